@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+// ConvMatrix: a convolution shown as a matrix. No package dependencies: the Swift toolchain alone.
+import PackageDescription
+
+let package = Package(
+    name: "ConvMatrix",
+    products: [
+        .library(name: "Symbolic", targets: ["Symbolic"]),
+        .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
+        .executable(name: "convmatrix", targets: ["convmatrix"]),
+    ],
+    targets: [
+        // A small computer-algebra library: indexed symbols, exact rationals, canonical sums of
+        // products, and printers. Knows nothing about convolutions.
+        .target(name: "Symbolic"),
+        // Convolution geometry, unrolling into U, transposed convolutions, rendering.
+        .target(name: "ConvMatrix", dependencies: ["Symbolic"]),
+        // Argument parsing, validation messages and commands: a thin layer over ConvMatrix.
+        .target(name: "ConvMatrixCommandLine", dependencies: ["ConvMatrix", "Symbolic"]),
+        // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine.
+        .executableTarget(name: "convmatrix", dependencies: ["ConvMatrixCommandLine"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
+        .testTarget(
+            name: "ConvMatrixTests", dependencies: ["ConvMatrix", "Symbolic"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ConvMatrixCommandLineTests",
+            dependencies: ["ConvMatrixCommandLine", "ConvMatrix", "Symbolic"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Placeholder: the ConvMatrix target's sources arrive in the next commits.

@@ -1,0 +1,1 @@
+// Placeholder: the ConvMatrixCommandLine target's sources arrive in the next commits.

@@ -1,0 +1,1 @@
+// Placeholder: the Symbolic target's sources arrive in the next commits.
