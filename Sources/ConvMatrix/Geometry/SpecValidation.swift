@@ -1,0 +1,66 @@
+/// Shared checks of the per-axis fields of convolution and transposed-convolution specs.
+enum SpecValidation {
+    /// `values` expanded to `rank` axes: one value per axis, or a single value repeated.
+    static func perAxis<T>(_ values: [T], rank: Int, field: SpecificationField) throws(
+        SpecificationError
+    ) -> [T] {
+        if values.count == rank { return values }
+        if values.count == 1 { return Array(repeating: values[0], count: rank) }
+        throw SpecificationError(
+            field, "has \(values.count) axes but the input has \(rank); give one value or \(rank)")
+    }
+
+    /// Checks that every value is at least `minimum`.
+    static func atLeast(_ minimum: Int, _ values: [Int], field: SpecificationField) throws(
+        SpecificationError
+    ) {
+        for (axis, value) in values.enumerated() where value < minimum {
+            let place = values.count > 1 ? " on axis \(axis)" : ""
+            throw SpecificationError(field, "must be ≥ \(minimum), got \(value)\(place)")
+        }
+    }
+
+    /// Checks the spatial sizes and that kernel and input have the same number of axes.
+    static func sizes(input: [Int], kernel: [Int]) throws(SpecificationError) {
+        guard !input.isEmpty else { throw SpecificationError(.input, "needs at least one axis") }
+        try atLeast(1, input, field: .input)
+        guard kernel.count == input.count else {
+            throw SpecificationError(
+                .kernel,
+                "has \(kernel.count) axes but the input has \(input.count); both need the same number"
+            )
+        }
+        try atLeast(1, kernel, field: .kernel)
+    }
+
+    /// Checks channel counts and that the groups divide both.
+    static func channels(inChannels: Int, outChannels: Int, groups: Int) throws(SpecificationError)
+    {
+        try atLeast(1, [inChannels], field: .inChannels)
+        try atLeast(1, [outChannels], field: .outChannels)
+        try atLeast(1, [groups], field: .groups)
+        guard inChannels % groups == 0 else {
+            throw SpecificationError(
+                .groups, "must divide the input channels (\(inChannels)), got \(groups)")
+        }
+        guard outChannels % groups == 0 else {
+            throw SpecificationError(
+                .groups, "must divide the output channels (\(outChannels)), got \(groups)")
+        }
+    }
+
+    /// `Extents` of `sizes`, or an error naming `field` when the element count overflows.
+    static func extents(_ sizes: [Int], channels: Int, field: SpecificationField) throws(
+        SpecificationError
+    ) -> Extents {
+        guard let extents = Extents(sizes),
+            CheckedArithmetic.multiply(extents.count, channels) != nil
+        else {
+            throw SpecificationError(
+                field,
+                "\(channels) channel(s) of \(sizes.map(String.init).joined(separator: "×")) elements overflow a 64-bit count"
+            )
+        }
+        return extents
+    }
+}

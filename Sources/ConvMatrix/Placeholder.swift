@@ -1,1 +1,0 @@
-// Placeholder: the ConvMatrix target's sources arrive in the next commits.

@@ -1,0 +1,60 @@
+/// Budgets that refuse, before anything is allocated, work that would not fit.
+///
+/// The defaults suit a laptop and this project's 24 GiB CI machine: 4 GiB for a sparse matrix
+/// (ResNet-50's first layer needs about 0.95 GB) and 50 million cells for a dense rendering
+/// (a 64×64 input with a 3×3 kernel has a 4096×4096 U, 16.8 million cells).
+public struct ResourceLimits: Hashable, Sendable {
+    /// Bytes a sparse matrix or a numeric tensor may take.
+    public var maxMemoryBytes: Int
+    /// Cells a dense rendering (text, LaTeX, CSV) may print, zeros included.
+    public var maxDenseCells: Int
+
+    /// Creates budgets.
+    public init(maxMemoryBytes: Int = 4 << 30, maxDenseCells: Int = 50_000_000) {
+        self.maxMemoryBytes = maxMemoryBytes
+        self.maxDenseCells = maxDenseCells
+    }
+
+    /// 4 GiB and 50 million cells.
+    public static let `default` = ResourceLimits()
+
+    /// Throws unless `bytes` (nil meaning "overflows Int") fits in ``maxMemoryBytes``.
+    public func checkMemory(_ bytes: Int?, for what: String) throws(SpecificationError) {
+        guard let bytes, bytes <= maxMemoryBytes else {
+            let needed = bytes.map(ByteCount.format) ?? "more than 9 EB"
+            throw SpecificationError(
+                .memory,
+                "\(what) needs \(needed), over the budget of \(ByteCount.format(maxMemoryBytes)); raise --max-memory or choose a smaller layer"
+            )
+        }
+    }
+
+    /// Throws unless a dense `rows × columns` rendering fits in ``maxDenseCells``.
+    public func checkDense(rows: Int, columns: Int, what: String) throws(SpecificationError) {
+        let cells = CheckedArithmetic.multiply(rows, columns)
+        guard let cells, cells <= maxDenseCells else {
+            let count = cells.map { "\($0)" } ?? "more than 9.2e18"
+            throw SpecificationError(
+                .size,
+                "\(what) would be a dense \(rows)×\(columns) matrix (\(count) cells), over the limit of \(maxDenseCells); raise --max-cells or use a sparse format"
+            )
+        }
+    }
+}
+
+/// Human-readable byte counts (decimal units: kB, MB, GB).
+enum ByteCount {
+    /// `512 B`, `1.5 kB`, `944.1 MB`, `12.0 GB`.
+    static func format(_ bytes: Int) -> String {
+        let units = ["B", "kB", "MB", "GB", "TB", "PB", "EB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1000 && unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        if unit == 0 { return "\(bytes) B" }
+        let tenths = Int(value * 10 + 0.5)
+        return "\(tenths / 10).\(tenths % 10) \(units[unit])"
+    }
+}
