@@ -1,1 +1,0 @@
-// Placeholder: the Symbolic target's sources arrive in the next commits.
