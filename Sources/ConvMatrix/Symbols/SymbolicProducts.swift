@@ -1,0 +1,31 @@
+import Symbolic
+
+extension Convolution {
+    /// The symbolic output `O = X·U` (row convention; `y = U·x` in the column one): output `r`
+    /// is `Σ I_c · k_t` over the entries `(c, t)` of row `r` of the column-convention U, in
+    /// canonical order.
+    ///
+    /// `u` must be this convolution's ``unrolled(limits:)`` matrix.
+    public func symbolicOutput(_ u: TapMatrix, symbols: LayerSymbols) -> [Expression] {
+        Convolution.products(u, left: symbols.input, kernel: symbols.kernel)
+    }
+
+    /// Seed 004's `C = O·T`: for every input position, `Σ O_r · k_t` over the outputs `r` it
+    /// feeds and the taps `t` that connect them — the transposed convolution applied to the
+    /// symbolic output, showing which outputs reach each input through which taps.
+    ///
+    /// `u` must be this convolution's ``unrolled(limits:)`` matrix.
+    public func symbolicTransposedOutput(_ u: TapMatrix, symbols: LayerSymbols) -> [Expression] {
+        Convolution.products(u.transposed(), left: symbols.output, kernel: symbols.kernel)
+    }
+
+    /// For each row of `matrix`, `Σ left(column) · kernel[tap]`.
+    static func products(_ matrix: TapMatrix, left: (Int) -> Symbol, kernel: [Symbol])
+        -> [Expression]
+    {
+        (0..<matrix.rowCount).map { r in
+            Expression.sum(
+                matrix.entries(inRow: r).map { Monomial([left($0.column), kernel[$0.tap]]) })
+        }
+    }
+}

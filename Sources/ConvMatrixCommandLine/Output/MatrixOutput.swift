@@ -1,0 +1,51 @@
+import ConvMatrix
+import Symbolic
+
+/// Prints matrices and grids in the chosen format: text with a title, or bare LaTeX.
+struct MatrixOutput {
+    let options: RenderOptions
+
+    /// Refuses a dense rendering over the cell budget, before anything is printed.
+    func checkSize(rows: Int, columns: Int, what: String) throws(UsageError) {
+        guard options.format == .text || options.format == .latex else { return }
+        do {
+            try options.limits.checkDense(rows: rows, columns: columns, what: what)
+        } catch {
+            throw UsageError(error)
+        }
+    }
+
+    /// Writes `matrix`: in text, `title` then the aligned matrix; in LaTeX, the matrix alone.
+    func write(_ matrix: some SparseRowSource, title: [String], to output: inout some TextOutputStream) {
+        switch options.format {
+        case .text:
+            for line in title { output.write(line + "\n") }
+            options.textPrinter.write(matrix, to: &output)
+            output.write("\n")
+        case .latex:
+            options.latexPrinter.write(matrix, to: &output)
+            output.write("\n")
+        }
+    }
+
+    /// Writes a grid cut into slices: in text, each slice under its label; in LaTeX, one
+    /// matrix, or a SymPy-style list when there are several slices.
+    func write(_ grid: GridSlices, title: [String], to output: inout some TextOutputStream) {
+        switch options.format {
+        case .text:
+            for line in title { output.write(line + "\n") }
+            for slice in grid.slices {
+                if !slice.label.isEmpty { output.write("\(slice.label):\n") }
+                options.textPrinter.write(slice.matrix, to: &output)
+                output.write("\n")
+            }
+        case .latex:
+            if grid.slices.count == 1 {
+                options.latexPrinter.write(grid.slices[0].matrix, to: &output)
+            } else {
+                options.latexPrinter.writeList(grid.slices.map(\.matrix), to: &output)
+            }
+            output.write("\n")
+        }
+    }
+}

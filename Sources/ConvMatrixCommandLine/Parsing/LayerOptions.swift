@@ -1,0 +1,108 @@
+import ConvMatrix
+
+/// Turns parsed options into the library's layer descriptions, validated, with errors naming
+/// the flag.
+enum LayerOptions {
+    /// The convolution the options describe.
+    static func convolution(_ arguments: ParsedArguments) throws(UsageError) -> Convolution {
+        let spec = ConvolutionSpec(
+            inputSize: try AxisListParser.integers(
+                try arguments.required(Options.input, example: "5x5"), flag: "input"),
+            kernelSize: try AxisListParser.integers(
+                try arguments.required(Options.kernel, example: "3x3"), flag: "kernel"),
+            stride: try axisList(arguments, Options.stride, default: [1]),
+            padding: try arguments.value("padding").map { text throws(UsageError) in
+                try AxisListParser.padding(text)
+            } ?? .zero,
+            dilation: try axisList(arguments, Options.dilation, default: [1]),
+            inChannels: try integer(arguments, Options.inChannels, default: 1),
+            outChannels: try integer(arguments, Options.outChannels, default: 1),
+            groups: try integer(arguments, Options.groups, default: 1),
+            paddingMode: try arguments.choice(Options.paddingMode, default: PaddingMode.zeros),
+            orientation: arguments.has("flip") ? .convolution : .crossCorrelation,
+            sameRule: try arguments.choice(Options.sameRule, default: SameRule.pytorch))
+        do {
+            return try spec.validated()
+        } catch {
+            throw UsageError(error)
+        }
+    }
+
+    /// The transposed convolution the options describe.
+    static func transposedConvolution(_ arguments: ParsedArguments) throws(UsageError)
+        -> TransposedConvolution
+    {
+        let spec = TransposedConvolutionSpec(
+            inputSize: try AxisListParser.integers(
+                try arguments.required(Options.input, example: "2x2"), flag: "input"),
+            kernelSize: try AxisListParser.integers(
+                try arguments.required(Options.kernel, example: "3x3"), flag: "kernel"),
+            stride: try axisList(arguments, Options.stride, default: [1]),
+            padding: try arguments.value("padding").map { text throws(UsageError) in
+                try AxisListParser.padding(text)
+            } ?? .zero,
+            dilation: try axisList(arguments, Options.dilation, default: [1]),
+            outputPadding: try axisList(arguments, Options.outputPadding, default: [0]),
+            inChannels: try integer(arguments, Options.inChannels, default: 1),
+            outChannels: try integer(arguments, Options.outChannels, default: 1),
+            groups: try integer(arguments, Options.groups, default: 1),
+            orientation: arguments.has("flip") ? .convolution : .crossCorrelation)
+        do {
+            return try spec.validated()
+        } catch {
+            throw UsageError(error)
+        }
+    }
+
+    /// The resource budgets from `--max-cells` and `--max-memory`.
+    static func limits(_ arguments: ParsedArguments) throws(UsageError) -> ResourceLimits {
+        var limits = ResourceLimits.default
+        if let cells = arguments.value("max-cells") {
+            limits.maxDenseCells = try AxisListParser.single(cells, flag: "max-cells")
+            guard limits.maxDenseCells >= 1 else {
+                throw UsageError(flag: "max-cells", "must be ≥ 1, got \(limits.maxDenseCells)")
+            }
+        }
+        if let memory = arguments.value("max-memory") {
+            limits.maxMemoryBytes = try byteCount(memory)
+        }
+        return limits
+    }
+
+    /// `1000`, `512MB`, `4GB`, `2GiB`, `100kB` as a number of bytes.
+    static func byteCount(_ text: String) throws(UsageError) -> Int {
+        let units: [(String, Int)] = [
+            ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("GB", 1_000_000_000),
+            ("MB", 1_000_000), ("kB", 1000), ("KB", 1000), ("B", 1),
+        ]
+        var number = text
+        var scale = 1
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            number = String(text.dropLast(suffix.count))
+            scale = factor
+            break
+        }
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let value = Int(number), value >= 1
+        else {
+            throw UsageError(flag: "max-memory", "expected a positive size such as 512MB or 8GB, got '\(text)'")
+        }
+        let (bytes, overflow) = value.multipliedReportingOverflow(by: scale)
+        guard !overflow else { throw UsageError(flag: "max-memory", "\(text) is too large") }
+        return bytes
+    }
+
+    private static func axisList(_ arguments: ParsedArguments, _ option: OptionDefinition, default fallback: [Int])
+        throws(UsageError) -> [Int]
+    {
+        guard let text = arguments.value(option.name) else { return fallback }
+        return try AxisListParser.integers(text, flag: option.name)
+    }
+
+    private static func integer(_ arguments: ParsedArguments, _ option: OptionDefinition, default fallback: Int)
+        throws(UsageError) -> Int
+    {
+        guard let text = arguments.value(option.name) else { return fallback }
+        return try AxisListParser.single(text, flag: option.name)
+    }
+}

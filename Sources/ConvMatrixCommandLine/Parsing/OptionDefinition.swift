@@ -1,0 +1,75 @@
+/// One command-line option: its name, whether it takes a value, and its help line.
+struct OptionDefinition: Hashable, Sendable {
+    /// The name without dashes (`stride`).
+    let name: String
+    /// The placeholder of its value (`<s|sxs>`), or nil for a flag that takes none.
+    let valueName: String?
+    /// One line of help.
+    let help: String
+
+    /// `--stride <s|sxs>`.
+    var synopsis: String { valueName.map { "--\(name) \($0)" } ?? "--\(name)" }
+}
+
+/// Every option the commands share, defined once.
+enum Options {
+    static let input = OptionDefinition(
+        name: "input", valueName: "<n|nxn|nxnxn>",
+        help: "Spatial input size, axes joined by x (5x5). Required.")
+    static let kernel = OptionDefinition(
+        name: "kernel", valueName: "<k|kxk|kxkxk>", help: "Spatial kernel size, same axes as the input. Required.")
+    static let stride = OptionDefinition(
+        name: "stride", valueName: "<s|sxs>", help: "Stride per axis, or one for all (default 1).")
+    static let padding = OptionDefinition(
+        name: "padding", valueName: "<p|pxp|b:axb:a|valid|same|full>",
+        help: "Padding per axis: p on both sides or before:after; or a word (default 0).")
+    static let dilation = OptionDefinition(
+        name: "dilation", valueName: "<d|dxd>", help: "Dilation per axis (default 1).")
+    static let outputPadding = OptionDefinition(
+        name: "output-padding", valueName: "<a|axa>",
+        help: "Extra output positions at the end of each axis, < stride or < dilation (default 0).")
+    static let inChannels = OptionDefinition(
+        name: "in-channels", valueName: "<C>", help: "Input channels (default 1).")
+    static let outChannels = OptionDefinition(
+        name: "out-channels", valueName: "<M>", help: "Output channels (default 1).")
+    static let groups = OptionDefinition(
+        name: "groups", valueName: "<g>", help: "Groups; must divide both channel counts (default 1).")
+    static let paddingMode = OptionDefinition(
+        name: "padding-mode", valueName: "<zeros|reflect|replicate|circular>",
+        help: "What padded positions hold, as in PyTorch (default zeros).")
+    static let sameRule = OptionDefinition(
+        name: "same-rule", valueName: "<pytorch|tensorflow>",
+        help: "'same' with stride > 1: refused (pytorch, default) or TensorFlow's SAME.")
+    static let flip = OptionDefinition(
+        name: "flip", valueName: nil,
+        help: "True convolution: the kernel rotated 180° (default: cross-correlation).")
+    static let convention = OptionDefinition(
+        name: "convention", valueName: "<row|column>",
+        help: "row: X·U = O, U is inputs×outputs (seed 004, default); column: y = U·x.")
+    static let transpose = OptionDefinition(
+        name: "transpose", valueName: nil, help: "Show the transpose (Uᵀ, or C = O·T for apply).")
+    static let names = OptionDefinition(
+        name: "names", valueName: "<I,k,O>",
+        help: "Letters for input, kernel and output (default I,k,O; seed 003 uses x,w,y).")
+    static let format = OptionDefinition(
+        name: "format", valueName: "<text|latex>", help: "Output format (default text).")
+    static let latexStyle = OptionDefinition(
+        name: "latex-style", valueName: "<bmatrix|pmatrix|sympy>",
+        help: "LaTeX matrix style; sympy prints exactly as SymPy's latex() (default bmatrix).")
+    static let ascii = OptionDefinition(
+        name: "ascii", valueName: nil, help: "Plain ASCII text (x for ×, k_00 for k₀₀).")
+    static let maxCells = OptionDefinition(
+        name: "max-cells", valueName: "<n>",
+        help: "Largest dense matrix to print, in cells (default 50000000).")
+    static let maxMemory = OptionDefinition(
+        name: "max-memory", valueName: "<bytes|NMB|NGB>",
+        help: "Memory budget for sparse matrices (default 4GB).")
+    static let help = OptionDefinition(name: "help", valueName: nil, help: "Show help for this command.")
+
+    /// The options that describe a convolution layer.
+    static let layer = [input, kernel, stride, padding, dilation, inChannels, outChannels, groups, paddingMode, sameRule, flip]
+    /// The options of the transposed layer.
+    static let transposedLayer = [input, kernel, stride, padding, dilation, outputPadding, inChannels, outChannels, groups, flip]
+    /// The options that choose how matrices are printed.
+    static let rendering = [convention, names, format, latexStyle, ascii, maxCells, maxMemory]
+}

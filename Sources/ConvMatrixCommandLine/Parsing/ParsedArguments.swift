@@ -1,0 +1,80 @@
+/// The options of one command line, checked against the options its command accepts.
+///
+/// Accepts `--name value` and `--name=value`; a flag takes no value. Every option may appear
+/// once. Positional arguments are refused: every value is named.
+struct ParsedArguments: Sendable {
+    /// Option values by name.
+    private(set) var values: [String: String] = [:]
+    /// Flags that were given.
+    private(set) var flags: Set<String> = []
+
+    /// Parses `arguments` for `command`, which accepts `allowed`.
+    init(_ arguments: [String], allowed: [OptionDefinition], command: String) throws(UsageError) {
+        let byName = Dictionary(allowed.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard argument.hasPrefix("--"), argument.count > 2 else {
+                if argument == "-h" {
+                    flags.insert("help")
+                    continue
+                }
+                throw UsageError(
+                    "unexpected argument '\(argument)' for '\(command)'; options start with -- (see 'convmatrix \(command) --help')"
+                )
+            }
+            var name = String(argument.dropFirst(2))
+            var inlineValue: String?
+            if let equals = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            guard let option = byName[name] else {
+                throw UsageError(
+                    "unknown option '--\(name)' for '\(command)' (see 'convmatrix \(command) --help')")
+            }
+            guard values[name] == nil, !flags.contains(name) else {
+                throw UsageError(flag: name, "given more than once")
+            }
+            if option.valueName == nil {
+                if inlineValue != nil { throw UsageError(flag: name, "is a flag and takes no value") }
+                flags.insert(name)
+                continue
+            }
+            if let inlineValue {
+                values[name] = inlineValue
+            } else {
+                guard index < arguments.count, !arguments[index].hasPrefix("--") else {
+                    throw UsageError(flag: name, "expects a value \(option.valueName ?? "")")
+                }
+                values[name] = arguments[index]
+                index += 1
+            }
+        }
+    }
+
+    /// Whether flag `name` was given.
+    func has(_ name: String) -> Bool { flags.contains(name) }
+
+    /// The value of option `name`, if given.
+    func value(_ name: String) -> String? { values[name] }
+
+    /// The value of a required option.
+    func required(_ option: OptionDefinition, example: String) throws(UsageError) -> String {
+        guard let value = values[option.name] else {
+            throw UsageError(flag: option.name, "is required, for example --\(option.name) \(example)")
+        }
+        return value
+    }
+
+    /// The value of an option restricted to `choices`, or `default`.
+    func choice<T: RawRepresentable>(_ option: OptionDefinition, default fallback: T) throws(UsageError) -> T
+    where T.RawValue == String {
+        guard let text = values[option.name] else { return fallback }
+        guard let value = T(rawValue: text) else {
+            throw UsageError(flag: option.name, "expected \(option.valueName ?? "a known value"), got '\(text)'")
+        }
+        return value
+    }
+}

@@ -1,0 +1,74 @@
+import ConvMatrix
+import Symbolic
+
+/// How a command prints: the format, the LaTeX style, ASCII or Unicode, the symbol names and
+/// the matrix convention.
+struct RenderOptions: Sendable {
+    /// Output formats of the matrix commands.
+    enum Format: String, Sendable, CaseIterable {
+        /// Aligned columns for a terminal, with a description.
+        case text
+        /// LaTeX math only, ready to paste.
+        case latex
+    }
+
+    /// Row (`X·U = O`, seed 004) or column (`y = U·x`) convention.
+    enum Convention: String, Sendable, CaseIterable {
+        /// U is inputs × outputs; the input is a row vector on the left.
+        case row
+        /// U is outputs × inputs; the input is a column vector on the right.
+        case column
+    }
+
+    /// LaTeX matrix environments.
+    enum LaTeXStyle: String, Sendable, CaseIterable {
+        case bmatrix, pmatrix, sympy
+    }
+
+    let format: Format
+    let latexStyle: LaTeXStyle
+    let ascii: Bool
+    let names: SymbolNames
+    let convention: Convention
+    let limits: ResourceLimits
+
+    /// Reads the rendering options that `arguments` may hold.
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        format = try arguments.choice(Options.format, default: Format.text)
+        latexStyle = try arguments.choice(Options.latexStyle, default: LaTeXStyle.bmatrix)
+        ascii = arguments.has("ascii")
+        convention = try arguments.choice(Options.convention, default: Convention.row)
+        if let text = arguments.value("names") {
+            do {
+                names = try SymbolNames(parsing: text)
+            } catch {
+                throw UsageError(error)
+            }
+        } else {
+            names = .seed004
+        }
+        limits = try LayerOptions.limits(arguments)
+    }
+
+    /// The plain-text style.
+    var style: TextStyle { TextStyle(ascii: ascii) }
+
+    /// The LaTeX matrix printer for the chosen style: SymPy's term order for `sympy`, the
+    /// natural order (`k_{02}` before `k_{0,10}`) otherwise.
+    var latexPrinter: MatrixLaTeXPrinter {
+        switch latexStyle {
+        case .sympy:
+            MatrixLaTeXPrinter(style: .sympy, expressionPrinter: LaTeXPrinter(termOrder: .sympy))
+        case .bmatrix:
+            MatrixLaTeXPrinter(style: .bmatrix, expressionPrinter: LaTeXPrinter(termOrder: .natural))
+        case .pmatrix:
+            MatrixLaTeXPrinter(style: .pmatrix, expressionPrinter: LaTeXPrinter(termOrder: .natural))
+        }
+    }
+
+    /// The plain-text matrix printer.
+    var textPrinter: MatrixPlainTextPrinter { MatrixPlainTextPrinter(ascii: ascii) }
+
+    /// The plain-text expression printer.
+    var expressionPrinter: PlainTextPrinter { PlainTextPrinter(ascii: ascii) }
+}

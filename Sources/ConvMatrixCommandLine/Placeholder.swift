@@ -1,1 +1,0 @@
-// Placeholder: the ConvMatrixCommandLine target's sources arrive in the next commits.
