@@ -19,7 +19,8 @@ let package = Package(
         .target(name: "ConvMatrixCommandLine", dependencies: ["ConvMatrix", "Symbolic"]),
         // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine.
         .executableTarget(name: "convmatrix", dependencies: ["ConvMatrixCommandLine"]),
-        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
+        .testTarget(
+            name: "SymbolicTests", dependencies: ["Symbolic"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ConvMatrixTests", dependencies: ["ConvMatrix", "Symbolic"],
             resources: [.copy("Fixtures")]),

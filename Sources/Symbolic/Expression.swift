@@ -114,3 +114,7 @@ public struct Expression: Hashable, Sendable, ExpressibleByIntegerLiteral {
         terms.first { $0.monomial == monomial }?.coefficient ?? .zero
     }
 }
+
+/// Another name for ``Expression``, for files that also import Foundation, whose own
+/// `Expression` type makes the bare name ambiguous there.
+public typealias SymbolicExpression = Expression

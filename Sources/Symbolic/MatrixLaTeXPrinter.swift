@@ -62,7 +62,7 @@ public struct MatrixLaTeXPrinter: Hashable, Sendable {
 
     /// Writes a list of matrices in the format of older SymPy's `latex(list)`:
     /// `\left [ ` + the matrices joined by `, \quad ` + `\right ]`. An empty list gives
-    /// `\left [  \right ]`.
+    /// `\left [ \right ]`.
     public func writeList(
         _ matrices: [any SparseRowSource], to output: inout some TextOutputStream
     ) {

@@ -1,0 +1,86 @@
+import Symbolic
+import Testing
+
+@Suite("MatrixLaTeXPrinter: SymPy matrices, bmatrix and pmatrix")
+struct MatrixLaTeXPrinterTests {
+    let small: SymbolicMatrix
+
+    init() throws {
+        small = try SymbolicMatrix([[expr("a"), expr("b")], [expr("c"), 0]])
+    }
+
+    @Test("the three styles")
+    func styles() {
+        #expect(
+            MatrixLaTeXPrinter(style: .sympy).string(for: small)
+                == "\\left[\\begin{matrix}a & b\\\\c & 0\\end{matrix}\\right]")
+        #expect(
+            MatrixLaTeXPrinter(style: .bmatrix).string(for: small)
+                == "\\begin{bmatrix}a & b\\\\c & 0\\end{bmatrix}")
+        #expect(
+            MatrixLaTeXPrinter(style: .pmatrix).string(for: small)
+                == "\\begin{pmatrix}a & b\\\\c & 0\\end{pmatrix}")
+    }
+
+    @Test("SymPy switches to an array environment above 10 columns")
+    func arraySwitch() throws {
+        let ten = try SymbolicMatrix([(0..<10).map { expr("x", $0) }])
+        let eleven = try SymbolicMatrix([(0..<11).map { expr("x", $0) }])
+        let printer = MatrixLaTeXPrinter(style: .sympy)
+        #expect(printer.string(for: ten).hasPrefix("\\left[\\begin{matrix}x_{0} & "))
+        #expect(printer.string(for: ten).hasSuffix("x_{9}\\end{matrix}\\right]"))
+        #expect(printer.string(for: eleven).hasPrefix("\\left[\\begin{array}{ccccccccccc}x_{0} & "))
+        #expect(printer.string(for: eleven).hasSuffix("x_{10}\\end{array}\\right]"))
+        #expect(
+            MatrixLaTeXPrinter(style: .bmatrix).string(for: eleven).hasPrefix("\\begin{bmatrix}"))
+    }
+
+    @Test("streams into any TextOutputStream")
+    func streaming() {
+        var output = "before "
+        MatrixLaTeXPrinter().write(small, to: &output)
+        #expect(output == "before " + MatrixLaTeXPrinter().string(for: small))
+    }
+
+    @Test("zero rows and columns print as zeros; empty matrices as empty environments")
+    func edges() throws {
+        #expect(
+            MatrixLaTeXPrinter().string(for: try SymbolicMatrix(rowCount: 2, columnCount: 2))
+                == "\\left[\\begin{matrix}0 & 0\\\\0 & 0\\end{matrix}\\right]")
+        #expect(
+            MatrixLaTeXPrinter().string(for: try SymbolicMatrix([]))
+                == "\\left[\\begin{matrix}\\end{matrix}\\right]")
+    }
+
+    @Test("seed 004: U, the 25×4 unrolled matrix")
+    func seed004U() throws {
+        #expect(
+            MatrixLaTeXPrinter().string(for: try Seed004.unrolled())
+                == (try Reference.line("seed004_U.tex")))
+    }
+
+    @Test("seed 004: C, the sums of output-times-kernel products")
+    func seed004C() throws {
+        #expect(
+            MatrixLaTeXPrinter().string(for: try Seed004.contributions())
+                == (try Reference.line("seed004_C.tex")))
+    }
+
+    @Test("seed 004: I, O and the flattened X (array form)")
+    func seed004Vectors() throws {
+        let printer = MatrixLaTeXPrinter()
+        #expect(printer.string(for: try Seed004.input()) == (try Reference.line("seed004_I.tex")))
+        #expect(printer.string(for: try Seed004.output()) == (try Reference.line("seed004_O.tex")))
+        #expect(
+            printer.string(for: try Seed004.flattened()) == (try Reference.line("seed004_X.tex")))
+    }
+
+    @Test("seed 004: the list of the four kernel placements")
+    func seed004Placements() throws {
+        let printer = MatrixLaTeXPrinter()
+        #expect(
+            printer.string(forList: try Seed004.placements())
+                == (try Reference.line("seed004_placements.tex")))
+        #expect(printer.string(forList: []) == "\\left [ \\right ]")
+    }
+}
