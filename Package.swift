@@ -12,7 +12,7 @@ let package = Package(
     targets: [
         // A small computer-algebra library: indexed symbols, exact rationals, canonical sums of
         // products, and printers. Knows nothing about convolutions.
-        .target(name: "Symbolic"),
+        .target(name: "Symbolic", exclude: ["README.md"]),
         // Convolution geometry, unrolling into U, transposed convolutions, rendering.
         .target(name: "ConvMatrix", dependencies: ["Symbolic"]),
         // Argument parsing, validation messages and commands: a thin layer over ConvMatrix.
@@ -23,9 +23,10 @@ let package = Package(
             name: "SymbolicTests", dependencies: ["Symbolic"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ConvMatrixTests", dependencies: ["ConvMatrix", "Symbolic"],
-            resources: [.copy("Fixtures")]),
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "ConvMatrixCommandLineTests",
-            dependencies: ["ConvMatrixCommandLine", "ConvMatrix", "Symbolic"]),
+            dependencies: ["ConvMatrixCommandLine", "ConvMatrix", "Symbolic"],
+            exclude: ["Fixtures"]),
     ]
 )

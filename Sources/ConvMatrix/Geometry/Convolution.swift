@@ -86,12 +86,12 @@ extension ConvolutionSpec {
     /// padding ≤ n on each side, as PyTorch requires); the dilated kernel `d·(k − 1) + 1` no larger
     /// than the padded input `n + p_before + p_after`; every element count within `Int`.
     public func validated() throws(SpecificationError) -> Convolution {
-        try SpecValidation.sizes(input: inputSize, kernel: kernelSize)
+        let kernelSize = try SpecValidation.sizes(input: inputSize, kernel: self.kernelSize)
         let rank = inputSize.count
+        try SpecValidation.atLeast(1, stride, field: .stride)
         let strides = try SpecValidation.perAxis(stride, rank: rank, field: .stride)
-        try SpecValidation.atLeast(1, strides, field: .stride)
+        try SpecValidation.atLeast(1, dilation, field: .dilation)
         let dilations = try SpecValidation.perAxis(dilation, rank: rank, field: .dilation)
-        try SpecValidation.atLeast(1, dilations, field: .dilation)
         try SpecValidation.channels(
             inChannels: inChannels, outChannels: outChannels, groups: groups)
         let paddings = try resolvedPadding(rank: rank, strides: strides, dilations: dilations)

@@ -20,10 +20,13 @@ enum SpecValidation {
         }
     }
 
-    /// Checks the spatial sizes and that kernel and input have the same number of axes.
-    static func sizes(input: [Int], kernel: [Int]) throws(SpecificationError) {
+    /// Checks the spatial sizes and that kernel and input have the same number of axes, and
+    /// returns the kernel extents: a single kernel size is used on every axis (PyTorch's
+    /// `kernel_size=3`), any other count must equal the input's.
+    static func sizes(input: [Int], kernel: [Int]) throws(SpecificationError) -> [Int] {
         guard !input.isEmpty else { throw SpecificationError(.input, "needs at least one axis") }
         try atLeast(1, input, field: .input)
+        let kernel = kernel.count == 1 ? Array(repeating: kernel[0], count: input.count) : kernel
         guard kernel.count == input.count else {
             throw SpecificationError(
                 .kernel,
@@ -31,6 +34,7 @@ enum SpecValidation {
             )
         }
         try atLeast(1, kernel, field: .kernel)
+        return kernel
     }
 
     /// Checks channel counts and that the groups divide both.

@@ -69,12 +69,12 @@ extension TransposedConvolutionSpec {
     /// `full` are refused, as PyTorch's ConvTranspose refuses string padding); output padding ≥ 0
     /// and smaller than the stride or the dilation of its axis; an output size ≥ 1.
     public func validated() throws(SpecificationError) -> TransposedConvolution {
-        try SpecValidation.sizes(input: inputSize, kernel: kernelSize)
+        let kernelSize = try SpecValidation.sizes(input: inputSize, kernel: self.kernelSize)
         let rank = inputSize.count
+        try SpecValidation.atLeast(1, stride, field: .stride)
         let strides = try SpecValidation.perAxis(stride, rank: rank, field: .stride)
-        try SpecValidation.atLeast(1, strides, field: .stride)
+        try SpecValidation.atLeast(1, dilation, field: .dilation)
         let dilations = try SpecValidation.perAxis(dilation, rank: rank, field: .dilation)
-        try SpecValidation.atLeast(1, dilations, field: .dilation)
         try SpecValidation.channels(
             inChannels: inChannels, outChannels: outChannels, groups: groups)
         let paddings: [AxisPadding]
@@ -90,9 +90,9 @@ extension TransposedConvolutionSpec {
                 "a transposed convolution takes padding amounts, got '\(padding)' (PyTorch's ConvTranspose has no padding words)"
             )
         }
+        try SpecValidation.atLeast(0, outputPadding, field: .outputPadding)
         let outputPaddings = try SpecValidation.perAxis(
             outputPadding, rank: rank, field: .outputPadding)
-        try SpecValidation.atLeast(0, outputPaddings, field: .outputPadding)
         var axes: [TransposedConvolutionAxis] = []
         for t in 0..<rank {
             let a = outputPaddings[t]

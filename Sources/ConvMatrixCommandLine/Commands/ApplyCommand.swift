@@ -1,0 +1,58 @@
+import ConvMatrix
+import Symbolic
+
+/// `convmatrix apply`: the symbolic output O = X·U on the output grid, or seed 004's
+/// C = O·T on the input grid.
+struct ApplyCommand: Command {
+    let name = "apply"
+    let abstract = "Print the symbolic output O = X·U on the output grid, or C = O·T with --transpose."
+    let discussion = """
+        Each output is the sum of input-times-tap products its window covers. With --transpose
+        the symbolic output O goes back through T = Uᵀ: C = O·T, reshaped to the input grid,
+        shows which outputs reach each input through which taps — the transposed convolution
+        reproduces the connectivity, not the values.
+
+        EXAMPLES:
+          convmatrix apply --input 5x5 --kernel 3x3 --stride 2
+          convmatrix apply --transpose --input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy
+        """
+    let options = Options.layer + [Options.transpose] + Options.rendering.filter { $0.name != "convention" }
+
+    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
+        -> CommandResult
+    {
+        let conv = try LayerOptions.convolution(arguments)
+        let render = try RenderOptions(arguments)
+        let transposed = arguments.has("transpose")
+        let writer = MatrixOutput(options: render)
+        let extents = transposed ? conv.inputExtents : conv.outputExtents
+        let channels = transposed ? conv.inChannels : conv.outChannels
+        let lastTwo = extents.sizes.suffix(2)
+        try writer.checkSize(
+            rows: extents.count / (lastTwo.last ?? 1) * channels, columns: lastTwo.last ?? 1,
+            what: transposed ? "C" : "O")
+        let u: TapMatrix
+        do {
+            u = try conv.unrolled(limits: render.limits)
+        } catch {
+            throw UsageError(error)
+        }
+        let symbols = LayerSymbols(conv, names: render.names)
+        let values = transposed
+            ? conv.symbolicTransposedOutput(u, symbols: symbols) : conv.symbolicOutput(u, symbols: symbols)
+        let s = render.style
+        let o = render.names.output
+        let title =
+            transposed
+            ? [
+                "C = \(o)\(s.dot)T with T = U\(s.transposeMark), on the \(s.sizes(conv.inputExtents.sizes)) input grid: each input collects the outputs its windows produced, through the taps that connect them.",
+                "Convolution: \(LayerDescription.describe(conv, style: s))",
+            ]
+            : [
+                "\(o) = X\(s.dot)U on the \(s.sizes(conv.outputExtents.sizes)) output grid.",
+                "Convolution: \(LayerDescription.describe(conv, style: s))",
+            ]
+        writer.write(GridSlices(values, channels: channels, extents: extents), title: title, to: &output)
+        return CommandResult()
+    }
+}

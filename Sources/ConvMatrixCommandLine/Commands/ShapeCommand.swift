@@ -1,0 +1,25 @@
+import ConvMatrix
+
+/// `convmatrix shape`: the output-size arithmetic with the numbers filled in.
+struct ShapeCommand: Command {
+    let name = "shape"
+    let abstract = "Show the output-size arithmetic of a convolution step by step."
+    let discussion = """
+        Warns (without failing) when the stride leaves input positions no window reaches.
+
+        EXAMPLES:
+          convmatrix shape --input 5x5 --kernel 3x3 --stride 2
+          convmatrix shape --input 4x4 --kernel 2x2 --stride 3
+          convmatrix shape --input 7x7 --kernel 3x3 --stride 2 --padding same --same-rule tensorflow
+        """
+    let options = Options.layer + [Options.ascii]
+
+    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
+        -> CommandResult
+    {
+        let conv = try LayerOptions.convolution(arguments)
+        let report = ShapeReport(conv, style: TextStyle(ascii: arguments.has("ascii")))
+        for line in report.lines { output.write(line + "\n") }
+        return CommandResult(exitCode: 0, warnings: report.warnings)
+    }
+}

@@ -1,0 +1,70 @@
+import ConvMatrix
+import Symbolic
+
+/// `convmatrix transpose`: the transposed convolution as a layer of its own (PyTorch's
+/// ConvTranspose semantics), its matrix T, its output size, and the convolution it transposes.
+struct TransposeCommand: Command {
+    let name = "transpose"
+    let abstract = "Print the matrix T of a transposed convolution and the convolution it is the transpose of."
+    let discussion = """
+        --input is the transposed layer's own input (the forward convolution's output size m).
+        Its output has n = (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 positions per axis,
+        a being --output-padding (PyTorch: a must be smaller than the stride or the dilation).
+        T is built from the transposed layer's own scatter definition and compared, entry by
+        entry, with Uᵀ of the forward convolution; the report says whether they agree.
+
+        EXAMPLES:
+          convmatrix transpose --input 2x2 --kernel 3x3 --stride 2
+          convmatrix transpose --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
+        """
+    let options = Options.transposedLayer + Options.rendering
+
+    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
+        -> CommandResult
+    {
+        let layer = try LayerOptions.transposedConvolution(arguments)
+        let render = try RenderOptions(arguments)
+        let writer = MatrixOutput(options: render)
+        let columnShape = (layer.outputCount, layer.inputCount)
+        let (rows, columns) = render.convention == .row ? (columnShape.1, columnShape.0) : columnShape
+        try writer.checkSize(rows: rows, columns: columns, what: "T")
+        let t: TapMatrix
+        let u: TapMatrix
+        do {
+            t = try layer.unrolled(limits: render.limits)
+            u = try layer.forward.unrolled(limits: render.limits)
+        } catch {
+            throw UsageError(error)
+        }
+        let expected = layer.forwardHasExtraOutputs
+            ? u.transposed().keepingColumns(layer.forwardOutputsKept) : u.transposed()
+        let agrees = t == expected
+        let printed = render.convention == .row ? t.transposed() : t
+        let symbols = LayerSymbols(layer.forward, names: render.names)
+        let s = render.style
+        var title = ["T of the transposed convolution: \(LayerDescription.describe(layer, style: s))"]
+        title.append(
+            "Output size per axis: n = (m \(s.minus) 1)\(s.dot)s \(s.minus) p_before \(s.minus) p_after + d\(s.dot)(k \(s.minus) 1) + a + 1")
+        for (axisName, axis) in zip(ShapeReport.axisNames(rank: layer.rank), layer.axes) {
+            title.append(
+                "  \(axisName): (\(axis.inputSize) \(s.minus) 1)\(s.dot)\(axis.stride) \(s.minus) \(axis.padding.before) \(s.minus) \(axis.padding.after) + \(axis.dilation)\(s.dot)(\(axis.kernelSize) \(s.minus) 1) + \(axis.outputPadding) + 1 = \(axis.outputSize)"
+            )
+        }
+        let restriction = layer.forwardHasExtraOutputs
+            ? " restricted to its first \(s.sizes(layer.inputExtents.sizes)) outputs (the output padding reaches the stride)" : ""
+        title.append(
+            "T = U\(s.transposeMark), U the matrix of the convolution \(SpecFlags.flags(for: layer.forward))\(restriction): \(agrees ? "checked entry by entry" : "MISMATCH")."
+        )
+        title.append(
+            render.convention == .row
+                ? "Row convention: \(render.names.output)\(s.dot)T = C; T is \(rows)\(s.times)\(columns)."
+                : "Column convention: z = T\(s.dot)y; T is \(rows)\(s.times)\(columns).")
+        writer.write(SymbolicTapMatrix(printed, kernel: symbols.kernel), title: title, to: &output)
+        var result = CommandResult()
+        if !agrees {
+            result.exitCode = 1
+            result.warnings.append("error: T differs from Uᵀ of the forward convolution; please report this spec")
+        }
+        return result
+    }
+}

@@ -1,0 +1,105 @@
+import ConvMatrix
+import Symbolic
+
+/// The `convmatrix` command: dispatches to a subcommand, prints help, and turns errors into one
+/// line on standard error with exit code 2.
+///
+/// The executable forwards its arguments here; tests call ``run(_:output:errors:)`` directly.
+public enum ConvMatrixTool {
+    /// The version `convmatrix --version` prints.
+    public static let version = "0.1.0"
+
+    /// The subcommands, in the order help lists them.
+    static let commands: [any Command] = [
+        UnrollCommand(), TransposeCommand(), ApplyCommand(), PlacementsCommand(), SymbolsCommand(),
+        ShapeCommand(),
+    ]
+
+    /// Runs `convmatrix` with `arguments` (without the program name) and returns the exit code:
+    /// 0 success, 1 a failed check, 2 a usage error. Usage errors write one line to `errors` and
+    /// nothing to `output`.
+    public static func run(
+        _ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream
+    ) -> Int32 {
+        do {
+            let result = try dispatch(arguments, output: &output)
+            for warning in result.warnings { errors.write(warning + "\n") }
+            return result.exitCode
+        } catch {
+            errors.write("error: \(error.message)\n")
+            return 2
+        }
+    }
+
+    private static func dispatch(_ arguments: [String], output: inout some TextOutputStream) throws(UsageError)
+        -> CommandResult
+    {
+        guard let first = arguments.first else {
+            return try DefaultExample.run(output: &output)
+        }
+        switch first {
+        case "--help", "-h":
+            output.write(generalHelp)
+            return CommandResult()
+        case "--version":
+            output.write("convmatrix \(version)\n")
+            return CommandResult()
+        case "help":
+            guard arguments.count <= 2 else {
+                throw UsageError("help takes at most one command name, got \(arguments.count - 1) arguments")
+            }
+            guard arguments.count == 2 else {
+                output.write(generalHelp)
+                return CommandResult()
+            }
+            output.write(try command(named: arguments[1]).helpText)
+            return CommandResult()
+        default:
+            break
+        }
+        // A leading option means the default command, unroll.
+        let (command, rest) =
+            first.hasPrefix("-")
+            ? (UnrollCommand() as any Command, arguments)
+            : (try command(named: first), Array(arguments.dropFirst()))
+        let parsed = try ParsedArguments(rest, allowed: command.options + [Options.help], command: command.name)
+        if parsed.has("help") {
+            output.write(command.helpText)
+            return CommandResult()
+        }
+        return try command.run(parsed, output: &output)
+    }
+
+    private static func command(named name: String) throws(UsageError) -> any Command {
+        guard let command = commands.first(where: { $0.name == name }) else {
+            throw UsageError(
+                "unknown command '\(name)'; the commands are \(commands.map(\.name).joined(separator: ", ")) (see 'convmatrix --help')"
+            )
+        }
+        return command
+    }
+
+    /// `convmatrix --help`.
+    static var generalHelp: String {
+        let width = commands.map(\.name.count).max() ?? 0
+        let list = commands.map {
+            "  \($0.name)\(String(repeating: " ", count: width - $0.name.count))  \($0.abstract)"
+        }
+        return """
+            OVERVIEW: Show a convolution as a matrix: the unrolled matrix U, its transpose (the
+            transposed convolution), and the symbolic products that connect inputs and outputs.
+
+            USAGE: convmatrix [<command>] --input <size> --kernel <size> [options]
+                   convmatrix            (seed 004's example: 5×5 input, 3×3 kernel, stride 2)
+
+            COMMANDS (unroll when omitted):
+            \(list.joined(separator: "\n"))
+
+            Run 'convmatrix help <command>' or 'convmatrix <command> --help' for its options.
+            Axes are joined by x (5x5); a padding axis is p or before:after (0:1x1:0).
+            Exit codes: 0 success, 1 a check failed, 2 a usage error.
+
+            """
+    }
+}
+
