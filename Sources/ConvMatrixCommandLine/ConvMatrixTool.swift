@@ -11,7 +11,8 @@ public enum ConvMatrixTool {
 
     /// The subcommands, in the order help lists them.
     static let commands: [any Command] = [
-        UnrollCommand(), TransposeCommand(), ApplyCommand(), PlacementsCommand(), SymbolsCommand(),
+        UnrollCommand(), TransposeCommand(), ApplyCommand(), PlacementsCommand(), SymbolsCommand(), VerifyCommand(),
+        EquivalentCommand(), ConnectivityCommand(),
         ShapeCommand(),
     ]
 

@@ -58,6 +58,13 @@ struct BadInputTests {
         ("unroll --input 3 --kernel 3 --padding 3 --padding-mode reflect", "--padding-mode: reflect needs padding < input size"),
         ("unroll --input 3 --kernel 3 --padding 4 --padding-mode circular", "--padding-mode: circular needs padding ≤ input size"),
         ("unroll --input 3 --kernel 3 --padding-mode mirror", "--padding-mode: expected <zeros|reflect|replicate|circular>, got 'mirror'"),
+        // verify, equivalent, connectivity.
+        ("verify --input 5 --kernel 3 --padding 1 --padding-mode reflect", "--padding-mode: reflect padding has no transposed convolution"),
+        ("verify --input 5 --kernel 3 --output-padding 1", "--output-padding: belongs to a transposed convolution: add --transposed-layer"),
+        ("verify --transposed-layer --input 2 --kernel 3 --padding-mode circular", "--padding-mode: a transposed convolution only pads with zeros"),
+        ("equivalent --transposed-layer --input 2 --kernel 3 --stride 1 --output-padding 1", "--output-padding: must be smaller than the stride (1) or the dilation (1), got 1"),
+        ("connectivity --input 5 --kernel 3 --format latex", "--format: expected <text|markdown|csv>, got 'latex'"),
+        ("connectivity --input 5x5 --kernel 3 --in-channels 4 --out-channels 6 --groups 4", "--groups: must divide the output channels (6), got 4"),
         // Help with too many arguments.
         ("help unroll transpose", "help takes at most one command name"),
     ]

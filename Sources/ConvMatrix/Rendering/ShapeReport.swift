@@ -34,7 +34,7 @@ public struct ShapeReport: Sendable {
             if !unreached.isEmpty {
                 let list = unreached.map(String.init).joined(separator: ", ")
                 warnings.append(
-                    "warning: \(names[t]): no window reaches input position\(unreached.count > 1 ? "s" : "") \(list) of 0…\(axis.inputSize - 1) (stride \(axis.stride), kernel span \(axis.dilatedKernelSize)); they do not affect the output"
+                    "warning: \(names[t]): no window reaches input position\(unreached.count > 1 ? "s" : "") \(list) of 0\(s.ascii ? ".." : "…")\(axis.inputSize - 1) (stride \(axis.stride), kernel span \(axis.dilatedKernelSize)); they do not affect the output"
                 )
             }
         }

@@ -106,3 +106,39 @@ enum LayerOptions {
         return try AxisListParser.single(text, flag: option.name)
     }
 }
+
+extension LayerOptions {
+    /// `--transposed-layer`: the layer flags describe a transposed convolution.
+    static let transposedLayer = OptionDefinition(
+        name: "transposed-layer", valueName: nil,
+        help: "The flags describe the transposed convolution itself (its own --input, --output-padding); default: a forward convolution, whose transpose is taken.")
+
+    /// The transposed convolution a verify/equivalent/connectivity command is about: given
+    /// directly with `--transposed-layer`, or the transpose of the forward convolution described.
+    static func transposedSubject(_ arguments: ParsedArguments) throws(UsageError) -> TransposedConvolution {
+        if arguments.has("transposed-layer") {
+            if arguments.value("padding-mode") != nil {
+                throw UsageError(flag: "padding-mode", "a transposed convolution only pads with zeros (PyTorch's ConvTranspose)")
+            }
+            if arguments.value("same-rule") != nil {
+                throw UsageError(flag: "same-rule", "a transposed convolution takes padding amounts, so there is no 'same' rule")
+            }
+            return try transposedConvolution(arguments)
+        }
+        if arguments.value("output-padding") != nil {
+            throw UsageError(
+                flag: "output-padding", "belongs to a transposed convolution: add --transposed-layer and give its own --input")
+        }
+        let conv = try convolution(arguments)
+        guard conv.paddingMode == .zeros else {
+            throw UsageError(
+                flag: "padding-mode",
+                "\(conv.paddingMode.rawValue) padding has no transposed convolution (PyTorch's ConvTranspose pads with zeros); 'unroll --transpose' prints Uᵀ")
+        }
+        do {
+            return try conv.transposedCounterpart.validated()
+        } catch {
+            throw UsageError(error)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ConvMatrix
+import Symbolic
+
+/// `convmatrix connectivity`: which input feeds which output through which tap, and back.
+struct ConnectivityCommand: Command {
+    static let format = OptionDefinition(
+        name: "format", valueName: "<text|markdown|csv>", help: "Lines (default), Markdown tables, or CSV rows.")
+
+    let name = "connectivity"
+    let abstract = "List, for each output, the inputs it reads and the taps used; and the inverse map."
+    let discussion = """
+        With --transpose, the connectivity of the transposed convolution (the positions of the
+        forward input are written with the input letter, its inputs with the output letter):
+        it is the forward connectivity reversed, link for link.
+
+        EXAMPLES:
+          convmatrix connectivity --input 5x5 --kernel 3x3 --stride 2
+          convmatrix connectivity --input 5x5 --kernel 3x3 --stride 2 --transpose --format markdown
+          convmatrix connectivity --input 4 --kernel 3 --padding 1 --padding-mode reflect --format csv
+        """
+    let options =
+        Options.layer + [Options.transpose, Options.names, ConnectivityCommand.format, Options.ascii, Options.maxMemory]
+
+    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
+        -> CommandResult
+    {
+        let conv = try LayerOptions.convolution(arguments)
+        let layout = try arguments.choice(ConnectivityCommand.format, default: ConnectivityReport.Layout.text)
+        let names: SymbolNames
+        do {
+            names = try arguments.value("names").map { text throws(SpecificationError) in try SymbolNames(parsing: text) } ?? .seed004
+        } catch {
+            throw UsageError(error)
+        }
+        let limits = try LayerOptions.limits(arguments)
+        let transposed = arguments.has("transpose")
+        let u: TapMatrix
+        do {
+            u = try conv.unrolled(limits: limits)
+        } catch {
+            throw UsageError(error)
+        }
+        let symbols = LayerSymbols(conv, names: names)
+        let style = TextStyle(ascii: arguments.has("ascii"))
+        let report =
+            transposed
+            ? ConnectivityReport(u.transposed(), targetName: { symbols.input($0) }, sourceName: { symbols.output($0) }, tapNames: symbols.kernel)
+            : ConnectivityReport(u, targetName: { symbols.output($0) }, sourceName: { symbols.input($0) }, tapNames: symbols.kernel)
+        if layout == .text {
+            let what = transposed ? "the transposed convolution of" : "the convolution"
+            output.write("Connectivity of \(what): \(LayerDescription.describe(conv, style: style))\n\n")
+        }
+        report.write(layout: layout, printer: PlainTextPrinter(ascii: style.ascii || layout == .csv), style: style, to: &output)
+        return CommandResult()
+    }
+}

@@ -1,0 +1,40 @@
+import ConvMatrix
+
+/// `convmatrix equivalent`: the direct convolution that computes a transposed convolution.
+struct EquivalentCommand: Command {
+    let name = "equivalent"
+    let abstract = "Derive the direct convolution equivalent to a transposed convolution."
+    let discussion = """
+        Insert s − 1 zeros between inputs, pad d·(k − 1) − p on each side (plus the output
+        padding at the end; a negative amount crops), then cross-correlate with stride 1 and the
+        kernel rotated by 180°, channels swapped. The derivation is checked entry by entry.
+
+        EXAMPLES:
+          convmatrix equivalent --input 5x5 --kernel 3x3 --stride 2
+          convmatrix equivalent --transposed-layer --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
+          convmatrix equivalent --transposed-layer --input 5 --kernel 3 --padding 3
+        """
+    let options =
+        Options.layer + [Options.outputPadding, LayerOptions.transposedLayer, Options.ascii, Options.maxMemory]
+
+    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
+        -> CommandResult
+    {
+        let layer = try LayerOptions.transposedSubject(arguments)
+        let limits = try LayerOptions.limits(arguments)
+        let equivalent: EquivalentConvolution
+        let verified: Bool
+        do {
+            equivalent = try EquivalentConvolution(layer)
+            verified = try equivalent.composedMatrix(limits: limits) == layer.unrolled(limits: limits)
+        } catch {
+            throw UsageError(
+                "the equivalent direct convolution does not exist for this layer: the cropping removes the whole zero-inserted input (\(error.message))"
+            )
+        }
+        for line in EquivalentReport(equivalent, verified: verified, style: TextStyle(ascii: arguments.has("ascii")).self).lines {
+            output.write(line + "\n")
+        }
+        return CommandResult(exitCode: verified ? 0 : 1)
+    }
+}
