@@ -29,3 +29,31 @@ extension Convolution {
         }
     }
 }
+
+extension Convolution {
+    /// `O = X·U` with the kernel replaced by values (for example `1/(k·k)` for average
+    /// pooling): output `r` is `Σ value(t)·I_c` over the entries `(c, t)` of row `r`.
+    ///
+    /// Throws ``Symbolic/SymbolicError/overflow(_:)`` when an exact coefficient overflows.
+    public func symbolicOutput(_ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression]) throws
+        -> [Expression]
+    {
+        try (0..<u.rowCount).map { r in
+            try u.entries(inRow: r).reduce(Expression.zero) { sum, entry in
+                try sum + Expression(symbols.input(entry.column)) * tapValues[entry.tap]
+            }
+        }
+    }
+
+    /// `C = O·T` with the kernel replaced by values: input `c` collects `Σ value(t)·O_r`.
+    public func symbolicTransposedOutput(_ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression])
+        throws -> [Expression]
+    {
+        let t = u.transposed()
+        return try (0..<t.rowCount).map { c in
+            try t.entries(inRow: c).reduce(Expression.zero) { sum, entry in
+                try sum + Expression(symbols.output(entry.column)) * tapValues[entry.tap]
+            }
+        }
+    }
+}

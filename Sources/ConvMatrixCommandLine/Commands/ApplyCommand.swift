@@ -16,7 +16,7 @@ struct ApplyCommand: Command {
           convmatrix apply --input 5x5 --kernel 3x3 --stride 2
           convmatrix apply --transpose --input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy
         """
-    let options = Options.layer + [Options.transpose] + Options.rendering.filter { $0.name != "convention" }
+    let options = Options.layer + [Options.transpose, Options.averagePool] + Options.rendering.filter { $0.name != "convention" }
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -38,8 +38,19 @@ struct ApplyCommand: Command {
             throw UsageError(error)
         }
         let symbols = LayerSymbols(conv, names: render.names)
-        let values = transposed
-            ? conv.symbolicTransposedOutput(u, symbols: symbols) : conv.symbolicOutput(u, symbols: symbols)
+        let values: [Expression]
+        if let pooling = try LayerOptions.poolingValues(arguments, conv) {
+            do {
+                values = transposed
+                    ? try conv.symbolicTransposedOutput(u, symbols: symbols, tapValues: pooling)
+                    : try conv.symbolicOutput(u, symbols: symbols, tapValues: pooling)
+            } catch {
+                throw UsageError(flag: "average-pool", "exact arithmetic overflowed: \(error)")
+            }
+        } else {
+            values = transposed
+                ? conv.symbolicTransposedOutput(u, symbols: symbols) : conv.symbolicOutput(u, symbols: symbols)
+        }
         let s = render.style
         let o = render.names.output
         let title =

@@ -59,7 +59,12 @@ struct TransposeCommand: Command {
             render.convention == .row
                 ? "Row convention: \(render.names.output)\(s.dot)T = C; T is \(rows)\(s.times)\(columns)."
                 : "Column convention: z = T\(s.dot)y; T is \(rows)\(s.times)\(columns).")
-        writer.write(SymbolicTapMatrix(printed, kernel: symbols.kernel), title: title, to: &output)
+        let channelled = layer.inChannels > 1 || layer.outChannels > 1
+        let columnBlocks = (rows: layer.outputExtents.count, columns: layer.inputExtents.count)
+        let blocks = render.convention == .row ? (columnBlocks.columns, columnBlocks.rows) : columnBlocks
+        writer.write(
+            SymbolicTapMatrix(printed, kernel: symbols.kernel), title: title, blocks: channelled ? blocks : nil,
+            to: &output)
         var result = CommandResult()
         if !agrees {
             result.exitCode = 1

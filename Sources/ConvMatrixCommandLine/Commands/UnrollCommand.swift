@@ -16,7 +16,7 @@ struct UnrollCommand: Command {
           convmatrix unroll --input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy
           convmatrix unroll --input 4x4 --kernel 3x3 --padding 1 --convention column --transpose
         """
-    let options = Options.layer + [Options.transpose] + Options.rendering
+    let options = Options.layer + [Options.transpose, Options.averagePool] + Options.rendering
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -33,8 +33,18 @@ struct UnrollCommand: Command {
         let name = transposed ? "U\(s.transposeMark)" : "U"
         var title = ["\(name) of the convolution: \(LayerDescription.describe(conv, style: s))"]
         title.append(Self.conventionLine(conv, convention: render.convention, transposed: transposed, names: render.names, style: s))
-        writer.write(SymbolicTapMatrix(u, kernel: symbols.kernel), title: title, to: &output)
+        let matrix =
+            try LayerOptions.poolingValues(arguments, conv).map { SymbolicTapMatrix(u, tapValues: $0) }
+            ?? SymbolicTapMatrix(u, kernel: symbols.kernel)
+        writer.write(matrix, title: title, blocks: Self.blocks(conv, convention: render.convention, transposed: transposed), to: &output)
         return CommandResult()
+    }
+
+    /// The channel blocks of the printed matrix, when the layer has channels.
+    static func blocks(_ conv: Convolution, convention: RenderOptions.Convention, transposed: Bool) -> (rows: Int, columns: Int)? {
+        guard conv.hasChannels else { return nil }
+        let column = (rows: conv.outputExtents.count, columns: conv.inputExtents.count)
+        return (convention == .row) != transposed ? (column.columns, column.rows) : column
     }
 
     /// `(rows, columns)` of the printed matrix.

@@ -16,14 +16,28 @@ struct MatrixOutput {
     }
 
     /// Writes `matrix`: in text, `title` then the aligned matrix; in LaTeX, the matrix alone.
-    func write(_ matrix: some SparseRowSource, title: [String], to output: inout some TextOutputStream) {
+    ///
+    /// `blocks` gives the size of the channel blocks (rows, columns) of a channelled U; in the
+    /// bmatrix and pmatrix styles they are drawn with rules (SymPy style stays SymPy's).
+    func write(
+        _ matrix: some SparseRowSource, title: [String], blocks: (rows: Int, columns: Int)? = nil,
+        to output: inout some TextOutputStream
+    ) {
         switch options.format {
         case .text:
             for line in title { output.write(line + "\n") }
             options.textPrinter.write(matrix, to: &output)
             output.write("\n")
         case .latex:
-            options.latexPrinter.write(matrix, to: &output)
+            if let blocks, options.latexStyle != .sympy {
+                BlockMatrixLaTeXPrinter(
+                    rowBlock: blocks.rows, columnBlock: blocks.columns,
+                    delimiters: options.latexStyle == .pmatrix ? .parentheses : .brackets,
+                    expressionPrinter: options.latexPrinter.expressionPrinter
+                ).write(matrix, to: &output)
+            } else {
+                options.latexPrinter.write(matrix, to: &output)
+            }
             output.write("\n")
         }
     }

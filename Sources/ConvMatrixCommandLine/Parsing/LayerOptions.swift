@@ -1,11 +1,12 @@
 import ConvMatrix
+import Symbolic
 
 /// Turns parsed options into the library's layer descriptions, validated, with errors naming
 /// the flag.
 enum LayerOptions {
     /// The convolution the options describe.
     static func convolution(_ arguments: ParsedArguments) throws(UsageError) -> Convolution {
-        let spec = ConvolutionSpec(
+        var spec = ConvolutionSpec(
             inputSize: try AxisListParser.integers(
                 try arguments.required(Options.input, example: "5x5"), flag: "input"),
             kernelSize: try AxisListParser.integers(
@@ -21,6 +22,14 @@ enum LayerOptions {
             paddingMode: try arguments.choice(Options.paddingMode, default: PaddingMode.zeros),
             orientation: arguments.has("flip") ? .convolution : .crossCorrelation,
             sameRule: try arguments.choice(Options.sameRule, default: SameRule.pytorch))
+        if arguments.has("average-pool") {
+            for flag in ["out-channels", "groups", "flip"] where arguments.value(flag) != nil || arguments.has(flag) {
+                throw UsageError(flag: flag, "does not go with --average-pool, which pools each input channel alone")
+            }
+            spec.outChannels = spec.inChannels
+            spec.groups = spec.inChannels
+            if arguments.value("stride") == nil { spec.stride = spec.kernelSize }
+        }
         do {
             return try spec.validated()
         } catch {
@@ -140,5 +149,17 @@ extension LayerOptions {
         } catch {
             throw UsageError(error)
         }
+    }
+}
+
+
+extension LayerOptions {
+    /// The value every tap takes under `--average-pool`: `1/Πk`, or nil without the flag.
+    static func poolingValues(_ arguments: ParsedArguments, _ conv: Convolution) throws(UsageError) -> [Expression]? {
+        guard arguments.has("average-pool") else { return nil }
+        guard let value = try? Rational(1, conv.kernelExtents.count) else {
+            throw UsageError(flag: "kernel", "has too many taps to average")
+        }
+        return Array(repeating: Expression(value), count: conv.weightCount)
     }
 }

@@ -64,6 +64,9 @@ enum Options {
     static let maxMemory = OptionDefinition(
         name: "max-memory", valueName: "<bytes|NMB|NGB>",
         help: "Memory budget for sparse matrices (default 4GB).")
+    static let averagePool = OptionDefinition(
+        name: "average-pool", valueName: nil,
+        help: "Average pooling: every tap is 1/(k·k), each channel pooled alone (groups = channels), stride = kernel unless given.")
     static let help = OptionDefinition(name: "help", valueName: nil, help: "Show help for this command.")
 
     /// The options that describe a convolution layer.
