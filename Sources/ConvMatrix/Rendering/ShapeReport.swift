@@ -23,6 +23,14 @@ public struct ShapeReport: Sendable {
         }
         var warnings: [String] = []
         let names = ShapeReport.axisNames(rank: conv.rank)
+        if case .same = conv.requestedPadding {
+            for (t, axis) in conv.axes.enumerated() {
+                let outputs = (axis.inputSize + axis.stride - 1) / axis.stride
+                lines.append(
+                    "  \(names[t]): total = max((\(outputs) \(s.minus) 1)\(s.dot)\(axis.stride) + \(axis.dilation)\(s.dot)(\(axis.kernelSize) \(s.minus) 1) + 1 \(s.minus) \(axis.inputSize), 0) = \(axis.padding.total), so \(axis.padding.before) before and \(axis.padding.after) after"
+                )
+            }
+        }
         for (t, axis) in conv.axes.enumerated() {
             let p = axis.padding
             let numerator = axis.inputSize + p.total - axis.dilatedKernelSize
