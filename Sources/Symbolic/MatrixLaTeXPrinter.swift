@@ -81,8 +81,10 @@ public struct MatrixLaTeXPrinter: Hashable, Sendable {
         return text
     }
 
-    /// The text before the first and after the last cell.
-    private func delimiters(columnCount: Int) -> (String, String) {
+    /// The text before the first and after the last cell of a matrix with `columnCount`
+    /// columns (the environment's opening and closing), for writers that stream cells
+    /// themselves.
+    public func delimiters(columnCount: Int) -> (open: String, close: String) {
         switch style {
         case .bmatrix:
             return ("\\begin{bmatrix}", "\\end{bmatrix}")

@@ -70,8 +70,9 @@ public struct MatrixPlainTextPrinter: Hashable, Sendable {
         return text
     }
 
-    /// The left and right bracket pieces of row `row` of a matrix with `count` rows.
-    private func brackets(row: Int, of count: Int) -> (String, String) {
+    /// The left and right bracket pieces of row `row` of a matrix with `count` rows, for
+    /// writers that stream cells themselves.
+    public func brackets(row: Int, of count: Int) -> (open: String, close: String) {
         if ascii || count == 1 { return ("[", "]") }
         if row == 0 { return ("⎡", "⎤") }
         if row == count - 1 { return ("⎣", "⎦") }

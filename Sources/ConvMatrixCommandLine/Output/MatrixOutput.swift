@@ -23,13 +23,20 @@ struct MatrixOutput {
         _ matrix: some SparseRowSource, title: [String], blocks: (rows: Int, columns: Int)? = nil,
         to output: inout some TextOutputStream
     ) {
+        let taps = matrix as? SymbolicTapMatrix
         switch options.format {
         case .text:
             for line in title { output.write(line + "\n") }
-            options.textPrinter.write(matrix, to: &output)
+            if let taps {
+                TapMatrixTextWriter(printer: options.textPrinter, tapValues: taps.tapValues).write(taps.taps, to: &output)
+            } else {
+                options.textPrinter.write(matrix, to: &output)
+            }
             output.write("\n")
         case .latex:
-            if let blocks, options.latexStyle != .sympy {
+            if let taps, blocks == nil || options.latexStyle == .sympy {
+                TapMatrixLaTeXWriter(printer: options.latexPrinter, tapValues: taps.tapValues).write(taps.taps, to: &output)
+            } else if let blocks, options.latexStyle != .sympy {
                 BlockMatrixLaTeXPrinter(
                     rowBlock: blocks.rows, columnBlock: blocks.columns,
                     delimiters: options.latexStyle == .pmatrix ? .parentheses : .brackets,
