@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
         .executable(name: "convmatrix", targets: ["convmatrix"]),
+        .executable(name: "convmatrix-bench", targets: ["convmatrix-bench"]),
     ],
     targets: [
         // A small computer-algebra library: indexed symbols, exact rationals, canonical sums of
@@ -19,6 +20,8 @@ let package = Package(
         .target(name: "ConvMatrixCommandLine", dependencies: ["ConvMatrix", "Symbolic"]),
         // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine.
         .executableTarget(name: "convmatrix", dependencies: ["ConvMatrixCommandLine"]),
+        // The benchmark of the performance issue: `swift run -c release convmatrix-bench`.
+        .executableTarget(name: "convmatrix-bench", dependencies: ["ConvMatrix", "Symbolic"]),
         .testTarget(
             name: "SymbolicTests", dependencies: ["Symbolic"], resources: [.copy("Fixtures")]),
         .testTarget(

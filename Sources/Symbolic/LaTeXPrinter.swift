@@ -46,12 +46,24 @@ public struct LaTeXPrinter: ExpressionPrinter, Hashable, Sendable {
 
     /// The LaTeX of a symbol, e.g. `k_{02}`, `k_{0,10}`, `k^{(1,0)}_{22}`, `k`.
     public func string(for symbol: Symbol) -> String {
+        // Appends in place: this runs for every factor of every printed term.
         var text = symbol.name
         if !symbol.superscript.isEmpty {
-            text += "^{(" + symbol.superscript.map(String.init).joined(separator: ",") + ")}"
+            text += "^{("
+            for (position, value) in symbol.superscript.enumerated() {
+                if position > 0 { text += "," }
+                text += String(value)
+            }
+            text += ")}"
         }
         if !symbol.indices.isEmpty {
-            text += "_{" + PrintingSupport.indexList(symbol.indices, separator: ",") + "}"
+            text += "_{"
+            let separated = Symbol.needsIndexSeparator(symbol.indices)
+            for (position, value) in symbol.indices.enumerated() {
+                if position > 0 && separated { text += "," }
+                text += String(value)
+            }
+            text += "}"
         }
         return text
     }
@@ -110,33 +122,31 @@ public struct LaTeXPrinter: ExpressionPrinter, Hashable, Sendable {
             return term.denominator == 1
                 ? "\(term.numerator)" : "\\frac{\(term.numerator)}{\(term.denominator)}"
         }
-        var parts: [String] = term.numerator == 1 ? [] : ["\(term.numerator)"]
-        for (base, exponent) in term.factors {
-            if exponent == 1 {
-                parts.append(base)
-            } else if base.contains("^") {
-                parts.append("\\left(\(base)\\right)^{\(exponent)}")
-            } else {
-                parts.append("\(base)^{\(exponent)}")
-            }
-        }
-        let numerator = joinFactors(parts)
-        return term.denominator == 1 ? numerator : "\\frac{\(numerator)}{\(term.denominator)}"
-    }
-
-    /// Joins factor texts with a space, or ` \cdot ` between two numbers (SymPy's
-    /// `_between_two_numbers_p`: previous ends in a digit possibly followed by `}`/spaces,
-    /// next starts with a digit or `\frac{d}{d}`).
-    private func joinFactors(_ parts: [String]) -> String {
-        var text = ""
+        var text = term.denominator == 1 ? "" : "\\frac{"
         var previous = ""
-        for part in parts {
-            if !text.isEmpty {
-                text += endsWithNumber(previous) && startsWithNumber(part) ? " \\cdot " : " "
+        if term.numerator != 1 {
+            previous = "\(term.numerator)"
+            text += previous
+        }
+        for (base, exponent) in term.factors {
+            let part: String
+            if exponent == 1 {
+                part = base
+            } else if base.contains("^") {
+                part = "\\left(\(base)\\right)^{\(exponent)}"
+            } else {
+                part = "\(base)^{\(exponent)}"
+            }
+            if !previous.isEmpty {
+                // SymPy's `_between_two_numbers_p`: ` \cdot ` between a factor ending in a digit
+                // and one starting with a digit, a space otherwise. startsWithNumber is the
+                // cheap test and usually false, so it goes first.
+                text += startsWithNumber(part) && endsWithNumber(previous) ? " \\cdot " : " "
             }
             text += part
             previous = part
         }
+        if term.denominator != 1 { text += "}{\(term.denominator)}" }
         return text
     }
 

@@ -23,9 +23,11 @@ extension Convolution {
     static func products(_ matrix: TapMatrix, left: (Int) -> Symbol, kernel: [Symbol])
         -> [Expression]
     {
-        (0..<matrix.rowCount).map { r in
+        // Each symbol is built once, not once per entry that mentions it.
+        let leftSymbols = (0..<matrix.columnCount).map(left)
+        return (0..<matrix.rowCount).map { r in
             Expression.sum(
-                matrix.entries(inRow: r).map { Monomial([left($0.column), kernel[$0.tap]]) })
+                matrix.entries(inRow: r).map { Monomial([leftSymbols[$0.column], kernel[$0.tap]]) })
         }
     }
 }
@@ -55,5 +57,22 @@ extension Convolution {
                 try sum + Expression(symbols.output(entry.column)) * tapValues[entry.tap]
             }
         }
+    }
+}
+
+extension Convolution {
+    /// The LaTeX of every entry of ``symbolicOutput(_:symbols:)`` (`O = X·U`), printed by
+    /// ``ProductSumLaTeX``: identical text, without building the expressions.
+    public func symbolicOutputLaTeX(_ u: TapMatrix, symbols: LayerSymbols, printer: LaTeXPrinter) -> [String] {
+        ProductSumLaTeX(printer: printer).strings(
+            rowsOf: u, left: (0..<inputCount).map(symbols.input), kernel: symbols.kernel)
+    }
+
+    /// The LaTeX of every entry of ``symbolicTransposedOutput(_:symbols:)`` (`C = O·T`).
+    public func symbolicTransposedOutputLaTeX(_ u: TapMatrix, symbols: LayerSymbols, printer: LaTeXPrinter)
+        -> [String]
+    {
+        ProductSumLaTeX(printer: printer).strings(
+            rowsOf: u.transposed(), left: (0..<outputCount).map(symbols.output), kernel: symbols.kernel)
     }
 }

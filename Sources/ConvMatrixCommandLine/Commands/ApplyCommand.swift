@@ -38,8 +38,20 @@ struct ApplyCommand: Command {
             throw UsageError(error)
         }
         let symbols = LayerSymbols(conv, names: render.names)
+        let pooling = try LayerOptions.poolingValues(arguments, conv)
+        if render.format == .latex, pooling == nil {
+            let printer = render.latexPrinter.expressionPrinter
+            let cells =
+                transposed
+                ? conv.symbolicTransposedOutputLaTeX(u, symbols: symbols, printer: printer)
+                : conv.symbolicOutputLaTeX(u, symbols: symbols, printer: printer)
+            LaTeXGridWriter(printer: render.latexPrinter).write(
+                cells: cells, channels: channels, extents: extents, to: &output)
+            output.write("\n")
+            return CommandResult()
+        }
         let values: [Expression]
-        if let pooling = try LayerOptions.poolingValues(arguments, conv) {
+        if let pooling {
             do {
                 values = transposed
                     ? try conv.symbolicTransposedOutput(u, symbols: symbols, tapValues: pooling)

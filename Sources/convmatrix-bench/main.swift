@@ -1,0 +1,113 @@
+// The ConvMatrix benchmark: `swift run -c release convmatrix-bench [--json FILE] [--only NAME]`.
+//
+// Each workload runs in a child process of its own (this executable with `--child NAME`), so
+// that its peak memory (the child's maximum resident set) is its own. Times are the median of
+// the workload's repeats, measured in-process with a monotonic clock after one warm-up run.
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+func peakResidentBytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int(usage.ru_maxrss) * 1024
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+func runChild(_ name: String) -> Int32 {
+    guard let workload = Workloads.all.first(where: { $0.name == name }) else {
+        FileHandle.standardError.write(Data("unknown workload \(name)\n".utf8))
+        return 2
+    }
+    do {
+        let baseline = peakResidentBytes()
+        var note = try workload.run()  // warm-up
+        var times: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<workload.repeats {
+            let start = clock.now
+            note = try workload.run()
+            times.append(seconds(clock.now - start))
+        }
+        times.sort()
+        let result: [String: Any] = [
+            "workload": workload.name, "seconds": times[times.count / 2], "min_seconds": times[0],
+            "peak_bytes": peakResidentBytes(), "baseline_bytes": baseline, "repeats": workload.repeats,
+            "note": note,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+        return 0
+    } catch {
+        FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
+        return 1
+    }
+}
+
+func format(seconds s: Double) -> String {
+    s < 1e-3 ? String(format: "%.1f µs", s * 1e6) : s < 1 ? String(format: "%.2f ms", s * 1e3) : String(format: "%.3f s", s)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.count == 2 && arguments[0] == "--child" {
+    exit(runChild(arguments[1]))
+}
+var jsonPath: String?
+var only: String?
+var index = 0
+while index < arguments.count {
+    switch arguments[index] {
+    case "--json" where index + 1 < arguments.count:
+        jsonPath = arguments[index + 1]
+        index += 2
+    case "--only" where index + 1 < arguments.count:
+        only = arguments[index + 1]
+        index += 2
+    default:
+        FileHandle.standardError.write(Data("usage: convmatrix-bench [--json FILE] [--only WORKLOAD]\n".utf8))
+        exit(2)
+    }
+}
+#if DEBUG
+    print("warning: a debug build; measure with `swift run -c release convmatrix-bench`")
+#endif
+var results: [[String: Any]] = []
+print("workload          median time   peak memory  note")
+for workload in Workloads.all where only == nil || workload.name == only {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    process.arguments = ["--child", workload.name]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    do {
+        try process.run()
+    } catch {
+        print("\(workload.name): could not start: \(error)")
+        continue
+    }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0,
+        let line = String(data: data, encoding: .utf8)?.split(separator: "\n").last,
+        let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let time = object["seconds"] as? Double, let peak = object["peak_bytes"] as? Int
+    else {
+        print("\(workload.name): failed (status \(process.terminationStatus))")
+        continue
+    }
+    results.append(object)
+    let name = workload.name.padding(toLength: 16, withPad: " ", startingAt: 0)
+    let timeText = format(seconds: time).padding(toLength: 12, withPad: " ", startingAt: 0)
+    let memory = String(format: "%8.1f MiB", Double(peak) / 1_048_576)
+    print("\(name)  \(timeText)  \(memory)  \(object["note"] as? String ?? "")")
+}
+let json = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])
+print(String(decoding: json, as: UTF8.self))
+if let jsonPath {
+    try json.write(to: URL(fileURLWithPath: jsonPath))
+}
