@@ -12,7 +12,7 @@ public enum ConvMatrixTool {
     /// The subcommands, in the order help lists them.
     static let commands: [any Command] = [
         UnrollCommand(), TransposeCommand(), ApplyCommand(), PlacementsCommand(), SymbolsCommand(),
-        ShapeCommand(),
+        ShapeCommand(), CheckCommand(),
     ]
 
     /// Runs `convmatrix` with `arguments` (without the program name) and returns the exit code:
