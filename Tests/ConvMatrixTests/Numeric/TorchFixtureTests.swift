@@ -16,13 +16,15 @@ import Testing
         if fixture.kind == "conv" {
             let conv = try fixture.convolution()
             let x = try #require(
-                Tensor(channels: conv.inChannels, extents: conv.inputExtents, values: fixture.input))
+                Tensor(channels: conv.inChannels, extents: conv.inputExtents, values: fixture.input)
+            )
             output = try conv.apply(to: x, kernel: fixture.weight).values
             matrix = try conv.unrolled()
         } else {
             let layer = try fixture.transposedConvolution()
             let x = try #require(
-                Tensor(channels: layer.inChannels, extents: layer.inputExtents, values: fixture.input))
+                Tensor(
+                    channels: layer.inChannels, extents: layer.inputExtents, values: fixture.input))
             output = try layer.apply(to: x, kernel: fixture.weight).values
             matrix = try layer.unrolled()
         }
@@ -33,7 +35,10 @@ import Testing
         #expect(u.count == fixture.jacobian.rows)
         #expect(u.first?.count ?? fixture.jacobian.cols == fixture.jacobian.cols)
         #expect(maxDifference(u.flatMap { $0 }, fixture.denseJacobian.flatMap { $0 }) <= 1e-12)
-        #expect(maxDifference(try matrix.product(fixture.input, tapValues: fixture.weight), fixture.output) <= 1e-12)
+        #expect(
+            maxDifference(
+                try matrix.product(fixture.input, tapValues: fixture.weight), fixture.output)
+                <= 1e-12)
     }
 
     @Test(arguments: TorchFixtures.cases.filter { $0.values == "int" })
