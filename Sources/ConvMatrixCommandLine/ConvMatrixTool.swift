@@ -11,9 +11,8 @@ public enum ConvMatrixTool {
 
     /// The subcommands, in the order help lists them.
     static let commands: [any Command] = [
-        UnrollCommand(), TransposeCommand(), ApplyCommand(), PlacementsCommand(), SymbolsCommand(), VerifyCommand(),
-        EquivalentCommand(), ConnectivityCommand(),
-        ShapeCommand(),
+        UnrollCommand(), TransposeCommand(), ApplyCommand(), PlacementsCommand(), SymbolsCommand(),
+        VerifyCommand(), EquivalentCommand(), ConnectivityCommand(), ShapeCommand(), CheckCommand(),
     ]
 
     /// Runs `convmatrix` with `arguments` (without the program name) and returns the exit code:

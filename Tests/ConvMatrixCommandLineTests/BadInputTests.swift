@@ -30,7 +30,7 @@ struct BadInputTests {
         ("unroll --input 5x5", "--kernel: is required, for example --kernel 3x3"),
         ("unroll --input 5x5 --kernel", "--kernel: expects a value"),
         ("unroll --input 5x5 --kernel 3x3 --stride 2 --stride 1", "--stride: given more than once"),
-        ("unroll --input 5x5 --kernel 3x3 --format pdf", "--format: expected <text|latex>, got 'pdf'"),
+        ("unroll --input 5x5 --kernel 3x3 --format pdf", "--format: expected <text|latex|mtx|json|csv>, got 'pdf'"),
         ("unroll --input 5x5 --kernel 3x3 --convention diagonal", "--convention: expected <row|column>"),
         ("unroll --input 5x5 --kernel 3x3 --latex-style array", "--latex-style: expected <bmatrix|pmatrix|sympy>"),
         ("unroll --input 5x5 --kernel 3x3 --names x,w", "--names: expected three names"),

@@ -16,7 +16,9 @@ struct ApplyCommand: Command {
           convmatrix apply --input 5x5 --kernel 3x3 --stride 2
           convmatrix apply --transpose --input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy
         """
-    let options = Options.layer + [Options.transpose, Options.averagePool] + Options.rendering.filter { $0.name != "convention" }
+    let options =
+        Options.layer + [Options.transpose, Options.averagePool]
+        + Options.rendering.filter { $0.name != "convention" } + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -24,7 +26,7 @@ struct ApplyCommand: Command {
         let conv = try LayerOptions.convolution(arguments)
         let render = try RenderOptions(arguments)
         let transposed = arguments.has("transpose")
-        let writer = MatrixOutput(options: render)
+        let writer = MatrixOutput(options: render, allowsExports: true)
         let extents = transposed ? conv.inputExtents : conv.outputExtents
         let channels = transposed ? conv.inChannels : conv.outChannels
         let lastTwo = extents.sizes.suffix(2)
@@ -37,9 +39,20 @@ struct ApplyCommand: Command {
         } catch {
             throw UsageError(error)
         }
+        var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
+        let kernelValues = try ValueOptions.kernelValues(arguments, layout: conv.kernelLayout, generator: &generator)
+        try writer.checkExport(values: kernelValues, pattern: arguments.has("pattern"))
         let symbols = LayerSymbols(conv, names: render.names)
-        let pooling = try LayerOptions.poolingValues(arguments, conv)
-        if render.format == .latex, pooling == nil {
+        if render.format == .mtx || render.format == .json {
+            // The printed outputs are linear forms: their coefficient matrix is U (O = U·x), or
+            // Uᵀ for C = Uᵀ·O, in the column convention.
+            writer.writeExport(
+                transposed ? u.transposed() : u, kernel: symbols.kernel, values: kernelValues,
+                header: UnrollCommand.exportHeader(conv, convention: .column, transposed: transposed),
+                to: &output)
+            return CommandResult()
+        }
+        if render.format == .latex, kernelValues == nil {
             let printer = render.latexPrinter.expressionPrinter
             let cells =
                 transposed
@@ -51,13 +64,14 @@ struct ApplyCommand: Command {
             return CommandResult()
         }
         let values: [Expression]
-        if let pooling {
+        if kernelValues != nil {
+            let taps = try MatrixOutput.tapExpressions(kernelValues, kernel: symbols.kernel)
             do {
                 values = transposed
-                    ? try conv.symbolicTransposedOutput(u, symbols: symbols, tapValues: pooling)
-                    : try conv.symbolicOutput(u, symbols: symbols, tapValues: pooling)
+                    ? try conv.symbolicTransposedOutput(u, symbols: symbols, tapValues: taps)
+                    : try conv.symbolicOutput(u, symbols: symbols, tapValues: taps)
             } catch {
-                throw UsageError(flag: "average-pool", "exact arithmetic overflowed: \(error)")
+                throw UsageError(flag: "kernel-values", "exact arithmetic overflowed: \(error)")
             }
         } else {
             values = transposed

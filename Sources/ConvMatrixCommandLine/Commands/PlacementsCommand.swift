@@ -54,6 +54,8 @@ struct PlacementsCommand: Command {
                     output.write("\n")
                 }
             }
+        case .mtx, .json, .csv:
+            break  // refused by checkSize: placements have no export format
         }
         return CommandResult()
     }

@@ -17,17 +17,20 @@ struct TransposeCommand: Command {
           convmatrix transpose --input 2x2 --kernel 3x3 --stride 2
           convmatrix transpose --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
         """
-    let options = Options.transposedLayer + Options.rendering
+    let options = Options.transposedLayer + Options.rendering + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
         let layer = try LayerOptions.transposedConvolution(arguments)
         let render = try RenderOptions(arguments)
-        let writer = MatrixOutput(options: render)
+        let writer = MatrixOutput(options: render, allowsExports: true)
         let columnShape = (layer.outputCount, layer.inputCount)
         let (rows, columns) = render.convention == .row ? (columnShape.1, columnShape.0) : columnShape
         try writer.checkSize(rows: rows, columns: columns, what: "T")
+        var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
+        let values = try ValueOptions.kernelValues(arguments, layout: layer.kernelLayout, generator: &generator)
+        try writer.checkExport(values: values, pattern: arguments.has("pattern"))
         let t: TapMatrix
         let u: TapMatrix
         do {
@@ -41,6 +44,23 @@ struct TransposeCommand: Command {
         let agrees = t == expected
         let printed = render.convention == .row ? t.transposed() : t
         let symbols = LayerSymbols(layer.forward, names: render.names)
+        if render.format.isExport {
+            let inputs = "inputs (channel, then spatial row-major), \(layer.inputCount)"
+            let outputs = "outputs (channel, then spatial row-major), \(layer.outputCount)"
+            let column = render.convention == .column
+            writer.writeExport(
+                printed, kernel: symbols.kernel, values: values,
+                header: MatrixExportHeader(
+                    command: "convmatrix transpose \(SpecFlags.flags(for: layer)) --convention \(render.convention.rawValue)",
+                    matrix: "T", convention: render.convention.rawValue,
+                    product: column ? "z = T*y" : "O*T = C", rows: column ? outputs : inputs,
+                    columns: column ? inputs : outputs, layer: ExportedLayer(layer)),
+                to: &output)
+            return agrees
+                ? CommandResult()
+                : CommandResult(exitCode: 1, warnings: ["error: T differs from Uᵀ of the forward convolution; please report this spec"])
+        }
+        let taps = try MatrixOutput.tapExpressions(values, kernel: symbols.kernel)
         let s = render.style
         var title = ["T of the transposed convolution: \(LayerDescription.describe(layer, style: s))"]
         title.append(
@@ -63,7 +83,7 @@ struct TransposeCommand: Command {
         let columnBlocks = (rows: layer.outputExtents.count, columns: layer.inputExtents.count)
         let blocks = render.convention == .row ? (columnBlocks.columns, columnBlocks.rows) : columnBlocks
         writer.write(
-            SymbolicTapMatrix(printed, kernel: symbols.kernel), title: title, blocks: channelled ? blocks : nil,
+            SymbolicTapMatrix(printed, tapValues: taps), title: title, blocks: channelled ? blocks : nil,
             to: &output)
         var result = CommandResult()
         if !agrees {

@@ -16,7 +16,7 @@ struct UnrollCommand: Command {
           convmatrix unroll --input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy
           convmatrix unroll --input 4x4 --kernel 3x3 --padding 1 --convention column --transpose
         """
-    let options = Options.layer + [Options.transpose, Options.averagePool] + Options.rendering
+    let options = Options.layer + [Options.transpose, Options.averagePool] + Options.rendering + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -24,19 +24,28 @@ struct UnrollCommand: Command {
         let conv = try LayerOptions.convolution(arguments)
         let render = try RenderOptions(arguments)
         let transposed = arguments.has("transpose")
-        let writer = MatrixOutput(options: render)
+        let writer = MatrixOutput(options: render, allowsExports: true)
         let (rows, columns) = Self.shape(conv, convention: render.convention, transposed: transposed)
         try writer.checkSize(rows: rows, columns: columns, what: transposed ? "Uᵀ" : "U")
+        var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
+        let values = try ValueOptions.kernelValues(arguments, layout: conv.kernelLayout, generator: &generator)
+        try writer.checkExport(values: values, pattern: arguments.has("pattern"))
         let u = try Self.matrix(conv, convention: render.convention, transposed: transposed, limits: render.limits)
         let symbols = LayerSymbols(conv, names: render.names)
+        if render.format.isExport {
+            writer.writeExport(
+                u, kernel: symbols.kernel, values: values,
+                header: Self.exportHeader(conv, convention: render.convention, transposed: transposed), to: &output)
+            return CommandResult()
+        }
+        let taps = try MatrixOutput.tapExpressions(values, kernel: symbols.kernel)
         let s = render.style
         let name = transposed ? "U\(s.transposeMark)" : "U"
         var title = ["\(name) of the convolution: \(LayerDescription.describe(conv, style: s))"]
         title.append(Self.conventionLine(conv, convention: render.convention, transposed: transposed, names: render.names, style: s))
-        let matrix =
-            try LayerOptions.poolingValues(arguments, conv).map { SymbolicTapMatrix(u, tapValues: $0) }
-            ?? SymbolicTapMatrix(u, kernel: symbols.kernel)
-        writer.write(matrix, title: title, blocks: Self.blocks(conv, convention: render.convention, transposed: transposed), to: &output)
+        writer.write(
+            SymbolicTapMatrix(u, tapValues: taps), title: title,
+            blocks: Self.blocks(conv, convention: render.convention, transposed: transposed), to: &output)
         return CommandResult()
     }
 
@@ -65,6 +74,28 @@ struct UnrollCommand: Command {
             throw UsageError(error)
         }
         return (convention == .row) != transposed ? u.transposed() : u
+    }
+
+    /// The export header: the flags that reproduce the matrix and what its rows and columns are.
+    static func exportHeader(
+        _ conv: Convolution, convention: RenderOptions.Convention, transposed: Bool
+    ) -> MatrixExportHeader {
+        let inputs = "inputs (channel, then spatial row-major), \(conv.inputCount)"
+        let outputs = "outputs (channel, then spatial row-major), \(conv.outputCount)"
+        let outputsAreRows = (convention == .column) != transposed
+        let product: String
+        switch (convention, transposed) {
+        case (.row, false): product = "X*U = O"
+        case (.row, true): product = "O*U^T = C, the transposed convolution"
+        case (.column, false): product = "y = U*x"
+        case (.column, true): product = "x' = U^T*y, the transposed convolution"
+        }
+        return MatrixExportHeader(
+            command: "convmatrix unroll \(SpecFlags.flags(for: conv)) --convention \(convention.rawValue)"
+                + (transposed ? " --transpose" : ""),
+            matrix: transposed ? "U^T" : "U", convention: convention.rawValue, product: product,
+            rows: outputsAreRows ? outputs : inputs, columns: outputsAreRows ? inputs : outputs,
+            layer: ExportedLayer(conv))
     }
 
     /// A line saying which product the matrix takes part in and its size.

@@ -1,13 +1,23 @@
 import ConvMatrix
 import Symbolic
 
-/// Prints matrices and grids in the chosen format: text with a title, or bare LaTeX.
+/// Prints matrices and grids in the chosen format: text with a title, or bare LaTeX; and, for
+/// the commands that allow them, the exports mtx, json and csv.
 struct MatrixOutput {
     let options: RenderOptions
+    /// Whether the command can write mtx, json and csv (unroll, transpose, apply).
+    var allowsExports = false
 
     /// Refuses a dense rendering over the cell budget, before anything is printed.
     func checkSize(rows: Int, columns: Int, what: String) throws(UsageError) {
-        guard options.format == .text || options.format == .latex else { return }
+        if options.format.isExport && !allowsExports {
+            throw UsageError(
+                flag: "format",
+                "\(options.format.rawValue) is written by unroll, transpose and apply only; use text or latex")
+        }
+        guard options.format == .text || options.format == .latex || options.format == .csv else {
+            return
+        }
         do {
             try options.limits.checkDense(rows: rows, columns: columns, what: what)
         } catch {
@@ -46,6 +56,14 @@ struct MatrixOutput {
                 options.latexPrinter.write(matrix, to: &output)
             }
             output.write("\n")
+        case .mtx, .json, .csv:
+            MatrixCSVWriter.write(
+                rowCount: matrix.rowCount, columnCount: matrix.columnCount,
+                row: { r in
+                    matrix.nonZeroEntries(inRow: r).map {
+                        ($0.column, options.expressionPrinter.string(for: $0.value))
+                    }
+                }, to: &output)
         }
     }
 
@@ -67,6 +85,9 @@ struct MatrixOutput {
                 options.latexPrinter.writeList(grid.slices.map(\.matrix), to: &output)
             }
             output.write("\n")
+        case .mtx, .json, .csv:
+            // Slices one after the other (apply writes its own json and mtx).
+            for slice in grid.slices { write(slice.matrix, title: [], to: &output) }
         }
     }
 }

@@ -153,13 +153,3 @@ extension LayerOptions {
 }
 
 
-extension LayerOptions {
-    /// The value every tap takes under `--average-pool`: `1/Πk`, or nil without the flag.
-    static func poolingValues(_ arguments: ParsedArguments, _ conv: Convolution) throws(UsageError) -> [Expression]? {
-        guard arguments.has("average-pool") else { return nil }
-        guard let value = try? Rational(1, conv.kernelExtents.count) else {
-            throw UsageError(flag: "kernel", "has too many taps to average")
-        }
-        return Array(repeating: Expression(value), count: conv.weightCount)
-    }
-}

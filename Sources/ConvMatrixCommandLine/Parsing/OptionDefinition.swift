@@ -52,7 +52,8 @@ enum Options {
         name: "names", valueName: "<I,k,O>",
         help: "Letters for input, kernel and output (default I,k,O; seed 003 uses x,w,y).")
     static let format = OptionDefinition(
-        name: "format", valueName: "<text|latex>", help: "Output format (default text).")
+        name: "format", valueName: "<text|latex|mtx|json|csv>",
+        help: "Output format (default text); mtx, json and csv are for other tools (docs/formats.md).")
     static let latexStyle = OptionDefinition(
         name: "latex-style", valueName: "<bmatrix|pmatrix|sympy>",
         help: "LaTeX matrix style; sympy prints exactly as SymPy's latex() (default bmatrix).")
@@ -67,6 +68,18 @@ enum Options {
     static let averagePool = OptionDefinition(
         name: "average-pool", valueName: nil,
         help: "Average pooling: every tap is 1/(k·k), each channel pooled alone (groups = channels), stride = kernel unless given.")
+    static let kernelValues = OptionDefinition(
+        name: "kernel-values", valueName: "<v1,v2,…|random>",
+        help: "Kernel weights in PyTorch order (1,-2,0.5,1/9), or random (see --seed).")
+    static let inputValues = OptionDefinition(
+        name: "input-values", valueName: "<v1,v2,…|random>",
+        help: "Input values, channel first then row-major, or random (default random).")
+    static let seed = OptionDefinition(
+        name: "seed", valueName: "<n>", help: "Seed of the random values (default 1).")
+    static let exact = OptionDefinition(
+        name: "exact", valueName: nil, help: "Exact rational arithmetic: results must agree exactly.")
+    static let pattern = OptionDefinition(
+        name: "pattern", valueName: nil, help: "With --format mtx: the sparsity pattern, no values.")
     static let help = OptionDefinition(name: "help", valueName: nil, help: "Show help for this command.")
 
     /// The options that describe a convolution layer.
@@ -75,4 +88,6 @@ enum Options {
     static let transposedLayer = [input, kernel, stride, padding, dilation, outputPadding, inChannels, outChannels, groups, flip]
     /// The options that choose how matrices are printed.
     static let rendering = [convention, names, format, latexStyle, ascii, maxCells, maxMemory]
+    /// The options that give numbers to a printed matrix.
+    static let values = [kernelValues, seed, pattern]
 }

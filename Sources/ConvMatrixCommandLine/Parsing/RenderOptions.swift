@@ -10,6 +10,15 @@ struct RenderOptions: Sendable {
         case text
         /// LaTeX math only, ready to paste.
         case latex
+        /// Matrix Market coordinate format (needs kernel values, or `--pattern`).
+        case mtx
+        /// JSON: the layer, the convention and every non-zero (docs/formats.md).
+        case json
+        /// Dense comma-separated values, small matrices only.
+        case csv
+
+        /// Whether the format is for other programs (no title, no alignment).
+        var isExport: Bool { self == .mtx || self == .json || self == .csv }
     }
 
     /// Row (`X·U = O`, seed 004) or column (`y = U·x`) convention.

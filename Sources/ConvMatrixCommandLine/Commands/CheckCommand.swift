@@ -1,0 +1,77 @@
+import ConvMatrix
+import Foundation
+
+/// `convmatrix check`: U against an independent direct computation, at numbers.
+struct CheckCommand: Command {
+    let name = "check"
+    let abstract = "Check U numerically: direct convolution, transpose, adjoint and backward pass."
+    let discussion = """
+        At the given (or random) kernel and input values, compares the direct convolution with
+        U·x, the direct transposed convolution (scatter form) with Uᵀ·y, the adjoint identity
+        ⟨U·x, y⟩ = ⟨x, Uᵀ·y⟩, and the backward pass dE/dx = Uᵀ·δ and dE/dw = M(x)ᵀ·δ (M(x) the
+        im2col matrix) with finite differences of E = ⟨δ, conv(x)⟩. y and δ are random (--seed).
+        --exact uses rational arithmetic and demands equality; values must then be fractions.
+        Exit code 1 when an identity fails.
+
+        EXAMPLES:
+          convmatrix check --input 3x3 --kernel 2x2 --kernel-values 0,1,2,3 --input-values 0,1,2,3,4,5,6,7,8
+          convmatrix check --input 5x5 --kernel 3x3 --stride 2 --padding 1 --kernel-values random --exact
+        """
+    let options =
+        Options.layer + [
+            Options.kernelValues, Options.inputValues, Options.seed, Options.exact,
+            Options.maxMemory,
+        ]
+
+    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
+        -> CommandResult
+    {
+        let conv = try LayerOptions.convolution(arguments)
+        let limits = try LayerOptions.limits(arguments)
+        let seed = try ValueOptions.seed(arguments)
+        var generator = SplitMix64(seed: seed)
+        // Without --kernel-values the kernel is drawn at random from the seed, like the input.
+        let kernel =
+            try ValueOptions.kernelValues(arguments, layout: conv.kernelLayout, generator: &generator)
+            ?? KernelValues(randomFor: conv.kernelLayout, using: &generator)
+        let input = try ValueOptions.inputValues(
+            arguments, channels: conv.inChannels, extents: conv.inputExtents,
+            generator: &generator)
+        let y = TensorValues(
+            randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
+        let delta = TensorValues(
+            randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
+        let exact = arguments.has("exact")
+        let report: NumericCheckReport
+        do {
+            report = try conv.numericCheck(
+                NumericCheckValues(kernel: kernel, input: input, output: y, delta: delta),
+                exact: exact, limits: limits)
+        } catch {
+            throw UsageError(error)
+        }
+        output.write("check: \(SpecFlags.flags(for: conv))\n")
+        output.write(
+            "arithmetic: \(exact ? "exact (rational)" : "Double"); y and δ random with seed \(seed)\n"
+        )
+        let width = report.lines.map(\.name.count).max() ?? 0
+        for line in report.lines {
+            let pad = String(repeating: " ", count: width - line.name.count)
+            let bound = line.tolerance.map { "tolerance \(Self.short($0))" } ?? "exact"
+            output.write(
+                "\(line.passed ? "ok  " : "FAIL")  \(line.name)\(pad)  max error \(Self.short(line.largestError))  (\(line.compared), \(bound))\n"
+            )
+        }
+        let failed = report.lines.filter { !$0.passed }.count
+        output.write(
+            failed == 0
+                ? "all \(report.lines.count) checks hold\n"
+                : "\(failed) of \(report.lines.count) checks FAILED\n")
+        return CommandResult(exitCode: failed == 0 ? 0 : 1)
+    }
+
+    /// `0`, `3.1e-15`, `1e-09`: two significant digits.
+    static func short(_ value: Double) -> String {
+        value == 0 ? "0" : String(format: "%.2g", value)
+    }
+}

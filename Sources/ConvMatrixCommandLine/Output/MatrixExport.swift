@@ -1,0 +1,132 @@
+import ConvMatrix
+import Symbolic
+
+/// The exports of the matrix commands (`--format mtx|json|csv`): checks before anything is
+/// written, then a call into the library's writers.
+extension MatrixOutput {
+    /// Refuses `mtx` without values and without `--pattern`, and `--pattern` elsewhere.
+    func checkExport(values: KernelValues?, pattern: Bool) throws(UsageError) {
+        if options.format == .mtx && values == nil && !pattern {
+            throw UsageError(
+                flag: "format",
+                "mtx needs --kernel-values (numbers, or random), or --pattern for the sparsity pattern alone"
+            )
+        }
+        if pattern && options.format != .mtx {
+            throw UsageError(flag: "pattern", "applies to --format mtx only")
+        }
+        if pattern && values != nil {
+            throw UsageError(flag: "pattern", "writes no values; drop --kernel-values or --pattern")
+        }
+    }
+
+    /// Writes `matrix` (taps printed as `kernel`, valued by `values` when given) in the export
+    /// format.
+    func writeExport(
+        _ matrix: TapMatrix, kernel: [Symbol], values: KernelValues?, header: MatrixExportHeader,
+        to output: inout some TextOutputStream
+    ) {
+        let numbers = values?.doubles
+        switch options.format {
+        case .mtx:
+            MatrixMarketWriter.write(
+                matrix, values: numbers,
+                comments: [
+                    header.command,
+                    "\(header.matrix): \(header.product) (\(header.convention) convention)",
+                    "rows: \(header.rows)", "columns: \(header.columns)", "indices are 1-based",
+                ], to: &output)
+        case .json:
+            MatrixJSONWriter.write(
+                matrix, kernel: kernel, values: numbers, header: header, to: &output)
+        case .csv, .text, .latex:
+            let source = SymbolicTapMatrix(matrix, kernel: kernel)
+            MatrixCSVWriter.write(
+                rowCount: matrix.rowCount, columnCount: matrix.columnCount,
+                row: { r in
+                    guard let numbers else {
+                        return source.nonZeroEntries(inRow: r).map {
+                            ($0.column, options.expressionPrinter.string(for: $0.value))
+                        }
+                    }
+                    var sums: [(column: Int, text: String)] = []
+                    var i = matrix.rowStart[r]
+                    while i < matrix.rowStart[r + 1] {
+                        let column = matrix.columns[i]
+                        var total = 0.0
+                        while i < matrix.rowStart[r + 1] && matrix.columns[i] == column {
+                            total += numbers[Int(matrix.taps[i])]
+                            i += 1
+                        }
+                        sums.append((Int(column), JSON.number(total)))
+                    }
+                    return sums
+                }, to: &output)
+        }
+    }
+
+    /// What a text or LaTeX rendering prints for each tap: the kernel symbols, or the exact
+    /// values when `--kernel-values` is given.
+    static func tapExpressions(_ values: KernelValues?, kernel: [Symbol]) throws(UsageError)
+        -> [Expression]
+    {
+        guard let values else { return kernel.map { Expression($0) } }
+        do {
+            return try values.rationals().map { Expression($0) }
+        } catch {
+            throw UsageError(error)
+        }
+    }
+}
+
+/// `--kernel-values`, `--input-values` and `--seed`.
+enum ValueOptions {
+    /// The seed (default 1).
+    static func seed(_ arguments: ParsedArguments) throws(UsageError) -> UInt64 {
+        guard let text = arguments.value("seed") else { return 1 }
+        guard let seed = UInt64(text) else {
+            throw UsageError(flag: "seed", "expected a whole number ≥ 0, got '\(text)'")
+        }
+        return seed
+    }
+
+    /// The kernel values for `layout`, or nil when `--kernel-values` is absent.
+    static func kernelValues(
+        _ arguments: ParsedArguments, layout: KernelLayout, generator: inout SplitMix64
+    ) throws(UsageError) -> KernelValues? {
+        if arguments.has("average-pool") {
+            // Average pooling: every tap 1/Πk, exactly.
+            guard arguments.value("kernel-values") == nil else {
+                throw UsageError(flag: "kernel-values", "does not go with --average-pool, which sets every tap to 1/(k·k)")
+            }
+            let value = "1/\(layout.spatial.count)"
+            do {
+                return try KernelValues(
+                    parsing: Array(repeating: value, count: layout.count).joined(separator: ","), layout: layout)
+            } catch {
+                throw UsageError(error)
+            }
+        }
+        guard let text = arguments.value("kernel-values") else { return nil }
+        if text == "random" { return KernelValues(randomFor: layout, using: &generator) }
+        do {
+            return try KernelValues(parsing: text, layout: layout)
+        } catch {
+            throw UsageError(error)
+        }
+    }
+
+    /// The input values (random when `--input-values` is absent or `random`).
+    static func inputValues(
+        _ arguments: ParsedArguments, channels: Int, extents: Extents, generator: inout SplitMix64
+    ) throws(UsageError) -> TensorValues {
+        guard let text = arguments.value("input-values"), text != "random" else {
+            return TensorValues(randomFor: channels, extents: extents, using: &generator)
+        }
+        do {
+            return try TensorValues(parsing: text, channels: channels, extents: extents)
+        } catch {
+            throw UsageError(error)
+        }
+    }
+}
