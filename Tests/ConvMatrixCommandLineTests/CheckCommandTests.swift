@@ -31,7 +31,6 @@ import Testing
     }
 
     @Test(arguments: [
-        ("check --input 3x3 --kernel 2x2", "--kernel-values: is required"),
         (
             "check --input 3x3 --kernel 2x2 --kernel-values 1,2,3",
             "--kernel-values: expected 4 values (weight shape 1×1×2×2), got 3"
@@ -63,4 +62,13 @@ import Testing
         #expect(run.errors.contains(message), "\(run.errors)")
         #expect(run.errors.split(separator: "\n").count == 1)
     }
+}
+
+/// Without values, check draws both kernel and input from the seed.
+@Test("check without values draws a random kernel and input from the seed")
+func checkDrawsRandomValues() {
+    let run = runTool("check --input 3x3 --kernel 2x2")
+    #expect(run.exitCode == 0)
+    #expect(run.output.hasSuffix("all 5 checks hold\n"))
+    #expect(runTool("check --input 3x3 --kernel 2x2 --seed 5").output == runTool("check --input 3x3 --kernel 2x2 --seed 5").output)
 }
