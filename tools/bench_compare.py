@@ -18,7 +18,13 @@ import re
 import sys
 
 KEYS = [("seed004", ["seed004", "seed 004", "seed4"]), ("mnist", ["mnist", "28x28"]),
-        ("64x64_p1", ["64x64", "64"]), ("lenet_conv2", ["lenet"]), ("resnet50_conv1", ["resnet"])]
+        ("64x64_p1", ["64x64", "64"]), ("lenet_conv2", ["lenet"]),
+        ("resnet50_conv1_direct", ["resnet50_conv1_direct", "direct"]),
+        ("resnet50_conv1_check", ["resnet50_conv1_check"]), ("resnet50_conv1_mtx", ["resnet50_conv1_mtx"]),
+        ("resnet50_conv1", ["resnet"])]
+
+# PyTorch's ResNet workload is F.conv2d itself: it pairs with the Swift direct convolution.
+TORCH_ALIASES = {"resnet50_conv1": "resnet50_conv1_direct"}
 
 
 def canonical(name: str) -> str:
@@ -83,7 +89,8 @@ def main(argv=None):
     ap.add_argument("--sympy")
     ap.add_argument("--torch")
     args = ap.parse_args(argv)
-    swift, others = load(args.swift), [("sympy", load(args.sympy)), ("torch", load(args.torch))]
+    torch = {TORCH_ALIASES.get(k, k): v for k, v in load(args.torch).items()}
+    swift, others = load(args.swift), [("sympy", load(args.sympy)), ("torch", torch)]
     others = [(n, d) for n, d in others if d]
     names = [k for k, _ in KEYS]
     for d in [swift] + [d for _, d in others]:

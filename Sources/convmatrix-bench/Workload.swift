@@ -1,3 +1,4 @@
+import Foundation
 import ConvMatrix
 import Symbolic
 
@@ -64,15 +65,103 @@ enum Workloads {
             name: "resnet50_conv1", summary: "ResNet-50 conv1: 3×224×224 → 64, 7×7, stride 2, padding 3: build U",
             repeats: 3,
             run: {
-                let conv = try ConvolutionSpec(
-                    inputSize: [224, 224], kernelSize: [7, 7], stride: [2], padding: .explicit([AxisPadding(3)]),
-                    inChannels: 3, outChannels: 64
-                ).validated()
+                let conv = try resnet()
                 let u = try conv.unrolled()
                 let bytes = u.columns.count * 4 + u.taps.count * 4 + u.rowStart.count * 8
                 return "U \(u.rowCount)x\(u.columnCount), \(u.storedCount) entries, \(bytes) B (\(String(format2: Double(bytes) / Double(u.storedCount))) B/entry)"
             }),
+        Workload(
+            name: "resnet50_conv1_direct", summary: "ResNet-50 conv1: direct convolution in Double (2 threads)",
+            repeats: 9,
+            run: {
+                let conv = try resnet()
+                let (input, kernel) = values(conv)
+                let y = try conv.applyFast(input: input, kernel: kernel)
+                return "output \(y.count) values, \(conv.outputCount * conv.inChannelsPerGroup * conv.kernelExtents.count) multiply-adds"
+            }),
+        Workload(
+            name: "resnet50_conv1_check",
+            summary: "ResNet-50 conv1: U built, U·x and Uᵀ·y sparse, compared with the direct convolution, adjoint identity",
+            repeats: 1,
+            run: {
+                let conv = try resnet()
+                let (input, kernel) = values(conv)
+                let clock = ContinuousClock()
+                var start = clock.now
+                let u = try conv.unrolled()
+                let build = clock.now - start
+                start = clock.now
+                let ux = try u.product(input, tapValues: kernel)
+                let product = clock.now - start
+                start = clock.now
+                let direct = try conv.applyFast(input: input, kernel: kernel)
+                let directTime = clock.now - start
+                var generator = SeededNumbers(seed: 2)
+                let y = (0..<conv.outputCount).map { _ in generator.next() }
+                start = clock.now
+                let uty = try u.transposedProduct(y, tapValues: kernel)
+                let transposedTime = clock.now - start
+                let largest = zip(ux, direct).map { abs($0 - $1) }.max() ?? 0
+                let left = zip(ux, y).reduce(0) { $0 + $1.0 * $1.1 }
+                let right = zip(input, uty).reduce(0) { $0 + $1.0 * $1.1 }
+                guard largest <= 1e-9, abs(left - right) <= 1e-9 * max(abs(left), 1) else {
+                    throw BenchmarkFailure("mismatch: |U·x − direct| = \(largest), adjoint \(left) vs \(right)")
+                }
+                return "U \(ms(build)), U·x \(ms(product)), direct \(ms(directTime)), Uᵀ·y \(ms(transposedTime)); max |U·x − direct| \(largest), adjoint gap \(abs(left - right))"
+            }),
+        Workload(
+            name: "resnet50_conv1_mtx", summary: "ResNet-50 conv1: U evaluated and written as Matrix Market to a file",
+            repeats: 1,
+            run: {
+                let conv = try resnet()
+                let (_, kernel) = values(conv)
+                let u = try conv.unrolled()
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent("convmatrix-bench-\(getpid()).mtx").path
+                defer { try? FileManager.default.removeItem(atPath: path) }
+                guard var output = FileOutput(path: path) else { throw BenchmarkFailure("cannot write \(path)") }
+                MatrixMarketWriter.write(u, values: kernel, comments: ["benchmark"], to: &output)
+                output.close()
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                return "\(u.storedCount) entries, \(size / 1_000_000) MB written"
+            }),
     ]
+
+    static func resnet() throws -> Convolution {
+        try ConvolutionSpec(
+            inputSize: [224, 224], kernelSize: [7, 7], stride: [2], padding: .explicit([AxisPadding(3)]),
+            inChannels: 3, outChannels: 64
+        ).validated()
+    }
+
+    /// Deterministic input and kernel values in [−1, 1).
+    static func values(_ conv: Convolution) -> ([Double], [Double]) {
+        var generator = SeededNumbers(seed: 1)
+        return ((0..<conv.inputCount).map { _ in generator.next() }, (0..<conv.weightCount).map { _ in generator.next() })
+    }
+
+    static func ms(_ d: Duration) -> String {
+        let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        return "\(Int((s * 1000).rounded())) ms"
+    }
+}
+
+/// Uniform numbers in [−1, 1) from SplitMix64.
+struct SeededNumbers {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Double(z >> 11) / Double(1 << 52) - 1
+    }
+}
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 extension String {
@@ -81,4 +170,20 @@ extension String {
         let hundredths = Int((x * 100).rounded())
         self = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
+}
+
+/// A file written through `FileHandle`, one chunk per `write` (the writers send megabyte chunks).
+struct FileOutput: TextOutputStream {
+    let handle: FileHandle
+
+    init?(path: String) {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { return nil }
+        self.handle = handle
+    }
+
+    mutating func write(_ string: String) { handle.write(Data(string.utf8)) }
+
+    func close() { try? handle.close() }
 }

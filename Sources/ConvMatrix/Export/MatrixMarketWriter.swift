@@ -22,23 +22,38 @@ public enum MatrixMarketWriter {
         output.write("%%MatrixMarket matrix coordinate \(field) general\n")
         for comment in comments { output.write("% \(comment)\n") }
         output.write("\(matrix.rowCount) \(matrix.columnCount) \(matrix.entryCount)\n")
+        // Streams through a byte buffer: one line per entry of a matrix that may have 10⁸
+        // entries. Each tap's value is formatted once (shortest round-trip `Double` text); only
+        // entries that are sums of taps format a new number.
+        let tapText = values.map { $0.map { Array("\($0)".utf8) } }
+        var buffer = ByteBuffer()
+        var rowText: [UInt8] = []
         for r in 0..<matrix.rowCount {
+            rowText.removeAll(keepingCapacity: true)
+            DecimalText.append(r + 1, to: &rowText)
+            rowText.append(UInt8(ascii: " "))
             var i = matrix.rowStart[r]
             let end = matrix.rowStart[r + 1]
             while i < end {
                 let column = matrix.columns[i]
-                var total = values.map { $0[Int(matrix.taps[i])] } ?? 0
+                let first = i
                 i += 1
-                while i < end && matrix.columns[i] == column {
-                    total += values.map { $0[Int(matrix.taps[i])] } ?? 0
-                    i += 1
+                while i < end && matrix.columns[i] == column { i += 1 }
+                buffer.append(rowText)
+                buffer.appendDecimal(Int(column) + 1)
+                if let values, let tapText {
+                    buffer.append(" ")
+                    if i == first + 1 {
+                        buffer.append(tapText[Int(matrix.taps[first])])
+                    } else {
+                        let total = (first..<i).reduce(0.0) { $0 + values[Int(matrix.taps[$1])] }
+                        buffer.append("\(total)")
+                    }
                 }
-                if values == nil {
-                    output.write("\(r + 1) \(Int(column) + 1)\n")
-                } else {
-                    output.write("\(r + 1) \(Int(column) + 1) \(total)\n")
-                }
+                buffer.append("\n")
             }
+            buffer.flushIfFull(to: &output)
         }
+        buffer.flush(to: &output)
     }
 }

@@ -22,6 +22,9 @@ struct ByteBuffer {
         if count > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
     }
 
+    /// Appends the decimal digits of `value` (≥ 0).
+    mutating func appendDecimal(_ value: Int) { DecimalText.append(value, to: &bytes) }
+
     /// Flushes when the chunk is full.
     mutating func flushIfFull(to output: inout some TextOutputStream) {
         if bytes.count >= chunk { flush(to: &output) }
@@ -32,5 +35,29 @@ struct ByteBuffer {
         if bytes.isEmpty { return }
         output.write(String(decoding: bytes, as: UTF8.self))
         bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Decimal digits of non-negative integers, without going through `String`.
+enum DecimalText {
+    /// Appends the digits of `value` (≥ 0) to `bytes`.
+    static func append(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+        }
     }
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the Swift benchmark (release build), the same workloads in SymPy and PyTorch (when
+# installed), and prints them side by side with ratios.
+#   bash tools/bench_all.sh            # SymPy's slow 64×64 workload skipped (about a minute)
+#   bash tools/bench_all.sh --full     # everything, SymPy included (several minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${BENCH_OUT:-$(mktemp -d)}
+slow="--skip-slow"
+[ "${1:-}" = "--full" ] && slow=""
+swift build -c release --product convmatrix-bench >/dev/null
+.build/release/convmatrix-bench --json "$out/swift.json"
+echo
+python3 tools/bench_sympy.py $slow --json "$out/sympy.json" || echo "(SymPy benchmark failed)"
+echo
+if python3 -c "import torch" 2>/dev/null; then
+    CUDA_VISIBLE_DEVICES= python3 tools/bench_torch.py --json "$out/torch.json" || echo "(PyTorch benchmark failed)"
+else
+    echo "(PyTorch not installed: pip install torch)"
+fi
+echo
+python3 tools/bench_compare.py "$out/swift.json" --sympy "$out/sympy.json" --torch "$out/torch.json"
+echo "results in $out"
