@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${BENCH_OUT:-$(mktemp -d)}
+mkdir -p "$out"
 slow="--skip-slow"
 [ "${1:-}" = "--full" ] && slow=""
 swift build -c release --product convmatrix-bench >/dev/null

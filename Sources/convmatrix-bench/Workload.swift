@@ -62,6 +62,14 @@ enum Workloads {
                     withC: false)
             }),
         Workload(
+            name: "render_latex", summary: "LaTeX rendering throughput: U of 64×64, 3×3, padding 1 (67 MB), U prebuilt",
+            repeats: 10,
+            run: { try render(latex: true) }),
+        Workload(
+            name: "render_text", summary: "Plain-text rendering throughput: the same U as aligned Unicode text (84 MB)",
+            repeats: 10,
+            run: { try render(latex: false) }),
+        Workload(
             name: "resnet50_conv1", summary: "ResNet-50 conv1: 3×224×224 → 64, 7×7, stride 2, padding 3: build U",
             repeats: 3,
             run: {
@@ -125,6 +133,27 @@ enum Workloads {
                 return "\(u.storedCount) entries, \(size / 1_000_000) MB written"
             }),
     ]
+
+    /// Renders a prebuilt U and reports the throughput of this run (the median time is the
+    /// workload's; the note's rate is of the last run).
+    static func render(latex: Bool) throws -> String {
+        let conv = try ConvolutionSpec(
+            inputSize: [64, 64], kernelSize: [3, 3], padding: .explicit([AxisPadding(1)])
+        ).validated()
+        let u = try conv.unrolled().transposed()
+        let values = LayerSymbols(conv).kernel.map { Expression($0) }
+        var sink = CountingSink()
+        let clock = ContinuousClock()
+        let start = clock.now
+        if latex {
+            TapMatrixLaTeXWriter(printer: sympyLaTeX, tapValues: values).write(u, to: &sink)
+        } else {
+            TapMatrixTextWriter(printer: MatrixPlainTextPrinter(), tapValues: values).write(u, to: &sink)
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return "\(sink.bytes) B in \(ms(elapsed)): \(Int(Double(sink.bytes) / seconds / 1e6)) MB/s"
+    }
 
     static func resnet() throws -> Convolution {
         try ConvolutionSpec(

@@ -106,8 +106,13 @@ for workload in Workloads.all where only == nil || workload.name == only {
     let memory = String(format: "%8.1f MiB", Double(peak) / 1_048_576)
     print("\(name)  \(timeText)  \(memory)  \(object["note"] as? String ?? "")")
 }
-let json = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])
+let json = (try? JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])) ?? Data("[]".utf8)
 print(String(decoding: json, as: UTF8.self))
 if let jsonPath {
-    try json.write(to: URL(fileURLWithPath: jsonPath))
+    do {
+        try json.write(to: URL(fileURLWithPath: jsonPath))
+    } catch {
+        FileHandle.standardError.write(Data("convmatrix-bench: cannot write \(jsonPath): \(error.localizedDescription)\n".utf8))
+        exit(1)
+    }
 }
