@@ -40,7 +40,9 @@ struct DerivationBuilder {
         values.map(String.init).joined(separator: times)
     }
     private func elide(_ matrix: some SparseRowSource) -> ElidedMatrix {
-        ElidedMatrix(matrix, maxRows: options.maxRows, maxColumns: options.maxColumns)
+        ElidedMatrix(
+            matrix, maxRows: options.maxRows, maxColumns: options.maxColumns,
+            maxTerms: options.maxTerms)
     }
     private func plain(_ name: String) -> MathText { MathText(latex: name, text: name) }
 

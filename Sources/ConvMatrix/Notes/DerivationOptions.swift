@@ -8,6 +8,8 @@ public struct DerivationOptions: Hashable, Sendable {
     public var maxRows: Int
     /// Columns shown per matrix before eliding the middle (at least 3).
     public var maxColumns: Int
+    /// Terms shown per entry before the middle terms are elided (at least 3).
+    public var maxTerms: Int
     /// Kernel placements, and slices of a grid, shown before the rest are left out.
     public var maxPlacements: Int
     /// Whether plain-text mathematics is 7-bit ASCII.
@@ -15,16 +17,17 @@ public struct DerivationOptions: Hashable, Sendable {
     /// Memory budget for the sparse matrices.
     public var limits: ResourceLimits
 
-    /// Options with 12×12 matrices and 4 placements by default.
+    /// Options with 12×12 matrices, 9 terms per entry and 4 placements by default.
     public init(
         names: SymbolNames = .seed004, gradientName: String = "\\delta", maxRows: Int = 12,
-        maxColumns: Int = 12, maxPlacements: Int = 4, ascii: Bool = false,
+        maxColumns: Int = 12, maxTerms: Int = 9, maxPlacements: Int = 4, ascii: Bool = false,
         limits: ResourceLimits = .default
     ) {
         self.names = names
         self.gradientName = gradientName
         self.maxRows = maxRows
         self.maxColumns = maxColumns
+        self.maxTerms = maxTerms
         self.maxPlacements = maxPlacements
         self.ascii = ascii
         self.limits = limits

@@ -93,6 +93,8 @@ extension DerivationPhrase {
             "In the column convention (y = U_c·x with U_c = Uᵀ) the same formula reads ∂E/∂x = U_cᵀ·δ."
         case .weightGradient(let rows, let columns):
             "For the kernel, write the convolution the other way round: y = M(x)·vec(k), where the im2col matrix M(x) has one row per output and one column per weight (\(rows)×\(columns)), and its entries are inputs. Then ∂E/∂vec(k) = M(x)ᵀ·δ:"
+        case .shortenedTerms(let terms):
+            "Entries with more than \(terms) terms show their first two terms, ⋯ and their last term."
         case .size(let name, let rows, let columns, let elided):
             elided
                 ? "\(name) is \(rows)×\(columns); the middle rows and columns are elided (⋯, ⋮)."

@@ -95,6 +95,8 @@ extension DerivationPhrase {
             "En la convención de columnas (y = U_c·x con U_c = Uᵀ) la misma fórmula se lee ∂E/∂x = U_cᵀ·δ."
         case .weightGradient(let rows, let columns):
             "Para el kernel, escribimos la convolución al revés: y = M(x)·vec(k), donde la matriz im2col M(x) tiene una fila por salida y una columna por peso (\(rows)×\(columns)), y sus elementos son entradas. Entonces ∂E/∂vec(k) = M(x)ᵀ·δ:"
+        case .shortenedTerms(let terms):
+            "Los elementos con más de \(terms) términos muestran sus dos primeros términos, ⋯ y el último."
         case .size(let name, let rows, let columns, let elided):
             elided
                 ? "\(name) es de \(rows)×\(columns); se omiten las filas y columnas del medio (⋯, ⋮)."

@@ -84,6 +84,8 @@ public enum DerivationPhrase: Hashable, Sendable {
     case columnConvention
     /// The weight gradient through the im2col matrix.
     case weightGradient(rows: Int, columns: Int)
+    /// Entries longer than `terms` terms are shortened.
+    case shortenedTerms(terms: Int)
     /// The true size of a matrix, said next to it.
     case size(name: String, rows: Int, columns: Int, elided: Bool)
 }

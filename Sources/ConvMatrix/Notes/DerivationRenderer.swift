@@ -133,6 +133,9 @@ public struct DerivationRenderer: Hashable, Sendable {
                             name: name.text, rows: matrix.rowCount, columns: matrix.columnCount,
                             elided: matrix.isElided)))
             }
+            if matrix.hasShortenedEntries {
+                out += paragraph(language.text(.shortenedTerms(terms: matrix.maxTerms)))
+            }
             return out
         }
     }

@@ -11,7 +11,7 @@ extension ElidedMatrix {
         let rows = cells.map { row in
             row.map { cell -> String in
                 switch cell {
-                case .value(let e): printer.string(for: e)
+                case .value(let e): shortened(e, dots: "\\cdots", print: printer.string(for:))
                 case .zero: "0"
                 case .horizontalDots: "\\cdots"
                 case .verticalDots: "\\vdots"
@@ -32,7 +32,8 @@ extension ElidedMatrix {
         let strings = cells.map { row in
             row.map { cell -> String in
                 switch cell {
-                case .value(let e): printer.string(for: e)
+                case .value(let e):
+                    shortened(e, dots: ascii ? "..." : "⋯", print: printer.string(for:))
                 case .zero: "0"
                 case .horizontalDots: ascii ? "..." : "⋯"
                 case .verticalDots: ascii ? ":" : "⋮"
@@ -53,5 +54,17 @@ extension ElidedMatrix {
             }
             return "[ " + padded.joined(separator: "  ") + " ]"
         }.joined(separator: "\n")
+    }
+
+    /// `e` printed whole, or as its first two terms, `dots` and its last term when it has more
+    /// than ``maxTerms`` terms.
+    func shortened(_ e: Expression, dots: String, print: (Expression) -> String) -> String {
+        guard e.terms.count > maxTerms, let last = e.terms.last,
+            let head = try? Expression(terms: Array(e.terms.prefix(2))),
+            let tail = try? Expression(terms: [last])
+        else { return print(e) }
+        let lastText = print(tail)
+        let joiner = lastText.hasPrefix("-") || lastText.hasPrefix("−") ? " " : " + "
+        return print(head) + " + " + dots + joiner + lastText
     }
 }

@@ -28,14 +28,28 @@ public struct ElidedMatrix: Sendable {
     public let columnCount: Int
     /// The shown rows, top to bottom; each has the same number of cells.
     public let cells: [[Cell]]
+    /// Entries with more terms than this print their first two terms, `⋯` and the last one.
+    public let maxTerms: Int
 
     /// Whether rows or columns were left out.
     public var isElided: Bool {
         cells.count < rowCount || (cells.first?.count ?? 0) < columnCount
     }
 
-    /// Cuts `matrix` to at most `maxRows × maxColumns` shown cells (limits below 3 count as 3).
-    public init(_ matrix: some SparseRowSource, maxRows: Int, maxColumns: Int) {
+    /// Whether some shown entry has more than ``maxTerms`` terms.
+    public var hasShortenedEntries: Bool {
+        cells.joined().contains { cell in
+            if case .value(let e) = cell { return e.terms.count > maxTerms }
+            return false
+        }
+    }
+
+    /// Cuts `matrix` to at most `maxRows × maxColumns` shown cells (limits below 3 count as 3);
+    /// entries longer than `maxTerms` terms (at least 3) are shortened when printed.
+    public init(
+        _ matrix: some SparseRowSource, maxRows: Int, maxColumns: Int, maxTerms: Int = .max
+    ) {
+        self.maxTerms = max(maxTerms, 3)
         rowCount = max(matrix.rowCount, 0)
         columnCount = max(matrix.columnCount, 0)
         let rows = ElidedMatrix.kept(rowCount, limit: maxRows)

@@ -38,19 +38,27 @@ public enum ConnectivityDiagram {
             let title = transposed ? ("O \\cdot T = C", "O·T = C") : ("X \\cdot U = O", "X·U = O")
             primitives.append(
                 .label(x: x0 + panelWidth / 2, y: margin, latex: title.0, text: title.1, size: 11, anchor: .center))
-            var lines: [PictureScene.Primitive] = []
+            var lines: [(tap: Int, line: PictureScene.Primitive)] = []
             for r in 0..<u.rowCount {
                 for entry in u.entries(inRow: r) {
                     let input = inputs.points[entry.column]
                     let output = outputs.points[r]
                     let (a, b) = transposed ? (output, input) : (input, output)
+                    let tap = entry.tap % conv.kernelExtents.count
                     lines.append(
-                        .line(
-                            x1: upperX + a.x, y1: top + a.y, x2: lowerX + b.x, y2: lowerY + b.y,
-                            color: .tap(entry.tap % conv.kernelExtents.count), width: 0.9))
+                        (
+                            tap,
+                            .line(
+                                x1: upperX + a.x, y1: top + a.y, x2: lowerX + b.x, y2: lowerY + b.y,
+                                color: .tap(tap), width: 0.9)
+                        ))
                 }
             }
-            primitives += lines
+            // Grouped by tap (a stable sort keeps the order within a tap), so that each colour
+            // is one TikZ path.
+            primitives += lines.enumerated().sorted {
+                ($0.element.tap, $0.offset) < ($1.element.tap, $1.offset)
+            }.map(\.element.line)
             let upperSymbol = { (i: Int) -> Symbol in
                 transposed ? symbols.output(i) : symbols.input(i)
             }

@@ -21,23 +21,33 @@ public enum SparsityPattern {
         let height = Double(u.rowCount) * cell
         var primitives: [PictureScene.Primitive] = [
             .label(
-                x: x0 + width / 2, y: margin, latex: "U \\in \\mathbb{R}^{\(u.rowCount) \\times \(u.columnCount)}",
+                x: x0 + width / 2, y: margin, latex: "U:\\ \(u.rowCount) \\times \(u.columnCount)",
                 text: "U: \(u.rowCount)×\(u.columnCount)", size: 10, anchor: .center)
         ]
+        var cells: [(tap: Int, outlined: Bool, primitive: PictureScene.Primitive)] = []
         for r in 0..<u.rowCount {
             let entries = u.entries(inRow: r)
             var i = 0
             while i < entries.count {
                 var j = i + 1
                 while j < entries.count && entries[j].column == entries[i].column { j += 1 }
-                primitives.append(
-                    .rectangle(
-                        x: x0 + Double(entries[i].column) * cell, y: y0 + Double(r) * cell, width: cell,
-                        height: cell, fill: .tap(entries[i].tap % conv.kernelExtents.count),
-                        stroke: j - i > 1 ? .black : nil))
+                let tap = entries[i].tap % conv.kernelExtents.count
+                cells.append(
+                    (
+                        tap, j - i > 1,
+                        .rectangle(
+                            x: x0 + Double(entries[i].column) * cell, y: y0 + Double(r) * cell,
+                            width: cell, height: cell, fill: .tap(tap), stroke: j - i > 1 ? .black : nil)
+                    ))
                 i = j
             }
         }
+        // Cells never overlap, so they are drawn grouped by colour: TikZ then fills each colour
+        // with one path, which keeps pdflatex within its memory for large layers.
+        primitives += cells.enumerated().sorted {
+            ($0.element.outlined ? 1 : 0, $0.element.tap, $0.offset)
+                < ($1.element.outlined ? 1 : 0, $1.element.tap, $1.offset)
+        }.map(\.element.primitive)
         let inputBlock = conv.inputExtents.count
         let outputBlock = conv.outputExtents.count
         for c in 1..<max(conv.inChannels, 1) {

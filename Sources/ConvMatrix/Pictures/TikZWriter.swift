@@ -25,23 +25,46 @@ public enum TikZWriter {
         }
         out += "\\begin{tikzpicture}[x=1pt,y=-1pt]\n"
         out += "\\useasboundingbox (0,0) rectangle (\(n(scene.width)),\(n(scene.height)));\n"
-        for primitive in scene.primitives {
-            switch primitive {
-            case .line(let x1, let y1, let x2, let y2, let color, let width):
-                out += "\\draw[draw=\(name(color)),line width=\(n(width))pt] (\(n(x1)),\(n(y1))) -- (\(n(x2)),\(n(y2)));\n"
+        var index = 0
+        let primitives = scene.primitives
+        while index < primitives.count {
+            // Runs of lines of one colour and width, or of filled rectangles of one colour, are
+            // drawn as one path: far fewer TikZ commands for large pictures.
+            switch primitives[index] {
+            case .line(_, _, _, _, let color, let width):
+                var segments: [String] = []
+                while index < primitives.count,
+                    case .line(let x1, let y1, let x2, let y2, color, width) = primitives[index]
+                {
+                    segments.append("(\(n(x1)),\(n(y1))) -- (\(n(x2)),\(n(y2)))")
+                    index += 1
+                }
+                out += "\\draw[draw=\(name(color)),line width=\(n(width))pt] "
+                    + segments.joined(separator: "\n  ") + ";\n"
+                continue
+            case .rectangle(_, _, _, _, let fill?, nil):
+                var boxes: [String] = []
+                while index < primitives.count,
+                    case .rectangle(let x, let y, let w, let h, fill, nil) = primitives[index]
+                {
+                    boxes.append("(\(n(x)),\(n(y))) rectangle (\(n(x + w)),\(n(y + h)))")
+                    index += 1
+                }
+                out += "\\fill[\(name(fill))] " + boxes.joined(separator: "\n  ") + ";\n"
+                continue
             case .rectangle(let x, let y, let w, let h, let fill, let stroke):
                 var style: [String] = []
                 if let fill { style.append("fill=\(name(fill))") }
                 if let stroke { style.append("draw=\(name(stroke)),line width=0.5pt") }
-                let command = stroke == nil ? "\\fill" : "\\filldraw"
-                let finalCommand = fill == nil ? "\\draw" : command
-                out += "\(finalCommand)[\(style.joined(separator: ","))] (\(n(x)),\(n(y))) rectangle (\(n(x + w)),\(n(y + h)));\n"
+                let command = fill == nil ? "\\draw" : "\\filldraw"
+                out += "\(command)[\(style.joined(separator: ","))] (\(n(x)),\(n(y))) rectangle (\(n(x + w)),\(n(y + h)));\n"
             case .circle(let x, let y, let r, let fill, let stroke):
                 out += "\\filldraw[fill=\(name(fill)),draw=\(name(stroke)),line width=0.8pt] (\(n(x)),\(n(y))) circle[radius=\(n(r))];\n"
             case .label(let x, let y, let latex, _, let size, let anchor):
                 let anchorText = anchor == .center ? "" : ",anchor=west"
                 out += "\\node[inner sep=0pt,font=\\fontsize{\(n(size))}{\(n(size * 1.2))}\\selectfont\(anchorText)] at (\(n(x)),\(n(y))) {$\(latex)$};\n"
             }
+            index += 1
         }
         out += "\\end{tikzpicture}\n"
         if standalone { out += "}\n\\end{document}\n" }
