@@ -109,18 +109,13 @@ struct DerivationBuilder {
         let matrix = SymbolicTapMatrix(u, kernel: symbols.kernel)
         let shown = min(options.maxPlacements, u.rowCount)
         var blocks: [Derivation.Block] = [.paragraph(.placements(shown: shown, total: u.rowCount))]
-        let asGrid = conv.inChannels == 1 && conv.rank <= 2
         for r in 0..<shown {
             var values = [Expression](repeating: .zero, count: conv.inputCount)
             for entry in matrix.nonZeroEntries(inRow: r) { values[entry.column] = entry.value }
-            let caption = DerivationPhrase.placementFor(index: outputIndex(r))
             let name = MathText(
                 latex: "P_{\(r)}", text: DerivationFormulas.subscripted("P", r, ascii: options.ascii))
-            if asGrid, let slice = GridSlices(values, channels: 1, extents: conv.inputExtents).slices.first {
-                blocks.append(.matrix(name: name, elide(slice.matrix), caption: caption, statesSize: false))
-            } else if let row = try? SymbolicMatrix([values]) {
-                blocks.append(.matrix(name: name, elide(row), caption: caption, statesSize: false))
-            }
+            blocks.append(.paragraph(.placementFor(index: outputIndex(r))))
+            blocks += grid(values, channels: conv.inChannels, extents: conv.inputExtents, name: name)
         }
         return Derivation.Section(kind: .placements, blocks: blocks)
     }
