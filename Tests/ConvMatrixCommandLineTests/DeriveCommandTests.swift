@@ -20,7 +20,9 @@ struct DeriveCommandTests {
         "La propagación hacia atrás",
     ]
 
-    @Test("every format and language exits 0 and has all eleven sections in order", arguments: ["text", "markdown", "latex"], ["en", "es"])
+    @Test(
+        "every format and language exits 0 and has all eleven sections in order",
+        arguments: ["text", "markdown", "latex"], ["en", "es"])
     func sections(format: String, lang: String) {
         let run = runTool("\(Self.seed) --format \(format) --lang \(lang)")
         #expect(run.exitCode == 0)
@@ -29,7 +31,8 @@ struct DeriveCommandTests {
         var position = run.output.startIndex
         for (number, heading) in headings.enumerated() {
             let expected = format == "latex" ? "\\section*{\(number + 1). " : "\(number + 1). "
-            guard let range = run.output.range(of: expected, range: position..<run.output.endIndex) else {
+            guard let range = run.output.range(of: expected, range: position..<run.output.endIndex)
+            else {
                 Issue.record("section \(number + 1) missing in \(format)/\(lang)")
                 return
             }
@@ -53,7 +56,8 @@ struct DeriveCommandTests {
         }
     }
 
-    @Test("sizes are stated with their numbers: output-size arithmetic, U, T and the transposed size")
+    @Test(
+        "sizes are stated with their numbers: output-size arithmetic, U, T and the transposed size")
     func sizesStated() {
         let text = runTool("\(Self.seed) --format text").output
         #expect(text.contains("m₀ = ⌊(5 + 0 + 0 − 1·(3 − 1) − 1) / 2⌋ + 1 = 2"))
@@ -63,7 +67,10 @@ struct DeriveCommandTests {
         #expect(text.contains("n₀ = (2 − 1)·2 − 0 − 0 + 1·(3 − 1) + 0 + 1 = 5"))
         #expect(text.contains("M(x) is 4×9."))
         let latex = runTool("\(Self.seed) --format latex").output
-        #expect(latex.contains("m_{0} = \\left\\lfloor \\frac{5 + 0 + 0 - 1 \\cdot (3 - 1) - 1}{2} \\right\\rfloor + 1 = 2"))
+        #expect(
+            latex.contains(
+                "m_{0} = \\left\\lfloor \\frac{5 + 0 + 0 - 1 \\cdot (3 - 1) - 1}{2} \\right\\rfloor + 1 = 2"
+            ))
     }
 
     @Test("seed 004's C appears entry for entry (O_{00} k_{22} + … in the centre)")
@@ -81,7 +88,8 @@ struct DeriveCommandTests {
         #expect(!lines.contains { $0 != "$$" && $0.contains("$$") })
     }
 
-    @Test("latex fragment says what it needs; standalone is a whole article that sets MaxMatrixCols")
+    @Test(
+        "latex fragment says what it needs; standalone is a whole article that sets MaxMatrixCols")
     func latexPreamble() {
         let fragment = runTool("\(Self.seed) --format latex").output
         #expect(fragment.hasPrefix("% convmatrix derive:"))
@@ -98,16 +106,22 @@ struct DeriveCommandTests {
     func largeElided() {
         let run = runTool("derive --input 28x28 --kernel 5x5 --format latex")
         #expect(run.exitCode == 0)
-        #expect(run.output.contains("\\cdots") && run.output.contains("\\vdots") && run.output.contains("\\ddots"))
+        #expect(
+            run.output.contains("\\cdots") && run.output.contains("\\vdots")
+                && run.output.contains("\\ddots"))
         #expect(run.output.contains("U is 784$\\times$576"))
         #expect(run.output.contains("T is 576$\\times$784"))
         #expect(run.output.contains("M(x) is 576$\\times$25"))
-        #expect(run.output.contains("The first 4 of 576") || run.output.contains("the first 4 are shown"))
+        #expect(
+            run.output.contains("The first 4 of 576")
+                || run.output.contains("the first 4 are shown"))
     }
 
     @Test("--max-rows and --max-cols change what is shown, not the sizes stated")
     func limits() {
-        let small = runTool("derive --input 6x6 --kernel 3x3 --format markdown --max-rows 5 --max-cols 4").output
+        let small = runTool(
+            "derive --input 6x6 --kernel 3x3 --format markdown --max-rows 5 --max-cols 4"
+        ).output
         #expect(small.contains("U is 36×16; the middle rows and columns are elided"))
         let uLine = small.split(separator: "\n").first { $0.hasPrefix("U = ") } ?? ""
         #expect(uLine.components(separatedBy: "\\\\").count == 5)
@@ -115,12 +129,15 @@ struct DeriveCommandTests {
 
     @Test("padding mode, channels and output padding add their sentences")
     func variants() {
-        let reflect = runTool("derive --input 5x5 --kernel 3x3 --padding 1 --padding-mode reflect").output
+        let reflect = runTool("derive --input 5x5 --kernel 3x3 --padding 1 --padding-mode reflect")
+            .output
         #expect(reflect.contains("Padding mode: reflect"))
         #expect(reflect.contains("can be a sum of taps"))
-        let padded = runTool("derive --input 6x6 --kernel 3x3 --stride 2 --padding 1 --lang es").output
+        let padded = runTool("derive --input 6x6 --kernel 3x3 --stride 2 --padding 1 --lang es")
+            .output
         #expect(padded.contains("El output padding a = 1×1"))
-        let channels = runTool("derive --input 4x4 --kernel 3x3 --in-channels 2 --out-channels 3").output
+        let channels = runTool("derive --input 4x4 --kernel 3x3 --in-channels 2 --out-channels 3")
+            .output
         #expect(channels.contains("Channels (in → out): 2 → 3"))
         #expect(channels.contains("reads 3 and writes 2"))
         let crop = runTool("derive --input 5 --kernel 2 --padding 2").output

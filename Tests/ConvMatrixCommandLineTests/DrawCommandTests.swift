@@ -35,7 +35,8 @@ struct DrawCommandTests {
         "--input 5x5 --kernel 3x3 --padding 1 --padding-mode reflect",
     ]
 
-    @Test("SVG is well-formed XML for every picture", arguments: layers, ["connectivity", "sparsity"])
+    @Test(
+        "SVG is well-formed XML for every picture", arguments: layers, ["connectivity", "sparsity"])
     func svgWellFormed(layer: String, picture: String) throws {
         let run = runTool("draw \(layer) --picture \(picture) --format svg")
         #expect(run.exitCode == 0)
@@ -62,7 +63,8 @@ struct DrawCommandTests {
 
     @Test("channel blocks are separated by grey lines in the sparsity pattern")
     func channelBlocks() {
-        let run = runTool("draw --input 4x4 --kernel 3x3 --in-channels 2 --out-channels 3 --picture sparsity")
+        let run = runTool(
+            "draw --input 4x4 --kernel 3x3 --in-channels 2 --out-channels 3 --picture sparsity")
         #expect(run.output.components(separatedBy: "stroke=\"#808080\"").count - 1 == 1 + 2)
     }
 
@@ -75,7 +77,9 @@ struct DrawCommandTests {
         #expect(fragment.contains("\\definecolor{cm1F77B4}{HTML}{1F77B4}"))
         #expect(fragment.contains("{$k_{22}$}"))
         #expect(!fragment.contains("\\documentclass"))
-        let standalone = runTool("draw --input 5x5 --kernel 3x3 --stride 2 --format tikz --standalone").output
+        let standalone = runTool(
+            "draw --input 5x5 --kernel 3x3 --stride 2 --format tikz --standalone"
+        ).output
         #expect(standalone.hasPrefix("\\documentclass{article}"))
         #expect(standalone.contains("\\usepackage{tikz}"))
         #expect(standalone.hasSuffix("\\end{document}\n"))

@@ -11,7 +11,9 @@ struct ElidedMatrixTests {
     /// A dense `rows × columns` matrix whose entry (i, j) is the symbol a_{i,j}.
     static func symbols(_ rows: Int, _ columns: Int) throws -> SymbolicMatrix {
         try SymbolicMatrix(
-            (0..<rows).map { i in (0..<columns).map { j in Expression(Symbol("a", indices: [i, j])) } })
+            (0..<rows).map { i in
+                (0..<columns).map { j in Expression(Symbol("a", indices: [i, j])) }
+            })
     }
 
     @Test("a matrix within its limits is kept whole")

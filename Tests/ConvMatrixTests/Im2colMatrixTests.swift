@@ -31,7 +31,8 @@ struct Im2colMatrixTests {
         let symbols = LayerSymbols(conv)
         let m = Im2colMatrix(u, symbols: symbols)
         #expect(m.rowCount == conv.outputCount && m.columnCount == conv.weightCount)
-        #expect(try Self.product(m, kernel: symbols.kernel) == conv.symbolicOutput(u, symbols: symbols))
+        #expect(
+            try Self.product(m, kernel: symbols.kernel) == conv.symbolicOutput(u, symbols: symbols))
     }
 
     @Test("seed 004: output (0,0) reads I_00 through k_00 and I_22 through k_22")

@@ -75,13 +75,15 @@ struct DerivationBuilder {
         var blocks: [Derivation.Block] = [
             .paragraph(.inputGrid(size: sizes(conv.inputExtents.sizes), channels: conv.inChannels))
         ]
-        blocks += grid(values, channels: conv.inChannels, extents: conv.inputExtents, name: names.input)
+        blocks += grid(
+            values, channels: conv.inChannels, extents: conv.inputExtents, name: names.input)
         return Derivation.Section(kind: .inputGrid, blocks: blocks)
     }
 
     func flattened() -> Derivation.Section {
         let row = (0..<conv.inputCount).map { Expression(symbols.input($0)) }
-        let matrix = (try? SymbolicMatrix([row])) ?? (try? SymbolicMatrix(rowCount: 0, columnCount: 0))
+        let matrix =
+            (try? SymbolicMatrix([row])) ?? (try? SymbolicMatrix(rowCount: 0, columnCount: 0))
         var blocks: [Derivation.Block] = [.paragraph(.flattened(count: conv.inputCount))]
         if let matrix {
             blocks.append(.matrix(name: plain("X"), elide(matrix), caption: nil, statesSize: false))
@@ -92,7 +94,8 @@ struct DerivationBuilder {
     func outputSize() -> Derivation.Section {
         var blocks: [Derivation.Block] = [.paragraph(.outputSizeRule)]
         for (t, axis) in conv.axes.enumerated() {
-            blocks.append(.formula(DerivationFormulas.outputSize(axis, index: t, ascii: options.ascii)))
+            blocks.append(
+                .formula(DerivationFormulas.outputSize(axis, index: t, ascii: options.ascii)))
         }
         blocks.append(
             .paragraph(
@@ -113,9 +116,11 @@ struct DerivationBuilder {
             var values = [Expression](repeating: .zero, count: conv.inputCount)
             for entry in matrix.nonZeroEntries(inRow: r) { values[entry.column] = entry.value }
             let name = MathText(
-                latex: "P_{\(r)}", text: DerivationFormulas.subscripted("P", r, ascii: options.ascii))
+                latex: "P_{\(r)}",
+                text: DerivationFormulas.subscripted("P", r, ascii: options.ascii))
             blocks.append(.paragraph(.placementFor(index: outputIndex(r))))
-            blocks += grid(values, channels: conv.inChannels, extents: conv.inputExtents, name: name)
+            blocks += grid(
+                values, channels: conv.inChannels, extents: conv.inputExtents, name: name)
         }
         return Derivation.Section(kind: .placements, blocks: blocks)
     }
@@ -141,7 +146,8 @@ struct DerivationBuilder {
                     "X", "U", names.output, f: conv.inputCount, u: conv.outputCount,
                     ascii: options.ascii)),
         ]
-        blocks += grid(values, channels: conv.outChannels, extents: conv.outputExtents, name: names.output)
+        blocks += grid(
+            values, channels: conv.outChannels, extents: conv.outputExtents, name: names.output)
         return Derivation.Section(kind: .forward, blocks: blocks)
     }
 
@@ -153,10 +159,12 @@ struct DerivationBuilder {
             .paragraph(.transposedSizeRule),
         ]
         for (t, axis) in layer.axes.enumerated() {
-            blocks.append(.formula(DerivationFormulas.transposedSize(axis, index: t, ascii: options.ascii)))
+            blocks.append(
+                .formula(DerivationFormulas.transposedSize(axis, index: t, ascii: options.ascii)))
         }
         if layer.axes.contains(where: { $0.outputPadding != 0 }) {
-            blocks.append(.paragraph(.outputPadding(values: sizes(layer.axes.map(\.outputPadding)))))
+            blocks.append(
+                .paragraph(.outputPadding(values: sizes(layer.axes.map(\.outputPadding)))))
         }
         if conv.paddingMode != .zeros {
             blocks.append(.paragraph(.zeroPaddedCounterpart(mode: conv.paddingMode.rawValue)))
@@ -181,14 +189,17 @@ struct DerivationBuilder {
         let equivalent = EquivalentConvolution(layer)
         var items: [DerivationPhrase] = []
         for (t, axis) in equivalent.axes.enumerated() {
-            items.append(.insertedZeros(axis: t, zeros: axis.insertedZeros, size: axis.dilatedInputSize))
+            items.append(
+                .insertedZeros(axis: t, zeros: axis.insertedZeros, size: axis.dilatedInputSize))
         }
         for (t, axis) in equivalent.axes.enumerated() {
-            items.append(.equivalentPadding(axis: t, before: axis.paddingBefore, after: axis.paddingAfter))
+            items.append(
+                .equivalentPadding(axis: t, before: axis.paddingBefore, after: axis.paddingAfter))
         }
         items.append(.equivalentKernel(dilation: sizes(equivalent.axes.map(\.dilation))))
         items.append(
-            .equivalentChannels(inChannels: equivalent.inChannels, outChannels: equivalent.outChannels))
+            .equivalentChannels(
+                inChannels: equivalent.inChannels, outChannels: equivalent.outChannels))
         var blocks: [Derivation.Block] = [.paragraph(.equivalent), .list(items)]
         blocks.append(.paragraph(.equivalentOutput(size: sizes(equivalent.axes.map(\.outputSize)))))
         if equivalent.crops { blocks.append(.paragraph(.crops)) }
@@ -202,7 +213,8 @@ struct DerivationBuilder {
                 indices: conv.outputExtents.multiIndex(flat % conv.outputExtents.count),
                 superscript: conv.outChannels > 1 ? [flat / conv.outputExtents.count] : [])
         }
-        let inputGradient = Convolution.products(u.transposed(), left: delta, kernel: symbols.kernel)
+        let inputGradient = Convolution.products(
+            u.transposed(), left: delta, kernel: symbols.kernel)
         var perWeight = [[Monomial]](repeating: [], count: u.tapCount)
         for r in 0..<u.rowCount {
             for entry in u.entries(inRow: r) {
@@ -218,7 +230,8 @@ struct DerivationBuilder {
                 latex: "\\frac{\\partial E}{\\partial \(names.input)}",
                 text: options.ascii ? "dE/d\(names.input)" : "∂E/∂\(names.input)"))
         blocks.append(.paragraph(.columnConvention))
-        blocks.append(.paragraph(.weightGradient(rows: im2col.rowCount, columns: im2col.columnCount)))
+        blocks.append(
+            .paragraph(.weightGradient(rows: im2col.rowCount, columns: im2col.columnCount)))
         blocks.append(.matrix(name: plain("M(x)"), elide(im2col), caption: nil, statesSize: true))
         blocks += grid(
             weightGradient, channels: conv.outChannels * conv.inChannelsPerGroup,
@@ -260,7 +273,8 @@ struct DerivationBuilder {
                 : nil
             let caption: DerivationPhrase? =
                 channel == nil && depth == nil ? nil : .slice(channel: channel, depth: depth)
-            blocks.append(.matrix(name: name, elide(slice.matrix), caption: caption, statesSize: false))
+            blocks.append(
+                .matrix(name: name, elide(slice.matrix), caption: caption, statesSize: false))
         }
         if shown < slices.count {
             blocks.append(.paragraph(.slicesShown(shown: shown, total: slices.count)))

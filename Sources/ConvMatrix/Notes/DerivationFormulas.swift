@@ -39,13 +39,17 @@ enum DerivationFormulas {
     }
 
     /// The shapes of a product: `(1, f)·(f, u) = (1, u)`.
-    static func shapes(_ left: String, _ matrix: String, _ result: String, f: Int, u: Int, ascii: Bool)
+    static func shapes(
+        _ left: String, _ matrix: String, _ result: String, f: Int, u: Int, ascii: Bool
+    )
         -> MathText
     {
         let dot = ascii ? "*" : "·"
         return MathText(
-            latex: "\(left) \\cdot \(matrix) = \(result) \\quad \\| \\quad (1, \(f)) \\cdot (\(f), \(u)) = (1, \(u))",
-            text: "\(left)\(dot)\(matrix) = \(result)   ||   (1, \(f))\(dot)(\(f), \(u)) = (1, \(u))")
+            latex:
+                "\(left) \\cdot \(matrix) = \(result) \\quad \\| \\quad (1, \(f)) \\cdot (\(f), \(u)) = (1, \(u))",
+            text:
+                "\(left)\(dot)\(matrix) = \(result)   ||   (1, \(f))\(dot)(\(f), \(u)) = (1, \(u))")
     }
 
     /// `x_t` as `x₀` or `x_0`.

@@ -31,8 +31,9 @@ extension DerivationPhrase {
             case .paddingMode: "Padding mode: \(value)"
             case .orientation: "Kernel: \(value)"
             }
-        case .crossCorrelation: "used as is (cross-correlation, as deep-learning frameworks do)"
-        case .trueConvolution: "rotated 180° (true convolution)"
+        case .crossCorrelation:
+            "Orientation: the kernel is used as is (cross-correlation, as deep-learning frameworks do)"
+        case .trueConvolution: "Orientation: the kernel is rotated 180° (true convolution)"
         case .inputGrid(let size, let channels):
             channels > 1
                 ? "The input has \(channels) channels of \(size) values, one symbol per value:"

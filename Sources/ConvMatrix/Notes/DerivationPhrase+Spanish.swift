@@ -31,8 +31,9 @@ extension DerivationPhrase {
             case .paddingMode: "Modo de relleno: \(value)"
             case .orientation: "Kernel: \(value)"
             }
-        case .crossCorrelation: "tal cual (correlación cruzada, como en los frameworks de deep learning)"
-        case .trueConvolution: "rotado 180° (convolución verdadera)"
+        case .crossCorrelation:
+            "Orientación: el kernel se usa tal cual (correlación cruzada, como en los frameworks de deep learning)"
+        case .trueConvolution: "Orientación: el kernel se rota 180° (convolución verdadera)"
         case .inputGrid(let size, let channels):
             channels > 1
                 ? "La entrada tiene \(channels) canales de \(size) valores, un símbolo por valor:"

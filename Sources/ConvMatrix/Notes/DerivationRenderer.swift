@@ -54,7 +54,8 @@ public struct DerivationRenderer: Hashable, Sendable {
             } else {
                 out += "% convmatrix derive: \(layer)\n"
                 out += "% Needs \\usepackage{amsmath} and \\setcounter{MaxMatrixCols}{\(columns)} "
-                out += "(its widest matrix has \(derivation.widestMatrix) columns; amsmath's default is 10).\n"
+                out +=
+                    "(its widest matrix has \(derivation.widestMatrix) columns; amsmath's default is 10).\n"
             }
             out += "% \(layer)\n"
         case .markdown:
@@ -90,7 +91,9 @@ public struct DerivationRenderer: Hashable, Sendable {
         switch format {
         case .latex: "\\[\n\(math.latex)\n\\]\n"
         case .markdown: "\n$$\n\(math.latex)\n$$\n"
-        case .text: "\n" + math.text.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n") + "\n"
+        case .text:
+            "\n" + math.text.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n")
+                + "\n"
         }
     }
 
@@ -103,7 +106,8 @@ public struct DerivationRenderer: Hashable, Sendable {
             switch format {
             case .latex:
                 return "\n\\begin{itemize}\n"
-                    + items.map { "  \\item \(LaTeXProse.escape($0))\n" }.joined() + "\\end{itemize}\n"
+                    + items.map { "  \\item \(LaTeXProse.escape($0))\n" }.joined()
+                    + "\\end{itemize}\n"
             case .markdown, .text:
                 return "\n" + items.map { "- \($0)\n" }.joined()
             }

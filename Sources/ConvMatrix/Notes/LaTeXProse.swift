@@ -4,7 +4,9 @@
 /// letters (Spanish) pass through; T1 and UTF-8 input handle them.
 enum LaTeXProse {
     private static let subscripts: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
-    private static let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+    private static let superscripts: [Character] = [
+        "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
+    ]
 
     /// The LaTeX for one sentence of prose.
     static func escape(_ text: String) -> String {

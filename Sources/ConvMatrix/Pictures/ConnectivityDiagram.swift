@@ -16,11 +16,12 @@ public enum ConnectivityDiagram {
 
     /// The diagram for `conv`. Throws when it would draw more than
     /// ``PictureLimits/maxConnections`` lines per panel.
-    public static func scene(_ conv: Convolution, names: SymbolNames = .seed004) throws(
-        SpecificationError
-    ) -> PictureScene {
+    public static func scene(_ conv: Convolution, names: SymbolNames = .seed004)
+        throws(SpecificationError) -> PictureScene
+    {
         let u = try conv.unrolled()
-        try PictureLimits.check(u.storedCount, limit: PictureLimits.maxConnections, what: "connectivity diagram")
+        try PictureLimits.check(
+            u.storedCount, limit: PictureLimits.maxConnections, what: "connectivity diagram")
         let symbols = LayerSymbols(conv, names: names)
         let inputs = layout(extents: conv.inputExtents, channels: conv.inChannels)
         let outputs = layout(extents: conv.outputExtents, channels: conv.outChannels)
@@ -37,7 +38,9 @@ public enum ConnectivityDiagram {
             let lowerY = top + upper.height + gap
             let title = transposed ? ("O \\cdot T = C", "O·T = C") : ("X \\cdot U = O", "X·U = O")
             primitives.append(
-                .label(x: x0 + panelWidth / 2, y: margin, latex: title.0, text: title.1, size: 11, anchor: .center))
+                .label(
+                    x: x0 + panelWidth / 2, y: margin, latex: title.0, text: title.1, size: 11,
+                    anchor: .center))
             var lines: [(tap: Int, line: PictureScene.Primitive)] = []
             for r in 0..<u.rowCount {
                 for entry in u.entries(inRow: r) {
@@ -66,14 +69,16 @@ public enum ConnectivityDiagram {
                 transposed ? symbols.input(i) : symbols.output(i)
             }
             primitives += nodes(upper, x: upperX, y: top, symbol: upperSymbol, labelled: labelled)
-            primitives += nodes(lower, x: lowerX, y: lowerY, symbol: lowerSymbol, labelled: labelled)
+            primitives += nodes(
+                lower, x: lowerX, y: lowerY, symbol: lowerSymbol, labelled: labelled)
             x0 += panelWidth + 2 * margin
         }
         let bottom = top + inputs.height + outputs.height + gap + 20
         let legend = Legend.primitives(conv, symbols: symbols, x: margin, y: bottom)
         return PictureScene(
             width: max(x0 - margin, Legend.width(conv) + 2 * margin),
-            height: bottom + Legend.height(conv) + margin, primitives: primitives + legend.primitives)
+            height: bottom + Legend.height(conv) + margin,
+            primitives: primitives + legend.primitives)
     }
 
     /// Node centres of one layer relative to its top-left corner, and its size.
@@ -118,12 +123,14 @@ public enum ConnectivityDiagram {
         let plain = PlainTextPrinter()
         var result: [PictureScene.Primitive] = []
         for (index, p) in layout.points.enumerated() {
-            result.append(.circle(x: x + p.x, y: y + p.y, radius: radius, fill: .white, stroke: .black))
+            result.append(
+                .circle(x: x + p.x, y: y + p.y, radius: radius, fill: .white, stroke: .black))
             if labelled {
                 let s = symbol(index)
                 result.append(
                     .label(
-                        x: x + p.x, y: y + p.y, latex: latex.string(for: s), text: plain.string(for: s),
+                        x: x + p.x, y: y + p.y, latex: latex.string(for: s),
+                        text: plain.string(for: s),
                         size: 5, anchor: .center))
             }
         }

@@ -10,7 +10,9 @@ enum Legend {
 
     static func count(_ conv: Convolution) -> Int { min(conv.kernelExtents.count, maxItems) }
 
-    static func width(_ conv: Convolution) -> Double { Double(min(count(conv), perRow)) * itemWidth }
+    static func width(_ conv: Convolution) -> Double {
+        Double(min(count(conv), perRow)) * itemWidth
+    }
 
     static func height(_ conv: Convolution) -> Double {
         Double((count(conv) + perRow - 1) / perRow) * rowHeight
@@ -30,7 +32,8 @@ enum Legend {
             result.append(.line(x1: px, y1: py, x2: px + 22, y2: py, color: .tap(t), width: 2.5))
             result.append(
                 .label(
-                    x: px + 27, y: py, latex: latex.string(for: symbol), text: plain.string(for: symbol),
+                    x: px + 27, y: py, latex: latex.string(for: symbol),
+                    text: plain.string(for: symbol),
                     size: 9, anchor: .left))
         }
         return (result, height(conv))

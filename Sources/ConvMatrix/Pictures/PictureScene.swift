@@ -19,7 +19,8 @@ public struct PictureScene: Hashable, Sendable {
         /// A straight line from `(x1, y1)` to `(x2, y2)`.
         case line(x1: Double, y1: Double, x2: Double, y2: Double, color: Color, width: Double)
         /// An axis-aligned rectangle, filled and/or stroked.
-        case rectangle(x: Double, y: Double, width: Double, height: Double, fill: Color?, stroke: Color?)
+        case rectangle(
+            x: Double, y: Double, width: Double, height: Double, fill: Color?, stroke: Color?)
         /// A circle with centre `(x, y)`.
         case circle(x: Double, y: Double, radius: Double, fill: Color, stroke: Color)
         /// A label; `latex` is math-mode source for TikZ, `text` the plain form for SVG.

@@ -13,16 +13,20 @@ public enum SVGWriter {
         for primitive in scene.primitives {
             switch primitive {
             case .line(let x1, let y1, let x2, let y2, let color, let width):
-                out += "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" stroke=\"#\(TapPalette.hex(color))\" stroke-width=\"\(number(width))\"/>\n"
+                out +=
+                    "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" stroke=\"#\(TapPalette.hex(color))\" stroke-width=\"\(number(width))\"/>\n"
             case .rectangle(let x, let y, let w, let h, let fill, let stroke):
                 let fillText = fill.map { "#" + TapPalette.hex($0) } ?? "none"
                 let strokeText = stroke.map { "#" + TapPalette.hex($0) } ?? "none"
-                out += "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(w))\" height=\"\(number(h))\" fill=\"\(fillText)\" stroke=\"\(strokeText)\" stroke-width=\"0.5\"/>\n"
+                out +=
+                    "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(w))\" height=\"\(number(h))\" fill=\"\(fillText)\" stroke=\"\(strokeText)\" stroke-width=\"0.5\"/>\n"
             case .circle(let x, let y, let r, let fill, let stroke):
-                out += "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"\(number(r))\" fill=\"#\(TapPalette.hex(fill))\" stroke=\"#\(TapPalette.hex(stroke))\" stroke-width=\"0.8\"/>\n"
+                out +=
+                    "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"\(number(r))\" fill=\"#\(TapPalette.hex(fill))\" stroke=\"#\(TapPalette.hex(stroke))\" stroke-width=\"0.8\"/>\n"
             case .label(let x, let y, _, let text, let size, let anchor):
                 let anchorText = anchor == .center ? "middle" : "start"
-                out += "<text x=\"\(number(x))\" y=\"\(number(y))\" font-family=\"sans-serif\" font-size=\"\(number(size))\" text-anchor=\"\(anchorText)\" dominant-baseline=\"central\">\(escape(text))</text>\n"
+                out +=
+                    "<text x=\"\(number(x))\" y=\"\(number(y))\" font-family=\"sans-serif\" font-size=\"\(number(size))\" text-anchor=\"\(anchorText)\" dominant-baseline=\"central\">\(escape(text))</text>\n"
             }
         }
         return out + "</svg>\n"

@@ -7,11 +7,12 @@ public enum SparsityPattern {
 
     /// The picture for `conv`. Throws when U stores more than ``PictureLimits/maxCells``
     /// entries.
-    public static func scene(_ conv: Convolution, names: SymbolNames = .seed004) throws(
-        SpecificationError
-    ) -> PictureScene {
+    public static func scene(_ conv: Convolution, names: SymbolNames = .seed004)
+        throws(SpecificationError) -> PictureScene
+    {
         let columnMajor = try conv.unrolled()
-        try PictureLimits.check(columnMajor.storedCount, limit: PictureLimits.maxCells, what: "sparsity pattern")
+        try PictureLimits.check(
+            columnMajor.storedCount, limit: PictureLimits.maxCells, what: "sparsity pattern")
         let u = columnMajor.transposed()
         let largest = max(u.rowCount, u.columnCount)
         let cell = max(3.0, min(16.0, (600.0 / Double(largest)).rounded(.down)))
@@ -37,7 +38,8 @@ public enum SparsityPattern {
                         tap, j - i > 1,
                         .rectangle(
                             x: x0 + Double(entries[i].column) * cell, y: y0 + Double(r) * cell,
-                            width: cell, height: cell, fill: .tap(tap), stroke: j - i > 1 ? .black : nil)
+                            width: cell, height: cell, fill: .tap(tap),
+                            stroke: j - i > 1 ? .black : nil)
                     ))
                 i = j
             }
@@ -56,9 +58,11 @@ public enum SparsityPattern {
         }
         for o in 1..<max(conv.outChannels, 1) {
             let x = x0 + Double(o * outputBlock) * cell
-            primitives.append(.line(x1: x, y1: y0, x2: x, y2: y0 + height, color: .gray, width: 0.8))
+            primitives.append(
+                .line(x1: x, y1: y0, x2: x, y2: y0 + height, color: .gray, width: 0.8))
         }
-        primitives.append(.rectangle(x: x0, y: y0, width: width, height: height, fill: nil, stroke: .black))
+        primitives.append(
+            .rectangle(x: x0, y: y0, width: width, height: height, fill: nil, stroke: .black))
         let legendY = y0 + height + 16
         let symbols = LayerSymbols(conv, names: names)
         let legend = Legend.primitives(conv, symbols: symbols, x: x0, y: legendY)

@@ -9,7 +9,9 @@ public enum TapPalette {
     ]
 
     /// The hex colour of tap `t`.
-    public static func hex(_ t: Int) -> String { colors[((t % colors.count) + colors.count) % colors.count] }
+    public static func hex(_ t: Int) -> String {
+        colors[((t % colors.count) + colors.count) % colors.count]
+    }
 
     /// The hex value of any scene colour.
     public static func hex(_ color: PictureScene.Color) -> String {

@@ -39,7 +39,8 @@ public enum TikZWriter {
                     segments.append("(\(n(x1)),\(n(y1))) -- (\(n(x2)),\(n(y2)))")
                     index += 1
                 }
-                out += "\\draw[draw=\(name(color)),line width=\(n(width))pt] "
+                out +=
+                    "\\draw[draw=\(name(color)),line width=\(n(width))pt] "
                     + segments.joined(separator: "\n  ") + ";\n"
                 continue
             case .rectangle(_, _, _, _, let fill?, nil):
@@ -57,12 +58,15 @@ public enum TikZWriter {
                 if let fill { style.append("fill=\(name(fill))") }
                 if let stroke { style.append("draw=\(name(stroke)),line width=0.5pt") }
                 let command = fill == nil ? "\\draw" : "\\filldraw"
-                out += "\(command)[\(style.joined(separator: ","))] (\(n(x)),\(n(y))) rectangle (\(n(x + w)),\(n(y + h)));\n"
+                out +=
+                    "\(command)[\(style.joined(separator: ","))] (\(n(x)),\(n(y))) rectangle (\(n(x + w)),\(n(y + h)));\n"
             case .circle(let x, let y, let r, let fill, let stroke):
-                out += "\\filldraw[fill=\(name(fill)),draw=\(name(stroke)),line width=0.8pt] (\(n(x)),\(n(y))) circle[radius=\(n(r))];\n"
+                out +=
+                    "\\filldraw[fill=\(name(fill)),draw=\(name(stroke)),line width=0.8pt] (\(n(x)),\(n(y))) circle[radius=\(n(r))];\n"
             case .label(let x, let y, let latex, _, let size, let anchor):
                 let anchorText = anchor == .center ? "" : ",anchor=west"
-                out += "\\node[inner sep=0pt,font=\\fontsize{\(n(size))}{\(n(size * 1.2))}\\selectfont\(anchorText)] at (\(n(x)),\(n(y))) {$\(latex)$};\n"
+                out +=
+                    "\\node[inner sep=0pt,font=\\fontsize{\(n(size))}{\(n(size * 1.2))}\\selectfont\(anchorText)] at (\(n(x)),\(n(y))) {$\(latex)$};\n"
             }
             index += 1
         }

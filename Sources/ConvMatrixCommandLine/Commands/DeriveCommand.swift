@@ -30,7 +30,8 @@ struct DeriveCommand: Command {
         let language = try arguments.choice(Options.lang, default: NotesLanguage.en)
         let standalone = arguments.has("standalone")
         if standalone && format != .latex {
-            throw UsageError(flag: "standalone", "needs --format latex, got --format \(format.rawValue)")
+            throw UsageError(
+                flag: "standalone", "needs --format latex, got --format \(format.rawValue)")
         }
         let names = try NotesOptions.names(arguments)
         let options = DerivationOptions(
@@ -44,9 +45,11 @@ struct DeriveCommand: Command {
         } catch {
             throw UsageError(error)
         }
-        let renderer = DerivationRenderer(format: format, language: language, standalone: standalone)
+        let renderer = DerivationRenderer(
+            format: format, language: language, standalone: standalone)
         output.write(
-            renderer.render(derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false))))
+            renderer.render(
+                derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false))))
         return CommandResult()
     }
 }

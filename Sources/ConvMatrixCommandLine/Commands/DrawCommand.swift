@@ -36,7 +36,8 @@ struct DrawCommand: Command {
         let format = try arguments.choice(Options.drawFormat, default: Format.svg)
         let standalone = arguments.has("standalone")
         if standalone && format != .tikz {
-            throw UsageError(flag: "standalone", "needs --format tikz (SVG is always a whole document)")
+            throw UsageError(
+                flag: "standalone", "needs --format tikz (SVG is always a whole document)")
         }
         let names = try NotesOptions.names(arguments)
         let scene: PictureScene
