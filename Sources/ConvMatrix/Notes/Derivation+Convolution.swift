@@ -1,7 +1,9 @@
 import Symbolic
 
 extension Derivation {
-    /// Seed 004's derivation for `conv`, with seed 003's backward formulas.
+    /// Seed 004's derivation for `conv`, with seed 003's backward formulas
+    /// (``Convolution/symbolicBackward(_:symbols:deltaName:)``) and the equivalent direct
+    /// convolution of the transpose (``EquivalentConvolution``).
     ///
     /// Every matrix is computed symbolically from the layer's tap matrix (``Convolution/unrolled(limits:)``)
     /// and elided to `options.maxRows × options.maxColumns`; at most `options.maxPlacements`
@@ -15,7 +17,7 @@ extension Derivation {
             builder.layer(), builder.inputGrid(), builder.flattened(), builder.outputSize(),
             builder.placements(), builder.unrolled(), builder.forward(),
             builder.transposed(counterpart), builder.connectivity(),
-            builder.equivalent(counterpart), builder.backward(),
+            try builder.equivalent(counterpart), builder.backward(),
         ])
     }
 }
@@ -185,47 +187,40 @@ struct DerivationBuilder {
         return Derivation.Section(kind: .connectivity, blocks: blocks)
     }
 
-    func equivalent(_ layer: TransposedConvolution) -> Derivation.Section {
-        let equivalent = EquivalentConvolution(layer)
+    func equivalent(_ layer: TransposedConvolution) throws(SpecificationError)
+        -> Derivation.Section
+    {
+        let equivalent = try EquivalentConvolution(layer)
         var items: [DerivationPhrase] = []
-        for (t, axis) in equivalent.axes.enumerated() {
+        for (t, axis) in layer.axes.enumerated() {
             items.append(
-                .insertedZeros(axis: t, zeros: axis.insertedZeros, size: axis.dilatedInputSize))
+                .insertedZeros(
+                    axis: t, zeros: equivalent.insertedZeros[t],
+                    size: (axis.inputSize - 1) * axis.stride + 1))
         }
-        for (t, axis) in equivalent.axes.enumerated() {
-            items.append(
-                .equivalentPadding(axis: t, before: axis.paddingBefore, after: axis.paddingAfter))
+        for (t, padding) in equivalent.signedPadding.enumerated() {
+            items.append(.equivalentPadding(axis: t, before: padding.before, after: padding.after))
         }
-        items.append(.equivalentKernel(dilation: sizes(equivalent.axes.map(\.dilation))))
+        items.append(.equivalentKernel(dilation: sizes(layer.axes.map(\.dilation))))
         items.append(
             .equivalentChannels(
-                inChannels: equivalent.inChannels, outChannels: equivalent.outChannels))
+                inChannels: equivalent.convolution.inChannels,
+                outChannels: equivalent.convolution.outChannels))
         var blocks: [Derivation.Block] = [.paragraph(.equivalent), .list(items)]
-        blocks.append(.paragraph(.equivalentOutput(size: sizes(equivalent.axes.map(\.outputSize)))))
-        if equivalent.crops { blocks.append(.paragraph(.crops)) }
+        blocks.append(
+            .paragraph(.equivalentOutput(size: sizes(equivalent.convolution.outputExtents.sizes))))
+        if equivalent.signedPadding.contains(where: { $0.before < 0 || $0.after < 0 }) {
+            blocks.append(.paragraph(.crops))
+        }
         return Derivation.Section(kind: .equivalent, blocks: blocks)
     }
 
     func backward() -> Derivation.Section {
-        let delta = { (flat: Int) in
-            Symbol(
-                options.gradientName,
-                indices: conv.outputExtents.multiIndex(flat % conv.outputExtents.count),
-                superscript: conv.outChannels > 1 ? [flat / conv.outputExtents.count] : [])
-        }
-        let inputGradient = Convolution.products(
-            u.transposed(), left: delta, kernel: symbols.kernel)
-        var perWeight = [[Monomial]](repeating: [], count: u.tapCount)
-        for r in 0..<u.rowCount {
-            for entry in u.entries(inRow: r) {
-                perWeight[entry.tap].append(Monomial([symbols.input(entry.column), delta(r)]))
-            }
-        }
-        let weightGradient = perWeight.map { Expression.sum($0) }
-        let im2col = Im2colMatrix(u, symbols: symbols)
+        let backward = conv.symbolicBackward(u, symbols: symbols, deltaName: options.gradientName)
+        let im2col = conv.symbolicWeightMatrix(u, symbols: symbols)
         var blocks: [Derivation.Block] = [.paragraph(.backward), .paragraph(.inputGradient)]
         blocks += grid(
-            inputGradient, channels: conv.inChannels, extents: conv.inputExtents,
+            backward.inputGradient, channels: conv.inChannels, extents: conv.inputExtents,
             name: MathText(
                 latex: "\\frac{\\partial E}{\\partial \(names.input)}",
                 text: options.ascii ? "dE/d\(names.input)" : "∂E/∂\(names.input)"))
@@ -234,7 +229,7 @@ struct DerivationBuilder {
             .paragraph(.weightGradient(rows: im2col.rowCount, columns: im2col.columnCount)))
         blocks.append(.matrix(name: plain("M(x)"), elide(im2col), caption: nil, statesSize: true))
         blocks += grid(
-            weightGradient, channels: conv.outChannels * conv.inChannelsPerGroup,
+            backward.weightGradient, channels: conv.outChannels * conv.inChannelsPerGroup,
             extents: conv.kernelExtents,
             name: MathText(
                 latex: "\\frac{\\partial E}{\\partial \(names.kernel)}",
