@@ -12,6 +12,7 @@ struct NotesBadInputTests {
         ("derive --input 5x5 --kernel 3x3 --lang fr", "--lang: expected <en|es>, got 'fr'"),
         ("derive --input 5x5 --kernel 3x3 --max-rows 2", "--max-rows: must be ≥ 3"),
         ("derive --input 5x5 --kernel 3x3 --max-cols x", "--max-cols: "),
+        ("derive --input 5x5 --kernel 3x3 --max-terms 0", "--max-terms: must be ≥ 3"),
         ("derive --input 5x5 --kernel 3x3 --standalone", "--standalone: needs --format latex"),
         (
             "derive --input 5x5 --kernel 3x3 --format markdown --standalone",

@@ -17,10 +17,11 @@ public struct DerivationOptions: Hashable, Sendable {
     /// Memory budget for the sparse matrices.
     public var limits: ResourceLimits
 
-    /// Options with 12×12 matrices, 9 terms per entry and 4 placements by default.
+    /// Options with 12×12 matrices, 4 terms per entry and 4 placements by default (a 3×3
+    /// kernel's output entries have 9 terms: shown whole they overflow a printed page).
     public init(
         names: SymbolNames = .seed004, gradientName: String = "\\delta", maxRows: Int = 12,
-        maxColumns: Int = 12, maxTerms: Int = 9, maxPlacements: Int = 4, ascii: Bool = false,
+        maxColumns: Int = 12, maxTerms: Int = 4, maxPlacements: Int = 4, ascii: Bool = false,
         limits: ResourceLimits = .default
     ) {
         self.names = names

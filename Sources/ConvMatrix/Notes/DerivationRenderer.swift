@@ -40,11 +40,11 @@ public struct DerivationRenderer: Hashable, Sendable {
         case .latex:
             if standalone {
                 out += """
-                    \\documentclass[11pt]{article}
+                    \\documentclass[10pt,a4paper]{article}
                     \\usepackage[utf8]{inputenc}
                     \\usepackage[T1]{fontenc}
                     \\usepackage{amsmath}
-                    \\usepackage[margin=2cm]{geometry}
+                    \\usepackage[margin=1.3cm]{geometry}
                     % amsmath's matrices stop at 10 columns unless MaxMatrixCols is raised.
                     \\setcounter{MaxMatrixCols}{\(columns)}
                     \\begin{document}

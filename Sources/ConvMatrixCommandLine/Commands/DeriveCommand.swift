@@ -18,7 +18,7 @@ struct DeriveCommand: Command {
     let options =
         Options.layer + [
             Options.names, Options.deriveFormat, Options.standalone, Options.lang,
-            Options.maxRows, Options.maxCols, Options.maxMemory,
+            Options.maxRows, Options.maxCols, Options.maxTerms, Options.maxMemory,
         ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
@@ -38,6 +38,7 @@ struct DeriveCommand: Command {
             names: names, gradientName: format == .text ? "δ" : "\\delta",
             maxRows: try NotesOptions.elisionLimit(arguments, Options.maxRows),
             maxColumns: try NotesOptions.elisionLimit(arguments, Options.maxCols),
+            maxTerms: try NotesOptions.elisionLimit(arguments, Options.maxTerms, default: 4),
             limits: try LayerOptions.limits(arguments))
         let derivation: Derivation
         do {
@@ -56,16 +57,16 @@ struct DeriveCommand: Command {
 
 /// Checks for the options of the course-notes commands.
 enum NotesOptions {
-    /// `--max-rows` / `--max-cols`: a whole number ≥ 3, 12 when absent.
-    static func elisionLimit(_ arguments: ParsedArguments, _ option: OptionDefinition)
-        throws(UsageError) -> Int
-    {
-        guard let text = arguments.value(option.name) else { return 12 }
+    /// `--max-rows`, `--max-cols`, `--max-terms`: a whole number ≥ 3, `fallback` when absent.
+    static func elisionLimit(
+        _ arguments: ParsedArguments, _ option: OptionDefinition, default fallback: Int = 12
+    ) throws(UsageError) -> Int {
+        guard let text = arguments.value(option.name) else { return fallback }
         let value = try AxisListParser.single(text, flag: option.name)
         guard value >= 3 else {
             throw UsageError(
                 flag: option.name,
-                "must be ≥ 3 (first rows, an elision, last rows), got \(value)")
+                "must be ≥ 3 (a head, an elision, a tail), got \(value)")
         }
         return value
     }

@@ -109,6 +109,9 @@ extension Options {
     static let maxCols = OptionDefinition(
         name: "max-cols", valueName: "<n>",
         help: "Columns shown per matrix before eliding the middle, ≥ 3 (default 12).")
+    static let maxTerms = OptionDefinition(
+        name: "max-terms", valueName: "<n>",
+        help: "Terms shown per entry before eliding the middle ones, ≥ 3 (default 4).")
     static let picture = OptionDefinition(
         name: "picture", valueName: "<connectivity|sparsity>",
         help: "Which picture: the connectivity diagram or U's sparsity pattern (default connectivity).")
