@@ -29,7 +29,6 @@ extension DerivationPhrase {
             case .channels: "Channels (in → out): \(value)"
             case .groups: "Groups: \(value)"
             case .paddingMode: "Padding mode: \(value)"
-            case .orientation: "Kernel: \(value)"
             }
         case .crossCorrelation:
             "Orientation: the kernel is used as is (cross-correlation, as deep-learning frameworks do)"

@@ -29,7 +29,6 @@ extension DerivationPhrase {
             case .channels: "Canales (entrada → salida): \(value)"
             case .groups: "Grupos: \(value)"
             case .paddingMode: "Modo de relleno: \(value)"
-            case .orientation: "Kernel: \(value)"
             }
         case .crossCorrelation:
             "Orientación: el kernel se usa tal cual (correlación cruzada, como en los frameworks de deep learning)"

@@ -7,13 +7,18 @@
 public enum DerivationPhrase: Hashable, Sendable {
     /// The parts of a derivation, in order.
     public enum Section: String, Hashable, Sendable, CaseIterable {
+        /// The layer's parameters; the input grid I; the flattened X; the output size; the
+        /// kernel placements; U; O = X·U; T = Uᵀ; C = O·T; the equivalent direct convolution;
+        /// the backward pass.
         case layer, inputGrid, flattened, outputSize, placements, unrolled, forward, transposed
+        /// (Continued.)
         case connectivity, equivalent, backward
     }
 
     /// A layer parameter's name.
     public enum Parameter: Hashable, Sendable {
-        case input, kernel, stride, padding, dilation, channels, groups, paddingMode, orientation
+        /// Sizes, stride, padding, dilation, channel counts, groups and the padding mode.
+        case input, kernel, stride, padding, dilation, channels, groups, paddingMode
     }
 
     /// The document's title.

@@ -9,7 +9,12 @@
 public struct DerivationRenderer: Hashable, Sendable {
     /// The output formats.
     public enum Format: String, Hashable, Sendable, CaseIterable {
-        case latex, markdown, text
+        /// A LaTeX fragment, or a whole document with ``DerivationRenderer/standalone``.
+        case latex
+        /// Markdown with `$$…$$` display math.
+        case markdown
+        /// Plain text for a terminal.
+        case text
     }
 
     /// The format.

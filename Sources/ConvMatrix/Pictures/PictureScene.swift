@@ -6,12 +6,16 @@ public struct PictureScene: Hashable, Sendable {
     public enum Color: Hashable, Sendable {
         /// The palette colour of kernel tap `t` (see ``TapPalette``).
         case tap(Int)
+        /// Neutral colours: lines, frames, node fills.
         case black, gray, lightGray, white
     }
 
     /// How a label is anchored at its point.
     public enum Anchor: Hashable, Sendable {
-        case center, left
+        /// The point is the label's centre.
+        case center
+        /// The point is the middle of the label's left edge.
+        case left
     }
 
     /// One drawn element.
