@@ -91,3 +91,28 @@ enum Options {
     /// The options that give numbers to a printed matrix.
     static let values = [kernelValues, seed, pattern]
 }
+
+/// The options of `derive` and `draw` (course notes).
+extension Options {
+    static let deriveFormat = OptionDefinition(
+        name: "format", valueName: "<latex|markdown|text>", help: "Document format (default text).")
+    static let drawFormat = OptionDefinition(
+        name: "format", valueName: "<svg|tikz>", help: "Picture format (default svg).")
+    static let standalone = OptionDefinition(
+        name: "standalone", valueName: nil,
+        help: "A complete LaTeX document instead of a fragment (latex and tikz).")
+    static let lang = OptionDefinition(
+        name: "lang", valueName: "<en|es>", help: "Language of the prose (default en).")
+    static let maxRows = OptionDefinition(
+        name: "max-rows", valueName: "<n>",
+        help: "Rows shown per matrix before eliding the middle, ≥ 3 (default 12).")
+    static let maxCols = OptionDefinition(
+        name: "max-cols", valueName: "<n>",
+        help: "Columns shown per matrix before eliding the middle, ≥ 3 (default 12).")
+    static let maxTerms = OptionDefinition(
+        name: "max-terms", valueName: "<n>",
+        help: "Terms shown per entry before eliding the middle ones, ≥ 3 (default 4).")
+    static let picture = OptionDefinition(
+        name: "picture", valueName: "<connectivity|sparsity>",
+        help: "Which picture: the connectivity diagram or U's sparsity pattern (default connectivity).")
+}
