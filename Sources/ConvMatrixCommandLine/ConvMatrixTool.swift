@@ -20,7 +20,8 @@ public enum ConvMatrixTool {
     /// 0 success, 1 a failed check, 2 a usage error. Usage errors write one line to `errors` and
     /// nothing to `output`.
     public static func run(
-        _ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream
+        _ arguments: [String], output: inout some TextOutputStream,
+        errors: inout some TextOutputStream
     ) -> Int32 {
         do {
             let result = try dispatch(arguments, output: &output)
@@ -32,7 +33,8 @@ public enum ConvMatrixTool {
         }
     }
 
-    private static func dispatch(_ arguments: [String], output: inout some TextOutputStream) throws(UsageError)
+    private static func dispatch(_ arguments: [String], output: inout some TextOutputStream)
+        throws(UsageError)
         -> CommandResult
     {
         guard let first = arguments.first else {
@@ -47,7 +49,8 @@ public enum ConvMatrixTool {
             return CommandResult()
         case "help":
             guard arguments.count <= 2 else {
-                throw UsageError("help takes at most one command name, got \(arguments.count - 1) arguments")
+                throw UsageError(
+                    "help takes at most one command name, got \(arguments.count - 1) arguments")
             }
             guard arguments.count == 2 else {
                 output.write(generalHelp)
@@ -63,7 +66,8 @@ public enum ConvMatrixTool {
             first.hasPrefix("-")
             ? (UnrollCommand() as any Command, arguments)
             : (try command(named: first), Array(arguments.dropFirst()))
-        let parsed = try ParsedArguments(rest, allowed: command.options + [Options.help], command: command.name)
+        let parsed = try ParsedArguments(
+            rest, allowed: command.options + [Options.help], command: command.name)
         if parsed.has("help") {
             output.write(command.helpText)
             return CommandResult()
@@ -103,4 +107,3 @@ public enum ConvMatrixTool {
             """
     }
 }
-

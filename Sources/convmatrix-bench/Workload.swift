@@ -1,5 +1,5 @@
-import Foundation
 import ConvMatrix
+import Foundation
 import Symbolic
 
 /// A text stream that counts what it is given and keeps nothing: rendering is measured without
@@ -19,7 +19,8 @@ struct Workload: Sendable {
 }
 
 enum Workloads {
-    static let sympyLaTeX = MatrixLaTeXPrinter(style: .sympy, expressionPrinter: LaTeXPrinter(termOrder: .sympy))
+    static let sympyLaTeX = MatrixLaTeXPrinter(
+        style: .sympy, expressionPrinter: LaTeXPrinter(termOrder: .sympy))
 
     /// U in the row convention and its SymPy-style LaTeX; with `c`, also C = O·T and its LaTeX.
     static func unrollAndRender(_ spec: ConvolutionSpec, withC: Bool) throws -> String {
@@ -29,9 +30,11 @@ enum Workloads {
         var sink = CountingSink()
         TapMatrixLaTeXWriter(printer: sympyLaTeX, tapValues: symbols.kernel.map { Expression($0) })
             .write(u.transposed(), to: &sink)
-        var note = "U \(conv.inputCount)x\(conv.outputCount), \(u.storedCount) entries, LaTeX \(sink.bytes) B"
+        var note =
+            "U \(conv.inputCount)x\(conv.outputCount), \(u.storedCount) entries, LaTeX \(sink.bytes) B"
         if withC {
-            let cells = conv.symbolicTransposedOutputLaTeX(u, symbols: symbols, printer: sympyLaTeX.expressionPrinter)
+            let cells = conv.symbolicTransposedOutputLaTeX(
+                u, symbols: symbols, printer: sympyLaTeX.expressionPrinter)
             var cSink = CountingSink()
             LaTeXGridWriter(printer: sympyLaTeX).write(
                 cells: cells, channels: conv.inChannels, extents: conv.inputExtents, to: &cSink)
@@ -42,54 +45,72 @@ enum Workloads {
 
     static let all: [Workload] = [
         Workload(
-            name: "seed004", summary: "5×5 input, 3×3 kernel, stride 2: U + LaTeX + C = O·T", repeats: 200,
+            name: "seed004", summary: "5×5 input, 3×3 kernel, stride 2: U + LaTeX + C = O·T",
+            repeats: 200,
             run: { try unrollAndRender(.seed004, withC: true) }),
         Workload(
-            name: "mnist", summary: "28×28 input, 5×5 kernel: U + LaTeX (SymPy style) + C = O·T + LaTeX", repeats: 30,
-            run: { try unrollAndRender(ConvolutionSpec(inputSize: [28, 28], kernelSize: [5, 5]), withC: true) }),
-        Workload(
-            name: "64x64_p1", summary: "64×64 input, 3×3 kernel, padding 1: U + LaTeX (67 MB)", repeats: 10,
+            name: "mnist",
+            summary: "28×28 input, 5×5 kernel: U + LaTeX (SymPy style) + C = O·T + LaTeX",
+            repeats: 30,
             run: {
                 try unrollAndRender(
-                    ConvolutionSpec(inputSize: [64, 64], kernelSize: [3, 3], padding: .explicit([AxisPadding(1)])),
+                    ConvolutionSpec(inputSize: [28, 28], kernelSize: [5, 5]), withC: true)
+            }),
+        Workload(
+            name: "64x64_p1", summary: "64×64 input, 3×3 kernel, padding 1: U + LaTeX (67 MB)",
+            repeats: 10,
+            run: {
+                try unrollAndRender(
+                    ConvolutionSpec(
+                        inputSize: [64, 64], kernelSize: [3, 3],
+                        padding: .explicit([AxisPadding(1)])),
                     withC: false)
             }),
         Workload(
-            name: "lenet_conv2", summary: "LeNet conv2: 6×14×14 → 16 channels, 5×5: U + LaTeX", repeats: 10,
+            name: "lenet_conv2", summary: "LeNet conv2: 6×14×14 → 16 channels, 5×5: U + LaTeX",
+            repeats: 10,
             run: {
                 try unrollAndRender(
-                    ConvolutionSpec(inputSize: [14, 14], kernelSize: [5, 5], inChannels: 6, outChannels: 16),
+                    ConvolutionSpec(
+                        inputSize: [14, 14], kernelSize: [5, 5], inChannels: 6, outChannels: 16),
                     withC: false)
             }),
         Workload(
-            name: "render_latex", summary: "LaTeX rendering throughput: U of 64×64, 3×3, padding 1 (67 MB), U prebuilt",
+            name: "render_latex",
+            summary: "LaTeX rendering throughput: U of 64×64, 3×3, padding 1 (67 MB), U prebuilt",
             repeats: 10,
             run: { try render(latex: true) }),
         Workload(
-            name: "render_text", summary: "Plain-text rendering throughput: the same U as aligned Unicode text (84 MB)",
+            name: "render_text",
+            summary: "Plain-text rendering throughput: the same U as aligned Unicode text (84 MB)",
             repeats: 10,
             run: { try render(latex: false) }),
         Workload(
-            name: "resnet50_conv1", summary: "ResNet-50 conv1: 3×224×224 → 64, 7×7, stride 2, padding 3: build U",
+            name: "resnet50_conv1",
+            summary: "ResNet-50 conv1: 3×224×224 → 64, 7×7, stride 2, padding 3: build U",
             repeats: 3,
             run: {
                 let conv = try resnet()
                 let u = try conv.unrolled()
                 let bytes = u.columns.count * 4 + u.taps.count * 4 + u.rowStart.count * 8
-                return "U \(u.rowCount)x\(u.columnCount), \(u.storedCount) entries, \(bytes) B (\(String(format2: Double(bytes) / Double(u.storedCount))) B/entry)"
+                return
+                    "U \(u.rowCount)x\(u.columnCount), \(u.storedCount) entries, \(bytes) B (\(String(format2: Double(bytes) / Double(u.storedCount))) B/entry)"
             }),
         Workload(
-            name: "resnet50_conv1_direct", summary: "ResNet-50 conv1: direct convolution in Double (2 threads)",
+            name: "resnet50_conv1_direct",
+            summary: "ResNet-50 conv1: direct convolution in Double (2 threads)",
             repeats: 9,
             run: {
                 let conv = try resnet()
                 let (input, kernel) = values(conv)
                 let y = try conv.applyFast(input: input, kernel: kernel)
-                return "output \(y.count) values, \(conv.outputCount * conv.inChannelsPerGroup * conv.kernelExtents.count) multiply-adds"
+                return
+                    "output \(y.count) values, \(conv.outputCount * conv.inChannelsPerGroup * conv.kernelExtents.count) multiply-adds"
             }),
         Workload(
             name: "resnet50_conv1_check",
-            summary: "ResNet-50 conv1: U built, U·x and Uᵀ·y sparse, compared with the direct convolution, adjoint identity",
+            summary:
+                "ResNet-50 conv1: U built, U·x and Uᵀ·y sparse, compared with the direct convolution, adjoint identity",
             repeats: 1,
             run: {
                 let conv = try resnet()
@@ -113,23 +134,31 @@ enum Workloads {
                 let left = zip(ux, y).reduce(0) { $0 + $1.0 * $1.1 }
                 let right = zip(input, uty).reduce(0) { $0 + $1.0 * $1.1 }
                 guard largest <= 1e-9, abs(left - right) <= 1e-9 * max(abs(left), 1) else {
-                    throw BenchmarkFailure("mismatch: |U·x − direct| = \(largest), adjoint \(left) vs \(right)")
+                    throw BenchmarkFailure(
+                        "mismatch: |U·x − direct| = \(largest), adjoint \(left) vs \(right)")
                 }
-                return "U \(ms(build)), U·x \(ms(product)), direct \(ms(directTime)), Uᵀ·y \(ms(transposedTime)); max |U·x − direct| \(largest), adjoint gap \(abs(left - right))"
+                return
+                    "U \(ms(build)), U·x \(ms(product)), direct \(ms(directTime)), Uᵀ·y \(ms(transposedTime)); max |U·x − direct| \(largest), adjoint gap \(abs(left - right))"
             }),
         Workload(
-            name: "resnet50_conv1_mtx", summary: "ResNet-50 conv1: U evaluated and written as Matrix Market to a file",
+            name: "resnet50_conv1_mtx",
+            summary: "ResNet-50 conv1: U evaluated and written as Matrix Market to a file",
             repeats: 1,
             run: {
                 let conv = try resnet()
                 let (_, kernel) = values(conv)
                 let u = try conv.unrolled()
-                let path = FileManager.default.temporaryDirectory.appendingPathComponent("convmatrix-bench-\(getpid()).mtx").path
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "convmatrix-bench-\(getpid()).mtx"
+                ).path
                 defer { try? FileManager.default.removeItem(atPath: path) }
-                guard var output = FileOutput(path: path) else { throw BenchmarkFailure("cannot write \(path)") }
+                guard var output = FileOutput(path: path) else {
+                    throw BenchmarkFailure("cannot write \(path)")
+                }
                 MatrixMarketWriter.write(u, values: kernel, comments: ["benchmark"], to: &output)
                 output.close()
-                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                let size =
+                    (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
                 return "\(u.storedCount) entries, \(size / 1_000_000) MB written"
             }),
     ]
@@ -148,16 +177,19 @@ enum Workloads {
         if latex {
             TapMatrixLaTeXWriter(printer: sympyLaTeX, tapValues: values).write(u, to: &sink)
         } else {
-            TapMatrixTextWriter(printer: MatrixPlainTextPrinter(), tapValues: values).write(u, to: &sink)
+            TapMatrixTextWriter(printer: MatrixPlainTextPrinter(), tapValues: values).write(
+                u, to: &sink)
         }
         let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds =
+            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return "\(sink.bytes) B in \(ms(elapsed)): \(Int(Double(sink.bytes) / seconds / 1e6)) MB/s"
     }
 
     static func resnet() throws -> Convolution {
         try ConvolutionSpec(
-            inputSize: [224, 224], kernelSize: [7, 7], stride: [2], padding: .explicit([AxisPadding(3)]),
+            inputSize: [224, 224], kernelSize: [7, 7], stride: [2],
+            padding: .explicit([AxisPadding(3)]),
             inChannels: 3, outChannels: 64
         ).validated()
     }
@@ -165,7 +197,10 @@ enum Workloads {
     /// Deterministic input and kernel values in [−1, 1).
     static func values(_ conv: Convolution) -> ([Double], [Double]) {
         var generator = SeededNumbers(seed: 1)
-        return ((0..<conv.inputCount).map { _ in generator.next() }, (0..<conv.weightCount).map { _ in generator.next() })
+        return (
+            (0..<conv.inputCount).map { _ in generator.next() },
+            (0..<conv.weightCount).map { _ in generator.next() }
+        )
     }
 
     static func ms(_ d: Duration) -> String {

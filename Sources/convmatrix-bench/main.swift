@@ -37,7 +37,8 @@ func runChild(_ name: String) -> Int32 {
         times.sort()
         let result: [String: Any] = [
             "workload": workload.name, "seconds": times[times.count / 2], "min_seconds": times[0],
-            "peak_bytes": peakResidentBytes(), "baseline_bytes": baseline, "repeats": workload.repeats,
+            "peak_bytes": peakResidentBytes(), "baseline_bytes": baseline,
+            "repeats": workload.repeats,
             "note": note,
         ]
         let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
@@ -50,7 +51,9 @@ func runChild(_ name: String) -> Int32 {
 }
 
 func format(seconds s: Double) -> String {
-    s < 1e-3 ? String(format: "%.1f µs", s * 1e6) : s < 1 ? String(format: "%.2f ms", s * 1e3) : String(format: "%.3f s", s)
+    s < 1e-3
+        ? String(format: "%.1f µs", s * 1e6)
+        : s < 1 ? String(format: "%.2f ms", s * 1e3) : String(format: "%.3f s", s)
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -69,7 +72,8 @@ while index < arguments.count {
         only = arguments[index + 1]
         index += 2
     default:
-        FileHandle.standardError.write(Data("usage: convmatrix-bench [--json FILE] [--only WORKLOAD]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: convmatrix-bench [--json FILE] [--only WORKLOAD]\n".utf8))
         exit(2)
     }
 }
@@ -106,13 +110,17 @@ for workload in Workloads.all where only == nil || workload.name == only {
     let memory = String(format: "%8.1f MiB", Double(peak) / 1_048_576)
     print("\(name)  \(timeText)  \(memory)  \(object["note"] as? String ?? "")")
 }
-let json = (try? JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])) ?? Data("[]".utf8)
+let json =
+    (try? JSONSerialization.data(withJSONObject: results, options: [.sortedKeys]))
+    ?? Data("[]".utf8)
 print(String(decoding: json, as: UTF8.self))
 if let jsonPath {
     do {
         try json.write(to: URL(fileURLWithPath: jsonPath))
     } catch {
-        FileHandle.standardError.write(Data("convmatrix-bench: cannot write \(jsonPath): \(error.localizedDescription)\n".utf8))
+        FileHandle.standardError.write(
+            Data("convmatrix-bench: cannot write \(jsonPath): \(error.localizedDescription)\n".utf8)
+        )
         exit(1)
     }
 }

@@ -27,9 +27,11 @@ struct FileDescriptorOutput: TextOutputStream {
         buffer.withUnsafeBytes { bytes in
             while offset < bytes.count {
                 #if canImport(Glibc)
-                    let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    let written = Glibc.write(
+                        descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 #else
-                    let written = Darwin.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    let written = Darwin.write(
+                        descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 #endif
                 if written <= 0 { break }
                 offset += written
@@ -42,7 +44,8 @@ struct FileDescriptorOutput: TextOutputStream {
 signal(SIGPIPE, SIG_IGN)
 var output = FileDescriptorOutput(descriptor: 1)
 var errors = FileDescriptorOutput(descriptor: 2)
-let status = ConvMatrixTool.run(Array(CommandLine.arguments.dropFirst()), output: &output, errors: &errors)
+let status = ConvMatrixTool.run(
+    Array(CommandLine.arguments.dropFirst()), output: &output, errors: &errors)
 output.flush()
 errors.flush()
 exit(status)

@@ -6,8 +6,14 @@ import Testing
 struct BadInputTests {
     static let cases: [(arguments: String, message: String)] = [
         // A (dilated) kernel larger than the padded input.
-        ("unroll --input 3x3 --kernel 5x5", "--kernel: kernel spans 5 positions but the padded input has 3 on axis 0"),
-        ("unroll --input 5x5 --kernel 3x3 --dilation 3", "--kernel: dilated kernel spans 7 positions"),
+        (
+            "unroll --input 3x3 --kernel 5x5",
+            "--kernel: kernel spans 5 positions but the padded input has 3 on axis 0"
+        ),
+        (
+            "unroll --input 5x5 --kernel 3x3 --dilation 3",
+            "--kernel: dilated kernel spans 7 positions"
+        ),
         // Zero or negative sizes, strides, dilations; negative padding.
         ("unroll --input 0x5 --kernel 3x3", "--input: must be ≥ 1, got 0 on axis 0"),
         ("unroll --input 5x5 --kernel 3x-1", "--kernel: must be ≥ 1, got -1 on axis 1"),
@@ -17,11 +23,26 @@ struct BadInputTests {
         ("unroll --input 5x5 --kernel 3x3 --padding -1", "--padding: must be ≥ 0, got -1"),
         ("unroll --input 5x5 --kernel 3x3 --padding 0:-1", "--padding: must be ≥ 0, got -1"),
         // Malformed axis lists.
-        ("unroll --input 5x --kernel 3x3", "--input: expected numbers separated by x (such as 3x3), got '5x'"),
-        ("unroll --input axb --kernel 3x3", "--input: expected whole numbers separated by x, got 'axb'"),
-        ("unroll --input 5x5 --kernel 3x3x", "--kernel: expected numbers separated by x (such as 3x3), got '3x3x'"),
-        ("unroll --input 5x5 --kernel 3x3 --padding 1:2:3", "--padding: expected p or before:after per axis"),
-        ("unroll --input 5x5 --kernel 3x3 --stride 1x1x1", "--stride: has 3 axes but the input has 2"),
+        (
+            "unroll --input 5x --kernel 3x3",
+            "--input: expected numbers separated by x (such as 3x3), got '5x'"
+        ),
+        (
+            "unroll --input axb --kernel 3x3",
+            "--input: expected whole numbers separated by x, got 'axb'"
+        ),
+        (
+            "unroll --input 5x5 --kernel 3x3x",
+            "--kernel: expected numbers separated by x (such as 3x3), got '3x3x'"
+        ),
+        (
+            "unroll --input 5x5 --kernel 3x3 --padding 1:2:3",
+            "--padding: expected p or before:after per axis"
+        ),
+        (
+            "unroll --input 5x5 --kernel 3x3 --stride 1x1x1",
+            "--stride: has 3 axes but the input has 2"
+        ),
         // Kernel and input of different dimensionality.
         ("unroll --input 5x5 --kernel 3x3x3", "--kernel: has 3 axes but the input has 2"),
         // Unknown flags and commands, missing values.
@@ -30,41 +51,113 @@ struct BadInputTests {
         ("unroll --input 5x5", "--kernel: is required, for example --kernel 3x3"),
         ("unroll --input 5x5 --kernel", "--kernel: expects a value"),
         ("unroll --input 5x5 --kernel 3x3 --stride 2 --stride 1", "--stride: given more than once"),
-        ("unroll --input 5x5 --kernel 3x3 --format pdf", "--format: expected <text|latex|mtx|json|csv>, got 'pdf'"),
-        ("unroll --input 5x5 --kernel 3x3 --convention diagonal", "--convention: expected <row|column>"),
-        ("unroll --input 5x5 --kernel 3x3 --latex-style array", "--latex-style: expected <bmatrix|pmatrix|sympy>"),
+        (
+            "unroll --input 5x5 --kernel 3x3 --format pdf",
+            "--format: expected <text|latex|mtx|json|csv>, got 'pdf'"
+        ),
+        (
+            "unroll --input 5x5 --kernel 3x3 --convention diagonal",
+            "--convention: expected <row|column>"
+        ),
+        (
+            "unroll --input 5x5 --kernel 3x3 --latex-style array",
+            "--latex-style: expected <bmatrix|pmatrix|sympy>"
+        ),
         ("unroll --input 5x5 --kernel 3x3 --names x,w", "--names: expected three names"),
         ("unroll --input 5x5 --kernel 3x3 --names x,x,y", "--names: the three names must differ"),
         ("unroll --input 5x5 --kernel 3x3 --ascii=yes", "--ascii: is a flag and takes no value"),
         ("unroll 5x5", "unexpected argument '5x5' for 'unroll'"),
         // Numbers too large for Int.
-        ("unroll --input 99999999999999999999x5 --kernel 3x3", "--input: 99999999999999999999 is too large"),
-        ("unroll --input 4294967296x4294967296 --kernel 1x1", "--input: 1 channel(s) of 4294967296×4294967296 elements overflow"),
+        (
+            "unroll --input 99999999999999999999x5 --kernel 3x3",
+            "--input: 99999999999999999999 is too large"
+        ),
+        (
+            "unroll --input 4294967296x4294967296 --kernel 1x1",
+            "--input: 1 channel(s) of 4294967296×4294967296 elements overflow"
+        ),
         // A dense rendering too large to print, refused with its size.
-        ("unroll --input 300x300 --kernel 3x3", "--max-cells: U would be a dense 90000×88804 matrix (7992360000 cells), over the limit of 50000000"),
-        ("unroll --input 5x5 --kernel 3x3 --max-cells 50", "--max-cells: U would be a dense 25×9 matrix (225 cells), over the limit of 50"),
-        ("unroll --input 5x5 --kernel 3x3 --max-memory 10B --format latex", "--max-memory: U (81 stored entries) needs"),
-        ("unroll --input 5x5 --kernel 3x3 --max-memory lots", "--max-memory: expected a positive size"),
+        (
+            "unroll --input 300x300 --kernel 3x3",
+            "--max-cells: U would be a dense 90000×88804 matrix (7992360000 cells), over the limit of 50000000"
+        ),
+        (
+            "unroll --input 5x5 --kernel 3x3 --max-cells 50",
+            "--max-cells: U would be a dense 25×9 matrix (225 cells), over the limit of 50"
+        ),
+        (
+            "unroll --input 5x5 --kernel 3x3 --max-memory 10B --format latex",
+            "--max-memory: U (81 stored entries) needs"
+        ),
+        (
+            "unroll --input 5x5 --kernel 3x3 --max-memory lots",
+            "--max-memory: expected a positive size"
+        ),
         // Transposed convolutions.
-        ("transpose --input 2x2 --kernel 3x3 --stride 2 --output-padding 2", "--output-padding: must be smaller than the stride (2) or the dilation (1), got 2"),
-        ("transpose --input 2x2 --kernel 3x3 --padding 3", "--padding: crops the whole output on axis 0"),
-        ("transpose --input 2x2 --kernel 3x3 --padding same", "--padding: a transposed convolution takes padding amounts"),
+        (
+            "transpose --input 2x2 --kernel 3x3 --stride 2 --output-padding 2",
+            "--output-padding: must be smaller than the stride (2) or the dilation (1), got 2"
+        ),
+        (
+            "transpose --input 2x2 --kernel 3x3 --padding 3",
+            "--padding: crops the whole output on axis 0"
+        ),
+        (
+            "transpose --input 2x2 --kernel 3x3 --padding same",
+            "--padding: a transposed convolution takes padding amounts"
+        ),
         // Channels and groups.
-        ("unroll --input 5 --kernel 3 --in-channels 3 --groups 2", "--groups: must divide the input channels (3), got 2"),
-        ("unroll --input 5 --kernel 3 --in-channels 2 --out-channels 3 --groups 2", "--groups: must divide the output channels (3), got 2"),
+        (
+            "unroll --input 5 --kernel 3 --in-channels 3 --groups 2",
+            "--groups: must divide the input channels (3), got 2"
+        ),
+        (
+            "unroll --input 5 --kernel 3 --in-channels 2 --out-channels 3 --groups 2",
+            "--groups: must divide the output channels (3), got 2"
+        ),
         ("unroll --input 5 --kernel 3 --in-channels 0", "--in-channels: must be ≥ 1, got 0"),
         // Padding words and modes.
-        ("unroll --input 5x5 --kernel 3x3 --stride 2 --padding same", "--padding: same needs stride 1 under PyTorch's rule, got stride 2"),
-        ("unroll --input 3 --kernel 3 --padding 3 --padding-mode reflect", "--padding-mode: reflect needs padding < input size"),
-        ("unroll --input 3 --kernel 3 --padding 4 --padding-mode circular", "--padding-mode: circular needs padding ≤ input size"),
-        ("unroll --input 3 --kernel 3 --padding-mode mirror", "--padding-mode: expected <zeros|reflect|replicate|circular>, got 'mirror'"),
+        (
+            "unroll --input 5x5 --kernel 3x3 --stride 2 --padding same",
+            "--padding: same needs stride 1 under PyTorch's rule, got stride 2"
+        ),
+        (
+            "unroll --input 3 --kernel 3 --padding 3 --padding-mode reflect",
+            "--padding-mode: reflect needs padding < input size"
+        ),
+        (
+            "unroll --input 3 --kernel 3 --padding 4 --padding-mode circular",
+            "--padding-mode: circular needs padding ≤ input size"
+        ),
+        (
+            "unroll --input 3 --kernel 3 --padding-mode mirror",
+            "--padding-mode: expected <zeros|reflect|replicate|circular>, got 'mirror'"
+        ),
         // verify, equivalent, connectivity.
-        ("verify --input 5 --kernel 3 --padding 1 --padding-mode reflect", "--padding-mode: reflect padding has no transposed convolution"),
-        ("verify --input 5 --kernel 3 --output-padding 1", "--output-padding: belongs to a transposed convolution: add --transposed-layer"),
-        ("verify --transposed-layer --input 2 --kernel 3 --padding-mode circular", "--padding-mode: a transposed convolution only pads with zeros"),
-        ("equivalent --transposed-layer --input 2 --kernel 3 --stride 1 --output-padding 1", "--output-padding: must be smaller than the stride (1) or the dilation (1), got 1"),
-        ("connectivity --input 5 --kernel 3 --format latex", "--format: expected <text|markdown|csv>, got 'latex'"),
-        ("connectivity --input 5x5 --kernel 3 --in-channels 4 --out-channels 6 --groups 4", "--groups: must divide the output channels (6), got 4"),
+        (
+            "verify --input 5 --kernel 3 --padding 1 --padding-mode reflect",
+            "--padding-mode: reflect padding has no transposed convolution"
+        ),
+        (
+            "verify --input 5 --kernel 3 --output-padding 1",
+            "--output-padding: belongs to a transposed convolution: add --transposed-layer"
+        ),
+        (
+            "verify --transposed-layer --input 2 --kernel 3 --padding-mode circular",
+            "--padding-mode: a transposed convolution only pads with zeros"
+        ),
+        (
+            "equivalent --transposed-layer --input 2 --kernel 3 --stride 1 --output-padding 1",
+            "--output-padding: must be smaller than the stride (1) or the dilation (1), got 1"
+        ),
+        (
+            "connectivity --input 5 --kernel 3 --format latex",
+            "--format: expected <text|markdown|csv>, got 'latex'"
+        ),
+        (
+            "connectivity --input 5x5 --kernel 3 --in-channels 4 --out-channels 6 --groups 4",
+            "--groups: must divide the output channels (6), got 4"
+        ),
         // Help with too many arguments.
         ("help unroll transpose", "help takes at most one command name"),
     ]
@@ -80,7 +173,9 @@ struct BadInputTests {
         #expect(run.errors.filter { $0 == "\n" }.count == 1, "one line: \(run.errors)")
     }
 
-    @Test("every command refuses the same bad layer the same way", arguments: ["unroll", "apply", "placements", "symbols", "shape"])
+    @Test(
+        "every command refuses the same bad layer the same way",
+        arguments: ["unroll", "apply", "placements", "symbols", "shape"])
     func everyCommand(command: String) {
         let run = runTool("\(command) --input 5x5 --kernel 3x3 --stride 0")
         #expect(run.exitCode == 2 && run.output.isEmpty)

@@ -70,5 +70,7 @@ func checkDrawsRandomValues() {
     let run = runTool("check --input 3x3 --kernel 2x2")
     #expect(run.exitCode == 0)
     #expect(run.output.hasSuffix("all 5 checks hold\n"))
-    #expect(runTool("check --input 3x3 --kernel 2x2 --seed 5").output == runTool("check --input 3x3 --kernel 2x2 --seed 5").output)
+    #expect(
+        runTool("check --input 3x3 --kernel 2x2 --seed 5").output
+            == runTool("check --input 3x3 --kernel 2x2 --seed 5").output)
 }

@@ -10,9 +10,13 @@ struct CommandLineTests {
         let run = runTool([String]())
         #expect(run.exitCode == 0 && run.errors.isEmpty)
         #expect(run.output.contains("U, the unrolled matrix (row convention X·U = O; 25×4):"))
-        #expect(run.output.contains("T = Uᵀ, the matrix of the transposed convolution (O·T = C; 4×25):"))
+        #expect(
+            run.output.contains("T = Uᵀ, the matrix of the transposed convolution (O·T = C; 4×25):")
+        )
         #expect(run.output.contains("⎡k₀₀   0    0    0 ⎤"))
-        #expect(run.output.hasSuffix("'convmatrix apply --transpose --input 5x5 --kernel 3x3 --stride 2'.\n"))
+        #expect(
+            run.output.hasSuffix(
+                "'convmatrix apply --transpose --input 5x5 --kernel 3x3 --stride 2'.\n"))
     }
 
     @Test("--help, help <command>, <command> --help and --version")
@@ -35,7 +39,9 @@ struct CommandLineTests {
     func shape() {
         let run = runTool("shape --input 5x5 --kernel 3x3 --stride 2")
         #expect(run.exitCode == 0 && run.errors.isEmpty)
-        #expect(run.output.contains("  rows: m = ⌊(5 + 0 + 0 − 1·(3 − 1) − 1) / 2⌋ + 1 = ⌊2 / 2⌋ + 1 = 1 + 1 = 2"))
+        #expect(
+            run.output.contains(
+                "  rows: m = ⌊(5 + 0 + 0 − 1·(3 − 1) − 1) / 2⌋ + 1 = ⌊2 / 2⌋ + 1 = 1 + 1 = 2"))
         #expect(run.output.contains("Output: 2×2\n"))
         let ascii = runTool("shape --input 5x5 --kernel 3x3 --stride 2 --ascii")
         #expect(ascii.output.contains("Output: 2x2\n"))
@@ -54,17 +60,22 @@ struct CommandLineTests {
     @Test("the column convention prints the transpose of the row convention")
     func conventions() {
         let row = runTool("unroll --input 4x4 --kernel 2x2 --format latex")
-        let columnTransposed = runTool("unroll --input 4x4 --kernel 2x2 --format latex --convention column --transpose")
+        let columnTransposed = runTool(
+            "unroll --input 4x4 --kernel 2x2 --format latex --convention column --transpose")
         #expect(row.output == columnTransposed.output)
         #expect(row.output.hasPrefix("\\begin{bmatrix}k_{00} & 0 & 0"))
     }
 
     @Test("transpose prints T, its output size and the check T = Uᵀ")
     func transpose() {
-        let run = runTool("transpose --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1")
+        let run = runTool(
+            "transpose --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1")
         #expect(run.exitCode == 0)
         #expect(run.output.contains("rows: (3 − 1)·2 − 1 − 1 + 1·(3 − 1) + 1 + 1 = 6"))
-        #expect(run.output.contains("T = Uᵀ, U the matrix of the convolution --input 6x6 --kernel 3x3 --stride 2 --padding 1: checked entry by entry."))
+        #expect(
+            run.output.contains(
+                "T = Uᵀ, U the matrix of the convolution --input 6x6 --kernel 3x3 --stride 2 --padding 1: checked entry by entry."
+            ))
         // T (row convention) of the transposed layer equals Uᵀ printed by unroll --transpose.
         let t = runTool("transpose --input 2x2 --kernel 3x3 --stride 2 --format latex")
         let ut = runTool("unroll --transpose --input 5x5 --kernel 3x3 --stride 2 --format latex")
@@ -74,14 +85,17 @@ struct CommandLineTests {
     @Test("--names switches to seed 003's letters")
     func names() {
         let run = runTool("apply --input 3x3 --kernel 2x2 --names x,w,y --format latex")
-        #expect(run.output.hasPrefix("\\begin{bmatrix}w_{00} x_{00} + w_{01} x_{01}") || run.output.contains("x_{00}"))
+        #expect(
+            run.output.hasPrefix("\\begin{bmatrix}w_{00} x_{00} + w_{01} x_{01}")
+                || run.output.contains("x_{00}"))
         #expect(!run.output.contains("I_{"))
     }
 
     @Test("--flip rotates the kernel by 180°")
     func flip() {
         let run = runTool("unroll --input 2x2 --kernel 2x2 --flip --format latex")
-        #expect(run.output == "\\begin{bmatrix}k_{11}\\\\k_{10}\\\\k_{01}\\\\k_{00}\\end{bmatrix}\n")
+        #expect(
+            run.output == "\\begin{bmatrix}k_{11}\\\\k_{10}\\\\k_{01}\\\\k_{00}\\end{bmatrix}\n")
     }
 
     @Test("ASCII output has no other characters")

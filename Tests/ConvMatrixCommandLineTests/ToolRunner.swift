@@ -36,7 +36,8 @@ enum TestFiles {
 
     /// A fixture of this test target.
     static func fixture(_ path: String) throws -> String {
-        let url = repositoryRoot.appendingPathComponent("Tests/ConvMatrixCommandLineTests/Fixtures/\(path)")
+        let url = repositoryRoot.appendingPathComponent(
+            "Tests/ConvMatrixCommandLineTests/Fixtures/\(path)")
         return try String(contentsOf: url, encoding: .utf8)
     }
 }
@@ -47,7 +48,9 @@ extension String {
         split(separator: "\n", omittingEmptySubsequences: false)
             .map { line in
                 var line = Substring(line)
-                while line.last == " " || line.last == "\t" || line.last == "\r" { line = line.dropLast() }
+                while line.last == " " || line.last == "\t" || line.last == "\r" {
+                    line = line.dropLast()
+                }
                 return String(line)
             }
             .joined(separator: "\n")

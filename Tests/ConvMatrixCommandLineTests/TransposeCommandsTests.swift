@@ -23,14 +23,25 @@ struct TransposeCommandsTests {
 
     @Test("equivalent prints the zero insertion, the padding and the flipped kernel")
     func equivalent() {
-        let run = runTool("equivalent --transposed-layer --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1")
+        let run = runTool(
+            "equivalent --transposed-layer --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1"
+        )
         #expect(run.exitCode == 0)
         #expect(run.output.contains("rows: 1 zero(s); 3 → (3 − 1)·2 + 1 = 5"))
         #expect(run.output.contains("rows: before 1·(3 − 1) − 1 = 1, after 1·(3 − 1) − 1 + 1 = 2"))
-        #expect(run.output.contains("Equivalent convolution: input 5×5, kernel 3×3, stride 1, padding 1:2, kernel flipped (true convolution) → output 6×6"))
-        #expect(run.output.contains("Checked: zero insertion, cropping, padding and this convolution compose to the matrix T"))
-        let cropping = runTool("equivalent --transposed-layer --input 5 --kernel 3 --padding 3 --ascii")
-        #expect(cropping.output.contains("negative, so crop 1 position(s) at the start and 1 at the end"))
+        #expect(
+            run.output.contains(
+                "Equivalent convolution: input 5×5, kernel 3×3, stride 1, padding 1:2, kernel flipped (true convolution) → output 6×6"
+            ))
+        #expect(
+            run.output.contains(
+                "Checked: zero insertion, cropping, padding and this convolution compose to the matrix T"
+            ))
+        let cropping = runTool(
+            "equivalent --transposed-layer --input 5 --kernel 3 --padding 3 --ascii")
+        #expect(
+            cropping.output.contains(
+                "negative, so crop 1 position(s) at the start and 1 at the end"))
         #expect(cropping.output.allSatisfy { $0.isASCII })
     }
 
@@ -39,17 +50,23 @@ struct TransposeCommandsTests {
         let run = runTool("connectivity --input 5x5 --kernel 3x3 --stride 2 --ascii")
         #expect(run.output.contains("  O_01 <- I_02 k_00, I_03 k_01, I_04 k_02, I_12 k_10"))
         #expect(run.output.contains("  I_22 -> O_00 k_22, O_01 k_20, O_10 k_02, O_11 k_00"))
-        let transposed = runTool("connectivity --input 5x5 --kernel 3x3 --stride 2 --transpose --format markdown")
+        let transposed = runTool(
+            "connectivity --input 5x5 --kernel 3x3 --stride 2 --transpose --format markdown")
         #expect(transposed.output.contains("| I₂₂ | O₀₀ | k₂₂ |"))
-        let reflect = runTool("connectivity --input 4 --kernel 3 --padding 1 --padding-mode reflect")
+        let reflect = runTool(
+            "connectivity --input 4 --kernel 3 --padding 1 --padding-mode reflect")
         #expect(reflect.output.contains("O₀ ← I₀ k₁, I₁ k₀ + k₂"))
     }
 
     @Test("under reflect padding an entry of U is a sum of taps, in every format")
     func reflectSums() {
-        let latex = runTool("unroll --input 4 --kernel 3 --padding 1 --padding-mode reflect --convention column --format latex")
+        let latex = runTool(
+            "unroll --input 4 --kernel 3 --padding 1 --padding-mode reflect --convention column --format latex"
+        )
         #expect(latex.output.hasPrefix("\\begin{bmatrix}k_{1} & k_{0} + k_{2} & 0 & 0"))
-        let text = runTool("unroll --input 4 --kernel 3 --padding 1 --padding-mode replicate --convention column --ascii")
+        let text = runTool(
+            "unroll --input 4 --kernel 3 --padding 1 --padding-mode replicate --convention column --ascii"
+        )
         #expect(text.output.contains("k_0 + k_1"))
     }
 }

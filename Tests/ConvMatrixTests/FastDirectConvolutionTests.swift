@@ -5,14 +5,22 @@ import Testing
 /// The fast Double convolution computes what the definition computes.
 @Suite("Fast direct convolution")
 struct FastDirectConvolutionTests {
-    @Test("equals the plain definition on hundreds of random layers (every mode, flip, groups, 1-D to 3-D)")
+    @Test(
+        "equals the plain definition on hundreds of random layers (every mode, flip, groups, 1-D to 3-D)"
+    )
     func matchesDefinition() throws {
         var rng = SeededGenerator(seed: 1234)
         for _ in 0..<300 {
             let conv = RandomSpecs.convolution(using: &rng)
-            let input = (0..<conv.inputCount).map { _ in Double(Int.random(in: -4...4, using: &rng)) / 2 }
-            let kernel = (0..<conv.weightCount).map { _ in Double(Int.random(in: -4...4, using: &rng)) / 4 }
-            let reference = try conv.apply(to: Tensor(channels: conv.inChannels, extents: conv.inputExtents, values: input)!, kernel: kernel)
+            let input = (0..<conv.inputCount).map { _ in
+                Double(Int.random(in: -4...4, using: &rng)) / 2
+            }
+            let kernel = (0..<conv.weightCount).map { _ in
+                Double(Int.random(in: -4...4, using: &rng)) / 4
+            }
+            let reference = try conv.apply(
+                to: Tensor(channels: conv.inChannels, extents: conv.inputExtents, values: input)!,
+                kernel: kernel)
             let fast = try conv.applyFast(input: input, kernel: kernel)
             // Dyadic values: every partial sum is exact, so the orders agree exactly.
             #expect(fast == reference.values, "\(conv.spec)")
@@ -22,8 +30,12 @@ struct FastDirectConvolutionTests {
     @Test("refuses inputs and kernels of the wrong size")
     func shapes() throws {
         let conv = try ConvolutionSpec.seed004.validated()
-        #expect(throws: NumericError.self) { try conv.applyFast(input: [1, 2], kernel: Array(repeating: 1, count: 9)) }
-        #expect(throws: NumericError.self) { try conv.applyFast(input: Array(repeating: 1, count: 25), kernel: [1]) }
+        #expect(throws: NumericError.self) {
+            try conv.applyFast(input: [1, 2], kernel: Array(repeating: 1, count: 9))
+        }
+        #expect(throws: NumericError.self) {
+            try conv.applyFast(input: Array(repeating: 1, count: 25), kernel: [1])
+        }
     }
 }
 

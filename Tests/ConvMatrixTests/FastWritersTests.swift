@@ -12,7 +12,9 @@ struct FastWritersTests {
         MatrixLaTeXPrinter(style: .pmatrix, expressionPrinter: LaTeXPrinter(termOrder: .natural)),
     ]
 
-    @Test("LaTeX and text, symbols and numbers, every padding mode: identical to the generic printers")
+    @Test(
+        "LaTeX and text, symbols and numbers, every padding mode: identical to the generic printers"
+    )
     func identical() throws {
         var rng = SeededGenerator(seed: 404)
         for index in 0..<150 {
@@ -22,7 +24,9 @@ struct FastWritersTests {
             let symbols = LayerSymbols(conv)
             let values: [Expression] =
                 index % 3 == 0
-                ? try (0..<conv.weightCount).map { Expression(try Rational($0 % 5 - 2, 1 + $0 % 3)) }
+                ? try (0..<conv.weightCount).map {
+                    Expression(try Rational($0 % 5 - 2, 1 + $0 % 3))
+                }
                 : symbols.kernel.map { Expression($0) }
             let source = SymbolicTapMatrix(matrix, tapValues: values)
             for printer in Self.latexPrinters {

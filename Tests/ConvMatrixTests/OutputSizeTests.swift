@@ -40,12 +40,16 @@ struct OutputSizeTests {
 
     @Test("a kernel that does not fit gives a non-positive size")
     func kernelTooLarge() {
-        #expect(OutputSize.convolution(input: 2, kernel: 4, stride: 3, padding: AxisPadding(0), dilation: 1) <= 0)
+        #expect(
+            OutputSize.convolution(
+                input: 2, kernel: 4, stride: 3, padding: AxisPadding(0), dilation: 1) <= 0)
     }
 
     @Test(
         "same padding: ⌈n/s⌉ outputs, odd pixel at the end",
-        arguments: [(5, 3, 1, 1), (6, 4, 1, 1), (7, 3, 2, 1), (8, 3, 2, 2), (4, 2, 3, 1), (1, 5, 1, 1)])
+        arguments: [
+            (5, 3, 1, 1), (6, 4, 1, 1), (7, 3, 2, 1), (8, 3, 2, 2), (4, 2, 3, 1), (1, 5, 1, 1),
+        ])
     func samePadding(n: Int, k: Int, s: Int, d: Int) {
         let p = OutputSize.samePadding(input: n, kernel: k, stride: s, dilation: d)
         #expect(p.after - p.before == 0 || p.after - p.before == 1)
@@ -55,20 +59,29 @@ struct OutputSizeTests {
 
     @Test("full padding: d·(k − 1) on both sides gives n + d·(k − 1) outputs at stride 1")
     func fullPadding() throws {
-        let conv = try ConvolutionSpec(inputSize: [5], kernelSize: [3], padding: .full, dilation: [2]).validated()
+        let conv = try ConvolutionSpec(
+            inputSize: [5], kernelSize: [3], padding: .full, dilation: [2]
+        ).validated()
         #expect(conv.axes[0].padding == AxisPadding(4))
         #expect(conv.outputExtents.sizes == [9])
     }
 
     @Test("transposed output size: (m − 1)·s − p_b − p_a + d·(k − 1) + a + 1")
     func transposedOutputSize() {
-        #expect(OutputSize.transposed(input: 2, kernel: 3, stride: 2, padding: AxisPadding(0), dilation: 1, outputPadding: 0) == 5)
-        #expect(OutputSize.transposed(input: 3, kernel: 3, stride: 2, padding: AxisPadding(1), dilation: 1, outputPadding: 1) == 6)
+        #expect(
+            OutputSize.transposed(
+                input: 2, kernel: 3, stride: 2, padding: AxisPadding(0), dilation: 1,
+                outputPadding: 0) == 5)
+        #expect(
+            OutputSize.transposed(
+                input: 3, kernel: 3, stride: 2, padding: AxisPadding(1), dilation: 1,
+                outputPadding: 1) == 6)
     }
 
     @Test("seed 000: stride 3 on 4 positions leaves positions 2 and 3 unreached")
     func unreachedInputs() throws {
-        let conv = try ConvolutionSpec(inputSize: [4, 4], kernelSize: [2, 2], stride: [3]).validated()
+        let conv = try ConvolutionSpec(inputSize: [4, 4], kernelSize: [2, 2], stride: [3])
+            .validated()
         #expect(conv.axes[0].unreachedInputs == [2, 3])
         let seed = try ConvolutionSpec.seed004.validated()
         #expect(seed.axes.allSatisfy { $0.unreachedInputs.isEmpty })

@@ -26,7 +26,12 @@ struct TransposedConvolutionTests {
                 inputSize: (0..<rank).map { _ in Int.random(in: 1...4, using: &rng) },
                 kernelSize: (0..<rank).map { _ in Int.random(in: 1...3, using: &rng) },
                 stride: (0..<rank).map { _ in Int.random(in: 1...3, using: &rng) },
-                padding: .explicit((0..<rank).map { _ in AxisPadding(before: Int.random(in: 0...2, using: &rng), after: Int.random(in: 0...2, using: &rng)) }),
+                padding: .explicit(
+                    (0..<rank).map { _ in
+                        AxisPadding(
+                            before: Int.random(in: 0...2, using: &rng),
+                            after: Int.random(in: 0...2, using: &rng))
+                    }),
                 dilation: (0..<rank).map { _ in Int.random(in: 1...2, using: &rng) },
                 outputPadding: (0..<rank).map { _ in Int.random(in: 0...2, using: &rng) },
                 inChannels: groups * Int.random(in: 1...2, using: &rng),
@@ -36,7 +41,8 @@ struct TransposedConvolutionTests {
             checked += 1
             let t = try transposed.unrolled()
             let u = try transposed.forward.unrolled()
-            let expected = transposed.forwardHasExtraOutputs
+            let expected =
+                transposed.forwardHasExtraOutputs
                 ? u.transposed().keepingColumns(transposed.forwardOutputsKept) : u.transposed()
             #expect(t == expected, "\(spec)")
         }
@@ -55,12 +61,19 @@ struct TransposedConvolutionTests {
 
     @Test("output padding must be smaller than the stride or the dilation")
     func outputPaddingRule() {
-        #expect(throws: SpecificationError(.outputPadding, "must be smaller than the stride (2) or the dilation (1), got 2")) {
-            try TransposedConvolutionSpec(inputSize: [3], kernelSize: [3], stride: [2], outputPadding: [2]).validated()
+        #expect(
+            throws: SpecificationError(
+                .outputPadding, "must be smaller than the stride (2) or the dilation (1), got 2")
+        ) {
+            try TransposedConvolutionSpec(
+                inputSize: [3], kernelSize: [3], stride: [2], outputPadding: [2]
+            ).validated()
         }
         // Allowed by the dilation: a = 2 < d = 3 even though a ≥ s = 1.
         #expect(throws: Never.self) {
-            try TransposedConvolutionSpec(inputSize: [3], kernelSize: [3], dilation: [3], outputPadding: [2]).validated()
+            try TransposedConvolutionSpec(
+                inputSize: [3], kernelSize: [3], dilation: [3], outputPadding: [2]
+            ).validated()
         }
     }
 }

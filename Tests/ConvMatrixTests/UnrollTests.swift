@@ -75,7 +75,8 @@ struct UnrollTests {
     @Test("the memory budget refuses before allocating, with the figure")
     func memoryBudget() throws {
         let conv = try ConvolutionSpec(
-            inputSize: [224, 224], kernelSize: [7, 7], stride: [2], padding: .explicit([AxisPadding(3)]),
+            inputSize: [224, 224], kernelSize: [7, 7], stride: [2],
+            padding: .explicit([AxisPadding(3)]),
             inChannels: 3, outChannels: 64
         ).validated()
         #expect(throws: SpecificationError.self) {

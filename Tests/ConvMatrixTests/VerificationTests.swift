@@ -12,12 +12,16 @@ struct VerificationTests {
             let rank = Int.random(in: 1...3, using: &rng)
             let groups = Int.random(in: 1...2, using: &rng)
             let spec = TransposedConvolutionSpec(
-                inputSize: (0..<rank).map { _ in Int.random(in: 1...(rank == 3 ? 3 : 5), using: &rng) },
+                inputSize: (0..<rank).map { _ in
+                    Int.random(in: 1...(rank == 3 ? 3 : 5), using: &rng)
+                },
                 kernelSize: (0..<rank).map { _ in Int.random(in: 1...3, using: &rng) },
                 stride: (0..<rank).map { _ in Int.random(in: 1...3, using: &rng) },
                 padding: .explicit(
                     (0..<rank).map { _ in
-                        AxisPadding(before: Int.random(in: 0...3, using: &rng), after: Int.random(in: 0...3, using: &rng))
+                        AxisPadding(
+                            before: Int.random(in: 0...3, using: &rng),
+                            after: Int.random(in: 0...3, using: &rng))
                     }),
                 dilation: (0..<rank).map { _ in Int.random(in: 1...3, using: &rng) },
                 outputPadding: (0..<rank).map { _ in Int.random(in: 0...2, using: &rng) },
@@ -37,13 +41,17 @@ struct VerificationTests {
             let verification = try TransposeVerification(layer)
             #expect(verification.holds, "\(layer.axes)")
             #expect(verification.checks.count == 3)
-            if verification.equivalent?.cropping.contains(where: { $0.total > 0 }) == true { cropped += 1 }
+            if verification.equivalent?.cropping.contains(where: { $0.total > 0 }) == true {
+                cropped += 1
+            }
         }
         // The sample exercises the cropping branch of the equivalent convolution.
         #expect(cropped > 20)
     }
 
-    @Test("verify holds for the transpose of hundreds of random forward convolutions (every padding word)")
+    @Test(
+        "verify holds for the transpose of hundreds of random forward convolutions (every padding word)"
+    )
     func randomForwardLayers() throws {
         var rng = SeededGenerator(seed: 32)
         for _ in 0..<300 {
@@ -56,16 +64,21 @@ struct VerificationTests {
     @Test("a wrong matrix is caught with its first differing entry")
     func detectsDifference() throws {
         let u = try ConvolutionSpec.seed004.validated().unrolled()
-        let other = try ConvolutionSpec(inputSize: [5, 5], kernelSize: [3, 3], stride: [2], orientation: .convolution)
-            .validated().unrolled()
+        let other = try ConvolutionSpec(
+            inputSize: [5, 5], kernelSize: [3, 3], stride: [2], orientation: .convolution
+        )
+        .validated().unrolled()
         #expect(u.firstDifference(from: other) == .entry(row: 0, column: 0, self: [0], other: [8]))
         #expect(u.firstDifference(from: u.transposed()) == .shape(self: (4, 25), other: (25, 4)))
         #expect(u.firstDifference(from: u) == nil)
     }
 
-    @Test("the equivalent convolution of seed 004's transpose: 1 zero inserted, padding 2, flipped kernel")
+    @Test(
+        "the equivalent convolution of seed 004's transpose: 1 zero inserted, padding 2, flipped kernel"
+    )
     func seedEquivalent() throws {
-        let equivalent = try EquivalentConvolution(try TransposedConvolutionSpec.seed004.validated())
+        let equivalent = try EquivalentConvolution(
+            try TransposedConvolutionSpec.seed004.validated())
         #expect(equivalent.insertedZeros == [1, 1])
         #expect(equivalent.convolution.inputExtents.sizes == [3, 3])
         #expect(equivalent.convolution.axes.map(\.padding) == [AxisPadding(2), AxisPadding(2)])
@@ -75,7 +88,9 @@ struct VerificationTests {
 
     @Test("negative equivalent padding crops the zero-inserted input")
     func cropping() throws {
-        let layer = try TransposedConvolutionSpec(inputSize: [5], kernelSize: [3], padding: .explicit([AxisPadding(3)])).validated()
+        let layer = try TransposedConvolutionSpec(
+            inputSize: [5], kernelSize: [3], padding: .explicit([AxisPadding(3)])
+        ).validated()
         let equivalent = try EquivalentConvolution(layer)
         #expect(equivalent.signedPadding.map(\.before) == [-1])
         #expect(equivalent.cropping == [AxisPadding(1)])

@@ -133,18 +133,21 @@ extension ConvolutionSpec {
     }
 
     /// The explicit padding of every axis, with words resolved.
-    private func resolvedPadding(rank: Int, strides: [Int], dilations: [Int]) throws(
-        SpecificationError
-    ) -> [AxisPadding] {
+    private func resolvedPadding(rank: Int, strides: [Int], dilations: [Int])
+        throws(SpecificationError) -> [AxisPadding]
+    {
         switch padding {
         case .explicit(let amounts):
             let paddings = try SpecValidation.perAxis(amounts, rank: rank, field: .padding)
-            try SpecValidation.atLeast(0, paddings.flatMap { [$0.before, $0.after] }, field: .padding)
+            try SpecValidation.atLeast(
+                0, paddings.flatMap { [$0.before, $0.after] }, field: .padding)
             return paddings
         case .valid:
             return Array(repeating: AxisPadding(0), count: rank)
         case .full:
-            return (0..<rank).map { OutputSize.fullPadding(kernel: kernelSize[$0], dilation: dilations[$0]) }
+            return (0..<rank).map {
+                OutputSize.fullPadding(kernel: kernelSize[$0], dilation: dilations[$0])
+            }
         case .same:
             if sameRule == .pytorch, let s = strides.first(where: { $0 > 1 }) {
                 throw SpecificationError(

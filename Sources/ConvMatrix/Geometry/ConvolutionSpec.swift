@@ -53,5 +53,6 @@ public struct ConvolutionSpec: Hashable, Sendable {
     }
 
     /// Seed 004's example: a 5×5 input, a 3×3 kernel, stride 2, no padding (output 2×2).
-    public static let seed004 = ConvolutionSpec(inputSize: [5, 5], kernelSize: [3, 3], stride: [2])
+    public static let seed004 = ConvolutionSpec(
+        inputSize: [5, 5], kernelSize: [3, 3], stride: [2])
 }

@@ -67,13 +67,16 @@ public struct EquivalentConvolution: Sendable {
         let group = outer / outPerGroup
         let originalOuter = group * inPerGroup + inner
         let originalInner = outer % outPerGroup
-        return transposed.kernelLayout.tap(outer: originalOuter, inner: originalInner, position: position)
+        return transposed.kernelLayout.tap(
+            outer: originalOuter, inner: originalInner, position: position)
     }
 
     /// The matrix of the whole pipeline — zero insertion, cropping, padding, the direct
     /// convolution — on the transposed convolution's input, in the column convention and with
     /// the transposed convolution's taps: it must equal T entry by entry.
-    public func composedMatrix(limits: ResourceLimits = .default) throws(SpecificationError) -> TapMatrix {
+    public func composedMatrix(limits: ResourceLimits = .default) throws(SpecificationError)
+        -> TapMatrix
+    {
         let direct = try convolution.unrolled(limits: limits)
         let dilatedInput = convolution.inputExtents
         // Column of the direct convolution reading zero-inserted position q ↦ original input j

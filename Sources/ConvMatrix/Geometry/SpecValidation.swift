@@ -1,9 +1,9 @@
 /// Shared checks of the per-axis fields of convolution and transposed-convolution specs.
 enum SpecValidation {
     /// `values` expanded to `rank` axes: one value per axis, or a single value repeated.
-    static func perAxis<T>(_ values: [T], rank: Int, field: SpecificationField) throws(
-        SpecificationError
-    ) -> [T] {
+    static func perAxis<T>(_ values: [T], rank: Int, field: SpecificationField)
+        throws(SpecificationError) -> [T]
+    {
         if values.count == rank { return values }
         if values.count == 1 { return Array(repeating: values[0], count: rank) }
         throw SpecificationError(
@@ -11,9 +11,9 @@ enum SpecValidation {
     }
 
     /// Checks that every value is at least `minimum`.
-    static func atLeast(_ minimum: Int, _ values: [Int], field: SpecificationField) throws(
-        SpecificationError
-    ) {
+    static func atLeast(_ minimum: Int, _ values: [Int], field: SpecificationField)
+        throws(SpecificationError)
+    {
         for (axis, value) in values.enumerated() where value < minimum {
             let place = values.count > 1 ? " on axis \(axis)" : ""
             throw SpecificationError(field, "must be ≥ \(minimum), got \(value)\(place)")
@@ -54,9 +54,9 @@ enum SpecValidation {
     }
 
     /// `Extents` of `sizes`, or an error naming `field` when the element count overflows.
-    static func extents(_ sizes: [Int], channels: Int, field: SpecificationField) throws(
-        SpecificationError
-    ) -> Extents {
+    static func extents(_ sizes: [Int], channels: Int, field: SpecificationField)
+        throws(SpecificationError) -> Extents
+    {
         guard let extents = Extents(sizes),
             CheckedArithmetic.multiply(extents.count, channels) != nil
         else {

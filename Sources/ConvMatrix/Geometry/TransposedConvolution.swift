@@ -81,7 +81,8 @@ extension TransposedConvolutionSpec {
         switch padding {
         case .explicit(let amounts):
             paddings = try SpecValidation.perAxis(amounts, rank: rank, field: .padding)
-            try SpecValidation.atLeast(0, paddings.flatMap { [$0.before, $0.after] }, field: .padding)
+            try SpecValidation.atLeast(
+                0, paddings.flatMap { [$0.before, $0.after] }, field: .padding)
         case .valid:
             paddings = Array(repeating: AxisPadding(0), count: rank)
         case .same, .full:

@@ -85,7 +85,9 @@ extension Convolution {
                     let xBase = UnsafeSendable(x.baseAddress!)
                     let wBase = UnsafeSendable(w.baseAddress!)
                     DispatchQueue.concurrentPerform(iterations: outChannels) { o in
-                        let y = yBase.pointer, x = xBase.pointer, w = wBase.pointer
+                        let y = yBase.pointer
+                        let x = xBase.pointer
+                        let w = wBase.pointer
                         let group = o / perGroupOut
                         for iOuterFlat in 0..<outputOuter.count {
                             let iOuter = outputOuter.multiIndex(iOuterFlat)
@@ -98,14 +100,19 @@ extension Convolution {
                                     var paddedRow = 0
                                     var tapOuter = 0
                                     for t in 0..<last {
-                                        paddedRow = paddedRow * padded[t] + iOuter[t] * axes[t].stride
+                                        paddedRow =
+                                            paddedRow * padded[t] + iOuter[t] * axes[t].stride
                                             + aOuter[t] * axes[t].dilation
-                                        let a = orientation == .convolution ? axes[t].kernelSize - 1 - aOuter[t] : aOuter[t]
+                                        let a =
+                                            orientation == .convolution
+                                            ? axes[t].kernelSize - 1 - aOuter[t] : aOuter[t]
                                         tapOuter += a * kernelStrides[t]
                                     }
                                     let source = x + c * channelLength + paddedRow * rowLength
                                     for aLast in 0..<lastAxis.kernelSize {
-                                        let a = orientation == .convolution ? lastAxis.kernelSize - 1 - aLast : aLast
+                                        let a =
+                                            orientation == .convolution
+                                            ? lastAxis.kernelSize - 1 - aLast : aLast
                                         let weight = weights[tapOuter + a]
                                         if weight == 0 { continue }
                                         let q = aLast * lastAxis.dilation

@@ -39,7 +39,9 @@ extension TapMatrix {
 
     /// `Uᵀ·y` in `Double`, a scatter over the rows. Two halves of the rows scatter into separate
     /// accumulators on two threads, which are then added: no two threads write the same memory.
-    public func transposedProduct(_ y: [Double], tapValues: [Double]) throws(NumericError) -> [Double] {
+    public func transposedProduct(_ y: [Double], tapValues: [Double]) throws(NumericError)
+        -> [Double]
+    {
         try NumericShapes.check(vector: y, count: rowCount, what: "the vector")
         try NumericShapes.check(vector: tapValues, count: tapCount, what: "the tap values")
         let parts = rowCount >= 8192 ? 2 : 1

@@ -26,7 +26,9 @@ public struct BlockMatrixLaTeXPrinter: Sendable {
     public let expressionPrinter: LaTeXPrinter
 
     /// A printer for blocks of `rowBlock × columnBlock` entries.
-    public init(rowBlock: Int, columnBlock: Int, delimiters: Delimiters, expressionPrinter: LaTeXPrinter) {
+    public init(
+        rowBlock: Int, columnBlock: Int, delimiters: Delimiters, expressionPrinter: LaTeXPrinter
+    ) {
         self.rowBlock = max(rowBlock, 1)
         self.columnBlock = max(columnBlock, 1)
         self.delimiters = delimiters
@@ -35,7 +37,8 @@ public struct BlockMatrixLaTeXPrinter: Sendable {
 
     /// Writes `matrix`.
     public func write(_ matrix: some SparseRowSource, to output: inout some TextOutputStream) {
-        let (open, close) = delimiters == .brackets ? ("\\left[", "\\right]") : ("\\left(", "\\right)")
+        let (open, close) =
+            delimiters == .brackets ? ("\\left[", "\\right]") : ("\\left(", "\\right)")
         var columns = ""
         for c in 0..<matrix.columnCount {
             if c > 0 && c % columnBlock == 0 { columns += "|" }

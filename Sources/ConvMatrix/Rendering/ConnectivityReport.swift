@@ -42,7 +42,8 @@ public struct ConnectivityReport: Sendable {
 
     /// Writes the report.
     public func write(
-        layout: Layout, printer: some ExpressionPrinter, style: TextStyle, to output: inout some TextOutputStream
+        layout: Layout, printer: some ExpressionPrinter, style: TextStyle,
+        to output: inout some TextOutputStream
     ) {
         let name = { (symbol: Symbol) in printer.string(for: symbol) }
         let tapText = { (taps: [Int]) in taps.map { name(tapNames[$0]) }.joined(separator: " + ") }
@@ -51,24 +52,32 @@ public struct ConnectivityReport: Sendable {
             output.write("Each output reads (input through tap):\n")
             for (target, links) in connectivity.links.enumerated() {
                 let list = links.map { "\(name(sourceName($0.source))) \(tapText($0.taps))" }
-                output.write("  \(name(targetName(target))) \(style.ascii ? "<-" : "←") \(list.isEmpty ? "(nothing)" : list.joined(separator: ", "))\n")
+                output.write(
+                    "  \(name(targetName(target))) \(style.ascii ? "<-" : "←") \(list.isEmpty ? "(nothing)" : list.joined(separator: ", "))\n"
+                )
             }
             output.write("\nInverse map, each input feeds (output through tap):\n")
             for (source, links) in inverse.links.enumerated() {
                 let list = links.map { "\(name(targetName($0.source))) \(tapText($0.taps))" }
-                output.write("  \(name(sourceName(source))) \(style.arrow) \(list.isEmpty ? "(nothing)" : list.joined(separator: ", "))\n")
+                output.write(
+                    "  \(name(sourceName(source))) \(style.arrow) \(list.isEmpty ? "(nothing)" : list.joined(separator: ", "))\n"
+                )
             }
         case .markdown:
             output.write("| output | input | tap |\n| --- | --- | --- |\n")
             for (target, links) in connectivity.links.enumerated() {
                 for link in links {
-                    output.write("| \(name(targetName(target))) | \(name(sourceName(link.source))) | \(tapText(link.taps)) |\n")
+                    output.write(
+                        "| \(name(targetName(target))) | \(name(sourceName(link.source))) | \(tapText(link.taps)) |\n"
+                    )
                 }
             }
             output.write("\n| input | output | tap |\n| --- | --- | --- |\n")
             for (source, links) in inverse.links.enumerated() {
                 for link in links {
-                    output.write("| \(name(sourceName(source))) | \(name(targetName(link.source))) | \(tapText(link.taps)) |\n")
+                    output.write(
+                        "| \(name(sourceName(source))) | \(name(targetName(link.source))) | \(tapText(link.taps)) |\n"
+                    )
                 }
             }
         case .csv:
@@ -76,7 +85,9 @@ public struct ConnectivityReport: Sendable {
             for (target, links) in connectivity.links.enumerated() {
                 for link in links {
                     for tap in link.taps {
-                        output.write("\(csv(name(targetName(target)))),\(csv(name(sourceName(link.source)))),\(csv(name(tapNames[tap])))\n")
+                        output.write(
+                            "\(csv(name(targetName(target)))),\(csv(name(sourceName(link.source)))),\(csv(name(tapNames[tap])))\n"
+                        )
                     }
                 }
             }
@@ -84,6 +95,9 @@ public struct ConnectivityReport: Sendable {
     }
 
     private func csv(_ field: String) -> String {
-        field.contains(",") || field.contains("\"") ? "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : field
+        field.contains(",") || field.contains("\"")
+            ? "\""
+                + field.split(separator: "\"", omittingEmptySubsequences: false).joined(
+                    separator: "\"\"") + "\"" : field
     }
 }

@@ -28,7 +28,8 @@ public struct EquivalentReport: Sendable {
                 "   \(names[t]): before \(axis.dilation)\(s.dot)(\(axis.kernelSize) \(s.minus) 1) \(s.minus) \(axis.padding.before) = \(signed.before), after \(axis.dilation)\(s.dot)(\(axis.kernelSize) \(s.minus) 1) \(s.minus) \(axis.padding.after) + \(axis.outputPadding) = \(signed.after)"
             let crop = equivalent.cropping[t]
             if crop.total > 0 {
-                line += "; negative, so crop \(crop.before) position(s) at the start and \(crop.after) at the end of the zero-inserted input"
+                line +=
+                    "; negative, so crop \(crop.before) position(s) at the start and \(crop.after) at the end of the zero-inserted input"
             }
             lines.append(line)
         }
@@ -36,7 +37,9 @@ public struct EquivalentReport: Sendable {
         lines.append(
             "3. Cross-correlate with stride 1, dilation \(s.perAxis(layer.axes.map(\.dilation))), the kernel \(flipped ? (s.ascii ? "rotated by 180 degrees" : "rotated by 180°") : "unrotated (the forward kernel was already flipped)") and its channel axes swapped:"
         )
-        lines.append("   w\(s.ascii ? "~" : "̃")[c, m, a] = w[m, c, K \(s.minus) 1 \(s.minus) a] (within each of the \(layer.groups) group(s))")
+        lines.append(
+            "   w\(s.ascii ? "~" : "̃")[c, m, a] = w[m, c, K \(s.minus) 1 \(s.minus) a] (within each of the \(layer.groups) group(s))"
+        )
         let conv = equivalent.convolution
         lines.append("")
         lines.append("Equivalent convolution: \(LayerDescription.describe(conv, style: s))")

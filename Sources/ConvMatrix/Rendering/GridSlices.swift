@@ -36,11 +36,14 @@ public struct GridSlices: Sendable {
                 var parts: [String] = []
                 if channels > 1 { parts.append("channel \(channel)") }
                 if !leading.isEmpty {
-                    let index = leadingExtents.multiIndex(lead).map(String.init).joined(separator: ",")
+                    let index = leadingExtents.multiIndex(lead).map(String.init).joined(
+                        separator: ",")
                     parts.append(leading.count == 1 ? "depth \(index)" : "leading index (\(index))")
                 }
                 // A dense array of expressions always forms a valid matrix.
-                let matrix = (try? SymbolicMatrix(dense)) ?? (try? SymbolicMatrix(rowCount: 0, columnCount: 0))
+                let matrix =
+                    (try? SymbolicMatrix(dense))
+                    ?? (try? SymbolicMatrix(rowCount: 0, columnCount: 0))
                 if let matrix {
                     slices.append(Slice(label: parts.joined(separator: ", "), matrix: matrix))
                 }

@@ -12,7 +12,9 @@ public struct LaTeXGridWriter: Sendable {
 
     /// Writes `cells` (flattened channel first, then row-major over `extents`) as one matrix per
     /// 2-D slice, in the slicing of ``GridSlices``; a list when there are several slices.
-    public func write(cells: [String], channels: Int, extents: Extents, to output: inout some TextOutputStream) {
+    public func write(
+        cells: [String], channels: Int, extents: Extents, to output: inout some TextOutputStream
+    ) {
         let columns = extents.sizes.last ?? 1
         let rows = extents.sizes.count >= 2 ? extents.sizes[extents.sizes.count - 2] : 1
         let perSlice = rows * columns

@@ -11,7 +11,9 @@ public enum LayerDescription {
         parts.append("input \(channelsIn)\(style.sizes(conv.inputExtents.sizes))")
         parts.append("kernel \(style.sizes(conv.kernelExtents.sizes))")
         parts.append("stride \(style.perAxis(conv.axes.map(\.stride)))")
-        parts.append("padding \(paddingText(conv.requestedPadding, resolved: conv.axes.map(\.padding), style: style))")
+        parts.append(
+            "padding \(paddingText(conv.requestedPadding, resolved: conv.axes.map(\.padding), style: style))"
+        )
         if conv.axes.contains(where: { $0.dilation != 1 }) {
             parts.append("dilation \(style.perAxis(conv.axes.map(\.dilation)))")
         }
@@ -46,7 +48,9 @@ public enum LayerDescription {
     }
 
     /// `0`, `1×2`, `same (0:1×1:1)`.
-    static func paddingText(_ requested: PaddingSpec, resolved: [AxisPadding], style: TextStyle) -> String {
+    static func paddingText(_ requested: PaddingSpec, resolved: [AxisPadding], style: TextStyle)
+        -> String
+    {
         switch requested {
         case .explicit: return style.padding(resolved)
         default: return "\(requested) (\(style.padding(resolved)))"

@@ -30,7 +30,9 @@ public struct ProductSumLaTeX: Sendable {
         for (position, index) in order.enumerated() {
             if position > 0 {
                 let previous = order[position - 1]
-                let same = printer.termOrder == .sympy ? texts[previous] == texts[index] : symbols[previous] == symbols[index]
+                let same =
+                    printer.termOrder == .sympy
+                    ? texts[previous] == texts[index] : symbols[previous] == symbols[index]
                 rank[index] = same ? rank[previous] : rank[previous] + 1
             }
         }
@@ -38,16 +40,21 @@ public struct ProductSumLaTeX: Sendable {
         return (0..<matrix.rowCount).map { r in
             let entries = matrix.entries(inRow: r)
             if entries.isEmpty { return "0" }
-            var pairs: [(Int, Int, Int, Int)] = []  // (first rank, second rank, first index, second index)
+            // (first rank, second rank, first index, second index)
+            var pairs: [(Int, Int, Int, Int)] = []
             pairs.reserveCapacity(entries.count)
             for entry in entries {
                 let a = entry.column
                 let b = left.count + entry.tap
-                if rank[a] == rank[b] || startsWithDigit { return generic(entries, left: left, kernel: kernel) }
-                pairs.append(rank[a] < rank[b] ? (rank[a], rank[b], a, b) : (rank[b], rank[a], b, a))
+                if rank[a] == rank[b] || startsWithDigit {
+                    return generic(entries, left: left, kernel: kernel)
+                }
+                pairs.append(
+                    rank[a] < rank[b] ? (rank[a], rank[b], a, b) : (rank[b], rank[a], b, a))
             }
             pairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-            for i in pairs.indices.dropFirst() where pairs[i].0 == pairs[i - 1].0 && pairs[i].1 == pairs[i - 1].1 {
+            for i in pairs.indices.dropFirst()
+            where pairs[i].0 == pairs[i - 1].0 && pairs[i].1 == pairs[i - 1].1 {
                 return generic(entries, left: left, kernel: kernel)
             }
             var text = ""
@@ -61,7 +68,10 @@ public struct ProductSumLaTeX: Sendable {
         }
     }
 
-    private func generic(_ entries: [(column: Int, tap: Int)], left: [Symbol], kernel: [Symbol]) -> String {
-        printer.string(for: Expression.sum(entries.map { Monomial([left[$0.column], kernel[$0.tap]]) }))
+    private func generic(_ entries: [(column: Int, tap: Int)], left: [Symbol], kernel: [Symbol])
+        -> String
+    {
+        printer.string(
+            for: Expression.sum(entries.map { Monomial([left[$0.column], kernel[$0.tap]]) }))
     }
 }

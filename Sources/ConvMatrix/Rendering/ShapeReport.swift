@@ -48,7 +48,8 @@ public struct ShapeReport: Sendable {
         }
         lines.append("")
         let channels =
-            conv.hasChannels ? " (\(conv.outChannels) channel(s) of \(s.sizes(conv.outputExtents.sizes)))" : ""
+            conv.hasChannels
+            ? " (\(conv.outChannels) channel(s) of \(s.sizes(conv.outputExtents.sizes)))" : ""
         lines.append("Output: \(s.sizes(conv.outputExtents.sizes))\(channels)")
         lines.append(
             "U: \(conv.outputCount) outputs \(s.times) \(conv.inputCount) inputs (column convention), \(conv.weightCount) kernel weight(s)"

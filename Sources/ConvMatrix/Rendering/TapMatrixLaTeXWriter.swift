@@ -54,7 +54,8 @@ public struct TapMatrixLaTeXWriter: Sendable {
                     cell = Array(printer.expressionPrinter.string(for: Self.add(sum)).utf8)
                 }
                 i = j
-                if cell == [UInt8(ascii: "0")] { continue }  // cancelled to zero: printed as a zero cell
+                // A sum that cancelled to zero is printed as a zero cell.
+                if cell == [UInt8(ascii: "0")] { continue }
                 if c > column { buffer.append(zeros[offset[column]..<offset[c]]) }
                 if c > 0 { buffer.append(separator) }
                 buffer.append(cell)

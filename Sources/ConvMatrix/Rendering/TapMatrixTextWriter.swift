@@ -42,7 +42,8 @@ public struct TapMatrixTextWriter: Sendable {
                     let t = Int(matrix.taps[i])
                     result.append((Int(matrix.columns[i]), tapText[t], tapWidth[t]))
                 } else {
-                    let sum = TapMatrixLaTeXWriter.add((i..<j).map { tapValues[Int(matrix.taps[$0])] })
+                    let sum = TapMatrixLaTeXWriter.add(
+                        (i..<j).map { tapValues[Int(matrix.taps[$0])] })
                     if !sum.isZero {
                         let text = expressionPrinter.string(for: sum)
                         result.append((Int(matrix.columns[i]), Array(text.utf8), text.count))
@@ -55,7 +56,9 @@ public struct TapMatrixTextWriter: Sendable {
         let zero = printer.zero
         var widths = [Int](repeating: zero.count, count: columns)
         for r in 0..<rows {
-            for cell in cells(ofRow: r) { widths[cell.column] = max(widths[cell.column], cell.width) }
+            for cell in cells(ofRow: r) {
+                widths[cell.column] = max(widths[cell.column], cell.width)
+            }
         }
         // The row of zero cells, each centred in its column, with the two-space separators.
         var zeros: [UInt8] = []
@@ -75,7 +78,9 @@ public struct TapMatrixTextWriter: Sendable {
             buffer.append(open)
             var column = 0
             for cell in cells(ofRow: r) {
-                if cell.column > column { buffer.append(zeros[offset[column]..<offset[cell.column]]) }
+                if cell.column > column {
+                    buffer.append(zeros[offset[column]..<offset[cell.column]])
+                }
                 if cell.column > 0 { buffer.append(spaces: 2) }
                 let padding = widths[cell.column] - cell.width
                 buffer.append(spaces: padding / 2)

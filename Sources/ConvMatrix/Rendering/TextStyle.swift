@@ -21,14 +21,17 @@ public struct TextStyle: Hashable, Sendable {
     /// `⌈x⌉` or `ceil(x)`.
     public func ceil(_ x: String) -> String { ascii ? "ceil(\(x))" : "⌈\(x)⌉" }
     /// Sizes joined by ``times``: `5×5`.
-    public func sizes(_ values: [Int]) -> String { values.map(String.init).joined(separator: times) }
+    public func sizes(_ values: [Int]) -> String {
+        values.map(String.init).joined(separator: times)
+    }
     /// A per-axis value: `2` when every axis has it, `2×1` otherwise.
     public func perAxis(_ values: [Int]) -> String {
         Set(values).count == 1 ? "\(values[0])" : sizes(values)
     }
     /// Per-axis paddings: `1`, `1×2`, `0:1×1:0`.
     public func padding(_ values: [AxisPadding]) -> String {
-        Set(values).count == 1 ? values[0].description : values.map(\.description).joined(separator: times)
+        Set(values).count == 1
+            ? values[0].description : values.map(\.description).joined(separator: times)
     }
     /// `≥` or `>=`.
     public var atLeast: String { ascii ? ">=" : "≥" }

@@ -37,7 +37,8 @@ extension Convolution {
     /// pooling): output `r` is `Σ value(t)·I_c` over the entries `(c, t)` of row `r`.
     ///
     /// Throws ``Symbolic/SymbolicError/overflow(_:)`` when an exact coefficient overflows.
-    public func symbolicOutput(_ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression]) throws
+    public func symbolicOutput(_ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression])
+        throws
         -> [Expression]
     {
         try (0..<u.rowCount).map { r in
@@ -48,7 +49,9 @@ extension Convolution {
     }
 
     /// `C = O·T` with the kernel replaced by values: input `c` collects `Σ value(t)·O_r`.
-    public func symbolicTransposedOutput(_ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression])
+    public func symbolicTransposedOutput(
+        _ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression]
+    )
         throws -> [Expression]
     {
         let t = u.transposed()
@@ -63,16 +66,21 @@ extension Convolution {
 extension Convolution {
     /// The LaTeX of every entry of ``symbolicOutput(_:symbols:)`` (`O = X·U`), printed by
     /// ``ProductSumLaTeX``: identical text, without building the expressions.
-    public func symbolicOutputLaTeX(_ u: TapMatrix, symbols: LayerSymbols, printer: LaTeXPrinter) -> [String] {
+    public func symbolicOutputLaTeX(_ u: TapMatrix, symbols: LayerSymbols, printer: LaTeXPrinter)
+        -> [String]
+    {
         ProductSumLaTeX(printer: printer).strings(
             rowsOf: u, left: (0..<inputCount).map(symbols.input), kernel: symbols.kernel)
     }
 
     /// The LaTeX of every entry of ``symbolicTransposedOutput(_:symbols:)`` (`C = O·T`).
-    public func symbolicTransposedOutputLaTeX(_ u: TapMatrix, symbols: LayerSymbols, printer: LaTeXPrinter)
+    public func symbolicTransposedOutputLaTeX(
+        _ u: TapMatrix, symbols: LayerSymbols, printer: LaTeXPrinter
+    )
         -> [String]
     {
         ProductSumLaTeX(printer: printer).strings(
-            rowsOf: u.transposed(), left: (0..<outputCount).map(symbols.output), kernel: symbols.kernel)
+            rowsOf: u.transposed(), left: (0..<outputCount).map(symbols.output),
+            kernel: symbols.kernel)
     }
 }

@@ -43,9 +43,10 @@ public struct SymbolicTapMatrix: SparseRowSource, Sendable {
             if j == i + 1 {
                 value = tapValues[Int(taps.taps[i])]
             } else {
-                value = (try? (i..<j).reduce(Expression.zero) { sum, k throws in
-                    try sum + tapValues[Int(taps.taps[k])]
-                }) ?? Expression.zero
+                value =
+                    (try? (i..<j).reduce(Expression.zero) { sum, k throws in
+                        try sum + tapValues[Int(taps.taps[k])]
+                    }) ?? Expression.zero
             }
             if !value.isZero { result.append((Int(column), value)) }
             i = j

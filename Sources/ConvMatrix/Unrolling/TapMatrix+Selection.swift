@@ -9,7 +9,8 @@ extension TapMatrix {
         var columns: [Int32] = []
         var taps: [Int32] = []
         for r in 0..<rowCount {
-            for i in self.rowStart[r]..<self.rowStart[r + 1] where newIndex[Int(self.columns[i])] >= 0 {
+            for i in self.rowStart[r]..<self.rowStart[r + 1]
+            where newIndex[Int(self.columns[i])] >= 0 {
                 columns.append(newIndex[Int(self.columns[i])])
                 taps.append(self.taps[i])
             }

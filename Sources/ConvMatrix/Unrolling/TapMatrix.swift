@@ -26,7 +26,10 @@ public struct TapMatrix: Hashable, Sendable {
 
     /// Creates a matrix from CSR arrays that already satisfy the invariants (sorted rows,
     /// in-range columns and taps).
-    init(rowCount: Int, columnCount: Int, tapCount: Int, rowStart: [Int], columns: [Int32], taps: [Int32]) {
+    init(
+        rowCount: Int, columnCount: Int, tapCount: Int, rowStart: [Int], columns: [Int32],
+        taps: [Int32]
+    ) {
         self.rowCount = rowCount
         self.columnCount = columnCount
         self.tapCount = tapCount

@@ -74,10 +74,12 @@ extension Convolution {
                         var position = rowStart[o * spatialOutputs + flat]
                         let group = o / outChannelsPerGroup
                         for cInGroup in 0..<inChannelsPerGroup {
-                            let columnBase = (group * inChannelsPerGroup + cInGroup) * inputPerChannel
+                            let columnBase =
+                                (group * inChannelsPerGroup + cInGroup) * inputPerChannel
                             let tapBase = (o * inChannelsPerGroup + cInGroup) * kernelPerPair
                             for link in links {
-                                columnBuffer[position] = Int32(truncatingIfNeeded: columnBase + link.input)
+                                columnBuffer[position] = Int32(
+                                    truncatingIfNeeded: columnBase + link.input)
                                 tapBuffer[position] = Int32(truncatingIfNeeded: tapBase + link.tap)
                                 position += 1
                             }

@@ -22,7 +22,8 @@ public struct Connectivity: Hashable, Sendable {
             var result: [Link] = []
             for entry in matrix.entries(inRow: r) {
                 if let last = result.last, last.source == entry.column {
-                    result[result.count - 1] = Link(source: last.source, taps: last.taps + [entry.tap])
+                    result[result.count - 1] = Link(
+                        source: last.source, taps: last.taps + [entry.tap])
                 } else {
                     result.append(Link(source: entry.column, taps: [entry.tap]))
                 }
@@ -37,7 +38,8 @@ public struct Connectivity: Hashable, Sendable {
         for (target, row) in links.enumerated() {
             for link in row {
                 for (k, tap) in link.taps.enumerated() {
-                    result.insert(Edge(target: target, source: link.source, tap: tap, multiplicity: k))
+                    result.insert(
+                        Edge(target: target, source: link.source, tap: tap, multiplicity: k))
                 }
             }
         }

@@ -35,11 +35,14 @@ public struct TransposeVerification: Sendable {
     public var holds: Bool { checks.allSatisfy(\.holds) }
 
     /// Runs the three checks.
-    public init(_ transposed: TransposedConvolution, limits: ResourceLimits = .default) throws(SpecificationError) {
+    public init(_ transposed: TransposedConvolution, limits: ResourceLimits = .default)
+        throws(SpecificationError)
+    {
         self.transposed = transposed
         let t = try transposed.unrolled(limits: limits)
         let u = try transposed.forward.unrolled(limits: limits)
-        let uT = transposed.forwardHasExtraOutputs
+        let uT =
+            transposed.forwardHasExtraOutputs
             ? u.transposed().keepingColumns(transposed.forwardOutputsKept) : u.transposed()
         var checks = [
             Check(
@@ -54,27 +57,34 @@ public struct TransposeVerification: Sendable {
             checks.append(
                 Check(
                     statement: "the equivalent direct convolution has the matrix T",
-                    difference: try equivalent.composedMatrix(limits: limits).firstDifference(from: t),
+                    difference: try equivalent.composedMatrix(limits: limits).firstDifference(
+                        from: t),
                     note: nil))
         } else {
             // The cropping removes the whole zero-inserted input: the layer only sees padding,
             // so T must have no entries at all.
-            let empty = TapMatrix(rowCount: t.rowCount, columnCount: t.columnCount, tapCount: t.tapCount, triplets: [])
+            let empty = TapMatrix(
+                rowCount: t.rowCount, columnCount: t.columnCount, tapCount: t.tapCount, triplets: []
+            )
             checks.append(
                 Check(
                     statement: "the equivalent direct convolution has the matrix T",
                     difference: empty.firstDifference(from: t),
-                    note: "degenerate: the cropping removes the whole zero-inserted input, so T is zero"))
+                    note:
+                        "degenerate: the cropping removes the whole zero-inserted input, so T is zero"
+                ))
         }
         let forwardEdges = Set(Connectivity(uT.transposed()).edges.map(\.reversed))
         let transposedEdges = Connectivity(t).edges
         let connectivityDifference: TapMatrixDifference? =
             forwardEdges == transposedEdges
             ? nil
-            : (t.firstDifference(from: uT) ?? .shape(self: (t.rowCount, t.columnCount), other: (uT.rowCount, uT.columnCount)))
+            : (t.firstDifference(from: uT)
+                ?? .shape(self: (t.rowCount, t.columnCount), other: (uT.rowCount, uT.columnCount)))
         checks.append(
             Check(
-                statement: "every input→output link of the transposed convolution is a forward output→input link reversed, through the same taps",
+                statement:
+                    "every input→output link of the transposed convolution is a forward output→input link reversed, through the same taps",
                 difference: connectivityDifference, note: "\(transposedEdges.count) links"))
         self.checks = checks
     }

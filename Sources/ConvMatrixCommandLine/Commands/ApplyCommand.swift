@@ -5,7 +5,8 @@ import Symbolic
 /// C = O·T on the input grid.
 struct ApplyCommand: Command {
     let name = "apply"
-    let abstract = "Print the symbolic output O = X·U on the output grid, or C = O·T with --transpose."
+    let abstract =
+        "Print the symbolic output O = X·U on the output grid, or C = O·T with --transpose."
     let discussion = """
         Each output is the sum of input-times-tap products its window covers. With --transpose
         the symbolic output O goes back through T = Uᵀ: C = O·T, reshaped to the input grid,
@@ -40,7 +41,8 @@ struct ApplyCommand: Command {
             throw UsageError(error)
         }
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
-        let kernelValues = try ValueOptions.kernelValues(arguments, layout: conv.kernelLayout, generator: &generator)
+        let kernelValues = try ValueOptions.kernelValues(
+            arguments, layout: conv.kernelLayout, generator: &generator)
         try writer.checkExport(values: kernelValues, pattern: arguments.has("pattern"))
         let symbols = LayerSymbols(conv, names: render.names)
         if render.format == .mtx || render.format == .json {
@@ -48,7 +50,8 @@ struct ApplyCommand: Command {
             // Uᵀ for C = Uᵀ·O, in the column convention.
             writer.writeExport(
                 transposed ? u.transposed() : u, kernel: symbols.kernel, values: kernelValues,
-                header: UnrollCommand.exportHeader(conv, convention: .column, transposed: transposed),
+                header: UnrollCommand.exportHeader(
+                    conv, convention: .column, transposed: transposed),
                 to: &output)
             return CommandResult()
         }
@@ -67,15 +70,18 @@ struct ApplyCommand: Command {
         if kernelValues != nil {
             let taps = try MatrixOutput.tapExpressions(kernelValues, kernel: symbols.kernel)
             do {
-                values = transposed
+                values =
+                    transposed
                     ? try conv.symbolicTransposedOutput(u, symbols: symbols, tapValues: taps)
                     : try conv.symbolicOutput(u, symbols: symbols, tapValues: taps)
             } catch {
                 throw UsageError(flag: "kernel-values", "exact arithmetic overflowed: \(error)")
             }
         } else {
-            values = transposed
-                ? conv.symbolicTransposedOutput(u, symbols: symbols) : conv.symbolicOutput(u, symbols: symbols)
+            values =
+                transposed
+                ? conv.symbolicTransposedOutput(u, symbols: symbols)
+                : conv.symbolicOutput(u, symbols: symbols)
         }
         let s = render.style
         let o = render.names.output
@@ -89,7 +95,8 @@ struct ApplyCommand: Command {
                 "\(o) = X\(s.dot)U on the \(s.sizes(conv.outputExtents.sizes)) output grid.",
                 "Convolution: \(LayerDescription.describe(conv, style: s))",
             ]
-        writer.write(GridSlices(values, channels: channels, extents: extents), title: title, to: &output)
+        writer.write(
+            GridSlices(values, channels: channels, extents: extents), title: title, to: &output)
         return CommandResult()
     }
 }

@@ -32,7 +32,8 @@ struct CheckCommand: Command {
         var generator = SplitMix64(seed: seed)
         // Without --kernel-values the kernel is drawn at random from the seed, like the input.
         let kernel =
-            try ValueOptions.kernelValues(arguments, layout: conv.kernelLayout, generator: &generator)
+            try ValueOptions.kernelValues(
+                arguments, layout: conv.kernelLayout, generator: &generator)
             ?? KernelValues(randomFor: conv.kernelLayout, using: &generator)
         let input = try ValueOptions.inputValues(
             arguments, channels: conv.inChannels, extents: conv.inputExtents,

@@ -4,10 +4,12 @@ import Symbolic
 /// `convmatrix connectivity`: which input feeds which output through which tap, and back.
 struct ConnectivityCommand: Command {
     static let format = OptionDefinition(
-        name: "format", valueName: "<text|markdown|csv>", help: "Lines (default), Markdown tables, or CSV rows.")
+        name: "format", valueName: "<text|markdown|csv>",
+        help: "Lines (default), Markdown tables, or CSV rows.")
 
     let name = "connectivity"
-    let abstract = "List, for each output, the inputs it reads and the taps used; and the inverse map."
+    let abstract =
+        "List, for each output, the inputs it reads and the taps used; and the inverse map."
     let discussion = """
         With --transpose, the connectivity of the transposed convolution (the positions of the
         forward input are written with the input letter, its inputs with the output letter):
@@ -19,16 +21,23 @@ struct ConnectivityCommand: Command {
           convmatrix connectivity --input 4 --kernel 3 --padding 1 --padding-mode reflect --format csv
         """
     let options =
-        Options.layer + [Options.transpose, Options.names, ConnectivityCommand.format, Options.ascii, Options.maxMemory]
+        Options.layer + [
+            Options.transpose, Options.names, ConnectivityCommand.format, Options.ascii,
+            Options.maxMemory,
+        ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
         let conv = try LayerOptions.convolution(arguments)
-        let layout = try arguments.choice(ConnectivityCommand.format, default: ConnectivityReport.Layout.text)
+        let layout = try arguments.choice(
+            ConnectivityCommand.format, default: ConnectivityReport.Layout.text)
         let names: SymbolNames
         do {
-            names = try arguments.value("names").map { text throws(SpecificationError) in try SymbolNames(parsing: text) } ?? .seed004
+            names =
+                try arguments.value("names").map { text throws(SpecificationError) in
+                    try SymbolNames(parsing: text)
+                } ?? .seed004
         } catch {
             throw UsageError(error)
         }
@@ -44,13 +53,20 @@ struct ConnectivityCommand: Command {
         let style = TextStyle(ascii: arguments.has("ascii"))
         let report =
             transposed
-            ? ConnectivityReport(u.transposed(), targetName: { symbols.input($0) }, sourceName: { symbols.output($0) }, tapNames: symbols.kernel)
-            : ConnectivityReport(u, targetName: { symbols.output($0) }, sourceName: { symbols.input($0) }, tapNames: symbols.kernel)
+            ? ConnectivityReport(
+                u.transposed(), targetName: { symbols.input($0) },
+                sourceName: { symbols.output($0) }, tapNames: symbols.kernel)
+            : ConnectivityReport(
+                u, targetName: { symbols.output($0) }, sourceName: { symbols.input($0) },
+                tapNames: symbols.kernel)
         if layout == .text {
             let what = transposed ? "the transposed convolution of" : "the convolution"
-            output.write("Connectivity of \(what): \(LayerDescription.describe(conv, style: style))\n\n")
+            output.write(
+                "Connectivity of \(what): \(LayerDescription.describe(conv, style: style))\n\n")
         }
-        report.write(layout: layout, printer: PlainTextPrinter(ascii: style.ascii || layout == .csv), style: style, to: &output)
+        report.write(
+            layout: layout, printer: PlainTextPrinter(ascii: style.ascii || layout == .csv),
+            style: style, to: &output)
         return CommandResult()
     }
 }

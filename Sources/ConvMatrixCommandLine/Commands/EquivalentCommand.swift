@@ -15,7 +15,9 @@ struct EquivalentCommand: Command {
           convmatrix equivalent --transposed-layer --input 5 --kernel 3 --padding 3
         """
     let options =
-        Options.layer + [Options.outputPadding, LayerOptions.transposedLayer, Options.ascii, Options.maxMemory]
+        Options.layer + [
+            Options.outputPadding, LayerOptions.transposedLayer, Options.ascii, Options.maxMemory,
+        ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -26,13 +28,16 @@ struct EquivalentCommand: Command {
         let verified: Bool
         do {
             equivalent = try EquivalentConvolution(layer)
-            verified = try equivalent.composedMatrix(limits: limits) == layer.unrolled(limits: limits)
+            verified =
+                try equivalent.composedMatrix(limits: limits) == layer.unrolled(limits: limits)
         } catch {
             throw UsageError(
                 "the equivalent direct convolution does not exist for this layer: the cropping removes the whole zero-inserted input (\(error.message))"
             )
         }
-        for line in EquivalentReport(equivalent, verified: verified, style: TextStyle(ascii: arguments.has("ascii")).self).lines {
+        for line in EquivalentReport(
+            equivalent, verified: verified, style: TextStyle(ascii: arguments.has("ascii")).self
+        ).lines {
             output.write(line + "\n")
         }
         return CommandResult(exitCode: verified ? 0 : 1)

@@ -42,12 +42,17 @@ struct PlacementsCommand: Command {
             render.latexPrinter.writeList(matrices, to: &output)
             output.write("\n")
         case .text:
-            output.write("Kernel placements of the convolution: \(LayerDescription.describe(conv, style: s))\n")
-            output.write("One input-shaped matrix per output; flattened and stacked as columns they form U.\n")
+            output.write(
+                "Kernel placements of the convolution: \(LayerDescription.describe(conv, style: s))\n"
+            )
+            output.write(
+                "One input-shaped matrix per output; flattened and stacked as columns they form U.\n"
+            )
             for placement in placements {
                 let label = render.expressionPrinter.string(for: symbols.output(placement.output))
                 output.write("\n\(label):\n")
-                let grid = GridSlices(placement.values, channels: conv.inChannels, extents: conv.inputExtents)
+                let grid = GridSlices(
+                    placement.values, channels: conv.inChannels, extents: conv.inputExtents)
                 for slice in grid.slices {
                     if !slice.label.isEmpty { output.write("\(slice.label):\n") }
                     render.textPrinter.write(slice.matrix, to: &output)

@@ -11,10 +11,13 @@ struct SymbolsCommand: Command {
 
     static let of = OptionDefinition(
         name: "of", valueName: "<input|flattened|output|kernel>",
-        help: "The tensor: the input grid I, its row-major flattening X (1×n), the output grid O, or the kernel k (default input).")
+        help:
+            "The tensor: the input grid I, its row-major flattening X (1×n), the output grid O, or the kernel k (default input)."
+    )
 
     let name = "symbols"
-    let abstract = "Print the symbolic input grid I, the flattened input X, the output grid O or the kernel."
+    let abstract =
+        "Print the symbolic input grid I, the flattened input X, the output grid O or the kernel."
     let discussion = """
         Channels and depth slices are printed one 2-D slice at a time.
 
@@ -22,7 +25,8 @@ struct SymbolsCommand: Command {
           convmatrix symbols --of input --input 5x5 --kernel 3x3 --stride 2
           convmatrix symbols --of flattened --input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy
         """
-    let options = [SymbolsCommand.of] + Options.layer + Options.rendering.filter { $0.name != "convention" }
+    let options =
+        [SymbolsCommand.of] + Options.layer + Options.rendering.filter { $0.name != "convention" }
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -37,10 +41,14 @@ struct SymbolsCommand: Command {
         case .flattened:
             try writer.checkSize(rows: 1, columns: conv.inputCount, what: "X")
             let row = (0..<conv.inputCount).map { Expression(symbols.input($0)) }
-            let matrix = (try? SymbolicMatrix([row])) ?? (try? SymbolicMatrix(rowCount: 0, columnCount: 0))
+            let matrix =
+                (try? SymbolicMatrix([row])) ?? (try? SymbolicMatrix(rowCount: 0, columnCount: 0))
             guard let matrix else { return CommandResult() }
             writer.write(
-                matrix, title: ["X: the input \(render.names.input) flattened row-major (1\(s.times)\(conv.inputCount))."],
+                matrix,
+                title: [
+                    "X: the input \(render.names.input) flattened row-major (1\(s.times)\(conv.inputCount))."
+                ],
                 to: &output)
         case .input, .output, .kernel:
             let (values, channels, extents, label): ([Expression], Int, Extents, String)
@@ -57,11 +65,14 @@ struct SymbolsCommand: Command {
                 )
             default:
                 (values, channels, extents, label) = (
-                    symbols.kernel.map { Expression($0) }, conv.outChannels * conv.inChannelsPerGroup,
+                    symbols.kernel.map { Expression($0) },
+                    conv.outChannels * conv.inChannelsPerGroup,
                     conv.kernelExtents, "\(render.names.kernel): the kernel (PyTorch weight order)"
                 )
             }
-            try writer.checkSize(rows: values.count / max(extents.sizes.last ?? 1, 1), columns: extents.sizes.last ?? 1, what: label)
+            try writer.checkSize(
+                rows: values.count / max(extents.sizes.last ?? 1, 1),
+                columns: extents.sizes.last ?? 1, what: label)
             writer.write(
                 GridSlices(values, channels: channels, extents: extents),
                 title: ["\(label), \(s.sizes(extents.sizes))."], to: &output)

@@ -5,7 +5,8 @@ import Symbolic
 /// ConvTranspose semantics), its matrix T, its output size, and the convolution it transposes.
 struct TransposeCommand: Command {
     let name = "transpose"
-    let abstract = "Print the matrix T of a transposed convolution and the convolution it is the transpose of."
+    let abstract =
+        "Print the matrix T of a transposed convolution and the convolution it is the transpose of."
     let discussion = """
         --input is the transposed layer's own input (the forward convolution's output size m).
         Its output has n = (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 positions per axis,
@@ -26,10 +27,12 @@ struct TransposeCommand: Command {
         let render = try RenderOptions(arguments)
         let writer = MatrixOutput(options: render, allowsExports: true)
         let columnShape = (layer.outputCount, layer.inputCount)
-        let (rows, columns) = render.convention == .row ? (columnShape.1, columnShape.0) : columnShape
+        let (rows, columns) =
+            render.convention == .row ? (columnShape.1, columnShape.0) : columnShape
         try writer.checkSize(rows: rows, columns: columns, what: "T")
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
-        let values = try ValueOptions.kernelValues(arguments, layout: layer.kernelLayout, generator: &generator)
+        let values = try ValueOptions.kernelValues(
+            arguments, layout: layer.kernelLayout, generator: &generator)
         try writer.checkExport(values: values, pattern: arguments.has("pattern"))
         let t: TapMatrix
         let u: TapMatrix
@@ -39,7 +42,8 @@ struct TransposeCommand: Command {
         } catch {
             throw UsageError(error)
         }
-        let expected = layer.forwardHasExtraOutputs
+        let expected =
+            layer.forwardHasExtraOutputs
             ? u.transposed().keepingColumns(layer.forwardOutputsKept) : u.transposed()
         let agrees = t == expected
         let printed = render.convention == .row ? t.transposed() : t
@@ -51,27 +55,37 @@ struct TransposeCommand: Command {
             writer.writeExport(
                 printed, kernel: symbols.kernel, values: values,
                 header: MatrixExportHeader(
-                    command: "convmatrix transpose \(SpecFlags.flags(for: layer)) --convention \(render.convention.rawValue)",
+                    command:
+                        "convmatrix transpose \(SpecFlags.flags(for: layer)) --convention \(render.convention.rawValue)",
                     matrix: "T", convention: render.convention.rawValue,
                     product: column ? "z = T*y" : "O*T = C", rows: column ? outputs : inputs,
                     columns: column ? inputs : outputs, layer: ExportedLayer(layer)),
                 to: &output)
             return agrees
                 ? CommandResult()
-                : CommandResult(exitCode: 1, warnings: ["error: T differs from Uᵀ of the forward convolution; please report this spec"])
+                : CommandResult(
+                    exitCode: 1,
+                    warnings: [
+                        "error: T differs from Uᵀ of the forward convolution; please report this spec"
+                    ])
         }
         let taps = try MatrixOutput.tapExpressions(values, kernel: symbols.kernel)
         let s = render.style
-        var title = ["T of the transposed convolution: \(LayerDescription.describe(layer, style: s))"]
+        var title = [
+            "T of the transposed convolution: \(LayerDescription.describe(layer, style: s))"
+        ]
         title.append(
-            "Output size per axis: n = (m \(s.minus) 1)\(s.dot)s \(s.minus) p_before \(s.minus) p_after + d\(s.dot)(k \(s.minus) 1) + a + 1")
+            "Output size per axis: n = (m \(s.minus) 1)\(s.dot)s \(s.minus) p_before \(s.minus) p_after + d\(s.dot)(k \(s.minus) 1) + a + 1"
+        )
         for (axisName, axis) in zip(ShapeReport.axisNames(rank: layer.rank), layer.axes) {
             title.append(
                 "  \(axisName): (\(axis.inputSize) \(s.minus) 1)\(s.dot)\(axis.stride) \(s.minus) \(axis.padding.before) \(s.minus) \(axis.padding.after) + \(axis.dilation)\(s.dot)(\(axis.kernelSize) \(s.minus) 1) + \(axis.outputPadding) + 1 = \(axis.outputSize)"
             )
         }
-        let restriction = layer.forwardHasExtraOutputs
-            ? " restricted to its first \(s.sizes(layer.inputExtents.sizes)) outputs (the output padding reaches the stride)" : ""
+        let restriction =
+            layer.forwardHasExtraOutputs
+            ? " restricted to its first \(s.sizes(layer.inputExtents.sizes)) outputs (the output padding reaches the stride)"
+            : ""
         title.append(
             "T = U\(s.transposeMark), U the matrix of the convolution \(SpecFlags.flags(for: layer.forward))\(restriction): \(agrees ? "checked entry by entry" : "MISMATCH")."
         )
@@ -81,14 +95,17 @@ struct TransposeCommand: Command {
                 : "Column convention: z = T\(s.dot)y; T is \(rows)\(s.times)\(columns).")
         let channelled = layer.inChannels > 1 || layer.outChannels > 1
         let columnBlocks = (rows: layer.outputExtents.count, columns: layer.inputExtents.count)
-        let blocks = render.convention == .row ? (columnBlocks.columns, columnBlocks.rows) : columnBlocks
+        let blocks =
+            render.convention == .row ? (columnBlocks.columns, columnBlocks.rows) : columnBlocks
         writer.write(
-            SymbolicTapMatrix(printed, tapValues: taps), title: title, blocks: channelled ? blocks : nil,
+            SymbolicTapMatrix(printed, tapValues: taps), title: title,
+            blocks: channelled ? blocks : nil,
             to: &output)
         var result = CommandResult()
         if !agrees {
             result.exitCode = 1
-            result.warnings.append("error: T differs from Uᵀ of the forward convolution; please report this spec")
+            result.warnings.append(
+                "error: T differs from Uᵀ of the forward convolution; please report this spec")
         }
         return result
     }

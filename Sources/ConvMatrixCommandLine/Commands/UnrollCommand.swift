@@ -16,7 +16,9 @@ struct UnrollCommand: Command {
           convmatrix unroll --input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy
           convmatrix unroll --input 4x4 --kernel 3x3 --padding 1 --convention column --transpose
         """
-    let options = Options.layer + [Options.transpose, Options.averagePool] + Options.rendering + Options.values
+    let options =
+        Options.layer + [Options.transpose, Options.averagePool] + Options.rendering
+        + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -25,39 +27,51 @@ struct UnrollCommand: Command {
         let render = try RenderOptions(arguments)
         let transposed = arguments.has("transpose")
         let writer = MatrixOutput(options: render, allowsExports: true)
-        let (rows, columns) = Self.shape(conv, convention: render.convention, transposed: transposed)
+        let (rows, columns) = Self.shape(
+            conv, convention: render.convention, transposed: transposed)
         try writer.checkSize(rows: rows, columns: columns, what: transposed ? "Uᵀ" : "U")
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
-        let values = try ValueOptions.kernelValues(arguments, layout: conv.kernelLayout, generator: &generator)
+        let values = try ValueOptions.kernelValues(
+            arguments, layout: conv.kernelLayout, generator: &generator)
         try writer.checkExport(values: values, pattern: arguments.has("pattern"))
-        let u = try Self.matrix(conv, convention: render.convention, transposed: transposed, limits: render.limits)
+        let u = try Self.matrix(
+            conv, convention: render.convention, transposed: transposed, limits: render.limits)
         let symbols = LayerSymbols(conv, names: render.names)
         if render.format.isExport {
             writer.writeExport(
                 u, kernel: symbols.kernel, values: values,
-                header: Self.exportHeader(conv, convention: render.convention, transposed: transposed), to: &output)
+                header: Self.exportHeader(
+                    conv, convention: render.convention, transposed: transposed), to: &output)
             return CommandResult()
         }
         let taps = try MatrixOutput.tapExpressions(values, kernel: symbols.kernel)
         let s = render.style
         let name = transposed ? "U\(s.transposeMark)" : "U"
         var title = ["\(name) of the convolution: \(LayerDescription.describe(conv, style: s))"]
-        title.append(Self.conventionLine(conv, convention: render.convention, transposed: transposed, names: render.names, style: s))
+        title.append(
+            Self.conventionLine(
+                conv, convention: render.convention, transposed: transposed, names: render.names,
+                style: s))
         writer.write(
             SymbolicTapMatrix(u, tapValues: taps), title: title,
-            blocks: Self.blocks(conv, convention: render.convention, transposed: transposed), to: &output)
+            blocks: Self.blocks(conv, convention: render.convention, transposed: transposed),
+            to: &output)
         return CommandResult()
     }
 
     /// The channel blocks of the printed matrix, when the layer has channels.
-    static func blocks(_ conv: Convolution, convention: RenderOptions.Convention, transposed: Bool) -> (rows: Int, columns: Int)? {
+    static func blocks(_ conv: Convolution, convention: RenderOptions.Convention, transposed: Bool)
+        -> (rows: Int, columns: Int)?
+    {
         guard conv.hasChannels else { return nil }
         let column = (rows: conv.outputExtents.count, columns: conv.inputExtents.count)
         return (convention == .row) != transposed ? (column.columns, column.rows) : column
     }
 
     /// `(rows, columns)` of the printed matrix.
-    static func shape(_ conv: Convolution, convention: RenderOptions.Convention, transposed: Bool) -> (Int, Int) {
+    static func shape(_ conv: Convolution, convention: RenderOptions.Convention, transposed: Bool)
+        -> (Int, Int)
+    {
         let columnConvention = (conv.outputCount, conv.inputCount)
         let flip = (convention == .row) != transposed
         return flip ? (columnConvention.1, columnConvention.0) : columnConvention
@@ -65,7 +79,8 @@ struct UnrollCommand: Command {
 
     /// The printed tap matrix: U in the chosen convention, transposed on request.
     static func matrix(
-        _ conv: Convolution, convention: RenderOptions.Convention, transposed: Bool, limits: ResourceLimits
+        _ conv: Convolution, convention: RenderOptions.Convention, transposed: Bool,
+        limits: ResourceLimits
     ) throws(UsageError) -> TapMatrix {
         let u: TapMatrix
         do {
@@ -91,7 +106,8 @@ struct UnrollCommand: Command {
         case (.column, true): product = "x' = U^T*y, the transposed convolution"
         }
         return MatrixExportHeader(
-            command: "convmatrix unroll \(SpecFlags.flags(for: conv)) --convention \(convention.rawValue)"
+            command:
+                "convmatrix unroll \(SpecFlags.flags(for: conv)) --convention \(convention.rawValue)"
                 + (transposed ? " --transpose" : ""),
             matrix: transposed ? "U^T" : "U", convention: convention.rawValue, product: product,
             rows: outputsAreRows ? outputs : inputs, columns: outputsAreRows ? inputs : outputs,
@@ -100,21 +116,27 @@ struct UnrollCommand: Command {
 
     /// A line saying which product the matrix takes part in and its size.
     static func conventionLine(
-        _ conv: Convolution, convention: RenderOptions.Convention, transposed: Bool, names: SymbolNames,
+        _ conv: Convolution, convention: RenderOptions.Convention, transposed: Bool,
+        names: SymbolNames,
         style s: TextStyle
     ) -> String {
         let (rows, columns) = shape(conv, convention: convention, transposed: transposed)
         let size = "\(rows)\(s.times)\(columns)"
-        let i = names.input, o = names.output
+        let i = names.input
+        let o = names.output
         switch (convention, transposed) {
         case (.row, false):
-            return "Row convention: X\(s.dot)U = \(o), X = the input \(i) flattened row-major (1\(s.times)\(conv.inputCount)); U is \(size)."
+            return
+                "Row convention: X\(s.dot)U = \(o), X = the input \(i) flattened row-major (1\(s.times)\(conv.inputCount)); U is \(size)."
         case (.row, true):
-            return "Row convention: \(o)\(s.dot)T = C with T = U\(s.transposeMark), the transposed convolution; U\(s.transposeMark) is \(size)."
+            return
+                "Row convention: \(o)\(s.dot)T = C with T = U\(s.transposeMark), the transposed convolution; U\(s.transposeMark) is \(size)."
         case (.column, false):
-            return "Column convention: y = U\(s.dot)x, x = the input \(i) flattened row-major (\(conv.inputCount)\(s.times)1); U is \(size)."
+            return
+                "Column convention: y = U\(s.dot)x, x = the input \(i) flattened row-major (\(conv.inputCount)\(s.times)1); U is \(size)."
         case (.column, true):
-            return "Column convention: x' = U\(s.transposeMark)\(s.dot)y, the transposed convolution; U\(s.transposeMark) is \(size)."
+            return
+                "Column convention: x' = U\(s.transposeMark)\(s.dot)y, the transposed convolution; U\(s.transposeMark) is \(size)."
         }
     }
 }

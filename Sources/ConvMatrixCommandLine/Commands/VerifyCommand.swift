@@ -3,7 +3,8 @@ import ConvMatrix
 /// `convmatrix verify`: proves that a transposed convolution is the transpose of its forward one.
 struct VerifyCommand: Command {
     let name = "verify"
-    let abstract = "Prove, entry by entry, that a transposed convolution is the transpose of the convolution."
+    let abstract =
+        "Prove, entry by entry, that a transposed convolution is the transpose of the convolution."
     let discussion = """
         Checks symbolically (sums of kernel symbols, entry by entry): (1) the matrix T of the
         transposed convolution, built from its own scatter definition, equals Uᵀ; (2) the
@@ -17,7 +18,9 @@ struct VerifyCommand: Command {
           convmatrix verify --transposed-layer --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
         """
     let options =
-        Options.layer + [Options.outputPadding, LayerOptions.transposedLayer, Options.ascii, Options.maxMemory]
+        Options.layer + [
+            Options.outputPadding, LayerOptions.transposedLayer, Options.ascii, Options.maxMemory,
+        ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -32,13 +35,17 @@ struct VerifyCommand: Command {
         }
         let style = TextStyle(ascii: arguments.has("ascii"))
         output.write("Transposed convolution: \(LayerDescription.describe(layer, style: style))\n")
-        output.write("Forward convolution:    \(LayerDescription.describe(layer.forward, style: style))\n")
+        output.write(
+            "Forward convolution:    \(LayerDescription.describe(layer.forward, style: style))\n")
         if let equivalent = verification.equivalent {
-            output.write("Equivalent convolution: \(LayerDescription.describe(equivalent.convolution, style: style)) (on the zero-inserted input)\n")
+            output.write(
+                "Equivalent convolution: \(LayerDescription.describe(equivalent.convolution, style: style)) (on the zero-inserted input)\n"
+            )
         }
         output.write("\n")
         for (index, check) in verification.checks.enumerated() {
-            let mark = check.holds ? (style.ascii ? "[ok]  " : "✔ ") : (style.ascii ? "[FAIL]" : "✘ ")
+            let mark =
+                check.holds ? (style.ascii ? "[ok]  " : "✔ ") : (style.ascii ? "[FAIL]" : "✘ ")
             let statement = style.ascii ? check.statement.replacingTranspose : check.statement
             output.write("\(mark) (\(index + 1)) \(statement)")
             if let note = check.note { output.write(" (\(note))") }

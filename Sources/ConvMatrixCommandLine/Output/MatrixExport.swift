@@ -97,12 +97,15 @@ enum ValueOptions {
         if arguments.has("average-pool") {
             // Average pooling: every tap 1/Πk, exactly.
             guard arguments.value("kernel-values") == nil else {
-                throw UsageError(flag: "kernel-values", "does not go with --average-pool, which sets every tap to 1/(k·k)")
+                throw UsageError(
+                    flag: "kernel-values",
+                    "does not go with --average-pool, which sets every tap to 1/(k·k)")
             }
             let value = "1/\(layout.spatial.count)"
             do {
                 return try KernelValues(
-                    parsing: Array(repeating: value, count: layout.count).joined(separator: ","), layout: layout)
+                    parsing: Array(repeating: value, count: layout.count).joined(separator: ","),
+                    layout: layout)
             } catch {
                 throw UsageError(error)
             }

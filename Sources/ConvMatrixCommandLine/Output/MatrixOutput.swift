@@ -13,7 +13,8 @@ struct MatrixOutput {
         if options.format.isExport && !allowsExports {
             throw UsageError(
                 flag: "format",
-                "\(options.format.rawValue) is written by unroll, transpose and apply only; use text or latex")
+                "\(options.format.rawValue) is written by unroll, transpose and apply only; use text or latex"
+            )
         }
         guard options.format == .text || options.format == .latex || options.format == .csv else {
             return
@@ -38,14 +39,16 @@ struct MatrixOutput {
         case .text:
             for line in title { output.write(line + "\n") }
             if let taps {
-                TapMatrixTextWriter(printer: options.textPrinter, tapValues: taps.tapValues).write(taps.taps, to: &output)
+                TapMatrixTextWriter(printer: options.textPrinter, tapValues: taps.tapValues).write(
+                    taps.taps, to: &output)
             } else {
                 options.textPrinter.write(matrix, to: &output)
             }
             output.write("\n")
         case .latex:
             if let taps, blocks == nil || options.latexStyle == .sympy {
-                TapMatrixLaTeXWriter(printer: options.latexPrinter, tapValues: taps.tapValues).write(taps.taps, to: &output)
+                TapMatrixLaTeXWriter(printer: options.latexPrinter, tapValues: taps.tapValues)
+                    .write(taps.taps, to: &output)
             } else if let blocks, options.latexStyle != .sympy {
                 BlockMatrixLaTeXPrinter(
                     rowBlock: blocks.rows, columnBlock: blocks.columns,

@@ -5,7 +5,10 @@ import ConvMatrix
 enum SpecFlags {
     /// The flags of a convolution.
     static func flags(for conv: Convolution) -> String {
-        var parts = ["--input \(axes(conv.inputExtents.sizes))", "--kernel \(axes(conv.kernelExtents.sizes))"]
+        var parts = [
+            "--input \(axes(conv.inputExtents.sizes))",
+            "--kernel \(axes(conv.kernelExtents.sizes))",
+        ]
         let strides = conv.axes.map(\.stride)
         if strides.contains(where: { $0 != 1 }) { parts.append("--stride \(perAxis(strides))") }
         let paddings = conv.axes.map(\.padding)
@@ -13,18 +16,25 @@ enum SpecFlags {
             parts.append("--padding \(padding(paddings))")
         }
         let dilations = conv.axes.map(\.dilation)
-        if dilations.contains(where: { $0 != 1 }) { parts.append("--dilation \(perAxis(dilations))") }
+        if dilations.contains(where: { $0 != 1 }) {
+            parts.append("--dilation \(perAxis(dilations))")
+        }
         if conv.inChannels != 1 { parts.append("--in-channels \(conv.inChannels)") }
         if conv.outChannels != 1 { parts.append("--out-channels \(conv.outChannels)") }
         if conv.groups != 1 { parts.append("--groups \(conv.groups)") }
-        if conv.paddingMode != .zeros { parts.append("--padding-mode \(conv.paddingMode.rawValue)") }
+        if conv.paddingMode != .zeros {
+            parts.append("--padding-mode \(conv.paddingMode.rawValue)")
+        }
         if conv.orientation == .convolution { parts.append("--flip") }
         return parts.joined(separator: " ")
     }
 
     /// The flags of a transposed convolution (for `convmatrix transpose`).
     static func flags(for layer: TransposedConvolution) -> String {
-        var parts = ["--input \(axes(layer.inputExtents.sizes))", "--kernel \(axes(layer.kernelExtents.sizes))"]
+        var parts = [
+            "--input \(axes(layer.inputExtents.sizes))",
+            "--kernel \(axes(layer.kernelExtents.sizes))",
+        ]
         let strides = layer.axes.map(\.stride)
         if strides.contains(where: { $0 != 1 }) { parts.append("--stride \(perAxis(strides))") }
         let paddings = layer.axes.map(\.padding)
@@ -32,7 +42,9 @@ enum SpecFlags {
             parts.append("--padding \(padding(paddings))")
         }
         let dilations = layer.axes.map(\.dilation)
-        if dilations.contains(where: { $0 != 1 }) { parts.append("--dilation \(perAxis(dilations))") }
+        if dilations.contains(where: { $0 != 1 }) {
+            parts.append("--dilation \(perAxis(dilations))")
+        }
         let outputPaddings = layer.axes.map(\.outputPadding)
         if outputPaddings.contains(where: { $0 != 0 }) {
             parts.append("--output-padding \(perAxis(outputPaddings))")
@@ -44,9 +56,14 @@ enum SpecFlags {
         return parts.joined(separator: " ")
     }
 
-    private static func axes(_ values: [Int]) -> String { values.map(String.init).joined(separator: "x") }
-    private static func perAxis(_ values: [Int]) -> String { Set(values).count == 1 ? "\(values[0])" : axes(values) }
+    private static func axes(_ values: [Int]) -> String {
+        values.map(String.init).joined(separator: "x")
+    }
+    private static func perAxis(_ values: [Int]) -> String {
+        Set(values).count == 1 ? "\(values[0])" : axes(values)
+    }
     private static func padding(_ values: [AxisPadding]) -> String {
-        Set(values).count == 1 ? values[0].description : values.map(\.description).joined(separator: "x")
+        Set(values).count == 1
+            ? values[0].description : values.map(\.description).joined(separator: "x")
     }
 }

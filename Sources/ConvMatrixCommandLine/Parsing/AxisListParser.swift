@@ -15,7 +15,8 @@ enum AxisListParser {
     }
 
     /// The padding of `text`: a word or per-axis amounts.
-    static func padding(_ text: String, flag: String = "padding") throws(UsageError) -> PaddingSpec {
+    static func padding(_ text: String, flag: String = "padding") throws(UsageError) -> PaddingSpec
+    {
         switch text.lowercased() {
         case "valid": return .valid
         case "same": return .same
@@ -44,7 +45,9 @@ enum AxisListParser {
         guard !text.isEmpty else {
             throw UsageError(flag: flag, "expected a value such as 3 or 3x3, got nothing")
         }
-        let parts = text.split(omittingEmptySubsequences: false) { $0 == "x" || $0 == "×" || $0 == "X" }
+        let parts = text.split(omittingEmptySubsequences: false) {
+            $0 == "x" || $0 == "×" || $0 == "X"
+        }
         if parts.contains(where: \.isEmpty) {
             throw UsageError(
                 flag: flag, "expected numbers separated by x (such as 3x3), got '\(text)'")
@@ -53,7 +56,9 @@ enum AxisListParser {
     }
 
     /// One decimal integer.
-    private static func integer(_ text: String, flag: String, whole: String) throws(UsageError) -> Int {
+    private static func integer(_ text: String, flag: String, whole: String) throws(UsageError)
+        -> Int
+    {
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw UsageError(flag: flag, "expected whole numbers separated by x, got '\(whole)'")

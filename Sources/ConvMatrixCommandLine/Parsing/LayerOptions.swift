@@ -23,8 +23,11 @@ enum LayerOptions {
             orientation: arguments.has("flip") ? .convolution : .crossCorrelation,
             sameRule: try arguments.choice(Options.sameRule, default: SameRule.pytorch))
         if arguments.has("average-pool") {
-            for flag in ["out-channels", "groups", "flip"] where arguments.value(flag) != nil || arguments.has(flag) {
-                throw UsageError(flag: flag, "does not go with --average-pool, which pools each input channel alone")
+            for flag in ["out-channels", "groups", "flip"]
+            where arguments.value(flag) != nil || arguments.has(flag) {
+                throw UsageError(
+                    flag: flag,
+                    "does not go with --average-pool, which pools each input channel alone")
             }
             spec.outChannels = spec.inChannels
             spec.groups = spec.inChannels
@@ -94,21 +97,26 @@ enum LayerOptions {
         guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }),
             let value = Int(number), value >= 1
         else {
-            throw UsageError(flag: "max-memory", "expected a positive size such as 512MB or 8GB, got '\(text)'")
+            throw UsageError(
+                flag: "max-memory", "expected a positive size such as 512MB or 8GB, got '\(text)'")
         }
         let (bytes, overflow) = value.multipliedReportingOverflow(by: scale)
         guard !overflow else { throw UsageError(flag: "max-memory", "\(text) is too large") }
         return bytes
     }
 
-    private static func axisList(_ arguments: ParsedArguments, _ option: OptionDefinition, default fallback: [Int])
+    private static func axisList(
+        _ arguments: ParsedArguments, _ option: OptionDefinition, default fallback: [Int]
+    )
         throws(UsageError) -> [Int]
     {
         guard let text = arguments.value(option.name) else { return fallback }
         return try AxisListParser.integers(text, flag: option.name)
     }
 
-    private static func integer(_ arguments: ParsedArguments, _ option: OptionDefinition, default fallback: Int)
+    private static func integer(
+        _ arguments: ParsedArguments, _ option: OptionDefinition, default fallback: Int
+    )
         throws(UsageError) -> Int
     {
         guard let text = arguments.value(option.name) else { return fallback }
@@ -120,29 +128,40 @@ extension LayerOptions {
     /// `--transposed-layer`: the layer flags describe a transposed convolution.
     static let transposedLayer = OptionDefinition(
         name: "transposed-layer", valueName: nil,
-        help: "The flags describe the transposed convolution itself (its own --input, --output-padding); default: a forward convolution, whose transpose is taken.")
+        help:
+            "The flags describe the transposed convolution itself (its own --input, --output-padding); default: a forward convolution, whose transpose is taken."
+    )
 
     /// The transposed convolution a verify/equivalent/connectivity command is about: given
     /// directly with `--transposed-layer`, or the transpose of the forward convolution described.
-    static func transposedSubject(_ arguments: ParsedArguments) throws(UsageError) -> TransposedConvolution {
+    static func transposedSubject(_ arguments: ParsedArguments) throws(UsageError)
+        -> TransposedConvolution
+    {
         if arguments.has("transposed-layer") {
             if arguments.value("padding-mode") != nil {
-                throw UsageError(flag: "padding-mode", "a transposed convolution only pads with zeros (PyTorch's ConvTranspose)")
+                throw UsageError(
+                    flag: "padding-mode",
+                    "a transposed convolution only pads with zeros (PyTorch's ConvTranspose)")
             }
             if arguments.value("same-rule") != nil {
-                throw UsageError(flag: "same-rule", "a transposed convolution takes padding amounts, so there is no 'same' rule")
+                throw UsageError(
+                    flag: "same-rule",
+                    "a transposed convolution takes padding amounts, so there is no 'same' rule")
             }
             return try transposedConvolution(arguments)
         }
         if arguments.value("output-padding") != nil {
             throw UsageError(
-                flag: "output-padding", "belongs to a transposed convolution: add --transposed-layer and give its own --input")
+                flag: "output-padding",
+                "belongs to a transposed convolution: add --transposed-layer and give its own --input"
+            )
         }
         let conv = try convolution(arguments)
         guard conv.paddingMode == .zeros else {
             throw UsageError(
                 flag: "padding-mode",
-                "\(conv.paddingMode.rawValue) padding has no transposed convolution (PyTorch's ConvTranspose pads with zeros); 'unroll --transpose' prints Uᵀ")
+                "\(conv.paddingMode.rawValue) padding has no transposed convolution (PyTorch's ConvTranspose pads with zeros); 'unroll --transpose' prints Uᵀ"
+            )
         }
         do {
             return try conv.transposedCounterpart.validated()
@@ -151,5 +170,3 @@ extension LayerOptions {
         }
     }
 }
-
-

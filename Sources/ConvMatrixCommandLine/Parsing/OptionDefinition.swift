@@ -17,7 +17,8 @@ enum Options {
         name: "input", valueName: "<n|nxn|nxnxn>",
         help: "Spatial input size, axes joined by x (5x5). Required.")
     static let kernel = OptionDefinition(
-        name: "kernel", valueName: "<k|kxk|kxkxk>", help: "Spatial kernel size, same axes as the input. Required.")
+        name: "kernel", valueName: "<k|kxk|kxkxk>",
+        help: "Spatial kernel size, same axes as the input. Required.")
     static let stride = OptionDefinition(
         name: "stride", valueName: "<s|sxs>", help: "Stride per axis, or one for all (default 1).")
     static let padding = OptionDefinition(
@@ -33,7 +34,8 @@ enum Options {
     static let outChannels = OptionDefinition(
         name: "out-channels", valueName: "<M>", help: "Output channels (default 1).")
     static let groups = OptionDefinition(
-        name: "groups", valueName: "<g>", help: "Groups; must divide both channel counts (default 1).")
+        name: "groups", valueName: "<g>",
+        help: "Groups; must divide both channel counts (default 1).")
     static let paddingMode = OptionDefinition(
         name: "padding-mode", valueName: "<zeros|reflect|replicate|circular>",
         help: "What padded positions hold, as in PyTorch (default zeros).")
@@ -53,7 +55,9 @@ enum Options {
         help: "Letters for input, kernel and output (default I,k,O; seed 003 uses x,w,y).")
     static let format = OptionDefinition(
         name: "format", valueName: "<text|latex|mtx|json|csv>",
-        help: "Output format (default text); mtx, json and csv are for other tools (docs/formats.md).")
+        help:
+            "Output format (default text); mtx, json and csv are for other tools (docs/formats.md)."
+    )
     static let latexStyle = OptionDefinition(
         name: "latex-style", valueName: "<bmatrix|pmatrix|sympy>",
         help: "LaTeX matrix style; sympy prints exactly as SymPy's latex() (default bmatrix).")
@@ -67,7 +71,9 @@ enum Options {
         help: "Memory budget for sparse matrices (default 4GB).")
     static let averagePool = OptionDefinition(
         name: "average-pool", valueName: nil,
-        help: "Average pooling: every tap is 1/(k·k), each channel pooled alone (groups = channels), stride = kernel unless given.")
+        help:
+            "Average pooling: every tap is 1/(k·k), each channel pooled alone (groups = channels), stride = kernel unless given."
+    )
     static let kernelValues = OptionDefinition(
         name: "kernel-values", valueName: "<v1,v2,…|random>",
         help: "Kernel weights in PyTorch order (1,-2,0.5,1/9), or random (see --seed).")
@@ -77,15 +83,24 @@ enum Options {
     static let seed = OptionDefinition(
         name: "seed", valueName: "<n>", help: "Seed of the random values (default 1).")
     static let exact = OptionDefinition(
-        name: "exact", valueName: nil, help: "Exact rational arithmetic: results must agree exactly.")
+        name: "exact", valueName: nil,
+        help: "Exact rational arithmetic: results must agree exactly.")
     static let pattern = OptionDefinition(
-        name: "pattern", valueName: nil, help: "With --format mtx: the sparsity pattern, no values.")
-    static let help = OptionDefinition(name: "help", valueName: nil, help: "Show help for this command.")
+        name: "pattern", valueName: nil, help: "With --format mtx: the sparsity pattern, no values."
+    )
+    static let help = OptionDefinition(
+        name: "help", valueName: nil, help: "Show help for this command.")
 
     /// The options that describe a convolution layer.
-    static let layer = [input, kernel, stride, padding, dilation, inChannels, outChannels, groups, paddingMode, sameRule, flip]
+    static let layer = [
+        input, kernel, stride, padding, dilation, inChannels, outChannels, groups, paddingMode,
+        sameRule, flip,
+    ]
     /// The options of the transposed layer.
-    static let transposedLayer = [input, kernel, stride, padding, dilation, outputPadding, inChannels, outChannels, groups, flip]
+    static let transposedLayer = [
+        input, kernel, stride, padding, dilation, outputPadding, inChannels, outChannels, groups,
+        flip,
+    ]
     /// The options that choose how matrices are printed.
     static let rendering = [convention, names, format, latexStyle, ascii, maxCells, maxMemory]
     /// The options that give numbers to a printed matrix.
@@ -114,5 +129,7 @@ extension Options {
         help: "Terms shown per entry before eliding the middle ones, ≥ 3 (default 4).")
     static let picture = OptionDefinition(
         name: "picture", valueName: "<connectivity|sparsity>",
-        help: "Which picture: the connectivity diagram or U's sparsity pattern (default connectivity).")
+        help:
+            "Which picture: the connectivity diagram or U's sparsity pattern (default connectivity)."
+    )
 }

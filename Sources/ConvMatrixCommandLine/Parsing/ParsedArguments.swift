@@ -32,13 +32,16 @@ struct ParsedArguments: Sendable {
             }
             guard let option = byName[name] else {
                 throw UsageError(
-                    "unknown option '--\(name)' for '\(command)' (see 'convmatrix \(command) --help')")
+                    "unknown option '--\(name)' for '\(command)' (see 'convmatrix \(command) --help')"
+                )
             }
             guard values[name] == nil, !flags.contains(name) else {
                 throw UsageError(flag: name, "given more than once")
             }
             if option.valueName == nil {
-                if inlineValue != nil { throw UsageError(flag: name, "is a flag and takes no value") }
+                if inlineValue != nil {
+                    throw UsageError(flag: name, "is a flag and takes no value")
+                }
                 flags.insert(name)
                 continue
             }
@@ -63,17 +66,20 @@ struct ParsedArguments: Sendable {
     /// The value of a required option.
     func required(_ option: OptionDefinition, example: String) throws(UsageError) -> String {
         guard let value = values[option.name] else {
-            throw UsageError(flag: option.name, "is required, for example --\(option.name) \(example)")
+            throw UsageError(
+                flag: option.name, "is required, for example --\(option.name) \(example)")
         }
         return value
     }
 
     /// The value of an option restricted to `choices`, or `default`.
-    func choice<T: RawRepresentable>(_ option: OptionDefinition, default fallback: T) throws(UsageError) -> T
+    func choice<T: RawRepresentable>(_ option: OptionDefinition, default fallback: T)
+        throws(UsageError) -> T
     where T.RawValue == String {
         guard let text = values[option.name] else { return fallback }
         guard let value = T(rawValue: text) else {
-            throw UsageError(flag: option.name, "expected \(option.valueName ?? "a known value"), got '\(text)'")
+            throw UsageError(
+                flag: option.name, "expected \(option.valueName ?? "a known value"), got '\(text)'")
         }
         return value
     }

@@ -69,9 +69,11 @@ struct RenderOptions: Sendable {
         case .sympy:
             MatrixLaTeXPrinter(style: .sympy, expressionPrinter: LaTeXPrinter(termOrder: .sympy))
         case .bmatrix:
-            MatrixLaTeXPrinter(style: .bmatrix, expressionPrinter: LaTeXPrinter(termOrder: .natural))
+            MatrixLaTeXPrinter(
+                style: .bmatrix, expressionPrinter: LaTeXPrinter(termOrder: .natural))
         case .pmatrix:
-            MatrixLaTeXPrinter(style: .pmatrix, expressionPrinter: LaTeXPrinter(termOrder: .natural))
+            MatrixLaTeXPrinter(
+                style: .pmatrix, expressionPrinter: LaTeXPrinter(termOrder: .natural))
         }
     }
 

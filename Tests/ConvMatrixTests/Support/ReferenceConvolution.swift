@@ -23,7 +23,9 @@ enum ReferenceConvolution {
 
     /// Every `(row, column) → taps` of U in the column convention, taps sorted.
     static func entries(of conv: Convolution) -> [Pair: [Int]] {
-        let padded = conv.axes.map { paddedAxis(n: $0.inputSize, padding: $0.padding, mode: conv.paddingMode) }
+        let padded = conv.axes.map {
+            paddedAxis(n: $0.inputSize, padding: $0.padding, mode: conv.paddingMode)
+        }
         var result: [Pair: [Int]] = [:]
         let cg = conv.inChannelsPerGroup
         for o in 0..<conv.outChannels {
@@ -43,9 +45,13 @@ enum ReferenceConvolution {
                         let aUsed =
                             conv.orientation == .convolution
                             ? zip(a, conv.axes).map { $1.kernelSize - 1 - $0 } : a
-                        let tap = (o * cg + c) * conv.kernelExtents.count + conv.kernelExtents.flatIndex(aUsed)
+                        let tap =
+                            (o * cg + c) * conv.kernelExtents.count
+                            + conv.kernelExtents.flatIndex(aUsed)
                         let row = o * conv.outputExtents.count + outFlat
-                        let column = (group * cg + c) * conv.inputExtents.count + conv.inputExtents.flatIndex(q)
+                        let column =
+                            (group * cg + c) * conv.inputExtents.count
+                            + conv.inputExtents.flatIndex(q)
                         result[Pair(row: row, column: column), default: []].append(tap)
                     }
                 }
@@ -67,7 +73,8 @@ extension TapMatrix {
         var result: [ReferenceConvolution.Pair: [Int]] = [:]
         for r in 0..<rowCount {
             for e in entries(inRow: r) {
-                result[ReferenceConvolution.Pair(row: r, column: e.column), default: []].append(e.tap)
+                result[ReferenceConvolution.Pair(row: r, column: e.column), default: []].append(
+                    e.tap)
             }
         }
         return result

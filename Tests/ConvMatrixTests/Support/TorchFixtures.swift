@@ -12,16 +12,16 @@ struct TorchCase: Decodable, Sendable, CustomTestStringConvertible {
 
     let name: String
     let kind: String
-    let in_channels: Int
-    let out_channels: Int
+    let inChannels: Int
+    let outChannels: Int
     let groups: Int
-    let input_size: [Int]
-    let kernel_size: [Int]
+    let inputSize: [Int]
+    let kernelSize: [Int]
     let stride: [Int]
     let dilation: [Int]
     let padding: [[Int]]
-    let padding_mode: String
-    let output_padding: [Int]?
+    let paddingMode: String
+    let outputPadding: [Int]?
     let values: String
     let weight: [Double]
     let input: [Double]
@@ -29,6 +29,17 @@ struct TorchCase: Decodable, Sendable, CustomTestStringConvertible {
     let jacobian: Jacobian
 
     var testDescription: String { name }
+
+    /// The fixture's snake_case keys.
+    enum CodingKeys: String, CodingKey {
+        case name, kind, groups, stride, dilation, padding, values, weight, input, output, jacobian
+        case inChannels = "in_channels"
+        case outChannels = "out_channels"
+        case inputSize = "input_size"
+        case kernelSize = "kernel_size"
+        case paddingMode = "padding_mode"
+        case outputPadding = "output_padding"
+    }
 
     /// The explicit per-axis padding (padding words are resolved in the fixture).
     var explicitPadding: PaddingSpec {
@@ -38,20 +49,20 @@ struct TorchCase: Decodable, Sendable, CustomTestStringConvertible {
     /// The convolution of a `conv` case.
     func convolution() throws -> Convolution {
         try ConvolutionSpec(
-            inputSize: input_size, kernelSize: kernel_size, stride: stride,
-            padding: explicitPadding, dilation: dilation, inChannels: in_channels,
-            outChannels: out_channels, groups: groups,
-            paddingMode: PaddingMode(rawValue: padding_mode) ?? .zeros, sameRule: .tensorflow
+            inputSize: inputSize, kernelSize: kernelSize, stride: stride,
+            padding: explicitPadding, dilation: dilation, inChannels: inChannels,
+            outChannels: outChannels, groups: groups,
+            paddingMode: PaddingMode(rawValue: paddingMode) ?? .zeros, sameRule: .tensorflow
         ).validated()
     }
 
     /// The layer of a `conv_transpose` case.
     func transposedConvolution() throws -> TransposedConvolution {
         try TransposedConvolutionSpec(
-            inputSize: input_size, kernelSize: kernel_size, stride: stride,
+            inputSize: inputSize, kernelSize: kernelSize, stride: stride,
             padding: explicitPadding, dilation: dilation,
-            outputPadding: output_padding ?? [0], inChannels: in_channels,
-            outChannels: out_channels, groups: groups
+            outputPadding: outputPadding ?? [0], inChannels: inChannels,
+            outChannels: outChannels, groups: groups
         ).validated()
     }
 
