@@ -86,14 +86,10 @@ extension ConvolutionSpec {
     /// padding ≤ n on each side, as PyTorch requires); the dilated kernel `d·(k − 1) + 1` no larger
     /// than the padded input `n + p_before + p_after`; every element count within `Int`.
     public func validated() throws(SpecificationError) -> Convolution {
-        let kernelSize = try SpecValidation.sizes(input: inputSize, kernel: self.kernelSize)
-        let rank = inputSize.count
-        try SpecValidation.atLeast(1, stride, field: .stride)
-        let strides = try SpecValidation.perAxis(stride, rank: rank, field: .stride)
-        try SpecValidation.atLeast(1, dilation, field: .dilation)
-        let dilations = try SpecValidation.perAxis(dilation, rank: rank, field: .dilation)
-        try SpecValidation.channels(
+        let (kernelSize, strides, dilations) = try SpecValidation.common(
+            input: inputSize, kernel: self.kernelSize, stride: stride, dilation: dilation,
             inChannels: inChannels, outChannels: outChannels, groups: groups)
+        let rank = inputSize.count
         let paddings = try resolvedPadding(rank: rank, strides: strides, dilations: dilations)
         try checkPaddingMode(paddings)
 
@@ -138,10 +134,7 @@ extension ConvolutionSpec {
     {
         switch padding {
         case .explicit(let amounts):
-            let paddings = try SpecValidation.perAxis(amounts, rank: rank, field: .padding)
-            try SpecValidation.atLeast(
-                0, paddings.flatMap { [$0.before, $0.after] }, field: .padding)
-            return paddings
+            return try SpecValidation.explicitPadding(amounts, rank: rank)
         case .valid:
             return Array(repeating: AxisPadding(0), count: rank)
         case .full:

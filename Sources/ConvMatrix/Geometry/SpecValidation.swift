@@ -67,4 +67,30 @@ enum SpecValidation {
         }
         return extents
     }
+
+    /// The checks every layer shares, in order: sizes and ranks, stride and dilation ≥ 1 (one
+    /// value or one per axis), channels and groups. Returns the per-axis kernel, stride and
+    /// dilation.
+    static func common(
+        input: [Int], kernel: [Int], stride: [Int], dilation: [Int], inChannels: Int,
+        outChannels: Int, groups: Int
+    ) throws(SpecificationError) -> (kernel: [Int], strides: [Int], dilations: [Int]) {
+        let kernel = try sizes(input: input, kernel: kernel)
+        let rank = input.count
+        try atLeast(1, stride, field: .stride)
+        let strides = try perAxis(stride, rank: rank, field: .stride)
+        try atLeast(1, dilation, field: .dilation)
+        let dilations = try perAxis(dilation, rank: rank, field: .dilation)
+        try channels(inChannels: inChannels, outChannels: outChannels, groups: groups)
+        return (kernel, strides, dilations)
+    }
+
+    /// Explicit paddings expanded to `rank` axes and checked ≥ 0.
+    static func explicitPadding(_ amounts: [AxisPadding], rank: Int) throws(SpecificationError)
+        -> [AxisPadding]
+    {
+        let paddings = try perAxis(amounts, rank: rank, field: .padding)
+        try atLeast(0, paddings.flatMap { [$0.before, $0.after] }, field: .padding)
+        return paddings
+    }
 }

@@ -69,20 +69,14 @@ extension TransposedConvolutionSpec {
     /// `full` are refused, as PyTorch's ConvTranspose refuses string padding); output padding ≥ 0
     /// and smaller than the stride or the dilation of its axis; an output size ≥ 1.
     public func validated() throws(SpecificationError) -> TransposedConvolution {
-        let kernelSize = try SpecValidation.sizes(input: inputSize, kernel: self.kernelSize)
-        let rank = inputSize.count
-        try SpecValidation.atLeast(1, stride, field: .stride)
-        let strides = try SpecValidation.perAxis(stride, rank: rank, field: .stride)
-        try SpecValidation.atLeast(1, dilation, field: .dilation)
-        let dilations = try SpecValidation.perAxis(dilation, rank: rank, field: .dilation)
-        try SpecValidation.channels(
+        let (kernelSize, strides, dilations) = try SpecValidation.common(
+            input: inputSize, kernel: self.kernelSize, stride: stride, dilation: dilation,
             inChannels: inChannels, outChannels: outChannels, groups: groups)
+        let rank = inputSize.count
         let paddings: [AxisPadding]
         switch padding {
         case .explicit(let amounts):
-            paddings = try SpecValidation.perAxis(amounts, rank: rank, field: .padding)
-            try SpecValidation.atLeast(
-                0, paddings.flatMap { [$0.before, $0.after] }, field: .padding)
+            paddings = try SpecValidation.explicitPadding(amounts, rank: rank)
         case .valid:
             paddings = Array(repeating: AxisPadding(0), count: rank)
         case .same, .full:

@@ -4,23 +4,45 @@ import Symbolic
 /// Turns parsed options into the library's layer descriptions, validated, with errors naming
 /// the flag.
 enum LayerOptions {
+    /// The flags every layer shares, parsed once.
+    private struct CommonFlags {
+        let input: [Int]
+        let kernel: [Int]
+        let stride: [Int]
+        let padding: PaddingSpec
+        let dilation: [Int]
+        let inChannels: Int
+        let outChannels: Int
+        let groups: Int
+        let orientation: KernelOrientation
+
+        init(_ arguments: ParsedArguments, inputExample: String) throws(UsageError) {
+            input = try AxisListParser.integers(
+                try arguments.required(Options.input, example: inputExample), flag: "input")
+            kernel = try AxisListParser.integers(
+                try arguments.required(Options.kernel, example: "3x3"), flag: "kernel")
+            stride = try axisList(arguments, Options.stride, default: [1])
+            padding =
+                try arguments.value("padding").map { text throws(UsageError) in
+                    try AxisListParser.padding(text)
+                } ?? .zero
+            dilation = try axisList(arguments, Options.dilation, default: [1])
+            inChannels = try integer(arguments, Options.inChannels, default: 1)
+            outChannels = try integer(arguments, Options.outChannels, default: 1)
+            groups = try integer(arguments, Options.groups, default: 1)
+            orientation = arguments.has("flip") ? .convolution : .crossCorrelation
+        }
+    }
+
     /// The convolution the options describe.
     static func convolution(_ arguments: ParsedArguments) throws(UsageError) -> Convolution {
+        let flags = try CommonFlags(arguments, inputExample: "5x5")
         var spec = ConvolutionSpec(
-            inputSize: try AxisListParser.integers(
-                try arguments.required(Options.input, example: "5x5"), flag: "input"),
-            kernelSize: try AxisListParser.integers(
-                try arguments.required(Options.kernel, example: "3x3"), flag: "kernel"),
-            stride: try axisList(arguments, Options.stride, default: [1]),
-            padding: try arguments.value("padding").map { text throws(UsageError) in
-                try AxisListParser.padding(text)
-            } ?? .zero,
-            dilation: try axisList(arguments, Options.dilation, default: [1]),
-            inChannels: try integer(arguments, Options.inChannels, default: 1),
-            outChannels: try integer(arguments, Options.outChannels, default: 1),
-            groups: try integer(arguments, Options.groups, default: 1),
+            inputSize: flags.input, kernelSize: flags.kernel, stride: flags.stride,
+            padding: flags.padding, dilation: flags.dilation, inChannels: flags.inChannels,
+            outChannels: flags.outChannels, groups: flags.groups,
             paddingMode: try arguments.choice(Options.paddingMode, default: PaddingMode.zeros),
-            orientation: arguments.has("flip") ? .convolution : .crossCorrelation,
+            orientation: flags.orientation,
             sameRule: try arguments.choice(Options.sameRule, default: SameRule.pytorch))
         if arguments.has("average-pool") {
             for flag in ["out-channels", "groups", "flip"]
@@ -44,21 +66,13 @@ enum LayerOptions {
     static func transposedConvolution(_ arguments: ParsedArguments) throws(UsageError)
         -> TransposedConvolution
     {
+        let flags = try CommonFlags(arguments, inputExample: "2x2")
         let spec = TransposedConvolutionSpec(
-            inputSize: try AxisListParser.integers(
-                try arguments.required(Options.input, example: "2x2"), flag: "input"),
-            kernelSize: try AxisListParser.integers(
-                try arguments.required(Options.kernel, example: "3x3"), flag: "kernel"),
-            stride: try axisList(arguments, Options.stride, default: [1]),
-            padding: try arguments.value("padding").map { text throws(UsageError) in
-                try AxisListParser.padding(text)
-            } ?? .zero,
-            dilation: try axisList(arguments, Options.dilation, default: [1]),
+            inputSize: flags.input, kernelSize: flags.kernel, stride: flags.stride,
+            padding: flags.padding, dilation: flags.dilation,
             outputPadding: try axisList(arguments, Options.outputPadding, default: [0]),
-            inChannels: try integer(arguments, Options.inChannels, default: 1),
-            outChannels: try integer(arguments, Options.outChannels, default: 1),
-            groups: try integer(arguments, Options.groups, default: 1),
-            orientation: arguments.has("flip") ? .convolution : .crossCorrelation)
+            inChannels: flags.inChannels, outChannels: flags.outChannels, groups: flags.groups,
+            orientation: flags.orientation)
         do {
             return try spec.validated()
         } catch {
