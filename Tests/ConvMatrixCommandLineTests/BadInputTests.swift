@@ -158,6 +158,11 @@ struct BadInputTests {
             "connectivity --input 5x5 --kernel 3 --in-channels 4 --out-channels 6 --groups 4",
             "--groups: must divide the output channels (6), got 4"
         ),
+        // Exact kernel values whose sum (reflect padding) overflows 64-bit fractions.
+        (
+            "unroll --input 3 --kernel 3 --padding 1 --padding-mode reflect --kernel-values 1/999999999999999,1,1/999999999999997 --format latex",
+            "--kernel-values: the entry (0, 1) of U, a sum of 2 taps, overflows exact 64-bit fractions"
+        ),
         // Help with too many arguments.
         ("help unroll transpose", "help takes at most one command name"),
     ]

@@ -81,9 +81,13 @@ extension Convolution {
         output.withUnsafeMutableBufferPointer { y in
             xs.withUnsafeBufferPointer { x in
                 kernel.withUnsafeBufferPointer { w in
-                    let yBase = UnsafeSendable(y.baseAddress!)
-                    let xBase = UnsafeSendable(x.baseAddress!)
-                    let wBase = UnsafeSendable(w.baseAddress!)
+                    // Validation makes every count ≥ 1, so the buffers are never empty.
+                    guard let yAddress = y.baseAddress, let xAddress = x.baseAddress,
+                        let wAddress = w.baseAddress
+                    else { return }
+                    let yBase = UnsafeSendable(yAddress)
+                    let xBase = UnsafeSendable(xAddress)
+                    let wBase = UnsafeSendable(wAddress)
                     DispatchQueue.concurrentPerform(iterations: outChannels) { o in
                         let y = yBase.pointer
                         let x = xBase.pointer

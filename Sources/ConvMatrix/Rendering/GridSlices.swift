@@ -24,7 +24,11 @@ public struct GridSlices: Sendable {
         let columns = sizes.last ?? 1
         let rows = sizes.count >= 2 ? sizes[sizes.count - 2] : 1
         let leading = Array(sizes.dropLast(2))
-        let leadingExtents = Extents(leading) ?? Extents([])!
+        // `leading` is a suffix-free part of valid extents, so its product fits too.
+        guard let leadingExtents = Extents(leading) else {
+            self.slices = []
+            return
+        }
         let perSlice = rows * columns
         var slices: [Slice] = []
         for channel in 0..<channels {

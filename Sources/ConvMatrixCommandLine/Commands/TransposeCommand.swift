@@ -69,7 +69,7 @@ struct TransposeCommand: Command {
                         "error: T differs from Uᵀ of the forward convolution; please report this spec"
                     ])
         }
-        let taps = try MatrixOutput.tapExpressions(values, kernel: symbols.kernel)
+        let taps = try MatrixOutput.tapExpressions(values, kernel: symbols.kernel, for: printed)
         let s = render.style
         var title = [
             "T of the transposed convolution: \(LayerDescription.describe(layer, style: s))"

@@ -44,7 +44,7 @@ struct UnrollCommand: Command {
                     conv, convention: render.convention, transposed: transposed), to: &output)
             return CommandResult()
         }
-        let taps = try MatrixOutput.tapExpressions(values, kernel: symbols.kernel)
+        let taps = try MatrixOutput.tapExpressions(values, kernel: symbols.kernel, for: u)
         let s = render.style
         let name = transposed ? "U\(s.transposeMark)" : "U"
         var title = ["\(name) of the convolution: \(LayerDescription.describe(conv, style: s))"]

@@ -67,6 +67,21 @@ extension MatrixOutput {
 
     /// What a text or LaTeX rendering prints for each tap: the kernel symbols, or the exact
     /// values when `--kernel-values` is given.
+    /// ``tapExpressions(_:kernel:)``, checked against the entries of `matrix` that are sums of
+    /// taps, so that printing can't meet an overflow half-way through.
+    static func tapExpressions(_ values: KernelValues?, kernel: [Symbol], for matrix: TapMatrix)
+        throws(UsageError) -> [Expression]
+    {
+        let taps = try tapExpressions(values, kernel: kernel)
+        guard values != nil else { return taps }
+        do {
+            try matrix.checkEntrySums(taps)
+        } catch {
+            throw UsageError(flag: "kernel-values", "\(error)")
+        }
+        return taps
+    }
+
     static func tapExpressions(_ values: KernelValues?, kernel: [Symbol]) throws(UsageError)
         -> [Expression]
     {
