@@ -52,6 +52,8 @@ public enum TapMatrixDifference: Equatable, Sendable {
     /// The entry at `(row, column)` is the sum of `self` taps in one and of `other` in the other.
     case entry(row: Int, column: Int, self: [Int], other: [Int])
 
+    /// Equal when both name the same shapes, or the same entry with the same taps (tuples are
+    /// not `Equatable`, so the comparison is written out).
     public static func == (lhs: TapMatrixDifference, rhs: TapMatrixDifference) -> Bool {
         switch (lhs, rhs) {
         case (.shape(let a, let b), .shape(let c, let d)):
