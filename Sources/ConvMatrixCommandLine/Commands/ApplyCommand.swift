@@ -61,6 +61,7 @@ struct ApplyCommand: Command {
                 transposed
                 ? conv.symbolicTransposedOutputLaTeX(u, symbols: symbols, printer: printer)
                 : conv.symbolicOutputLaTeX(u, symbols: symbols, printer: printer)
+            writer.writeColumnNote(columns: extents.sizes.last ?? 1, to: &output)
             LaTeXGridWriter(printer: render.latexPrinter).write(
                 cells: cells, channels: channels, extents: extents, to: &output)
             output.write("\n")

@@ -39,6 +39,7 @@ struct PlacementsCommand: Command {
                 GridSlices(placement.values, channels: conv.inChannels, extents: conv.inputExtents)
                     .slices.map(\.matrix)
             }
+            writer.writeColumnNote(columns: conv.inputExtents.sizes.last ?? 1, to: &output)
             render.latexPrinter.writeList(matrices, to: &output)
             output.write("\n")
         case .text:

@@ -46,6 +46,9 @@ struct MatrixOutput {
             }
             output.write("\n")
         case .latex:
+            if blocks == nil || options.latexStyle == .sympy {
+                writeColumnNote(columns: matrix.columnCount, to: &output)
+            }
             if let taps, blocks == nil || options.latexStyle == .sympy {
                 TapMatrixLaTeXWriter(printer: options.latexPrinter, tapValues: taps.tapValues)
                     .write(taps.taps, to: &output)
@@ -70,6 +73,16 @@ struct MatrixOutput {
         }
     }
 
+    /// Before a bmatrix or pmatrix wider than 10 columns, a LaTeX comment saying what amsmath
+    /// needs: its matrix environments stop at `MaxMatrixCols` columns (10 unless raised). The
+    /// comment is harmless in LaTeX, KaTeX and MathJax; SymPy style switches to `array` itself.
+    func writeColumnNote(columns: Int, to output: inout some TextOutputStream) {
+        guard options.latexStyle != .sympy, columns > 10 else { return }
+        output.write(
+            "% amsmath needs \\setcounter{MaxMatrixCols}{\(columns)} for this \(options.latexStyle.rawValue) (the default is 10 columns)\n"
+        )
+    }
+
     /// Writes a grid cut into slices: in text, each slice under its label; in LaTeX, one
     /// matrix, or a SymPy-style list when there are several slices.
     func write(_ grid: GridSlices, title: [String], to output: inout some TextOutputStream) {
@@ -82,6 +95,7 @@ struct MatrixOutput {
                 output.write("\n")
             }
         case .latex:
+            writeColumnNote(columns: grid.slices.map(\.matrix.columnCount).max() ?? 0, to: &output)
             if grid.slices.count == 1 {
                 options.latexPrinter.write(grid.slices[0].matrix, to: &output)
             } else {
