@@ -28,8 +28,8 @@ public struct PlainTextPrinter: ExpressionPrinter, Hashable, Sendable {
     /// The text for a minus sign: `-` or `−` (U+2212).
     private var minus: String { ascii ? "-" : "\u{2212}" }
 
-    /// The text for multiplication: `*` or `·` (U+00B7).
-    private var times: String { ascii ? "*" : "\u{00B7}" }
+    /// The text between the factors of a product: `*` or `·` (U+00B7).
+    public var times: String { ascii ? "*" : "\u{00B7}" }
 
     /// The plain text of a symbol, e.g. `k_0,10` or `k₀,₁₀` (see the type's table).
     public func string(for symbol: Symbol) -> String {

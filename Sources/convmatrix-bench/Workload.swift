@@ -33,8 +33,8 @@ enum Workloads {
         var note =
             "U \(conv.inputCount)x\(conv.outputCount), \(u.storedCount) entries, LaTeX \(sink.bytes) B"
         if withC {
-            let cells = conv.symbolicTransposedOutputLaTeX(
-                u, symbols: symbols, printer: sympyLaTeX.expressionPrinter)
+            let cells = conv.symbolicTransposedOutputText(
+                u, symbols: symbols, sums: ProductSums(latex: sympyLaTeX.expressionPrinter))
             var cSink = CountingSink()
             LaTeXGridWriter(printer: sympyLaTeX).write(
                 cells: cells, channels: conv.inChannels, extents: conv.inputExtents, to: &cSink)

@@ -110,10 +110,15 @@ struct CommandLineTests {
 @Test("a bmatrix wider than 10 columns starts with a comment saying what amsmath needs")
 func amsmathColumnNote() {
     let wide = runTool("unroll --input 4x4 --kernel 3 --padding 1 --format latex")
-    #expect(wide.output.hasPrefix("% amsmath needs \\setcounter{MaxMatrixCols}{16} for this bmatrix (the default is 10 columns)\n\\begin{bmatrix}"))
-    let narrow = runTool("unroll --input 4x4 --kernel 3 --padding 1 --format latex --convention column")
+    #expect(
+        wide.output.hasPrefix(
+            "% amsmath needs \\setcounter{MaxMatrixCols}{16} for this bmatrix (the default is 10 columns)\n\\begin{bmatrix}"
+        ))
+    let narrow = runTool(
+        "unroll --input 4x4 --kernel 3 --padding 1 --format latex --convention column")
     #expect(narrow.output.hasPrefix("% amsmath needs \\setcounter{MaxMatrixCols}{16}"))
-    let sympy = runTool("unroll --input 4x4 --kernel 3 --padding 1 --format latex --latex-style sympy")
+    let sympy = runTool(
+        "unroll --input 4x4 --kernel 3 --padding 1 --format latex --latex-style sympy")
     #expect(sympy.output.hasPrefix("\\left[\\begin{array}"))
     let small = runTool("unroll --input 3x3 --kernel 2 --format latex --convention column")
     #expect(small.output.hasPrefix("\\begin{bmatrix}"))

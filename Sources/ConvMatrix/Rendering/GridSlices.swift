@@ -20,23 +20,36 @@ public struct GridSlices: Sendable {
     /// Cuts `values` (flattened channel first, then row-major over `extents`) into slices.
     /// `channels` is shown in labels only when it is above 1.
     public init(_ values: [Expression], channels: Int, extents: Extents) {
+        let layout = GridSlices.layout(channels: channels, extents: extents)
+        var slices: [Slice] = []
+        for (index, label) in layout.labels.enumerated() {
+            let base = index * layout.rows * layout.columns
+            let dense = (0..<layout.rows).map { i in
+                (0..<layout.columns).map { j in values[base + i * layout.columns + j] }
+            }
+            // A dense array of equal-length rows always forms a valid matrix.
+            if let matrix = try? SymbolicMatrix(dense) {
+                slices.append(Slice(label: label, matrix: matrix))
+            }
+        }
+        self.slices = slices
+    }
+
+    /// How a `(channels, extents…)` tensor is cut: rows and columns of each slice (the last two
+    /// axes; one row for a single axis) and one label per slice, in flattening order —
+    /// `channel 1`, `depth 0`, `channel 1, depth 0`, or empty for a lone slice.
+    public static func layout(channels: Int, extents: Extents) -> (
+        rows: Int, columns: Int, labels: [String]
+    ) {
         let sizes = extents.sizes
         let columns = sizes.last ?? 1
         let rows = sizes.count >= 2 ? sizes[sizes.count - 2] : 1
         let leading = Array(sizes.dropLast(2))
-        // `leading` is a suffix-free part of valid extents, so its product fits too.
-        guard let leadingExtents = Extents(leading) else {
-            self.slices = []
-            return
-        }
-        let perSlice = rows * columns
-        var slices: [Slice] = []
+        // `leading` is part of valid extents, so its product fits too.
+        guard let leadingExtents = Extents(leading) else { return (rows, columns, []) }
+        var labels: [String] = []
         for channel in 0..<channels {
             for lead in 0..<leadingExtents.count {
-                let base = channel * extents.count + lead * perSlice
-                let dense = (0..<rows).map { i in
-                    (0..<columns).map { j in values[base + i * columns + j] }
-                }
                 var parts: [String] = []
                 if channels > 1 { parts.append("channel \(channel)") }
                 if !leading.isEmpty {
@@ -44,15 +57,9 @@ public struct GridSlices: Sendable {
                         separator: ",")
                     parts.append(leading.count == 1 ? "depth \(index)" : "leading index (\(index))")
                 }
-                // A dense array of expressions always forms a valid matrix.
-                let matrix =
-                    (try? SymbolicMatrix(dense))
-                    ?? (try? SymbolicMatrix(rowCount: 0, columnCount: 0))
-                if let matrix {
-                    slices.append(Slice(label: parts.joined(separator: ", "), matrix: matrix))
-                }
+                labels.append(parts.joined(separator: ", "))
             }
         }
-        self.slices = slices
+        return (rows, columns, labels)
     }
 }

@@ -64,22 +64,21 @@ extension Convolution {
 }
 
 extension Convolution {
-    /// The LaTeX of every entry of ``symbolicOutput(_:symbols:)`` (`O = X·U`), printed by
-    /// ``ProductSumLaTeX``: identical text, without building the expressions.
-    public func symbolicOutputLaTeX(_ u: TapMatrix, symbols: LayerSymbols, printer: LaTeXPrinter)
+    /// The text of every entry of ``symbolicOutput(_:symbols:)`` (`O = X·U`), printed by
+    /// `sums`: identical to the expression printer's text, without building the expressions.
+    public func symbolicOutputText(_ u: TapMatrix, symbols: LayerSymbols, sums: ProductSums)
         -> [String]
     {
-        ProductSumLaTeX(printer: printer).strings(
-            rowsOf: u, left: (0..<inputCount).map(symbols.input), kernel: symbols.kernel)
+        sums.strings(rowsOf: u, left: (0..<inputCount).map(symbols.input), kernel: symbols.kernel)
     }
 
-    /// The LaTeX of every entry of ``symbolicTransposedOutput(_:symbols:)`` (`C = O·T`).
-    public func symbolicTransposedOutputLaTeX(
-        _ u: TapMatrix, symbols: LayerSymbols, printer: LaTeXPrinter
+    /// The text of every entry of ``symbolicTransposedOutput(_:symbols:)`` (`C = O·T`).
+    public func symbolicTransposedOutputText(
+        _ u: TapMatrix, symbols: LayerSymbols, sums: ProductSums
     )
         -> [String]
     {
-        ProductSumLaTeX(printer: printer).strings(
+        sums.strings(
             rowsOf: u.transposed(), left: (0..<outputCount).map(symbols.output),
             kernel: symbols.kernel)
     }

@@ -55,16 +55,38 @@ struct ApplyCommand: Command {
                 to: &output)
             return CommandResult()
         }
-        if render.format == .latex, kernelValues == nil {
-            let printer = render.latexPrinter.expressionPrinter
+        let s = render.style
+        let o = render.names.output
+        let title =
+            transposed
+            ? [
+                "C = \(o)\(s.dot)T with T = U\(s.transposeMark), on the \(s.sizes(conv.inputExtents.sizes)) input grid: each input collects the outputs its windows produced, through the taps that connect them.",
+                "Convolution: \(LayerDescription.describe(conv, style: s))",
+            ]
+            : [
+                "\(o) = X\(s.dot)U on the \(s.sizes(conv.outputExtents.sizes)) output grid.",
+                "Convolution: \(LayerDescription.describe(conv, style: s))",
+            ]
+        if kernelValues == nil, render.format == .latex || render.format == .text {
+            // Sums of symbol products: printed without building expressions (same text).
+            let sums =
+                render.format == .latex
+                ? ProductSums(latex: render.latexPrinter.expressionPrinter)
+                : ProductSums(plain: render.expressionPrinter)
             let cells =
                 transposed
-                ? conv.symbolicTransposedOutputLaTeX(u, symbols: symbols, printer: printer)
-                : conv.symbolicOutputLaTeX(u, symbols: symbols, printer: printer)
-            writer.writeColumnNote(columns: extents.sizes.last ?? 1, to: &output)
-            LaTeXGridWriter(printer: render.latexPrinter).write(
-                cells: cells, channels: channels, extents: extents, to: &output)
-            output.write("\n")
+                ? conv.symbolicTransposedOutputText(u, symbols: symbols, sums: sums)
+                : conv.symbolicOutputText(u, symbols: symbols, sums: sums)
+            if render.format == .latex {
+                writer.writeColumnNote(columns: extents.sizes.last ?? 1, to: &output)
+                LaTeXGridWriter(printer: render.latexPrinter).write(
+                    cells: cells, channels: channels, extents: extents, to: &output)
+                output.write("\n")
+            } else {
+                for line in title { output.write(line + "\n") }
+                TextGridWriter(printer: render.textPrinter).write(
+                    cells: cells, channels: channels, extents: extents, to: &output)
+            }
             return CommandResult()
         }
         let values: [Expression]
@@ -84,18 +106,6 @@ struct ApplyCommand: Command {
                 ? conv.symbolicTransposedOutput(u, symbols: symbols)
                 : conv.symbolicOutput(u, symbols: symbols)
         }
-        let s = render.style
-        let o = render.names.output
-        let title =
-            transposed
-            ? [
-                "C = \(o)\(s.dot)T with T = U\(s.transposeMark), on the \(s.sizes(conv.inputExtents.sizes)) input grid: each input collects the outputs its windows produced, through the taps that connect them.",
-                "Convolution: \(LayerDescription.describe(conv, style: s))",
-            ]
-            : [
-                "\(o) = X\(s.dot)U on the \(s.sizes(conv.outputExtents.sizes)) output grid.",
-                "Convolution: \(LayerDescription.describe(conv, style: s))",
-            ]
         writer.write(
             GridSlices(values, channels: channels, extents: extents), title: title, to: &output)
         return CommandResult()
