@@ -24,9 +24,14 @@ public struct TextGridWriter: Sendable {
             let text = (0..<rows * columns).map {
                 cells[base + $0] == "0" ? printer.zero : cells[base + $0]
             }
+            // Display width of each cell. Its characters are single Unicode scalars (symbol
+            // names are ASCII; subscripts, `·` and `−` are one scalar each), so counting scalars
+            // equals the printer's `count` of characters — and avoids grapheme breaking, which
+            // was 90% of the time on large grids.
+            let cellWidths = text.map(\.unicodeScalars.count)
             var widths = [Int](repeating: printer.zero.count, count: columns)
-            for (k, cell) in text.enumerated() {
-                widths[k % columns] = max(widths[k % columns], cell.count)
+            for (k, width) in cellWidths.enumerated() {
+                widths[k % columns] = max(widths[k % columns], width)
             }
             if rows == 0 { buffer.append("[]") }
             for i in 0..<rows {
@@ -36,7 +41,7 @@ public struct TextGridWriter: Sendable {
                 for j in 0..<columns {
                     if j > 0 { buffer.append(spaces: 2) }
                     let cell = text[i * columns + j]
-                    let padding = widths[j] - cell.count
+                    let padding = widths[j] - cellWidths[i * columns + j]
                     buffer.append(spaces: padding / 2)
                     buffer.append(cell)
                     buffer.append(spaces: padding - padding / 2)
