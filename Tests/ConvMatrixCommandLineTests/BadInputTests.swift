@@ -73,8 +73,36 @@ struct BadInputTests {
             "--input: 99999999999999999999 is too large"
         ),
         (
-            "unroll --input 4294967296x4294967296 --kernel 1x1",
-            "--input: 1 channel(s) of 4294967296×4294967296 elements overflow"
+            "unroll --input 2147483647x2147483647x2147483647 --kernel 1",
+            "--input: 1 channel(s) of 2147483647×2147483647×2147483647 elements overflow"
+        ),
+        (
+            "unroll --input 4294967296x4 --kernel 1x1",
+            "--input: must be ≤ 2147483647, got 4294967296 on axis 0"
+        ),
+        (
+            "shape --input 5 --kernel 3 --padding 9223372036854775807",
+            "--padding: must be ≤ 2147483647"
+        ),
+        (
+            "shape --input 5 --kernel 3 --dilation 4611686018427387904 --padding full",
+            "--dilation: must be ≤ 2147483647"
+        ),
+        (
+            "transpose --input 5 --kernel 3 --stride 9223372036854775807",
+            "--stride: must be ≤ 2147483647"
+        ),
+        (
+            "unroll --input 5 --kernel 3 --padding 10000000 --format mtx --pattern --max-memory 1MB",
+            "--max-memory: U ("
+        ),
+        (
+            "transpose --input 2 --kernel 1 --stride 2000000000 --format mtx --pattern --max-memory 1MB",
+            "--max-memory: T ("
+        ),
+        (
+            "equivalent --input 5 --kernel 3 --padding 1000000000 --max-memory 1MB",
+            "--max-memory: T (15 stored entries) needs"
         ),
         // A dense rendering too large to print, refused with its size.
         (

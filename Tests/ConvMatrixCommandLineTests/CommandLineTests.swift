@@ -53,7 +53,7 @@ struct CommandLineTests {
         let run = runTool("shape --input 4x4 --kernel 2x2 --stride 3")
         #expect(run.exitCode == 0)
         #expect(run.output.contains("Output: 1×1"))
-        #expect(run.errors.contains("warning: rows: no window reaches input positions 2, 3"))
+        #expect(run.errors.contains("warning: rows: no window reaches input positions 2–3"))
         #expect(run.errors.contains("warning: columns:"))
     }
 

@@ -82,8 +82,12 @@ struct OutputSizeTests {
     func unreachedInputs() throws {
         let conv = try ConvolutionSpec(inputSize: [4, 4], kernelSize: [2, 2], stride: [3])
             .validated()
-        #expect(conv.axes[0].unreachedInputs == [2, 3])
+        #expect(conv.axes[0].unreachedInputRanges == [2...3])
         let seed = try ConvolutionSpec.seed004.validated()
-        #expect(seed.axes.allSatisfy { $0.unreachedInputs.isEmpty })
+        #expect(seed.axes.allSatisfy { $0.unreachedInputRanges.isEmpty })
+        // Dilation gaps and a tail: n = 9, k = 2, d = 3, s = 4: windows at 0 and 4 reach 0, 3, 4, 7.
+        let gaps = try ConvolutionSpec(inputSize: [9], kernelSize: [2], stride: [4], dilation: [3])
+            .validated()
+        #expect(gaps.axes[0].unreachedInputRanges == [1...2, 5...6, 8...8])
     }
 }

@@ -90,3 +90,20 @@ struct UnrollTests {
         }
     }
 }
+
+/// The link counts used for the memory budget are exact.
+@Test("link counts computed by arithmetic equal the links built, for every axis of random specs")
+func linkCountsAreExact() throws {
+    var rng = SeededGenerator(seed: 555)
+    for _ in 0..<300 {
+        let conv = RandomSpecs.convolution(using: &rng)
+        for (t, axis) in conv.axes.enumerated() {
+            let built = AxisConnections(
+                axis: axis, mode: conv.paddingMode, orientation: conv.orientation,
+                inputStride: conv.inputExtents.strides[t],
+                kernelStride: conv.kernelExtents.strides[t])
+            #expect(
+                AxisConnections.linkCount(axis: axis, mode: conv.paddingMode) == built.totalLinks)
+        }
+    }
+}

@@ -78,6 +78,15 @@ public struct EquivalentConvolution: Sendable {
         -> TapMatrix
     {
         let direct = try convolution.unrolled(limits: limits)
+        // The triplets of the composition (24 bytes each) and their CSR come on top of U.
+        try limits.checkMemory(
+            CheckedArithmetic.multiply(direct.storedCount, 32).flatMap {
+                CheckedArithmetic.add($0, direct.columnCount * 8)
+            }, for: "the equivalent convolution's matrix")
+        try TapMatrix.checkIndexRange(
+            rows: direct.rowCount, columns: transposed.inputCount,
+            taps: transposed.kernelLayout.count,
+            what: "the equivalent convolution's matrix")
         let dilatedInput = convolution.inputExtents
         // Column of the direct convolution reading zero-inserted position q ↦ original input j
         // with j·s − crop_before = q on every axis, or nothing when q is an inserted zero.

@@ -10,6 +10,22 @@ enum SpecValidation {
             field, "has \(values.count) axes but the input has \(rank); give one value or \(rank)")
     }
 
+    /// The largest size, stride, dilation, padding or channel count accepted: `2³¹ − 1`.
+    ///
+    /// Matrices index columns and taps with 32-bit integers, so nothing larger could be unrolled;
+    /// and with every per-axis value below `2³¹`, the single-axis arithmetic of validation
+    /// (`d·(k − 1)`, `(m − 1)·s`, `n + p_before + p_after`) cannot overflow a 64-bit `Int`.
+    static let largestValue = Int(Int32.max)
+
+    /// Checks that every value is at most ``largestValue``.
+    static func atMostLargest(_ values: [Int], field: SpecificationField) throws(SpecificationError)
+    {
+        for (axis, value) in values.enumerated() where value > largestValue {
+            let place = values.count > 1 ? " on axis \(axis)" : ""
+            throw SpecificationError(field, "must be ≤ \(largestValue), got \(value)\(place)")
+        }
+    }
+
     /// Checks that every value is at least `minimum`.
     static func atLeast(_ minimum: Int, _ values: [Int], field: SpecificationField)
         throws(SpecificationError)
@@ -26,6 +42,7 @@ enum SpecValidation {
     static func sizes(input: [Int], kernel: [Int]) throws(SpecificationError) -> [Int] {
         guard !input.isEmpty else { throw SpecificationError(.input, "needs at least one axis") }
         try atLeast(1, input, field: .input)
+        try atMostLargest(input, field: .input)
         let kernel = kernel.count == 1 ? Array(repeating: kernel[0], count: input.count) : kernel
         guard kernel.count == input.count else {
             throw SpecificationError(
@@ -34,6 +51,7 @@ enum SpecValidation {
             )
         }
         try atLeast(1, kernel, field: .kernel)
+        try atMostLargest(kernel, field: .kernel)
         return kernel
     }
 
@@ -41,7 +59,9 @@ enum SpecValidation {
     static func channels(inChannels: Int, outChannels: Int, groups: Int) throws(SpecificationError)
     {
         try atLeast(1, [inChannels], field: .inChannels)
+        try atMostLargest([inChannels], field: .inChannels)
         try atLeast(1, [outChannels], field: .outChannels)
+        try atMostLargest([outChannels], field: .outChannels)
         try atLeast(1, [groups], field: .groups)
         guard inChannels % groups == 0 else {
             throw SpecificationError(
@@ -78,8 +98,10 @@ enum SpecValidation {
         let kernel = try sizes(input: input, kernel: kernel)
         let rank = input.count
         try atLeast(1, stride, field: .stride)
+        try atMostLargest(stride, field: .stride)
         let strides = try perAxis(stride, rank: rank, field: .stride)
         try atLeast(1, dilation, field: .dilation)
+        try atMostLargest(dilation, field: .dilation)
         let dilations = try perAxis(dilation, rank: rank, field: .dilation)
         try channels(inChannels: inChannels, outChannels: outChannels, groups: groups)
         return (kernel, strides, dilations)
@@ -89,8 +111,18 @@ enum SpecValidation {
     static func explicitPadding(_ amounts: [AxisPadding], rank: Int) throws(SpecificationError)
         -> [AxisPadding]
     {
-        let paddings = try perAxis(amounts, rank: rank, field: .padding)
-        try atLeast(0, paddings.flatMap { [$0.before, $0.after] }, field: .padding)
-        return paddings
+        for (axis, padding) in amounts.enumerated() {
+            let place = amounts.count > 1 ? " on axis \(axis)" : ""
+            for value in [padding.before, padding.after] {
+                if value < 0 {
+                    throw SpecificationError(.padding, "must be ≥ 0, got \(value)\(place)")
+                }
+                if value > largestValue {
+                    throw SpecificationError(
+                        .padding, "must be ≤ \(largestValue), got \(value)\(place)")
+                }
+            }
+        }
+        return try perAxis(amounts, rank: rank, field: .padding)
     }
 }

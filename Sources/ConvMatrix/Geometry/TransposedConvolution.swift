@@ -86,6 +86,7 @@ extension TransposedConvolutionSpec {
             )
         }
         try SpecValidation.atLeast(0, outputPadding, field: .outputPadding)
+        try SpecValidation.atMostLargest(outputPadding, field: .outputPadding)
         let outputPaddings = try SpecValidation.perAxis(
             outputPadding, rank: rank, field: .outputPadding)
         var axes: [TransposedConvolutionAxis] = []

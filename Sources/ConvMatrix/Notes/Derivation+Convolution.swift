@@ -103,8 +103,8 @@ struct DerivationBuilder {
             .paragraph(
                 .outputSizeResult(
                     size: sizes(conv.outputExtents.sizes), channels: conv.outChannels)))
-        for (t, axis) in conv.axes.enumerated() where !axis.unreachedInputs.isEmpty {
-            let list = axis.unreachedInputs.map(String.init).joined(separator: ", ")
+        for (t, axis) in conv.axes.enumerated() where !axis.unreachedInputRanges.isEmpty {
+            let list = ShapeReport.runs(axis.unreachedInputRanges, style: TextStyle(ascii: false))
             blocks.append(.paragraph(.unreached(axis: t, positions: list)))
         }
         return Derivation.Section(kind: .outputSize, blocks: blocks)

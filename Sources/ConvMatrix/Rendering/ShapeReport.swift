@@ -38,11 +38,15 @@ public struct ShapeReport: Sendable {
                 "  \(names[t]): m = \(s.floor("(\(axis.inputSize) + \(p.before) + \(p.after) \(s.minus) \(axis.dilation)\(s.dot)(\(axis.kernelSize) \(s.minus) 1) \(s.minus) 1) / \(axis.stride)")) + 1"
                     + " = \(s.floor("\(numerator) / \(axis.stride)")) + 1 = \(numerator / axis.stride) + 1 = \(axis.outputSize)"
             )
-            let unreached = axis.unreachedInputs
+            let unreached = axis.unreachedInputRanges
             if !unreached.isEmpty {
-                let list = unreached.map(String.init).joined(separator: ", ")
+                let count = unreached.reduce(0) { $0 + $1.count }
+                let list = ShapeReport.runs(unreached, style: s)
+                let partial =
+                    axis.unreachedInputsAreComplete
+                    ? "" : " (interior gaps of an axis this long are not searched)"
                 warnings.append(
-                    "warning: \(names[t]): no window reaches input position\(unreached.count > 1 ? "s" : "") \(list) of 0\(s.ascii ? ".." : "…")\(axis.inputSize - 1) (stride \(axis.stride), kernel span \(axis.dilatedKernelSize)); they do not affect the output"
+                    "warning: \(names[t]): no window reaches input position\(count > 1 ? "s" : "") \(list) of 0\(s.ascii ? ".." : "…")\(axis.inputSize - 1) (stride \(axis.stride), kernel span \(axis.dilatedKernelSize)); they do not affect the output\(partial)"
                 )
             }
         }
@@ -56,6 +60,18 @@ public struct ShapeReport: Sendable {
         )
         self.lines = lines
         self.warnings = warnings
+    }
+
+    /// Runs of positions written compactly: `2, 5–7, 9`; past 12 runs, `…` and the totals.
+    public static func runs(_ runs: [ClosedRange<Int>], style: TextStyle) -> String {
+        let shown = runs.prefix(12).map { run in
+            run.count == 1
+                ? "\(run.lowerBound)"
+                : "\(run.lowerBound)\(style.ascii ? "-" : "–")\(run.upperBound)"
+        }
+        let total = runs.reduce(0) { $0 + $1.count }
+        let more = runs.count > 12 ? ", … (\(total) positions in \(runs.count) runs)" : ""
+        return shown.joined(separator: ", ") + more
     }
 
     /// `rows`, `columns` in 2-D; `depth`, `rows`, `columns` in 3-D; `length` in 1-D; `axis t` beyond.

@@ -12,6 +12,45 @@ struct AxisConnections {
     /// Total number of pairs over all output positions.
     var totalLinks: Int { links.reduce(0) { $0 + $1.count } }
 
+    /// How many `(j, a)` pairs, `0 ≤ j < count`, `0 ≤ a < kernel`, land inside `0…extent−1` at
+    /// `j·stride + a·dilation − offset` — computed from the arithmetic, without enumerating, so
+    /// that memory can be budgeted before anything is built. It is ``totalLinks`` of a
+    /// zero-padded axis (`count` outputs reading `extent` inputs), and the number of scatter
+    /// targets of a transposed axis (`count` inputs writing `extent` outputs).
+    ///
+    /// For tap `a`, the positions `j` that land inside form the range
+    /// `⌈(offset − a·d)/s⌉ … ⌊(extent − 1 + offset − a·d)/s⌋`, clipped to `0…count−1`.
+    /// Every value is below `2³¹` after validation, so no product here overflows.
+    static func landingCount(
+        count: Int, kernel: Int, stride: Int, dilation: Int, offset: Int, extent: Int
+    )
+        -> Int
+    {
+        var total = 0
+        for a in 0..<kernel {
+            let shift = offset - a * dilation
+            let low = max(0, ceilDivide(shift, stride))
+            let high = min(count - 1, floorDivide(extent - 1 + shift, stride))
+            if high >= low { total += high - low + 1 }
+        }
+        return total
+    }
+
+    /// ``totalLinks`` of `axis` under `mode`, without building the links: every tap reads
+    /// something except in zero padding.
+    static func linkCount(axis: ConvolutionAxis, mode: PaddingMode) -> Int {
+        guard mode == .zeros else { return axis.outputSize * axis.kernelSize }
+        return landingCount(
+            count: axis.outputSize, kernel: axis.kernelSize, stride: axis.stride,
+            dilation: axis.dilation, offset: axis.padding.before, extent: axis.inputSize)
+    }
+
+    /// `⌊a/b⌋` for `b > 0`.
+    static func floorDivide(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+
+    /// `⌈a/b⌉` for `b > 0`.
+    static func ceilDivide(_ a: Int, _ b: Int) -> Int { -floorDivide(-a, b) }
+
     init(
         axis: ConvolutionAxis, mode: PaddingMode, orientation: KernelOrientation,
         inputStride: Int, kernelStride: Int

@@ -61,6 +61,20 @@ public struct TapMatrix: Hashable, Sendable {
             columns: columns, taps: taps)
     }
 
+    /// Throws unless rows, columns and taps all fit the 32-bit indices of the storage (rows too:
+    /// they become columns when the matrix is transposed).
+    static func checkIndexRange(rows: Int, columns: Int, taps: Int, what: String)
+        throws(SpecificationError)
+    {
+        let limit = Int(Int32.max)
+        guard rows <= limit, columns <= limit, taps <= limit else {
+            throw SpecificationError(
+                .input,
+                "\(what) would be \(rows)×\(columns) with \(taps) taps; at most \(limit) rows, columns and taps are supported"
+            )
+        }
+    }
+
     /// Number of stored entries (a sum of two taps counts twice).
     public var storedCount: Int { columns.count }
 

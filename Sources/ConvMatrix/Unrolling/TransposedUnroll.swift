@@ -8,6 +8,29 @@ extension TransposedConvolution {
         let layout = kernelLayout
         let inChannelsPerGroup = inChannels / groups
         let outChannelsPerGroup = outChannels / groups
+        // Everything is counted, and the budget checked, before anything is built.
+        let perPair = CheckedArithmetic.product(
+            axes.map {
+                AxisConnections.landingCount(
+                    count: $0.inputSize, kernel: $0.kernelSize, stride: $0.stride,
+                    dilation: $0.dilation, offset: $0.padding.before, extent: $0.outputSize)
+            })
+        let stored = perPair.flatMap {
+            CheckedArithmetic.product([$0, inChannels, outChannelsPerGroup])
+        }
+        // Triplets (24 bytes each), the CSR they become (8 bytes an entry, two row arrays) and
+        // the per-axis landing tables.
+        let axisTables = axes.reduce(0) { $0 + $1.inputSize * (32 + 16 * $1.kernelSize) }
+        let bytes = [
+            stored.flatMap { CheckedArithmetic.multiply($0, 32) },
+            CheckedArithmetic.multiply(outputCount + 1, 16), axisTables,
+        ].reduce(Optional(0)) { total, part in
+            total.flatMap { t in part.flatMap { CheckedArithmetic.add(t, $0) } }
+        }
+        try limits.checkMemory(
+            bytes, for: "T (\(stored.map(String.init) ?? "too many") stored entries)")
+        try TapMatrix.checkIndexRange(
+            rows: outputCount, columns: inputCount, taps: layout.count, what: "T")
         // Per axis and input position: the (tap offset, output offset) pairs that land inside.
         let landing: [[[(tap: Int, output: Int)]]] = axes.indices.map { t in
             let axis = axes[t]
@@ -20,14 +43,6 @@ extension TransposedConvolution {
                 }
             }
         }
-        let perPair = CheckedArithmetic.product(landing.map { $0.reduce(0) { $0 + $1.count } })
-        let stored = perPair.flatMap {
-            CheckedArithmetic.product([$0, inChannels, outChannelsPerGroup])
-        }
-        // Triplets take 24 bytes each before compression into 8-byte CSR entries.
-        try limits.checkMemory(
-            stored.flatMap { CheckedArithmetic.multiply($0, 32) },
-            for: "T (\(stored.map(String.init) ?? "too many") stored entries)")
         var triplets: [(row: Int, column: Int, tap: Int)] = []
         triplets.reserveCapacity(stored ?? 0)
         for c in 0..<inChannels {

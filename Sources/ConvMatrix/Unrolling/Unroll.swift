@@ -18,24 +18,31 @@ extension Convolution {
     /// all channel pairs, which keeps the inner loop a copy with two additions.
     public func unrolled(limits: ResourceLimits = .default) throws(SpecificationError) -> TapMatrix
     {
+        // Everything is counted, and the budget checked, before anything is built.
+        let linkCounts = axes.map { AxisConnections.linkCount(axis: $0, mode: paddingMode) }
+        let perChannelPair = CheckedArithmetic.product(linkCounts)
+        let stored = perChannelPair.flatMap {
+            CheckedArithmetic.product([$0, outChannels, inChannelsPerGroup])
+        }
+        // CSR (8 bytes an entry, 8 a row), the shared (tap, input) lists (16 bytes a pair plus an
+        // array header per spatial output), and the per-axis tables.
+        let axisTables = axes.reduce(0) { $0 + $1.outputSize * (32 + 16 * $1.kernelSize) }
+        let bytes = [
+            stored.flatMap { CheckedArithmetic.multiply($0, 8) },
+            CheckedArithmetic.multiply(outputCount + 1, 8),
+            perChannelPair.flatMap { CheckedArithmetic.multiply($0, 16) },
+            CheckedArithmetic.multiply(outputExtents.count, 32), axisTables,
+        ].reduce(Optional(0)) { total, part in
+            total.flatMap { t in part.flatMap { CheckedArithmetic.add(t, $0) } }
+        }
+        try limits.checkMemory(
+            bytes, for: "U (\(stored.map(String.init) ?? "too many") stored entries)")
+        try TapMatrix.checkIndexRange(
+            rows: outputCount, columns: inputCount, taps: weightCount, what: "U")
         let connections = axes.indices.map { t in
             AxisConnections(
                 axis: axes[t], mode: paddingMode, orientation: orientation,
                 inputStride: inputExtents.strides[t], kernelStride: kernelExtents.strides[t])
-        }
-        let perChannelPair = CheckedArithmetic.product(connections.map(\.totalLinks))
-        let stored = perChannelPair.flatMap {
-            CheckedArithmetic.product([$0, outChannels, inChannelsPerGroup])
-        }
-        try limits.checkMemory(
-            stored.flatMap { CheckedArithmetic.multiply($0, 8) }.flatMap {
-                CheckedArithmetic.add($0, (outputCount + 1) * 8)
-            }, for: "U (\(stored.map(String.init) ?? "too many") stored entries)")
-        guard inputCount <= Int(Int32.max), weightCount <= Int(Int32.max) else {
-            throw SpecificationError(
-                .input,
-                "U would have \(inputCount) columns and \(weightCount) taps; at most \(Int32.max) each are supported"
-            )
         }
         let storedCount = stored ?? 0
         let spatialOutputs = outputExtents.count

@@ -25,15 +25,19 @@ struct EquivalentCommand: Command {
         let layer = try LayerOptions.transposedSubject(arguments)
         let limits = try LayerOptions.limits(arguments)
         let equivalent: EquivalentConvolution
-        let verified: Bool
         do {
             equivalent = try EquivalentConvolution(layer)
-            verified =
-                try equivalent.composedMatrix(limits: limits) == layer.unrolled(limits: limits)
         } catch {
             throw UsageError(
                 "the equivalent direct convolution does not exist for this layer: the cropping removes the whole zero-inserted input (\(error.message))"
             )
+        }
+        let verified: Bool
+        do {
+            verified =
+                try equivalent.composedMatrix(limits: limits) == layer.unrolled(limits: limits)
+        } catch {
+            throw UsageError(error)
         }
         for line in EquivalentReport(
             equivalent, verified: verified, style: TextStyle(ascii: arguments.has("ascii")).self
