@@ -55,7 +55,7 @@ struct TransposeCommandsTests {
         #expect(transposed.output.contains("| I₂₂ | O₀₀ | k₂₂ |"))
         let reflect = runTool(
             "connectivity --input 4 --kernel 3 --padding 1 --padding-mode reflect")
-        #expect(reflect.output.contains("O₀ ← I₀ k₁, I₁ k₀ + k₂"))
+        #expect(reflect.output.contains("O₀ ← I₀ k₁, I₁ (k₀ + k₂)"))
     }
 
     @Test("under reflect padding an entry of U is a sum of taps, in every format")

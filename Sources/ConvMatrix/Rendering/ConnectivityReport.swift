@@ -46,7 +46,11 @@ public struct ConnectivityReport: Sendable {
         to output: inout some TextOutputStream
     ) {
         let name = { (symbol: Symbol) in printer.string(for: symbol) }
-        let tapText = { (taps: [Int]) in taps.map { name(tapNames[$0]) }.joined(separator: " + ") }
+        // A sum of taps is parenthesised so that `I₁ (k₀ + k₂)` does not read as `I₁k₀ + k₂`.
+        let tapText = { (taps: [Int]) -> String in
+            let sum = taps.map { name(tapNames[$0]) }.joined(separator: " + ")
+            return taps.count > 1 && layout == .text ? "(\(sum))" : sum
+        }
         switch layout {
         case .text:
             output.write("Each output reads (input through tap):\n")

@@ -36,7 +36,7 @@ public struct SymbolNames: Hashable, Sendable, CustomStringConvertible {
         for name in parts where !SymbolNames.isValidName(name) {
             throw SpecificationError(
                 .names,
-                "'\(name)' is not a name: use a letter then letters or digits, or a LaTeX command like \\xi"
+                "'\(name)' is not a name: use a letter then letters or digits, or a Greek letter such as \\xi"
             )
         }
         guard Set(parts).count == 3 else {
@@ -49,10 +49,20 @@ public struct SymbolNames: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(input),\(kernel),\(output)" }
 
     private static func isValidName(_ name: String) -> Bool {
-        let body = name.hasPrefix("\\") ? name.dropFirst() : Substring(name)
-        guard let first = body.first, first.isASCII, first.isLetter else { return false }
-        return body.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        if name.hasPrefix("\\") { return greekLetters.contains(String(name.dropFirst())) }
+        guard let first = name.first, first.isASCII, first.isLetter else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
+
+    /// The LaTeX commands accepted as names: Greek letters (and their variants), which every
+    /// engine — pdflatex, KaTeX, MathJax — renders as a symbol. Any other command could be
+    /// structural (`\end`, `\left`) and break the document.
+    static let greekLetters: Set<String> = [
+        "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+        "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "varpi", "rho", "varrho",
+        "sigma", "varsigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma",
+        "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+    ]
 }
 
 extension String {

@@ -35,47 +35,63 @@ struct SymbolsCommand: Command {
         let conv = try LayerOptions.convolution(arguments)
         let render = try RenderOptions(arguments)
         let writer = MatrixOutput(options: render)
-        let symbols = LayerSymbols(conv, names: render.names)
         let s = render.style
+        // Sizes first: the dense guard runs before a single symbol is built.
         switch tensor {
         case .flattened:
             try writer.checkSize(rows: 1, columns: conv.inputCount, what: "X")
+        case .input:
+            try writer.checkSize(
+                rows: conv.inputCount / (conv.inputExtents.sizes.last ?? 1),
+                columns: conv.inputExtents.sizes.last ?? 1, what: "I")
+        case .output:
+            try writer.checkSize(
+                rows: conv.outputCount / (conv.outputExtents.sizes.last ?? 1),
+                columns: conv.outputExtents.sizes.last ?? 1, what: "O")
+        case .kernel:
+            try writer.checkSize(
+                rows: conv.weightCount / (conv.kernelExtents.sizes.last ?? 1),
+                columns: conv.kernelExtents.sizes.last ?? 1, what: "k")
+        }
+        let symbols = LayerSymbols(conv, names: render.names)
+        switch tensor {
+        case .flattened:
             let row = (0..<conv.inputCount).map { Expression(symbols.input($0)) }
-            let matrix =
-                (try? SymbolicMatrix([row])) ?? (try? SymbolicMatrix(rowCount: 0, columnCount: 0))
-            guard let matrix else { return CommandResult() }
+            guard let matrix = try? SymbolicMatrix([row]) else { return CommandResult() }
             writer.write(
                 matrix,
                 title: [
                     "X: the input \(render.names.input) flattened row-major (1\(s.times)\(conv.inputCount))."
                 ],
                 to: &output)
-        case .input, .output, .kernel:
-            let (values, channels, extents, label): ([Expression], Int, Extents, String)
-            switch tensor {
-            case .input:
-                (values, channels, extents, label) = (
-                    (0..<conv.inputCount).map { Expression(symbols.input($0)) }, conv.inChannels,
-                    conv.inputExtents, "\(render.names.input): the input"
-                )
-            case .output:
-                (values, channels, extents, label) = (
-                    (0..<conv.outputCount).map { Expression(symbols.output($0)) }, conv.outChannels,
-                    conv.outputExtents, "\(render.names.output): the output"
-                )
-            default:
-                (values, channels, extents, label) = (
-                    symbols.kernel.map { Expression($0) },
-                    conv.outChannels * conv.inChannelsPerGroup,
-                    conv.kernelExtents, "\(render.names.kernel): the kernel (PyTorch weight order)"
-                )
-            }
-            try writer.checkSize(
-                rows: values.count / max(extents.sizes.last ?? 1, 1),
-                columns: extents.sizes.last ?? 1, what: label)
+        case .input:
             writer.write(
-                GridSlices(values, channels: channels, extents: extents),
-                title: ["\(label), \(s.sizes(extents.sizes))."], to: &output)
+                GridSlices(
+                    (0..<conv.inputCount).map { Expression(symbols.input($0)) },
+                    channels: conv.inChannels,
+                    extents: conv.inputExtents),
+                title: ["\(render.names.input): the input, \(s.sizes(conv.inputExtents.sizes))."],
+                to: &output)
+        case .output:
+            writer.write(
+                GridSlices(
+                    (0..<conv.outputCount).map { Expression(symbols.output($0)) },
+                    channels: conv.outChannels,
+                    extents: conv.outputExtents),
+                title: [
+                    "\(render.names.output): the output, \(s.sizes(conv.outputExtents.sizes))."
+                ], to: &output)
+        case .kernel:
+            let shape = s.sizes(conv.kernelLayout.shape)
+            writer.write(
+                GridSlices(
+                    symbols.kernel.map { Expression($0) },
+                    channels: conv.outChannels * conv.inChannelsPerGroup,
+                    extents: conv.kernelExtents),
+                title: [
+                    "\(render.names.kernel): the kernel, weight shape \(shape) (PyTorch order: output channel, input channel within the group, spatial); slice o\(s.dot)(C/g) + c holds weight[o, c]."
+                ],
+                to: &output)
         }
         return CommandResult()
     }

@@ -45,8 +45,8 @@ enum LayerOptions {
             orientation: flags.orientation,
             sameRule: try arguments.choice(Options.sameRule, default: SameRule.pytorch))
         if arguments.has("average-pool") {
-            for flag in ["out-channels", "groups", "flip"]
-            where arguments.value(flag) != nil || arguments.has(flag) {
+            // A constant kernel is its own rotation, so --flip is harmless and allowed.
+            for flag in ["out-channels", "groups"] where arguments.value(flag) != nil {
                 throw UsageError(
                     flag: flag,
                     "does not go with --average-pool, which pools each input channel alone")

@@ -72,7 +72,7 @@ enum Options {
     static let averagePool = OptionDefinition(
         name: "average-pool", valueName: nil,
         help:
-            "Average pooling: every tap is 1/(k·k), each channel pooled alone (groups = channels), stride = kernel unless given."
+            "Average pooling: every tap is 1/Πk (1/k in 1-D, 1/(k·k) in 2-D), each channel pooled alone, stride = kernel unless given."
     )
     static let kernelValues = OptionDefinition(
         name: "kernel-values", valueName: "<v1,v2,…|random>",
