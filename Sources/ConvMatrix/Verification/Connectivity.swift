@@ -16,6 +16,15 @@ public struct Connectivity: Hashable, Sendable {
     /// For each target (row), its links in increasing source order.
     public let links: [[Link]]
 
+    /// About how many bytes the connectivity of `matrix` and its inverse take (links hold their
+    /// taps in arrays of their own: about 64 bytes an entry each way), or nil past `Int`.
+    public static func estimatedBytes(for matrix: TapMatrix) -> Int? {
+        CheckedArithmetic.multiply(matrix.storedCount, 128).flatMap {
+            CheckedArithmetic.add(
+                $0, CheckedArithmetic.multiply(matrix.rowCount + matrix.columnCount, 64) ?? Int.max)
+        }
+    }
+
     /// The connectivity of the layer whose column-convention matrix is `matrix`.
     public init(_ matrix: TapMatrix) {
         links = (0..<matrix.rowCount).map { r in

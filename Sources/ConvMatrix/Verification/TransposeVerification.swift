@@ -34,16 +34,29 @@ public struct TransposeVerification: Sendable {
     /// Whether every statement holds.
     public var holds: Bool { checks.allSatisfy(\.holds) }
 
-    /// Runs the three checks.
-    public init(_ transposed: TransposedConvolution, limits: ResourceLimits = .default)
-        throws(SpecificationError)
+    /// T of `transposed` (from its scatter definition) and Uᵀ of its forward convolution,
+    /// restricted to the forward outputs the transposed layer has (all of them unless an output
+    /// padding reaches the stride): the two sides of the first statement, both in the column
+    /// convention of the transposed layer.
+    public static func matrices(
+        _ transposed: TransposedConvolution, limits: ResourceLimits = .default
+    )
+        throws(SpecificationError) -> (t: TapMatrix, forwardTransposed: TapMatrix)
     {
-        self.transposed = transposed
         let t = try transposed.unrolled(limits: limits)
         let u = try transposed.forward.unrolled(limits: limits)
         let uT =
             transposed.forwardHasExtraOutputs
             ? u.transposed().keepingColumns(transposed.forwardOutputsKept) : u.transposed()
+        return (t, uT)
+    }
+
+    /// Runs the three checks.
+    public init(_ transposed: TransposedConvolution, limits: ResourceLimits = .default)
+        throws(SpecificationError)
+    {
+        self.transposed = transposed
+        let (t, uT) = try TransposeVerification.matrices(transposed, limits: limits)
         var checks = [
             Check(
                 statement: "T (scatter definition) = U\u{1D40} of the forward convolution",

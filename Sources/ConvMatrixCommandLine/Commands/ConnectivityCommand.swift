@@ -46,6 +46,8 @@ struct ConnectivityCommand: Command {
         let u: TapMatrix
         do {
             u = try conv.unrolled(limits: limits)
+            try limits.checkMemory(
+                Connectivity.estimatedBytes(for: u), for: "the connectivity lists")
         } catch {
             throw UsageError(error)
         }

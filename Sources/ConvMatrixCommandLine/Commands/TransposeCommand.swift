@@ -35,17 +35,14 @@ struct TransposeCommand: Command {
             arguments, layout: layer.kernelLayout, generator: &generator)
         try writer.checkExport(values: values, pattern: arguments.has("pattern"))
         let t: TapMatrix
-        let u: TapMatrix
+        let agrees: Bool
         do {
-            t = try layer.unrolled(limits: render.limits)
-            u = try layer.forward.unrolled(limits: render.limits)
+            let matrices = try TransposeVerification.matrices(layer, limits: render.limits)
+            t = matrices.t
+            agrees = matrices.t == matrices.forwardTransposed
         } catch {
             throw UsageError(error)
         }
-        let expected =
-            layer.forwardHasExtraOutputs
-            ? u.transposed().keepingColumns(layer.forwardOutputsKept) : u.transposed()
-        let agrees = t == expected
         let printed = render.convention == .row ? t.transposed() : t
         let symbols = LayerSymbols(layer.forward, names: render.names)
         if render.format.isExport {
@@ -74,14 +71,7 @@ struct TransposeCommand: Command {
         var title = [
             "T of the transposed convolution: \(LayerDescription.describe(layer, style: s))"
         ]
-        title.append(
-            "Output size per axis: n = (m \(s.minus) 1)\(s.dot)s \(s.minus) p_before \(s.minus) p_after + d\(s.dot)(k \(s.minus) 1) + a + 1"
-        )
-        for (axisName, axis) in zip(ShapeReport.axisNames(rank: layer.rank), layer.axes) {
-            title.append(
-                "  \(axisName): (\(axis.inputSize) \(s.minus) 1)\(s.dot)\(axis.stride) \(s.minus) \(axis.padding.before) \(s.minus) \(axis.padding.after) + \(axis.dilation)\(s.dot)(\(axis.kernelSize) \(s.minus) 1) + \(axis.outputPadding) + 1 = \(axis.outputSize)"
-            )
-        }
+        title += TransposedShapeReport(layer, style: s).lines
         let restriction =
             layer.forwardHasExtraOutputs
             ? " restricted to its first \(s.sizes(layer.inputExtents.sizes)) outputs (the output padding reaches the stride)"
