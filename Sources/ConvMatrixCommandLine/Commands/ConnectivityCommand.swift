@@ -47,7 +47,7 @@ struct ConnectivityCommand: Command {
         do {
             u = try conv.unrolled(limits: limits)
             try limits.checkMemory(
-                Connectivity.estimatedBytes(for: u), for: "the connectivity lists")
+                Connectivity.estimatedBytes(for: u), for: "the connectivity map")
         } catch {
             throw UsageError(error)
         }
