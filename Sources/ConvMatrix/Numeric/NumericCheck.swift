@@ -58,10 +58,10 @@ extension Convolution {
     /// costs two direct convolutions of about as many multiply-adds as U stores taps, so a large
     /// layer checks fewer coordinates (at least ``finiteDifferenceMinimumSample``) and the whole
     /// check stays linear in the size of U instead of `inputs × outputs`.
-    public static let finiteDifferenceWork = 1 << 24
+    public static let finiteDifferenceWork = 1 << 23
 
     /// The fewest coordinates a gradient line checks (when the vector has that many).
-    public static let finiteDifferenceMinimumSample = 8
+    public static let finiteDifferenceMinimumSample = 4
 
     /// How many evenly spaced coordinates of `count` a gradient line perturbs when one
     /// evaluation of `E` costs `cost` multiply-adds: all of them when that fits, otherwise as
@@ -184,7 +184,7 @@ extension Convolution {
         }
     }
 
-    private func checkLines<S: NumericScalar>(
+    func checkLines<S: NumericScalar>(
         u: TapMatrix, m: TapMatrix, kernel: [S], x: Tensor<S>, y: Tensor<S>, delta: Tensor<S>,
         exact: Bool
     ) throws -> [NumericCheckReport.Line] {
