@@ -54,6 +54,71 @@ extension Convolution {
     /// evenly spaced coordinates are checked (each costs two direct convolutions).
     public static let finiteDifferenceSample = 256
 
+    /// The multiply-adds the finite differences of one gradient line may cost: each coordinate
+    /// costs two direct convolutions of about as many multiply-adds as U stores taps, so a large
+    /// layer checks fewer coordinates (at least ``finiteDifferenceMinimumSample``) and the whole
+    /// check stays linear in the size of U instead of `inputs × outputs`.
+    public static let finiteDifferenceWork = 1 << 23
+
+    /// The fewest coordinates a gradient line checks (when the vector has that many).
+    public static let finiteDifferenceMinimumSample = 4
+
+    /// How many evenly spaced coordinates of `count` a gradient line perturbs when one
+    /// evaluation of `E` costs `cost` multiply-adds: all of them when that fits, otherwise as
+    /// many as ``finiteDifferenceWork`` allows, between ``finiteDifferenceMinimumSample`` and
+    /// ``finiteDifferenceSample``.
+    public static func finiteDifferenceSampleCount(coordinates count: Int, cost: Int) -> Int {
+        let perCoordinate = max(1, cost).multipliedReportingOverflow(by: 2)
+        let affordable =
+            perCoordinate.overflow ? 0 : finiteDifferenceWork / perCoordinate.partialValue
+        let sample = min(finiteDifferenceSample, max(finiteDifferenceMinimumSample, affordable))
+        return min(count, sample)
+    }
+
+    /// The bytes ``numericCheck(_:exact:limits:)`` needs, estimated before any value is drawn
+    /// or parsed: the parsed values of the kernel, `x`, `y` and `δ` (``NumericValue``), their
+    /// `Double` (and in exact mode ``Rational``) copies, and two sparse matrices of at most
+    /// `outputs·(C/g)·Πk` entries (U and M(x)); `nil` when the count overflows `Int`.
+    public func numericCheckBytes(exact: Bool) -> Int? {
+        func product(_ factors: [Int]) -> Int? {
+            var total = 1
+            for factor in factors {
+                let (value, overflow) = total.multipliedReportingOverflow(by: factor)
+                if overflow { return nil }
+                total = value
+            }
+            return total
+        }
+        func sum(_ terms: [Int?]) -> Int? {
+            var total = 0
+            for term in terms {
+                guard let term else { return nil }
+                let (value, overflow) = total.addingReportingOverflow(term)
+                if overflow { return nil }
+                total = value
+            }
+            return total
+        }
+        guard let inputs = product([inChannels, inputExtents.count]),
+            let outputs = product([outChannels, outputExtents.count]),
+            let weights = product([outChannels, inChannelsPerGroup, kernelExtents.count]),
+            let values = sum([inputs, outputs, outputs, weights])
+        else { return nil }
+        let perValue =
+            MemoryLayout<NumericValue>.stride + MemoryLayout<Double>.stride
+            + (exact ? MemoryLayout<Rational>.stride : 0)
+        let entries = product([outputs, inChannelsPerGroup, kernelExtents.count])
+        let matrix = sum([entries.flatMap { product([$0, 8]) }, product([outputs, 8]), 8])
+        return sum([product([values, perValue]), matrix.flatMap { product([$0, 2]) }])
+    }
+
+    /// Throws the `--max-memory` error unless ``numericCheckBytes(exact:)`` fits in `limits`.
+    public func checkNumericCheckMemory(exact: Bool, limits: ResourceLimits)
+        throws(SpecificationError)
+    {
+        try limits.checkMemory(numericCheckBytes(exact: exact), for: "the numeric check")
+    }
+
     /// Checks the unrolled matrix U against independent computations at the given values:
     ///
     /// 1. the direct convolution (``apply(to:kernel:)``, gather form) equals `U·x`;
@@ -64,43 +129,62 @@ extension Convolution {
     ///    with the direct convolution;
     /// 5. `∂E/∂k = M(x)ᵀ·δ` (``weightMatrix(_:)``) against finite differences in the weights.
     ///
-    /// In `Double`, differences are central with step `h = 2⁻¹⁰`; since `E` is linear, they are
-    /// the derivative up to rounding, and the tolerance is `10⁻⁶·(1 + max|E|)`; the other lines
-    /// allow `10⁻⁹·(1 + max|value|)`. In exact mode (``Rational``) every line demands equality,
-    /// and the differences are `E(v + eᵢ) − E(v)`: exact for a linear function.
+    /// In `Double`, differences are central, with a power-of-two step `h` as large as the
+    /// largest coordinate of the vector perturbed (at least 1; see
+    /// ``Swift/Double/centralDifferenceStep(for:)``): `E` is linear in each coordinate, so any
+    /// step gives the derivative up to rounding, and a step of the size of the values keeps
+    /// `v ± h` distinct from `v` and the rounding of `E` (about `ε·max|v|·…`) small against
+    /// `2h`. Each line allows an absolute error of `s·(1 + max|value|)`, the maximum over the
+    /// numbers compared on that line: `s = 10⁻⁶` for the two gradient lines (rounding of the
+    /// differences), `10⁻⁹` for the others. A NaN error fails. In exact mode (``Rational``)
+    /// every line demands equality, and the differences are `E(v + eᵢ) − E(v)`: exact for a
+    /// linear function.
     ///
-    /// - Throws: ``SpecificationError`` when U does not fit in `limits`, a value has no exact
-    ///   fraction in exact mode, or exact arithmetic overflows (reported on the kernel values).
+    /// - Throws: ``NumericCheckError/specification(_:)`` when U does not fit in `limits`,
+    ///   ``NumericCheckError/inexact(_:)`` when a value has no exact fraction in exact mode, and
+    ///   ``NumericCheckError/exactOverflow(_:)`` when exact arithmetic overflows.
     public func numericCheck(
         _ values: NumericCheckValues, exact: Bool, limits: ResourceLimits = .default
-    ) throws(SpecificationError) -> NumericCheckReport {
-        let u = try unrolled(limits: limits)
+    ) throws(NumericCheckError) -> NumericCheckReport {
+        let u: TapMatrix
+        do { u = try unrolled(limits: limits) } catch { throw .specification(error) }
         let m = weightMatrix(u)
         do {
             if exact {
+                let kernel: [Rational]
+                let x: Tensor<Rational>
+                let y: Tensor<Rational>
+                let delta: Tensor<Rational>
+                do {
+                    kernel = try values.kernel.rationals()
+                    x = try values.input.rationals()
+                    y = try values.output.rationals(field: .inputValues)
+                    delta = try values.delta.rationals(field: .inputValues)
+                } catch {
+                    throw NumericCheckError.inexact(error)
+                }
                 return NumericCheckReport(
                     exact: true,
                     lines: try checkLines(
-                        u: u, m: m, kernel: try values.kernel.rationals(),
-                        x: try values.input.rationals(),
-                        y: try values.output.rationals(field: .inputValues),
-                        delta: try values.delta.rationals(field: .inputValues), exact: true))
+                        u: u, m: m, kernel: kernel, x: x, y: y, delta: delta, exact: true))
             }
             return NumericCheckReport(
                 exact: false,
                 lines: try checkLines(
                     u: u, m: m, kernel: values.kernel.doubles, x: values.input.doubles,
                     y: values.output.doubles, delta: values.delta.doubles, exact: false))
-        } catch let error as NumericError {
-            throw SpecificationError(.kernelValues, error.message)
-        } catch let error as SpecificationError {
+        } catch let error as NumericCheckError {
             throw error
+        } catch let error as NumericError {
+            throw .exactOverflow(error)
+        } catch let error as SpecificationError {
+            throw .specification(error)
         } catch {
-            throw SpecificationError(.kernelValues, "\(error)")
+            throw .exactOverflow(NumericError("\(error)"))
         }
     }
 
-    private func checkLines<S: NumericScalar>(
+    func checkLines<S: NumericScalar>(
         u: TapMatrix, m: TapMatrix, kernel: [S], x: Tensor<S>, y: Tensor<S>, delta: Tensor<S>,
         exact: Bool
     ) throws -> [NumericCheckReport.Line] {
@@ -112,7 +196,8 @@ extension Convolution {
             var magnitude = 0.0
             var equal = true
             for i in a.indices {
-                largest = max(largest, abs(try S.difference(a[i], b[i]).doubleValue))
+                let error = abs(try S.difference(a[i], b[i]).doubleValue)
+                largest = error.isNaN ? .infinity : max(largest, error)
                 magnitude = max(magnitude, abs(a[i].doubleValue), abs(b[i].doubleValue))
                 equal = equal && a[i] == b[i]
             }
@@ -140,13 +225,13 @@ extension Convolution {
                 "adjoint ⟨U·x, y⟩ = ⟨x, Uᵀ·y⟩", [try ux.dot(y.values)], [try x.values.dot(uty)],
                 compared: "1 inner product"))
 
-        let step: S = exact ? S.one : try S.ratio(1, 1024)
         let energy = { (input: Tensor<S>, weights: [S]) throws -> S in
             try delta.values.dot(try self.apply(to: input, kernel: weights).values)
         }
         let inputGradient = try inputGradient(u, delta: delta.values, kernel: kernel)
+        let cost = u.taps.count
         let inputDifferences = try Convolution.differences(
-            at: x.values, step: step, exact: exact
+            at: x.values, exact: exact, cost: cost
         ) { values in
             try energy(Tensor(unchecked: x.channels, extents: x.extents, values: values), kernel)
         }
@@ -160,7 +245,7 @@ extension Convolution {
 
         let weightGradient = try weightGradient(m, delta: delta.values, input: x.values)
         let weightDifferences = try Convolution.differences(
-            at: kernel, step: step, exact: exact
+            at: kernel, exact: exact, cost: cost
         ) { weights in try energy(x, weights) }
         lines.append(
             try line(
@@ -177,12 +262,15 @@ extension Convolution {
     }
 
     /// The derivative of `f` along each sampled coordinate of `point`: central differences
-    /// `(f(v + h·eᵢ) − f(v − h·eᵢ)) / 2h`, or exactly `f(v + eᵢ) − f(v)` in exact mode.
+    /// `(f(v + h·eᵢ) − f(v − h·eᵢ)) / 2h` with ``NumericScalar/centralDifferenceStep(for:)``,
+    /// or exactly `f(v + eᵢ) − f(v)` in exact mode.
     private static func differences<S: NumericScalar>(
-        at point: [S], step: S, exact: Bool, _ f: ([S]) throws -> S
+        at point: [S], exact: Bool, cost: Int, _ f: ([S]) throws -> S
     ) throws -> (indices: [Int], values: [S]) {
+        let (step, inverseTwoSteps) =
+            exact ? (S.one, S.one) : S.centralDifferenceStep(for: point)
         let count = point.count
-        let sample = finiteDifferenceSample
+        let sample = finiteDifferenceSampleCount(coordinates: count, cost: cost)
         let indices =
             count <= sample ? Array(0..<count) : (0..<sample).map { $0 * count / sample }
         let base = exact ? try f(point) : S.zero
@@ -196,10 +284,28 @@ extension Convolution {
                 var minus = point
                 minus[i] = try S.difference(point[i], step)
                 let delta = try S.difference(try f(plus), try f(minus))
-                // Dividing by 2h = 2⁻⁹ is a multiplication by 512: exact in binary.
-                values.append(try S.product(delta, S(integer: 512)))
+                // Dividing by 2h, a power of two, is an exact multiplication by 1/2h.
+                values.append(try S.product(delta, inverseTwoSteps))
             }
         }
         return (indices, values)
+    }
+}
+
+/// Why ``Convolution/numericCheck(_:exact:limits:)`` could not run.
+public enum NumericCheckError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The layer or its budget: U does not fit in the limits.
+    case specification(SpecificationError)
+    /// In exact mode, a value has no exact 64-bit fraction (the error names the field).
+    case inexact(SpecificationError)
+    /// In exact mode, a sum or product left 64-bit fractions.
+    case exactOverflow(NumericError)
+
+    /// One line.
+    public var description: String {
+        switch self {
+        case .specification(let error), .inexact(let error): "\(error)"
+        case .exactOverflow(let error): "exact arithmetic overflows (\(error.message))"
+        }
     }
 }

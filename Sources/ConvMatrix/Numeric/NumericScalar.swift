@@ -39,6 +39,9 @@ public protocol NumericScalar: Hashable, Sendable {
     static func product(_ l: Self, _ r: Self) throws(NumericError) -> Self
     /// The nearest `Double`, for reports and tolerances.
     var doubleValue: Double { get }
+    /// The step `h` of central differences `(f(v + h·eᵢ) − f(v − h·eᵢ))·(1/2h)` at a point whose
+    /// coordinates are `values`, with `1/2h`.
+    static func centralDifferenceStep(for values: [Self]) -> (step: Self, inverseTwoSteps: Self)
 }
 
 extension Double: NumericScalar {
@@ -56,6 +59,23 @@ extension Double: NumericScalar {
     public static func product(_ l: Double, _ r: Double) -> Double { l * r }
     /// The value itself.
     public var doubleValue: Double { self }
+
+    /// `h = 2^e` with `2^e ≤ max(1, max|vᵢ|) < 2^(e+1)`, and `1/2h = 2^(−e−1)`: both powers of
+    /// two, so dividing by `2h` is exact. The step grows with the point because `E` is linear
+    /// in each coordinate (any step gives the derivative, up to rounding), while the rounding
+    /// of `f` is about `ε·max|vᵢ|·…`: a fixed small step would fall below one ulp of a large
+    /// coordinate (`v + 2⁻¹⁰ == v` for `|v| ≥ 2⁶³`) or drown in the rounding of the others.
+    /// `e ≤ 1023`, so `h` is finite and `1/2h ≥ 2⁻¹⁰²⁴` is an exact subnormal.
+    public static func centralDifferenceStep(for values: [Double]) -> (
+        step: Double, inverseTwoSteps: Double
+    ) {
+        let largest = values.reduce(1.0) { $1.isFinite ? max($0, abs($1)) : $0 }
+        let e = Int(largest.exponent)
+        return (
+            Double(sign: .plus, exponent: e, significand: 1),
+            Double(sign: .plus, exponent: -e - 1, significand: 1)
+        )
+    }
 }
 
 extension Rational: NumericScalar {
@@ -81,6 +101,13 @@ extension Rational: NumericScalar {
     public static func product(_ l: Rational, _ r: Rational) throws(NumericError) -> Rational {
         if l.isZero || r.isZero { return .zero }
         do { return try l * r } catch { throw NumericError("\(error)") }
+    }
+
+    /// `h = 1` and `1/2h = 1/2`: exact arithmetic has no rounding to outrun.
+    public static func centralDifferenceStep(for values: [Rational]) -> (
+        step: Rational, inverseTwoSteps: Rational
+    ) {
+        (.one, (try? Rational(1, 2)) ?? .one)
     }
 }
 

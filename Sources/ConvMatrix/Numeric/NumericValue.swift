@@ -5,7 +5,7 @@ import Symbolic
 ///
 /// Accepted spellings: integers (`-2`), decimals (`0.5`, `.25`, `-1.`), scientific notation
 /// (`1e-3`, `2.5E+2`) and fractions of integers (`1/9`, `-3/4`). Decimals are exact rationals
-/// when their digits fit in `Int` (`0.1` is `1/10`, not the binary `0.1000000000000000055…`);
+/// when their significant digits fit in `Int` and the power of ten is at most `10¹⁸` (`0.1` is `1/10`, not the binary `0.1000000000000000055…`);
 /// fractions have no exact `Double`, which gets the nearest value. `nan`, `inf` and anything
 /// that overflows `Double` are refused: the checks compare numbers, and NaN equals nothing.
 public struct NumericValue: Hashable, Sendable, CustomStringConvertible {
@@ -91,7 +91,7 @@ public struct NumericValue: Hashable, Sendable, CustomStringConvertible {
         if let e = rest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = rest[..<e]
             exponentText = rest[rest.index(after: e)...]
-            guard integer(exponentText) != nil else { return nil }
+            guard isInteger(exponentText) else { return nil }
         }
         let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false)
         guard pieces.count <= 2 else { return nil }
@@ -101,21 +101,37 @@ public struct NumericValue: Hashable, Sendable, CustomStringConvertible {
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             return nil
         }
-        guard let exponent = integer(exponentText) else { return .some(nil) }
-        // value = ±digits · 10^(exponent − |fraction|), exact when both parts fit in Int.
+        // value = ±digits · 10^(exponent − |fraction|), exact when the digits and the power of
+        // ten fit in Int. An exponent beyond Int (or a scale that overflows) has no exact
+        // fraction: the Double decides (0, or too large).
         let significant = digits.drop(while: { $0 == "0" })
-        guard significant.count <= 18, let n = Int(significant.isEmpty ? "0" : significant)
-        else { return .some(nil) }
-        let scale = exponent - fraction.count
-        guard abs(scale) <= 18 else { return .some(n == 0 ? Rational.zero : nil) }
+        if significant.isEmpty { return .some(Rational.zero) }
+        guard var n = Int(significant), let exponent = integer(exponentText) else {
+            return .some(nil)
+        }
+        let (shifted, overflow) = exponent.subtractingReportingOverflow(fraction.count)
+        guard !overflow else { return .some(nil) }
+        var scale = shifted
+        // Trailing zeros of the digits move into the scale (`10e-19` is 1/10^18).
+        while n % 10 == 0 && scale < 18 {
+            n /= 10
+            scale += 1
+        }
+        guard scale.magnitude <= 18 else { return .some(nil) }
         var power = 1
-        for _ in 0..<abs(scale) { power *= 10 }
+        for _ in 0..<Int(scale.magnitude) { power *= 10 }
         let signed = negative ? -n : n
         if scale >= 0 {
             let (value, overflow) = signed.multipliedReportingOverflow(by: power)
             return .some(overflow ? nil : Rational(value))
         }
         return .some(try? Rational(signed, power))
+    }
+
+    /// An optionally signed, non-empty run of ASCII digits, of any length.
+    private static func isInteger(_ text: Substring) -> Bool {
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : text
+        return !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber })
     }
 }
 

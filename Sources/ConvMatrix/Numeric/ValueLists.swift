@@ -118,7 +118,7 @@ enum ValueList {
             guard let exact = value.exact else {
                 throw SpecificationError(
                     field,
-                    "value \(index + 1) '\(value.text)' has no exact fraction of 64-bit integers; use fewer digits or drop --exact"
+                    "value \(index + 1) '\(value.text)' has no exact fraction of 64-bit integers; give fewer digits"
                 )
             }
             result.append(exact)

@@ -28,6 +28,13 @@ struct CheckCommand: Command {
     {
         let conv = try LayerOptions.convolution(arguments)
         let limits = try LayerOptions.limits(arguments)
+        let exact = arguments.has("exact")
+        // The budget applies before any value is drawn or parsed.
+        do {
+            try conv.checkNumericCheckMemory(exact: exact, limits: limits)
+        } catch {
+            throw UsageError(error)
+        }
         let seed = try ValueOptions.seed(arguments)
         var generator = SplitMix64(seed: seed)
         // Without --kernel-values the kernel is drawn at random from the seed, like the input.
@@ -42,14 +49,22 @@ struct CheckCommand: Command {
             randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
         let delta = TensorValues(
             randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
-        let exact = arguments.has("exact")
         let report: NumericCheckReport
         do {
             report = try conv.numericCheck(
                 NumericCheckValues(kernel: kernel, input: input, output: y, delta: delta),
                 exact: exact, limits: limits)
         } catch {
-            throw UsageError(error)
+            switch error {
+            case .specification(let error): throw UsageError(error)
+            case .inexact(let error):
+                throw UsageError(
+                    flag: error.field.rawValue, "\(error.message), or drop --exact")
+            case .exactOverflow(let error):
+                throw UsageError(
+                    flag: "exact",
+                    "exact arithmetic overflows (\(error.message)); drop --exact to use Double")
+            }
         }
         output.write("check: \(SpecFlags.flags(for: conv))\n")
         output.write(

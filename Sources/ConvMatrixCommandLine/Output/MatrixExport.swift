@@ -20,6 +20,17 @@ extension MatrixOutput {
         }
     }
 
+    /// Refuses, before anything is written, values whose sums of taps overflow `Double` in
+    /// `matrix` (the exports would print `inf` or `null`).
+    static func checkFiniteExport(_ matrix: TapMatrix, values: KernelValues?) throws(UsageError) {
+        guard let values else { return }
+        do {
+            try matrix.checkFiniteSums(values.doubles)
+        } catch {
+            throw UsageError(flag: "kernel-values", error.message)
+        }
+    }
+
     /// Writes `matrix` (taps printed as `kernel`, valued by `values` when given) in the export
     /// format.
     func writeExport(

@@ -1,0 +1,54 @@
+import Testing
+
+/// `convmatrix` on the numeric review's repros: no trap, one-line errors, passes at large values.
+@Suite struct NumericReviewFixesCommandTests {
+    @Test(arguments: [
+        "check --input 1 --kernel 1 --kernel-values 1 --input-values 1.5e-9223372036854775807",
+        "check --input 4 --kernel 2 --kernel-values 1e15,1",
+        "check --input 4 --kernel 2 --input-values 1e15,1,1,1 --kernel-values 1,1",
+        "unroll --input 1 --kernel 1 --kernel-values 9223372036854775807",
+        "unroll --input 1 --kernel 1 --kernel-values 1000000000000000000",
+    ])
+    func succeeds(_ command: String) {
+        let run = runTool(command)
+        #expect(run.exitCode == 0, "\(run.errors)")
+        #expect(run.errors.isEmpty)
+    }
+
+    @Test(arguments: [
+        (
+            "unroll --input 1 --kernel 1 --kernel-values 1e-9223372036854775808",
+            "--kernel-values: value 1 '1e-9223372036854775808' has no exact fraction of 64-bit integers; give fewer digits"
+        ),
+        (
+            "unroll --input 1 --kernel 1 --kernel-values 1.5e-9223372036854775808",
+            "--kernel-values: value 1 '1.5e-9223372036854775808' has no exact fraction of 64-bit integers; give fewer digits"
+        ),
+        (
+            "check --exact --input 1 --kernel 1 --kernel-values 1.5e-30",
+            "--kernel-values: value 1 '1.5e-30' has no exact fraction of 64-bit integers; give fewer digits, or drop --exact"
+        ),
+        (
+            "check --exact --input 2 --kernel 1 --input-values 1e10,1e10 --kernel-values 1e10",
+            "--exact: exact arithmetic overflows"
+        ),
+        ("check --input 100000x100000 --kernel 3x3", "--max-memory: the numeric check needs"),
+        (
+            "check --input 5 --kernel 3 --in-channels 10000000 --max-memory 1MB",
+            "--max-memory: the numeric check needs"
+        ),
+    ])
+    func refusesOnOneLine(_ command: String, _ message: String) {
+        let run = runTool(command)
+        #expect(run.exitCode == 2)
+        #expect(run.output.isEmpty)
+        #expect(run.errors.contains(message), "\(run.errors)")
+        #expect(run.errors.split(separator: "\n").count == 1)
+    }
+
+    @Test func largeCheckSamplesABoundedNumberOfCoordinates() {
+        let run = runTool("check --input 100x100 --kernel 7x7 --in-channels 2 --out-channels 2")
+        #expect(run.exitCode == 0, "\(run.errors)")
+        #expect(run.output.contains("4 of 20000 coordinates"))
+    }
+}
