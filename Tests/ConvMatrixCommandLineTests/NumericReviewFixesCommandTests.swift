@@ -52,3 +52,18 @@ import Testing
         #expect(run.output.contains("4 of 20000 coordinates"))
     }
 }
+
+/// Exports refuse entries whose sum of taps is not finite in Double, before writing anything.
+@Test(
+    "exports refuse non-finite sums of taps",
+    arguments: ["mtx", "json", "csv"])
+func exportsRefuseNonFiniteSums(format: String) {
+    let run = runTool(
+        "unroll --input 3 --kernel 3 --kernel-values 1e308,1,1e308 --padding 2 --padding-mode reflect --format \(format)"
+    )
+    #expect(run.exitCode == 2 && run.output.isEmpty)
+    #expect(
+        run.errors
+            == "error: --kernel-values: the entry (1, 1), a sum of 2 taps, is not finite in Double\n"
+    )
+}

@@ -48,6 +48,7 @@ struct ApplyCommand: Command {
         if render.format == .mtx || render.format == .json {
             // The printed outputs are linear forms: their coefficient matrix is U (O = U·x), or
             // Uᵀ for C = Uᵀ·O, in the column convention.
+            try MatrixOutput.checkFiniteExport(u, values: kernelValues)
             writer.writeExport(
                 transposed ? u.transposed() : u, kernel: symbols.kernel, values: kernelValues,
                 header: UnrollCommand.exportHeader(

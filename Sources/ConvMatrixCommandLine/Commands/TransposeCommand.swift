@@ -49,6 +49,7 @@ struct TransposeCommand: Command {
             let inputs = "inputs (channel, then spatial row-major), \(layer.inputCount)"
             let outputs = "outputs (channel, then spatial row-major), \(layer.outputCount)"
             let column = render.convention == .column
+            try MatrixOutput.checkFiniteExport(printed, values: values)
             writer.writeExport(
                 printed, kernel: symbols.kernel, values: values,
                 header: MatrixExportHeader(

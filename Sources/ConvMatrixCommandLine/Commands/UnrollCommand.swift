@@ -38,6 +38,7 @@ struct UnrollCommand: Command {
             conv, convention: render.convention, transposed: transposed, limits: render.limits)
         let symbols = LayerSymbols(conv, names: render.names)
         if render.format.isExport {
+            try MatrixOutput.checkFiniteExport(u, values: values)
             writer.writeExport(
                 u, kernel: symbols.kernel, values: values,
                 header: Self.exportHeader(
