@@ -76,15 +76,7 @@ extension Expression {
     /// - Throws: ``SymbolicError/invalidExponent(_:)`` for a negative exponent.
     public func power(_ exponent: Int) throws -> Expression {
         guard exponent >= 0 else { throw SymbolicError.invalidExponent(exponent) }
-        var result = Expression.one
-        var base = self
-        var e = exponent
-        while e > 0 {
-            if e & 1 == 1 { result = try result * base }
-            e >>= 1
-            if e > 0 { base = try base * base }
-        }
-        return result
+        return try RepeatedSquaring.power(self, UInt(exponent), one: .one, times: *)
     }
 
     /// The sum of `symbols`, each with coefficient equal to how often it is listed

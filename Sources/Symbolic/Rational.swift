@@ -192,15 +192,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Square-and-multiply for a magnitude exponent.
     private func power(_ exponent: UInt) throws -> Rational {
-        var result = Rational.one
-        var base = self
-        var e = exponent
-        while e > 0 {
-            if e & 1 == 1 { result = try result * base }
-            e >>= 1
-            if e > 0 { base = try base * base }
-        }
-        return result
+        try RepeatedSquaring.power(self, exponent, one: .one, times: *)
     }
 
     /// Numeric order (`-1/2 < 0 < 1/3`), compared exactly with full-width products.

@@ -14,10 +14,7 @@ struct EquivalentCommand: Command {
           convmatrix equivalent --transposed-layer --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
           convmatrix equivalent --transposed-layer --input 5 --kernel 3 --padding 3
         """
-    let options =
-        Options.layer + [
-            Options.outputPadding, LayerOptions.transposedLayer, Options.ascii, Options.maxMemory,
-        ]
+    let options = Options.transposeSubject
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult

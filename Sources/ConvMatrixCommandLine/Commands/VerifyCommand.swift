@@ -17,10 +17,7 @@ struct VerifyCommand: Command {
           convmatrix verify --input 5x5 --kernel 3x3 --stride 2
           convmatrix verify --transposed-layer --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
         """
-    let options =
-        Options.layer + [
-            Options.outputPadding, LayerOptions.transposedLayer, Options.ascii, Options.maxMemory,
-        ]
+    let options = Options.transposeSubject
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult

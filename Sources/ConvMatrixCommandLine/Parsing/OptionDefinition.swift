@@ -101,6 +101,10 @@ enum Options {
         input, kernel, stride, padding, dilation, outputPadding, inChannels, outChannels, groups,
         flip,
     ]
+    /// The options of the commands about a transposed convolution given either way (`verify`,
+    /// `equivalent`): a forward layer, or the transposed layer itself with `--transposed-layer`.
+    static let transposeSubject =
+        layer + [outputPadding, LayerOptions.transposedLayer, ascii, maxMemory]
     /// The options that choose how matrices are printed.
     static let rendering = [convention, names, format, latexStyle, ascii, maxCells, maxMemory]
     /// The options that give numbers to a printed matrix.
