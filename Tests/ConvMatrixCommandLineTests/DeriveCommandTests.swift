@@ -144,3 +144,20 @@ struct DeriveCommandTests {
         #expect(crop.contains("negative padding means cropping"))
     }
 }
+
+/// The chosen letters replace I and O in the prose and the headings, in every format.
+@Test("derive names the input and output with --names everywhere")
+func deriveUsesChosenLetters() {
+    let text = runTool("derive --input 3 --kernel 2 --format text --names x,w,y")
+    #expect(text.output.contains("2. The input grid x\n"))
+    #expect(text.output.contains("9. Connectivity: C = y·T\n"))
+    #expect(!text.output.contains("The input grid I"))
+    let greek = runTool(
+        "derive --input 3 --kernel 2 --format latex --names \\xi,w,\\Omega --lang es")
+    #expect(greek.output.contains("\\section*{2. La grilla de entrada $\\xi$}"))
+    #expect(greek.output.contains("$\\Omega$"))
+    let markdown = runTool("derive --input 3 --kernel 2 --format markdown --names \\xi,w,y")
+    #expect(markdown.output.contains("## 2. The input grid $\\xi$"))
+    let unicode = runTool("derive --input 3 --kernel 2 --format text --names \\xi,w,y")
+    #expect(unicode.output.contains("2. The input grid ξ\n"))
+}

@@ -13,12 +13,13 @@ extension Derivation {
         let u = try conv.unrolled(limits: options.limits)
         let counterpart = try conv.transposedCounterpart.validated()
         let builder = DerivationBuilder(conv: conv, u: u, options: options)
-        self.init(sections: [
-            builder.layer(), builder.inputGrid(), builder.flattened(), builder.outputSize(),
-            builder.placements(), builder.unrolled(), builder.forward(),
-            builder.transposed(counterpart), builder.connectivity(),
-            try builder.equivalent(counterpart), builder.backward(),
-        ])
+        self.init(
+            sections: [
+                builder.layer(), builder.inputGrid(), builder.flattened(), builder.outputSize(),
+                builder.placements(), builder.unrolled(), builder.forward(),
+                builder.transposed(counterpart), builder.connectivity(),
+                try builder.equivalent(counterpart), builder.backward(),
+            ], names: options.names)
     }
 }
 

@@ -39,8 +39,12 @@ public struct Derivation: Sendable {
         }
     }
 
-    /// A document made of `sections`.
-    public init(sections: [Section]) {
+    /// The letters of the input and the output, which headings name (`The input grid I`).
+    public let names: SymbolNames
+
+    /// A document made of `sections`, whose headings name the input and output with `names`.
+    public init(sections: [Section], names: SymbolNames = .seed004) {
         self.sections = sections
+        self.names = names
     }
 }

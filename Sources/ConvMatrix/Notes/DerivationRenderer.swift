@@ -69,19 +69,42 @@ public struct DerivationRenderer: Hashable, Sendable {
             out += "\(title)\n\(String(repeating: "=", count: title.count))\n"
         }
         for (number, section) in derivation.sections.enumerated() {
-            out += heading(number + 1, language.text(.heading(section.kind)))
-            for block in section.blocks { out += render(block) }
+            out += heading(
+                number + 1, language.text(.heading(section.kind)), names: derivation.names)
+            for block in section.blocks { out += render(block, names: derivation.names) }
         }
         if format == .latex && standalone { out += "\n\\end{document}\n" }
         return out
     }
 
-    private func heading(_ number: Int, _ text: String) -> String {
+    private func heading(_ number: Int, _ phrase: String, names: SymbolNames) -> String {
+        // The phrase tables write the input and output as the letters I and O; `letters`
+        // replaces them by the chosen ones (a Greek-letter command as math in LaTeX and
+        // Markdown, as its Unicode letter in text).
+        let text = letters(phrase, names: names)
         switch format {
-        case .latex: "\n\\section*{\(number). \(LaTeXProse.escape(text))}\n"
-        case .markdown: "\n## \(number). \(text)\n"
+        case .latex: return "\n\\section*{\(number). \(text)}\n"
+        case .markdown: return "\n## \(number). \(text)\n"
         case .text:
-            "\n\(number). \(text)\n\(String(repeating: "-", count: "\(number). \(text)".count))\n"
+            return
+                "\n\(number). \(text)\n\(String(repeating: "-", count: "\(number). \(text)".count))\n"
+        }
+    }
+
+    /// `phrase` in this format (escaped for LaTeX) with its stand-alone I and O replaced by the
+    /// chosen letters.
+    private func letters(_ phrase: String, names: SymbolNames) -> String {
+        let marked = HeadingLetters.mark(phrase)
+        switch format {
+        case .latex:
+            let filled = HeadingLetters.fill(LaTeXProse.escape(marked), names: names) { name in
+                name.hasPrefix("\\") ? "$\(name)$" : LaTeXProse.escape(name)
+            }
+            return HeadingLetters.joiningAdjacentMath(filled)
+        case .markdown:
+            return HeadingLetters.fill(marked, names: names) { $0.hasPrefix("\\") ? "$\($0)$" : $0 }
+        case .text:
+            return HeadingLetters.fill(marked, names: names) { HeadingLetters.unicode($0) }
         }
     }
 
@@ -90,6 +113,11 @@ public struct DerivationRenderer: Hashable, Sendable {
         case .latex: "\n\(LaTeXProse.escape(text))\n"
         case .markdown, .text: "\n\(text)\n"
         }
+    }
+
+    /// A paragraph of the phrase tables, whose stand-alone I and O are the chosen letters.
+    private func prose(_ phrase: String, names: SymbolNames) -> String {
+        "\n\(letters(phrase, names: names))\n"
     }
 
     private func display(_ math: MathText) -> String {
@@ -102,10 +130,10 @@ public struct DerivationRenderer: Hashable, Sendable {
         }
     }
 
-    private func render(_ block: Derivation.Block) -> String {
+    private func render(_ block: Derivation.Block, names: SymbolNames) -> String {
         switch block {
         case .paragraph(let phrase):
-            return paragraph(language.text(phrase))
+            return prose(language.text(phrase), names: names)
         case .list(let phrases):
             let items = phrases.map(language.text)
             switch format {
@@ -119,7 +147,7 @@ public struct DerivationRenderer: Hashable, Sendable {
         case .formula(let math):
             return display(math)
         case .matrix(let name, let matrix, let caption, let statesSize):
-            var out = caption.map { paragraph(language.text($0)) } ?? ""
+            var out = caption.map { prose(language.text($0), names: names) } ?? ""
             let body: MathText
             if format == .text {
                 let lines = matrix.text(ascii: ascii).split(separator: "\n").map(String.init)
