@@ -68,7 +68,7 @@ public enum ConvMatrixTool {
             : (try command(named: first), Array(arguments.dropFirst()))
         let parsed = try ParsedArguments(
             rest, allowed: command.options + [Options.help], command: command.name)
-        if parsed.has("help") {
+        if parsed.has(Options.help) {
             output.write(command.helpText)
             return CommandResult()
         }

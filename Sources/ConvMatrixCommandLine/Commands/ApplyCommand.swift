@@ -26,7 +26,7 @@ struct ApplyCommand: Command {
     {
         let conv = try LayerOptions.convolution(arguments)
         let render = try RenderOptions(arguments)
-        let transposed = arguments.has("transpose")
+        let transposed = arguments.has(Options.transpose)
         let writer = MatrixOutput(options: render, allowsExports: true)
         let extents = transposed ? conv.inputExtents : conv.outputExtents
         let channels = transposed ? conv.inChannels : conv.outChannels
@@ -43,7 +43,7 @@ struct ApplyCommand: Command {
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let kernelValues = try ValueOptions.kernelValues(
             arguments, layout: conv.kernelLayout, generator: &generator)
-        try writer.checkExport(values: kernelValues, pattern: arguments.has("pattern"))
+        try writer.checkExport(values: kernelValues, pattern: arguments.has(Options.pattern))
         let symbols = LayerSymbols(conv, names: render.names)
         if render.format == .mtx || render.format == .json {
             // The printed outputs are linear forms: their coefficient matrix is U (O = U·x), or

@@ -28,7 +28,7 @@ struct CheckCommand: Command {
     {
         let conv = try LayerOptions.convolution(arguments)
         let limits = try LayerOptions.limits(arguments)
-        let exact = arguments.has("exact")
+        let exact = arguments.has(Options.exact)
         // The budget applies before any value is drawn or parsed.
         do {
             try conv.checkNumericCheckMemory(exact: exact, limits: limits)

@@ -35,14 +35,14 @@ struct ConnectivityCommand: Command {
         let names: SymbolNames
         do {
             names =
-                try arguments.value("names").map { text throws(SpecificationError) in
+                try arguments.value(Options.names).map { text throws(SpecificationError) in
                     try SymbolNames(parsing: text)
                 } ?? .seed004
         } catch {
             throw UsageError(error)
         }
         let limits = try LayerOptions.limits(arguments)
-        let transposed = arguments.has("transpose")
+        let transposed = arguments.has(Options.transpose)
         let u: TapMatrix
         do {
             u = try conv.unrolled(limits: limits)
@@ -52,7 +52,7 @@ struct ConnectivityCommand: Command {
             throw UsageError(error)
         }
         let symbols = LayerSymbols(conv, names: names)
-        let style = TextStyle(ascii: arguments.has("ascii"))
+        let style = TextStyle(ascii: arguments.has(Options.ascii))
         let report =
             transposed
             ? ConnectivityReport(

@@ -28,7 +28,7 @@ struct DeriveCommand: Command {
         let format = try arguments.choice(
             Options.deriveFormat, default: DerivationRenderer.Format.text)
         let language = try arguments.choice(Options.lang, default: NotesLanguage.en)
-        let standalone = arguments.has("standalone")
+        let standalone = arguments.has(Options.standalone)
         if standalone && format != .latex {
             throw UsageError(
                 flag: "standalone", "needs --format latex, got --format \(format.rawValue)")
@@ -61,7 +61,7 @@ enum NotesOptions {
     static func elisionLimit(
         _ arguments: ParsedArguments, _ option: OptionDefinition, default fallback: Int = 12
     ) throws(UsageError) -> Int {
-        guard let text = arguments.value(option.name) else { return fallback }
+        guard let text = arguments.value(option) else { return fallback }
         let value = try AxisListParser.single(text, flag: option.name)
         guard value >= 3 else {
             throw UsageError(
@@ -73,7 +73,7 @@ enum NotesOptions {
 
     /// `--names`, or seed 004's I, k, O.
     static func names(_ arguments: ParsedArguments) throws(UsageError) -> SymbolNames {
-        guard let text = arguments.value("names") else { return .seed004 }
+        guard let text = arguments.value(Options.names) else { return .seed004 }
         do {
             return try SymbolNames(parsing: text)
         } catch {

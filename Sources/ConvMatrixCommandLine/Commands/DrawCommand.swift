@@ -34,7 +34,7 @@ struct DrawCommand: Command {
         let conv = try LayerOptions.convolution(arguments)
         let picture = try arguments.choice(Options.picture, default: Picture.connectivity)
         let format = try arguments.choice(Options.drawFormat, default: Format.svg)
-        let standalone = arguments.has("standalone")
+        let standalone = arguments.has(Options.standalone)
         if standalone && format != .tikz {
             throw UsageError(
                 flag: "standalone", "needs --format tikz (SVG is always a whole document)")

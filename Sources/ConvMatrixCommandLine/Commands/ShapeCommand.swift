@@ -18,7 +18,7 @@ struct ShapeCommand: Command {
         -> CommandResult
     {
         let conv = try LayerOptions.convolution(arguments)
-        let report = ShapeReport(conv, style: TextStyle(ascii: arguments.has("ascii")))
+        let report = ShapeReport(conv, style: TextStyle(ascii: arguments.has(Options.ascii)))
         for line in report.lines { output.write(line + "\n") }
         return CommandResult(exitCode: 0, warnings: report.warnings)
     }

@@ -33,7 +33,7 @@ struct TransposeCommand: Command {
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let values = try ValueOptions.kernelValues(
             arguments, layout: layer.kernelLayout, generator: &generator)
-        try writer.checkExport(values: values, pattern: arguments.has("pattern"))
+        try writer.checkExport(values: values, pattern: arguments.has(Options.pattern))
         let t: TapMatrix
         let agrees: Bool
         do {

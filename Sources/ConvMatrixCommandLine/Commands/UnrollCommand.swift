@@ -25,7 +25,7 @@ struct UnrollCommand: Command {
     {
         let conv = try LayerOptions.convolution(arguments)
         let render = try RenderOptions(arguments)
-        let transposed = arguments.has("transpose")
+        let transposed = arguments.has(Options.transpose)
         let writer = MatrixOutput(options: render, allowsExports: true)
         let (rows, columns) = Self.shape(
             conv, convention: render.convention, transposed: transposed)
@@ -33,7 +33,7 @@ struct UnrollCommand: Command {
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let values = try ValueOptions.kernelValues(
             arguments, layout: conv.kernelLayout, generator: &generator)
-        try writer.checkExport(values: values, pattern: arguments.has("pattern"))
+        try writer.checkExport(values: values, pattern: arguments.has(Options.pattern))
         let u = try Self.matrix(
             conv, convention: render.convention, transposed: transposed, limits: render.limits)
         let symbols = LayerSymbols(conv, names: render.names)

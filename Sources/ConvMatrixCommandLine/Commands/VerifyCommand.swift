@@ -30,7 +30,7 @@ struct VerifyCommand: Command {
         } catch {
             throw UsageError(error)
         }
-        let style = TextStyle(ascii: arguments.has("ascii"))
+        let style = TextStyle(ascii: arguments.has(Options.ascii))
         output.write("Transposed convolution: \(LayerDescription.describe(layer, style: style))\n")
         output.write(
             "Forward convolution:    \(LayerDescription.describe(layer.forward, style: style))\n")

@@ -109,7 +109,7 @@ extension MatrixOutput {
 enum ValueOptions {
     /// The seed (default 1).
     static func seed(_ arguments: ParsedArguments) throws(UsageError) -> UInt64 {
-        guard let text = arguments.value("seed") else { return 1 }
+        guard let text = arguments.value(Options.seed) else { return 1 }
         guard let seed = UInt64(text) else {
             throw UsageError(flag: "seed", "expected a whole number ≥ 0, got '\(text)'")
         }
@@ -120,9 +120,9 @@ enum ValueOptions {
     static func kernelValues(
         _ arguments: ParsedArguments, layout: KernelLayout, generator: inout SplitMix64
     ) throws(UsageError) -> KernelValues? {
-        if arguments.has("average-pool") {
+        if arguments.has(Options.averagePool) {
             // Average pooling: every tap 1/Πk, exactly.
-            guard arguments.value("kernel-values") == nil else {
+            guard arguments.value(Options.kernelValues) == nil else {
                 throw UsageError(
                     flag: "kernel-values",
                     "does not go with --average-pool, which sets every tap to 1/(k·k)")
@@ -136,7 +136,7 @@ enum ValueOptions {
                 throw UsageError(error)
             }
         }
-        guard let text = arguments.value("kernel-values") else { return nil }
+        guard let text = arguments.value(Options.kernelValues) else { return nil }
         if text == "random" { return KernelValues(randomFor: layout, using: &generator) }
         do {
             return try KernelValues(parsing: text, layout: layout)
@@ -149,7 +149,7 @@ enum ValueOptions {
     static func inputValues(
         _ arguments: ParsedArguments, channels: Int, extents: Extents, generator: inout SplitMix64
     ) throws(UsageError) -> TensorValues {
-        guard let text = arguments.value("input-values"), text != "random" else {
+        guard let text = arguments.value(Options.inputValues), text != "random" else {
             return TensorValues(randomFor: channels, extents: extents, using: &generator)
         }
         do {

@@ -23,14 +23,14 @@ enum LayerOptions {
                 try arguments.required(Options.kernel, example: "3x3"), flag: "kernel")
             stride = try axisList(arguments, Options.stride, default: [1])
             padding =
-                try arguments.value("padding").map { text throws(UsageError) in
+                try arguments.value(Options.padding).map { text throws(UsageError) in
                     try AxisListParser.padding(text)
                 } ?? .zero
             dilation = try axisList(arguments, Options.dilation, default: [1])
             inChannels = try integer(arguments, Options.inChannels, default: 1)
             outChannels = try integer(arguments, Options.outChannels, default: 1)
             groups = try integer(arguments, Options.groups, default: 1)
-            orientation = arguments.has("flip") ? .convolution : .crossCorrelation
+            orientation = arguments.has(Options.flip) ? .convolution : .crossCorrelation
         }
     }
 
@@ -44,16 +44,16 @@ enum LayerOptions {
             paddingMode: try arguments.choice(Options.paddingMode, default: PaddingMode.zeros),
             orientation: flags.orientation,
             sameRule: try arguments.choice(Options.sameRule, default: SameRule.pytorch))
-        if arguments.has("average-pool") {
+        if arguments.has(Options.averagePool) {
             // A constant kernel is its own rotation, so --flip is harmless and allowed.
-            for flag in ["out-channels", "groups"] where arguments.value(flag) != nil {
+            for flag in [Options.outChannels, Options.groups] where arguments.value(flag) != nil {
                 throw UsageError(
-                    flag: flag,
+                    flag: flag.name,
                     "does not go with --average-pool, which pools each input channel alone")
             }
             spec.outChannels = spec.inChannels
             spec.groups = spec.inChannels
-            if arguments.value("stride") == nil { spec.stride = spec.kernelSize }
+            if arguments.value(Options.stride) == nil { spec.stride = spec.kernelSize }
         }
         do {
             return try spec.validated()
@@ -83,13 +83,13 @@ enum LayerOptions {
     /// The resource budgets from `--max-cells` and `--max-memory`.
     static func limits(_ arguments: ParsedArguments) throws(UsageError) -> ResourceLimits {
         var limits = ResourceLimits.default
-        if let cells = arguments.value("max-cells") {
+        if let cells = arguments.value(Options.maxCells) {
             limits.maxDenseCells = try AxisListParser.single(cells, flag: "max-cells")
             guard limits.maxDenseCells >= 1 else {
                 throw UsageError(flag: "max-cells", "must be ≥ 1, got \(limits.maxDenseCells)")
             }
         }
-        if let memory = arguments.value("max-memory") {
+        if let memory = arguments.value(Options.maxMemory) {
             limits.maxMemoryBytes = try byteCount(memory)
         }
         return limits
@@ -124,7 +124,7 @@ enum LayerOptions {
     )
         throws(UsageError) -> [Int]
     {
-        guard let text = arguments.value(option.name) else { return fallback }
+        guard let text = arguments.value(option) else { return fallback }
         return try AxisListParser.integers(text, flag: option.name)
     }
 
@@ -133,38 +133,32 @@ enum LayerOptions {
     )
         throws(UsageError) -> Int
     {
-        guard let text = arguments.value(option.name) else { return fallback }
+        guard let text = arguments.value(option) else { return fallback }
         return try AxisListParser.single(text, flag: option.name)
     }
 }
 
 extension LayerOptions {
-    /// `--transposed-layer`: the layer flags describe a transposed convolution.
-    static let transposedLayer = OptionDefinition(
-        name: "transposed-layer", valueName: nil,
-        help:
-            "The flags describe the transposed convolution itself (its own --input, --output-padding); default: a forward convolution, whose transpose is taken."
-    )
 
     /// The transposed convolution a verify/equivalent/connectivity command is about: given
     /// directly with `--transposed-layer`, or the transpose of the forward convolution described.
     static func transposedSubject(_ arguments: ParsedArguments) throws(UsageError)
         -> TransposedConvolution
     {
-        if arguments.has("transposed-layer") {
-            if arguments.value("padding-mode") != nil {
+        if arguments.has(Options.transposedLayerFlag) {
+            if arguments.value(Options.paddingMode) != nil {
                 throw UsageError(
                     flag: "padding-mode",
                     "a transposed convolution only pads with zeros (PyTorch's ConvTranspose)")
             }
-            if arguments.value("same-rule") != nil {
+            if arguments.value(Options.sameRule) != nil {
                 throw UsageError(
                     flag: "same-rule",
                     "a transposed convolution takes padding amounts, so there is no 'same' rule")
             }
             return try transposedConvolution(arguments)
         }
-        if arguments.value("output-padding") != nil {
+        if arguments.value(Options.outputPadding) != nil {
             throw UsageError(
                 flag: "output-padding",
                 "belongs to a transposed convolution: add --transposed-layer and give its own --input"

@@ -88,6 +88,12 @@ enum Options {
     static let pattern = OptionDefinition(
         name: "pattern", valueName: nil, help: "With --format mtx: the sparsity pattern, no values."
     )
+    /// `--transposed-layer`: the layer flags describe a transposed convolution.
+    static let transposedLayerFlag = OptionDefinition(
+        name: "transposed-layer", valueName: nil,
+        help:
+            "The flags describe the transposed convolution itself (its own --input, --output-padding); default: a forward convolution, whose transpose is taken."
+    )
     static let help = OptionDefinition(
         name: "help", valueName: nil, help: "Show help for this command.")
 
@@ -104,7 +110,7 @@ enum Options {
     /// The options of the commands about a transposed convolution given either way (`verify`,
     /// `equivalent`): a forward layer, or the transposed layer itself with `--transposed-layer`.
     static let transposeSubject =
-        layer + [outputPadding, LayerOptions.transposedLayer, ascii, maxMemory]
+        layer + [outputPadding, transposedLayerFlag, ascii, maxMemory]
     /// The options that choose how matrices are printed.
     static let rendering = [convention, names, format, latexStyle, ascii, maxCells, maxMemory]
     /// The options that give numbers to a printed matrix.

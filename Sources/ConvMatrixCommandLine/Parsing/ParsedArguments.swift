@@ -57,11 +57,11 @@ struct ParsedArguments: Sendable {
         }
     }
 
-    /// Whether flag `name` was given.
-    func has(_ name: String) -> Bool { flags.contains(name) }
+    /// Whether `flag` was given.
+    func has(_ flag: OptionDefinition) -> Bool { flags.contains(flag.name) }
 
-    /// The value of option `name`, if given.
-    func value(_ name: String) -> String? { values[name] }
+    /// The value of `option`, if given.
+    func value(_ option: OptionDefinition) -> String? { values[option.name] }
 
     /// The value of a required option.
     func required(_ option: OptionDefinition, example: String) throws(UsageError) -> String {

@@ -45,9 +45,9 @@ struct RenderOptions: Sendable {
     init(_ arguments: ParsedArguments) throws(UsageError) {
         format = try arguments.choice(Options.format, default: Format.text)
         latexStyle = try arguments.choice(Options.latexStyle, default: LaTeXStyle.bmatrix)
-        ascii = arguments.has("ascii")
+        ascii = arguments.has(Options.ascii)
         convention = try arguments.choice(Options.convention, default: Convention.row)
-        if let text = arguments.value("names") {
+        if let text = arguments.value(Options.names) {
             do {
                 names = try SymbolNames(parsing: text)
             } catch {
