@@ -6,6 +6,7 @@ let package = Package(
     name: "ConvMatrix",
     products: [
         .library(name: "Symbolic", targets: ["Symbolic"]),
+        .library(name: "ConvMatrixCore", targets: ["ConvMatrixCore"]),
         .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
         .executable(name: "convmatrix", targets: ["convmatrix"]),
         .executable(name: "convmatrix-bench", targets: ["convmatrix-bench"]),
@@ -14,8 +15,39 @@ let package = Package(
         // A small computer-algebra library: indexed symbols, exact rationals, canonical sums of
         // products, and printers. Knows nothing about convolutions.
         .target(name: "Symbolic", exclude: ["README.md"]),
-        // Convolution geometry, unrolling into U, transposed convolutions, rendering.
-        .target(name: "ConvMatrix", dependencies: ["Symbolic"]),
+        // Geometry, the unrolled matrix U, transposed convolutions and their verification. No
+        // Foundation and no printing: it also compiles as Embedded Swift for WebAssembly.
+        .target(name: "ConvMatrixCore"),
+        // A layer's symbols: names of inputs, taps and outputs, placements, symbolic products.
+        .target(name: "ConvMatrixSymbols", dependencies: ["ConvMatrixCore", "Symbolic"]),
+        // Tensors, direct and scatter convolution, products with U, the backward pass, checks.
+        .target(
+            name: "ConvMatrixNumeric",
+            dependencies: ["ConvMatrixCore", "ConvMatrixSymbols", "Symbolic"]),
+        // A layer's symbols, text and LaTeX writers, reports, and the mtx/json/csv exports.
+        .target(
+            name: "ConvMatrixRendering",
+            dependencies: ["ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "Symbolic"]),
+        // Derivation documents (course notes) in LaTeX, Markdown and text.
+        .target(
+            name: "ConvMatrixNotes",
+            dependencies: [
+                "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
+                "Symbolic",
+            ]),
+        // Connectivity and sparsity pictures as SVG and TikZ.
+        .target(
+            name: "ConvMatrixPictures",
+            dependencies: [
+                "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixRendering", "Symbolic",
+            ]),
+        // The umbrella: `import ConvMatrix` brings every library layer.
+        .target(
+            name: "ConvMatrix",
+            dependencies: [
+                "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
+                "ConvMatrixNotes", "ConvMatrixPictures", "Symbolic",
+            ]),
         // Argument parsing, validation messages and commands: a thin layer over ConvMatrix.
         .target(name: "ConvMatrixCommandLine", dependencies: ["ConvMatrix", "Symbolic"]),
         // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine.
@@ -25,11 +57,19 @@ let package = Package(
         .testTarget(
             name: "SymbolicTests", dependencies: ["Symbolic"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "ConvMatrixTests", dependencies: ["ConvMatrix", "Symbolic"],
+            name: "ConvMatrixTests",
+            dependencies: [
+                "ConvMatrix", "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric",
+                "ConvMatrixRendering", "ConvMatrixNotes", "ConvMatrixPictures", "Symbolic",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "ConvMatrixCommandLineTests",
-            dependencies: ["ConvMatrixCommandLine", "ConvMatrix", "Symbolic"],
+            dependencies: [
+                "ConvMatrixCommandLine", "ConvMatrix", "ConvMatrixCore", "ConvMatrixSymbols",
+                "ConvMatrixNumeric", "ConvMatrixRendering", "ConvMatrixNotes", "ConvMatrixPictures",
+                "Symbolic",
+            ],
             exclude: ["Fixtures"]),
     ]
 )

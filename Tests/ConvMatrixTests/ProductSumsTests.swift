@@ -1,7 +1,12 @@
 import Symbolic
 import Testing
 
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// The fast text of O = X·U and C = O·T equals the expression printers' text.
 @Suite("Product sums")

@@ -1,4 +1,9 @@
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// The definition of a convolution written as plainly as possible, independent of the library's
 /// unrolling code: for every output, every tap, the padded input position it meets.
