@@ -5,7 +5,7 @@ import ConvMatrixSymbols
 import Symbolic
 
 extension Derivation {
-    /// Seed 004's derivation for `conv`, with seed 003's backward formulas
+    /// The derivation for `conv`, with the backward formulas
     /// (``Convolution/symbolicBackward(_:symbols:deltaName:)``) and the equivalent direct
     /// convolution of the transpose (``EquivalentConvolution``).
     ///

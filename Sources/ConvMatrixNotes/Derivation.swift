@@ -8,9 +8,9 @@ import ConvMatrixSymbols
 /// renderer (``DerivationRenderer``), so the same derivation prints in LaTeX, Markdown or text,
 /// in English or Spanish.
 ///
-/// Built for a convolution by ``init(_:options:)``, following seed 004: the input grid I, the
+/// Built for a convolution by ``init(_:options:)``, step by step: the input grid I, the
 /// flattened X, the output size, the kernel placements, U, O = X·U, T = Uᵀ, C = O·T, the
-/// equivalent direct convolution of T, and the backward formulas of seed 003.
+/// equivalent direct convolution of T, and the backward formulas.
 public struct Derivation: Sendable {
     /// One block of a section.
     public enum Block: Sendable {
@@ -48,7 +48,7 @@ public struct Derivation: Sendable {
     public let names: SymbolNames
 
     /// A document made of `sections`, whose headings name the input and output with `names`.
-    public init(sections: [Section], names: SymbolNames = .seed004) {
+    public init(sections: [Section], names: SymbolNames = .ikO) {
         self.sections = sections
         self.names = names
     }

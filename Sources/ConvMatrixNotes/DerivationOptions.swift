@@ -5,7 +5,7 @@ import ConvMatrixSymbols
 
 /// What a derivation shows and how much of it.
 public struct DerivationOptions: Hashable, Sendable {
-    /// Letters for input, kernel and output (seed 004's I, k, O by default).
+    /// Letters for input, kernel and output (I, k, O by default).
     public var names: SymbolNames
     /// The name of the output-gradient symbol: `\delta` for LaTeX, `δ` or `d` for text.
     public var gradientName: String
@@ -25,7 +25,7 @@ public struct DerivationOptions: Hashable, Sendable {
     /// Options with 12×12 matrices, 4 terms per entry and 4 placements by default (a 3×3
     /// kernel's output entries have 9 terms: shown whole they overflow a printed page).
     public init(
-        names: SymbolNames = .seed004, gradientName: String = "\\delta", maxRows: Int = 12,
+        names: SymbolNames = .ikO, gradientName: String = "\\delta", maxRows: Int = 12,
         maxColumns: Int = 12, maxTerms: Int = 4, maxPlacements: Int = 4, ascii: Bool = false,
         limits: ResourceLimits = .default
     ) {

@@ -2,7 +2,7 @@ import ConvMatrixCore
 import ConvMatrixSymbols
 import Symbolic
 
-/// The backward pass of a convolution (seed 003) written symbolically: the gradients of an
+/// The backward pass of a convolution (as the numpy lab on a conv layer writes it) written symbolically: the gradients of an
 /// error `E` given the upstream gradient `δ = ∂E/∂y`, one symbol `δ_r` per output.
 ///
 /// Since `y = U·x` and also `y = M(x)·k` (``Convolution/weightMatrix(_:)``), the chain rule gives
@@ -11,7 +11,7 @@ import Symbolic
 ///     ∂E/∂k = M(x)ᵀ·δ,   ∂E/∂k_t = Σ_{(r, c) : t ∈ U[r, c]} δ_r · x_c
 ///
 /// For stride 1 and one channel, the first is the full convolution of `δ` with the kernel
-/// rotated 180°, and the second the cross-correlation of `x` with `δ` (seed 003: `∂E/∂w₁₁ =
+/// rotated 180°, and the second the cross-correlation of `x` with `δ` (the numpy lab writes `∂E/∂w₁₁ =
 /// Σ δ_ij x_ij`); with a stride `s > 1`, `δ` is first spread out with `s − 1` zeros between its
 /// entries.
 public struct SymbolicBackward: Sendable {

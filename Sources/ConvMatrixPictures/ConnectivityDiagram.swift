@@ -3,7 +3,7 @@ import ConvMatrixRendering
 import ConvMatrixSymbols
 import Symbolic
 
-/// Seed 004's "conectividad de filtros": which input feeds which output through which kernel
+/// The "connectivity of filters" of the course notes: which input feeds which output through which kernel
 /// tap, for the convolution (inputs above, outputs below) and, side by side, for its transpose
 /// T = Uᵀ (the same lines, read from the outputs back to the inputs).
 ///
@@ -19,7 +19,7 @@ public enum ConnectivityDiagram {
 
     /// The diagram for `conv`. Throws when it would draw more than
     /// ``PictureLimits/maxConnections`` lines per panel.
-    public static func scene(_ conv: Convolution, names: SymbolNames = .seed004)
+    public static func scene(_ conv: Convolution, names: SymbolNames = .ikO)
         throws(SpecificationError) -> PictureScene
     {
         let u = try conv.unrolled()

@@ -2,7 +2,7 @@ import ConvMatrixCore
 import ConvMatrixRendering
 import ConvMatrixSymbols
 
-/// The sparsity pattern of U (row convention, seed 004: one row per input, one column per
+/// The sparsity pattern of U (row convention: one row per input, one column per
 /// output): a cell for every non-zero entry, coloured by its tap's spatial position
 /// (``TapPalette``) and outlined in black when the entry is a sum of several taps (padding
 /// modes); thin grey lines between channel blocks, a frame around the whole matrix.
@@ -11,7 +11,7 @@ public enum SparsityPattern {
 
     /// The picture for `conv`. Throws when U stores more than ``PictureLimits/maxCells``
     /// entries.
-    public static func scene(_ conv: Convolution, names: SymbolNames = .seed004)
+    public static func scene(_ conv: Convolution, names: SymbolNames = .ikO)
         throws(SpecificationError) -> PictureScene
     {
         let columnMajor = try conv.unrolled()

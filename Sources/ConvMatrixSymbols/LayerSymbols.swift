@@ -9,7 +9,7 @@ import Symbolic
 /// - output `O^{(o)}_{ij}` when `M > 1`;
 /// - kernel `k^{(o,c)}_{ab}` when `C > 1` or `M > 1`, with `o` the output channel and `c` the
 ///   input channel *within the group* — PyTorch's weight index `weight[o, c, a, b]`.
-/// So a single-channel layer prints exactly as seed 004 (`k_{00}`, `I_{12}`, `O_{01}`), and the
+/// So a single-channel layer prints exactly as the unrolling notes do (`k_{00}`, `I_{12}`, `O_{01}`), and the
 /// same symbol prints the same way in every format.
 public struct LayerSymbols: Sendable {
     /// The letters.
@@ -22,7 +22,7 @@ public struct LayerSymbols: Sendable {
     private let outputChannels: Int
 
     /// The symbols of a convolution: input `x`, weight `(M, C/g, k…)`, output `y`.
-    public init(_ conv: Convolution, names: SymbolNames = .seed004) {
+    public init(_ conv: Convolution, names: SymbolNames = .ikO) {
         self.init(
             names: names, layout: conv.kernelLayout, channelled: conv.hasChannels,
             input: conv.inputExtents, inputChannels: conv.inChannels,

@@ -1,7 +1,7 @@
 import ConvMatrixCore
 import Symbolic
 
-/// Seed 004's kernel placements: for each output, the kernel laid on the input grid where that
+/// The kernel placements: for each output, the kernel laid on the input grid where that
 /// output's window sits — the input-shaped tensor whose flattening is one column of U (row
 /// convention).
 public struct Placement: Sendable {

@@ -2,7 +2,7 @@ import ConvMatrixCore
 
 /// The letters used for the input, the kernel and the output.
 ///
-/// Seed 004 writes the input `I`, the kernel `k` and the output `O` (the default); seed 003 writes
+/// The unrolling notes write the input `I`, the kernel `k` and the output `O` (the default); the numpy lab on a conv layer writes
 /// `x`, `w` and `y`. The roles stay fixed when a transposed convolution is shown: its input is
 /// the forward convolution's output (written with ``output``) and its output lives in the
 /// forward input's space.
@@ -14,10 +14,10 @@ public struct SymbolNames: Hashable, Sendable, CustomStringConvertible {
     /// The output's letter (`O`).
     public let output: String
 
-    /// Seed 004's names: `I`, `k`, `O`.
-    public static let seed004 = SymbolNames(validatedInput: "I", kernel: "k", output: "O")
-    /// Seed 003's names: `x`, `w`, `y`.
-    public static let seed003 = SymbolNames(validatedInput: "x", kernel: "w", output: "y")
+    /// `I`, `k`, `O`: input, kernel, output.
+    public static let ikO = SymbolNames(validatedInput: "I", kernel: "k", output: "O")
+    /// `x`, `w`, `y`: input, weights, output.
+    public static let xwy = SymbolNames(validatedInput: "x", kernel: "w", output: "y")
 
     private init(validatedInput input: String, kernel: String, output: String) {
         self.input = input

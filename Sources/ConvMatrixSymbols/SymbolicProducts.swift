@@ -11,7 +11,7 @@ extension Convolution {
         Convolution.products(u, left: symbols.input, kernel: symbols.kernel)
     }
 
-    /// Seed 004's `C = O·T`: for every input position, `Σ O_r · k_t` over the outputs `r` it
+    /// `C = O·T`: for every input position, `Σ O_r · k_t` over the outputs `r` it
     /// feeds and the taps `t` that connect them — the transposed convolution applied to the
     /// symbolic output, showing which outputs reach each input through which taps.
     ///

@@ -12,8 +12,8 @@ import Testing
 @Suite("Product sums")
 struct ProductSumsTests {
     static let names: [SymbolNames] = [
-        .seed004, .seed003, (try? SymbolNames(parsing: "a,B,c")) ?? .seed004,
-        (try? SymbolNames(parsing: "\\xi,w,Y")) ?? .seed004,
+        .ikO, .xwy, (try? SymbolNames(parsing: "a,B,c")) ?? .ikO,
+        (try? SymbolNames(parsing: "\\xi,w,Y")) ?? .ikO,
     ]
 
     @Test("identical to LaTeXPrinter and PlainTextPrinter for random layers and letters")

@@ -12,7 +12,7 @@ import Testing
 struct UnrollTests {
     @Test("seed 004: U has the taps of the blog post")
     func seed004() throws {
-        let u = try ConvolutionSpec.seed004.validated().unrolled()
+        let u = try ConvolutionSpec.input5x5Kernel3x3Stride2.validated().unrolled()
         #expect(u.rowCount == 4 && u.columnCount == 25 && u.storedCount == 36)
         // Output (0,1) reads input (0,2) through k₀₀ and input (2,4) through k₂₂.
         #expect(u.taps(row: 1, column: 2) == [0])

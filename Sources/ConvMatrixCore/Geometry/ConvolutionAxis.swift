@@ -26,7 +26,7 @@ public struct ConvolutionAxis: Hashable, Sendable {
 
     /// The input positions (`0 ≤ q < n`) that no tap of any window meets, as increasing runs.
     ///
-    /// They exist when the stride skips past the end of the last window (seed 000: kernel 2,
+    /// They exist when the stride skips past the end of the last window (for example kernel 2,
     /// stride 3 on 4 positions never reads positions 2 and 3) or when the stride or the dilation
     /// leaves gaps. Padding modes other than zeros are ignored: the question is which positions
     /// the windows *cover*.

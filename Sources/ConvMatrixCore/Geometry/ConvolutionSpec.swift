@@ -52,7 +52,7 @@ public struct ConvolutionSpec: Hashable, Sendable {
         self.sameRule = sameRule
     }
 
-    /// Seed 004's example: a 5×5 input, a 3×3 kernel, stride 2, no padding (output 2×2).
-    public static let seed004 = ConvolutionSpec(
+    /// The worked example: a 5×5 input, a 3×3 kernel, stride 2, no padding (output 2×2); Dumoulin & Visin's "no padding, strides" case.
+    public static let input5x5Kernel3x3Stride2 = ConvolutionSpec(
         inputSize: [5, 5], kernelSize: [3, 3], stride: [2])
 }

@@ -1,7 +1,7 @@
 /// The extents of a row-major grid (a tensor's shape), with conversions between a
 /// multi-index and its flat position.
 ///
-/// Flattening is row-major, as in seed 004 and PyTorch: the last axis varies fastest, so for
+/// Flattening is row-major, as in PyTorch and NumPy: the last axis varies fastest, so for
 /// extents `(n₀, n₁)` the position of `(i, j)` is `i·n₁ + j`.
 public struct Extents: Hashable, Sendable, CustomStringConvertible {
     /// The size of each axis, outermost first.

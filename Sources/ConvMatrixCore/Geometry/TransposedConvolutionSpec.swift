@@ -46,7 +46,7 @@ public struct TransposedConvolutionSpec: Hashable, Sendable {
         self.orientation = orientation
     }
 
-    /// The transposed convolution of seed 004: a 2×2 input, 3×3 kernel, stride 2 (output 5×5).
-    public static let seed004 = TransposedConvolutionSpec(
+    /// The transposed convolution of the 5×5 / 3×3 / stride 2 example: a 2×2 input, 3×3 kernel, stride 2 (output 5×5).
+    public static let input2x2Kernel3x3Stride2 = TransposedConvolutionSpec(
         inputSize: [2, 2], kernelSize: [3, 3], stride: [2])
 }

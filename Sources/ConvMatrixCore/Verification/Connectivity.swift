@@ -3,7 +3,7 @@
 /// For a layer with column-convention matrix A (rows = outputs, columns = inputs), output `r`
 /// reads input `c` through the taps of entry `A[r, c]`. The inverse map lists, for every input,
 /// the outputs it feeds; for a convolution it is exactly the connectivity of the transposed
-/// convolution (seed 004: the transpose "reproduces the connectivity, not the values").
+/// convolution (the transpose "reproduces the connectivity, not the values").
 public struct Connectivity: Hashable, Sendable {
     /// One link: a source position and the taps through which it reaches the target.
     public struct Link: Hashable, Sendable {

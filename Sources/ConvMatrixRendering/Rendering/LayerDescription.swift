@@ -6,7 +6,7 @@ import ConvMatrixSymbols
 /// `input 5×5, kernel 3×3, stride 2, padding 0 → output 2×2`.
 ///
 /// Defaults are left out (dilation 1, one channel, groups 1, zeros padding, cross-correlation) so
-/// that seed 004's example reads as the blog post states it.
+/// that the 5×5 input, 3×3 kernel, stride 2 example reads as the unrolling notes state it.
 public enum LayerDescription {
     /// The convolution in one line.
     public static func describe(_ conv: Convolution, style: TextStyle) -> String {

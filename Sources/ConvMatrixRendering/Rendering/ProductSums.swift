@@ -3,7 +3,7 @@ import ConvMatrixNumeric
 import ConvMatrixSymbols
 import Symbolic
 
-/// The text of sums of two-symbol products — seed 004's `O = X·U` (`Σ I·k`) and `C = O·T`
+/// The text of sums of two-symbol products — `O = X·U` (`Σ I·k`) and `C = O·T`
 /// (`Σ O·k`) — exactly as ``LaTeXPrinter`` or ``PlainTextPrinter`` prints the same expressions,
 /// several times faster.
 ///
