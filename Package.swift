@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "ConvMatrixCore", targets: ["ConvMatrixCore"]),
         .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
+        .library(name: "ConvMatrixExplorerCore", targets: ["ConvMatrixExplorerCore"]),
         .executable(name: "convmatrix", targets: ["convmatrix"]),
         .executable(name: "convmatrix-bench", targets: ["convmatrix-bench"]),
     ],
@@ -18,6 +19,12 @@ let package = Package(
         // Geometry, the unrolled matrix U, transposed convolutions and their verification. No
         // Foundation and no printing: it also compiles as Embedded Swift for WebAssembly.
         .target(name: "ConvMatrixCore"),
+        // The explorer's computation: layer flags in, the matrix, sizes and arithmetic out, as a
+        // C ABI. Compiled for the host (tests) and, by tools/build-explorer.sh, as Embedded Swift
+        // for WebAssembly together with the C runtime in WasmRuntime/.
+        .target(
+            name: "ConvMatrixExplorerCore", dependencies: ["ConvMatrixCore"],
+            exclude: ["WasmRuntime"]),
         // A layer's symbols: names of inputs, taps and outputs, placements, symbolic products.
         .target(name: "ConvMatrixSymbols", dependencies: ["ConvMatrixCore", "Symbolic"]),
         // Tensors, direct and scatter convolution, products with U, the backward pass, checks.
@@ -46,10 +53,12 @@ let package = Package(
             name: "ConvMatrix",
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
-                "ConvMatrixNotes", "ConvMatrixPictures", "Symbolic",
+                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixExplorerCore", "Symbolic",
             ]),
         // Argument parsing, validation messages and commands: a thin layer over ConvMatrix.
-        .target(name: "ConvMatrixCommandLine", dependencies: ["ConvMatrix", "Symbolic"]),
+        .target(
+            name: "ConvMatrixCommandLine", dependencies: ["ConvMatrix", "Symbolic"],
+            exclude: ["Explorer/Page"]),
         // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine.
         .executableTarget(name: "convmatrix", dependencies: ["ConvMatrixCommandLine"]),
         // The benchmark of the performance issue: `swift run -c release convmatrix-bench`.
@@ -63,6 +72,9 @@ let package = Package(
                 "ConvMatrixRendering", "ConvMatrixNotes", "ConvMatrixPictures", "Symbolic",
             ],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ConvMatrixExplorerCoreTests",
+            dependencies: ["ConvMatrixExplorerCore", "ConvMatrixCore", "ConvMatrixCommandLine"]),
         .testTarget(
             name: "ConvMatrixCommandLineTests",
             dependencies: [
