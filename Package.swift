@@ -74,7 +74,9 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "ConvMatrixExplorerCoreTests",
-            dependencies: ["ConvMatrixExplorerCore", "ConvMatrixCore", "ConvMatrixCommandLine"]),
+            dependencies: [
+                "ConvMatrixExplorerCore", "ConvMatrixCore", "ConvMatrixCommandLine", "ConvMatrixPictures",
+            ]),
         .testTarget(
             name: "ConvMatrixCommandLineTests",
             dependencies: [
