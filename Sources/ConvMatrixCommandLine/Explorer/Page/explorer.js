@@ -150,25 +150,35 @@
     return index;
   }
   function letters(m) { return m.transposed ? ['O', 'C'] : ['I', 'O']; }
+  // Names are built once per layer and kept (a redraw names thousands of cells).
+  function cached(m, kind, i, make) {
+    const names = m.names || (m.names = { input: [], output: [], tap: [] });
+    const known = names[kind][i];
+    if (known !== undefined) return known;
+    return (names[kind][i] = make());
+  }
   function inputName(m, f) {
-    const c = Math.floor(f / m.inputSpatial);
-    return symbol(letters(m)[0], multiIndex(f % m.inputSpatial, m.inputSizes),
-      m.inChannels > 1 ? [c] : []);
+    return cached(m, 'input', f, () => symbol(letters(m)[0], multiIndex(f % m.inputSpatial, m.inputSizes),
+      m.inChannels > 1 ? [Math.floor(f / m.inputSpatial)] : []));
   }
   function outputName(m, r) {
-    const c = Math.floor(r / m.outputSpatial);
-    return symbol(letters(m)[1], multiIndex(r % m.outputSpatial, m.outputSizes),
-      m.outChannels > 1 ? [c] : []);
+    return cached(m, 'output', r, () => symbol(letters(m)[1], multiIndex(r % m.outputSpatial, m.outputSizes),
+      m.outChannels > 1 ? [Math.floor(r / m.outputSpatial)] : []));
   }
   function tapName(m, t) {
-    const pair = Math.floor(t / m.kernelSpatial);
-    const channelled = m.inChannels > 1 || m.outChannels > 1;
-    return symbol('k', multiIndex(t % m.kernelSpatial, m.kernelSizes),
-      channelled ? [Math.floor(pair / m.inner), pair % m.inner] : []);
+    return cached(m, 'tap', t, () => {
+      const pair = Math.floor(t / m.kernelSpatial);
+      const channelled = m.inChannels > 1 || m.outChannels > 1;
+      return symbol('k', multiIndex(t % m.kernelSpatial, m.kernelSizes),
+        channelled ? [Math.floor(pair / m.inner), pair % m.inner] : []);
+    });
   }
   // TapPalette: a tap's colour is that of its spatial position in the kernel.
   function tapColor(m, t) { return '#' + palette[(t % m.kernelSpatial) % palette.length]; }
   function sizeText(sizes) { return sizes.join('×'); }
+  // What a grid's cells and names depend on.
+  function inKey(m) { return ['input', letters(m)[0], m.inChannels, m.inputSizes].join('/'); }
+  function outKey(m) { return ['output', letters(m)[1], m.outChannels, m.outputSizes].join('/'); }
 
   // ---- Drawing ---------------------------------------------------------------------------------
   function el(tag, className, text) {
@@ -179,17 +189,36 @@
   }
 
   let model = null;
+  let lastSteps = {};
   let index = null;  // flat index → elements, for linking
 
-  // A tensor (channels × spatial) drawn as one 2-D grid per channel and leading index.
-  function drawTensor(container, m, channels, sizes, kind, nameOf, extra) {
-    container.replaceChildren();
+  // A tensor (channels × spatial) drawn as one 2-D grid per channel and leading index. The cells
+  // are kept when the next layer has the same shape and names (`key`): a control that leaves the
+  // input alone redraws only what changed. Large grids show no names in their cells (a cell gets
+  // its name as its accessible label when focused); `dynamic` grids rewrite their text each time.
+  function drawTensor(container, channels, sizes, kind, key, nameOf, options) {
     const spatial = product(sizes);
+    const large = spatial > 256;
+    const extra = options && options.extra;
+    const dynamic = options && options.dynamic;
+    container.labelOf = nameOf;
+    if (container.shapeKey === key && container.cells) {
+      const lists = container.cells;
+      if (dynamic || extra) {
+        for (let flat = 0; flat < lists.length; flat++) {
+          const cell = lists[flat][0];
+          if (dynamic && !large) cell.textContent = nameOf(flat);
+          if (dynamic) cell.removeAttribute('aria-label');
+          if (extra) extra(cell, flat);
+        }
+      }
+      return lists.map((list) => list.slice());
+    }
+    container.replaceChildren();
     const cols = sizes[sizes.length - 1];
     const rows = sizes.length >= 2 ? sizes[sizes.length - 2] : 1;
     const slice = rows * cols;
     const slices = spatial / slice;
-    const large = spatial > 256;
     const fragment = document.createDocumentFragment();
     const lists = [];
     for (let c = 0; c < channels; c++) {
@@ -202,23 +231,38 @@
         const grid = el('div', 'grid' + (large ? ' dense' : ''));
         grid.setAttribute('role', 'grid');
         grid.style.setProperty('--cols', String(cols));
+        grid.style.setProperty('--rows', String(rows));
         for (let p = 0; p < slice; p++) {
           const flat = c * spatial + s * slice + p;
           const cell = el('div', 'cell ' + kind, large ? undefined : nameOf(flat));
           cell.setAttribute('data-' + kind, String(flat));
-          cell.setAttribute('tabindex', flat === 0 ? '0' : '-1');
-          cell.setAttribute('aria-label', nameOf(flat));
-          cell.setAttribute('role', 'gridcell');
+          // One tab stop per grid (arrows move it); the others get tabindex when reached.
+          if (p === 0) cell.setAttribute('tabindex', '0');
+          else if (!large) cell.setAttribute('tabindex', '-1');
           if (extra) extra(cell, flat);
           grid.appendChild(cell);
-          (lists[flat] = lists[flat] || []).push(cell);
+          lists[flat] = [cell];
         }
         block.appendChild(grid);
         fragment.appendChild(block);
       }
     }
     container.appendChild(fragment);
-    return lists;
+    container.shapeKey = key;
+    container.cells = lists;
+    return lists.map((list) => list.slice());
+  }
+
+  // The accessible name of a focused cell, computed when it is needed.
+  function labelCell(cell) {
+    if (!cell || cell.hasAttribute('aria-label')) return;
+    const container = cell.closest('.tensor');
+    if (!container || !container.labelOf) return;
+    for (const kind of ['input', 'output']) {
+      if (cell.hasAttribute('data-' + kind)) {
+        cell.setAttribute('aria-label', container.labelOf(Number(cell.getAttribute('data-' + kind))));
+      }
+    }
   }
 
   function drawKernel(m) {
@@ -279,28 +323,31 @@
     return taps;
   }
 
+  // The matrix as a grid of fixed-width cells (fast to lay out): a header row of column names,
+  // then per shown row its name and its entries. Every entry — zeros included — carries its
+  // output (data-row) and input (data-col) in the column convention, whatever the display.
   function drawMatrix(m) {
     const container = byId('matrix');
     const columnConvention = byId('v-column').checked;
     const limit = Number(byId('v-limit').value) || 36;
     const matrixName = m.transposed ? 'T' : 'U';
     // Display rows and columns: column convention rows = outputs; row convention rows = inputs.
-    const displayRows = kept(columnConvention ? m.rows : m.cols, limit);
-    const displayCols = kept(columnConvention ? m.cols : m.rows, limit);
     const shownRows = columnConvention ? m.rows : m.cols;
     const shownCols = columnConvention ? m.cols : m.rows;
-    const product = m.transposed
+    const displayRows = kept(shownRows, limit);
+    const displayCols = kept(shownCols, limit);
+    const productText = m.transposed
       ? (columnConvention ? 'z = T·y' : 'O·T = C')
       : (columnConvention ? 'y = U·x' : 'X·U = O');
     const elided = displayRows.length < shownRows || displayCols.length < shownCols;
-    byId('matrix-note').textContent = matrixName + (columnConvention ? '' : 'ᵀ layout: ') +
-      (columnConvention ? ' ' : '') + product + '; ' + shownRows + '×' + shownCols +
-      ', ' + m.stored + ' stored taps' + (elided ? ' (middle rows and columns elided: ⋮ ⋯ ⋱)' : '') +
-      (columnConvention ? '. Rows are outputs, columns inputs.' : '. Rows are inputs, columns outputs.');
-    byId('h-matrix').textContent = columnConvention ? matrixName : (m.transposed ? 'T (row convention)' : 'U (row convention)');
-    const rowsOf = new Map();  // output row → column → taps, for the shown outputs only
+    byId('h-matrix').textContent = matrixName + (columnConvention ? ' (column convention)' : ' (row convention)');
+    byId('matrix-note').textContent = productText + '; ' + matrixName + ' is ' + shownRows + '×' + shownCols +
+      ' here (rows are ' + (columnConvention ? 'outputs, columns inputs' : 'inputs, columns outputs') + '), ' +
+      m.stored + ' stored taps' + (elided ? '; the middle rows and columns are elided (⋮ ⋯ ⋱), as derive elides them.' : '.');
     const shownOutputs = columnConvention ? displayRows : displayCols;
     const shownInputs = new Set((columnConvention ? displayCols : displayRows).filter((x) => x !== null));
+    const rowsOf = new Map();  // shown output → shown input → taps
+    let widest = 1;
     for (const r of shownOutputs) {
       if (r === null) continue;
       const map = new Map();
@@ -310,53 +357,102 @@
         const list = map.get(c);
         if (list) list.push(m.taps[e]); else map.set(c, [m.taps[e]]);
       }
+      for (const list of map.values()) widest = Math.max(widest, list.length);
       rowsOf.set(r, map);
     }
-    const table = el('table', 'matrix');
-    table.setAttribute('role', 'grid');
-    table.setAttribute('aria-label', 'The matrix ' + matrixName);
-    const headRow = el('tr');
-    headRow.appendChild(el('th', 'corner'));
-    for (const dc of displayCols) {
-      const th = el('th', 'col-head', dc === null ? '⋯' : (columnConvention ? inputName(m, dc) : outputName(m, dc)));
-      headRow.appendChild(th);
+    const rowName = (i) => (columnConvention ? outputName(m, i) : inputName(m, i));
+    const colName = (i) => (columnConvention ? inputName(m, i) : outputName(m, i));
+    const heads = displayCols.map((i) => (i === null ? '⋯' : colName(i)));
+    const rowHeads = displayRows.map((i) => (i === null ? '⋮' : rowName(i)));
+    const tapChars = tapName(m, m.tapCount - 1).length;
+    const width = Math.max(3, tapChars * widest + (widest - 1), ...heads.map((h) => h.length)) * 0.62 + 0.5;
+    const headWidth = Math.max(...rowHeads.map((h) => h.length)) * 0.62 + 0.6;
+    const shape = [columnConvention, displayRows.join(','), displayCols.join(','), width.toFixed(2), headWidth.toFixed(2)].join('/');
+    if (container.shape === shape && container.firstChild) {
+      return refillMatrix(m, container.firstChild, displayRows, displayCols, columnConvention, rowsOf, heads, rowHeads);
     }
-    const thead = el('thead');
-    thead.appendChild(headRow);
-    table.appendChild(thead);
-    const body = el('tbody');
+    const grid = el('div', 'matrix');
+    grid.setAttribute('role', 'grid');
+    grid.setAttribute('aria-label', 'The matrix ' + matrixName);
+    grid.style.setProperty('--cols', String(displayCols.length + 1));
+    grid.style.setProperty('--entry', width.toFixed(2) + 'em');
+    grid.style.setProperty('--head', headWidth.toFixed(2) + 'em');
+    grid.style.setProperty('--count', String(displayCols.length));
+    grid.style.setProperty('--lines', String(displayRows.length + 1));
+    const fragment = document.createDocumentFragment();
+    fragment.appendChild(el('div', 'corner'));
+    for (const h of heads) fragment.appendChild(el('div', 'col-head', h));
     const cells = { rows: [], cols: [], pair: new Map() };
     let first = true;
-    for (const dr of displayRows) {
-      const tr = el('tr');
-      tr.appendChild(el('th', 'row-head', dr === null ? '⋮' : (columnConvention ? outputName(m, dr) : inputName(m, dr))));
+    displayRows.forEach((dr, rowIndex) => {
+      fragment.appendChild(el('div', 'row-head', rowHeads[rowIndex]));
       for (const dc of displayCols) {
         if (dr === null || dc === null) {
-          tr.appendChild(el('td', 'dots', dr === null && dc === null ? '⋱' : (dr === null ? '⋮' : '⋯')));
+          fragment.appendChild(el('div', 'dots', dr === null && dc === null ? '⋱' : (dr === null ? '⋮' : '⋯')));
           continue;
         }
         const r = columnConvention ? dr : dc;  // output
         const c = columnConvention ? dc : dr;  // input
         const taps = rowsOf.get(r).get(c);
-        const td = el('td', taps ? 'entry' : 'entry zero', taps ? taps.map((t) => tapName(m, t)).join('+') : '0');
-        td.setAttribute('data-row', String(r));
-        td.setAttribute('data-col', String(c));
-        td.setAttribute('tabindex', first ? '0' : '-1');
-        td.setAttribute('role', 'gridcell');
+        const cell = el('div', taps ? (taps.length > 1 ? 'entry sum' : 'entry') : 'entry zero',
+          taps ? taps.map((t) => tapName(m, t)).join('+') : '0');
+        cell.setAttribute('data-row', String(r));
+        cell.setAttribute('data-col', String(c));
+        cell.setAttribute('tabindex', first ? '0' : '-1');
+        cell.setAttribute('role', 'gridcell');
         first = false;
         if (taps) {
-          td.style.setProperty('--tap', tapColor(m, taps[0]));
-          if (taps.length > 1) td.classList.add('sum');
+          cell.setAttribute('data-taps', taps.join(' '));
+          cell.style.setProperty('--tap', tapColor(m, taps[0]));
         }
-        (cells.rows[r] = cells.rows[r] || []).push(td);
-        (cells.cols[c] = cells.cols[c] || []).push(td);
-        cells.pair.set(r * m.cols + c, td);
-        tr.appendChild(td);
+        (cells.rows[r] = cells.rows[r] || []).push(cell);
+        (cells.cols[c] = cells.cols[c] || []).push(cell);
+        cells.pair.set(r * m.cols + c, cell);
+        fragment.appendChild(cell);
       }
-      body.appendChild(tr);
-    }
-    table.appendChild(body);
-    container.replaceChildren(table);
+    });
+    grid.appendChild(fragment);
+    container.replaceChildren(grid);
+    container.shape = shape;
+    return cells;
+  }
+
+  // The same rows and columns shown as before (a control that keeps the display's shape, as on
+  // a large elided matrix): the cells stay, their text, taps and indices are rewritten.
+  function refillMatrix(m, grid, displayRows, displayCols, columnConvention, rowsOf, heads, rowHeads) {
+    const cells = { rows: [], cols: [], pair: new Map() };
+    const children = grid.children;
+    let k = 0;
+    const text = (node, value) => { if (node.textContent !== value) node.textContent = value; };
+    text(children[k++], '');
+    for (const h of heads) text(children[k++], h);
+    displayRows.forEach((dr, rowIndex) => {
+      text(children[k++], rowHeads[rowIndex]);
+      for (const dc of displayCols) {
+        const cell = children[k++];
+        if (dr === null || dc === null) continue;
+        const r = columnConvention ? dr : dc;
+        const c = columnConvention ? dc : dr;
+        const taps = rowsOf.get(r).get(c);
+        const className = taps ? (taps.length > 1 ? 'entry sum' : 'entry') : 'entry zero';
+        if (cell.className !== className) cell.className = className;
+        text(cell, taps ? taps.map((t) => tapName(m, t)).join('+') : '0');
+        cell.setAttribute('data-row', String(r));
+        cell.setAttribute('data-col', String(c));
+        if (taps) {
+          const joined = taps.join(' ');
+          if (cell.getAttribute('data-taps') !== joined) {
+            cell.setAttribute('data-taps', joined);
+            cell.style.setProperty('--tap', tapColor(m, taps[0]));
+          }
+        } else if (cell.hasAttribute('data-taps')) {
+          cell.removeAttribute('data-taps');
+        }
+        (cells.rows[r] = cells.rows[r] || []).push(cell);
+        (cells.cols[c] = cells.cols[c] || []).push(cell);
+        cells.pair.set(r * m.cols + c, cell);
+      }
+    });
     return cells;
   }
 
@@ -370,25 +466,100 @@
 
   function drawSums(m) {
     const container = byId('sums-grid');
-    if (!m.transposed) {
-      byId('h-sums').textContent = 'C = O·T on the input grid';
-      byId('sums-note').textContent = 'Each input position collects, through T = Uᵀ, every output it feeds times the tap that connects them (the transposed convolution applied to O). Numbers are term counts.';
-      return drawTensor(container, m, m.inChannels, m.inputSizes, 'input', (f) => {
+    const forward = !m.transposed;
+    byId('h-sums').textContent = forward ? 'C = O·T on the input grid' : 'C = O·T on the output grid';
+    byId('sums-note').textContent = forward
+      ? 'Each input position collects, through T = Uᵀ, every output it feeds times the tap that connects them (the transposed convolution applied to O).'
+      : 'The layer\u2019s output: each position collects its inputs O times the taps that connect them; the shading counts the terms (the overlaps).';
+    const channels = forward ? m.inChannels : m.outChannels;
+    const sizes = forward ? m.inputSizes : m.outputSizes;
+    const counts = forward ? m.inputTerms : m.outputTerms;
+    const kind = forward ? 'input' : 'output';
+    if (product(sizes) > 256) {
+      // Too many positions to write out: a heat map of the term counts, one canvas per grid.
+      byId('sums-note').textContent += ' Large grid: the shading and the numbers are the term counts; hover a position to link it.';
+      drawHeatMap(container, channels, sizes, counts, kind);
+      return [];
+    }
+    const nameOf = forward
+      ? (f) => {
         const terms = [];
         for (let e = m.colStart[f]; e < m.colStart[f + 1]; e++) terms.push([outputName(m, m.colRows[e]), tapName(m, m.colTaps[e])]);
         return sumText(m, terms);
-      }, (cell, f) => sumCell(cell, m.inputTerms[f], m.inputSpatial > 256));
+      }
+      : (r) => {
+        const terms = [];
+        for (let e = m.rowStart[r]; e < m.rowStart[r + 1]; e++) terms.push([inputName(m, m.columns[e]), tapName(m, m.taps[e])]);
+        return sumText(m, terms);
+      };
+    return drawTensor(container, channels, sizes, kind, 'sums/' + (forward ? inKey(m) : outKey(m)), nameOf,
+      { dynamic: true, extra: (cell, i) => sumCell(cell, counts[i], false) });
+  }
+
+  // One canvas per channel and slice: a square per position, shaded by its count, with the count.
+  const HEAT = 15;
+  function drawHeatMap(container, channels, sizes, counts, kind) {
+    const cols = sizes[sizes.length - 1];
+    const rows = sizes.length >= 2 ? sizes[sizes.length - 2] : 1;
+    const slice = rows * cols;
+    const blocks = counts.length / slice;
+    const key = ['heat', kind, channels, sizes].join('/');
+    if (container.shapeKey !== key) {
+      container.replaceChildren();
+      for (let b = 0; b < blocks; b++) {
+        const block = el('div', 'grid-block');
+        if (blocks > 1) block.appendChild(el('div', 'grid-caption', (channels > 1 ? 'channel ' + Math.floor(b / (blocks / channels)) : 'slice ' + b)));
+        const canvas = el('canvas', 'heat');
+        canvas.width = cols * HEAT;
+        canvas.height = rows * HEAT;
+        canvas.setAttribute('data-heat-kind', kind);
+        canvas.setAttribute('data-heat-base', String(b * slice));
+        canvas.setAttribute('data-heat-cols', String(cols));
+        block.appendChild(canvas);
+        container.appendChild(block);
+      }
+      container.shapeKey = key;
+      container.cells = null;
     }
-    byId('h-sums').textContent = 'C = O·T on the output grid';
-    byId('sums-note').textContent = 'The layer\u2019s output: each position collects its inputs O times the taps that connect them. Numbers are term counts (the overlaps).';
-    return drawTensor(container, m, m.outChannels, m.outputSizes, 'output', (r) => {
-      const terms = [];
-      for (let e = m.rowStart[r]; e < m.rowStart[r + 1]; e++) terms.push([inputName(m, m.columns[e]), tapName(m, m.taps[e])]);
-      return sumText(m, terms);
-    }, (cell, r) => sumCell(cell, m.outputTerms[r], m.outputSpatial > 256));
+    // Shading only (numbers would not fit); squares of one count are filled together.
+    const canvases = container.querySelectorAll('canvas');
+    canvases.forEach((canvas, b) => {
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      const byCount = new Map();
+      for (let p = 0; p < slice; p++) {
+        const count = Math.min(counts[b * slice + p], 25);
+        const list = byCount.get(count);
+        if (list) list.push(p); else byCount.set(count, [p]);
+      }
+      for (const [count, positions] of byCount) {
+        const w = count / 25 * 0.6;
+        context.fillStyle = 'rgb(' + Math.round(255 - w * (255 - 58)) + ',' + Math.round(255 - w * (255 - 123)) + ',' + Math.round(255 - w * (255 - 213)) + ')';
+        for (const p of positions) context.fillRect((p % cols) * HEAT + 1, Math.floor(p / cols) * HEAT + 1, HEAT - 2, HEAT - 2);
+      }
+    });
+    container.counts = counts;
+  }
+
+  // The position under the pointer on a heat map, linked as its input or output.
+  function heatTarget(event) {
+    const canvas = event.target;
+    if (!canvas || canvas.tagName !== 'CANVAS' || !canvas.hasAttribute('data-heat-kind')) return null;
+    const box = canvas.getBoundingClientRect();
+    const cols = Number(canvas.getAttribute('data-heat-cols'));
+    const x = Math.floor((event.clientX - box.left) / box.width * canvas.width / HEAT);
+    const y = Math.floor((event.clientY - box.top) / box.height * canvas.height / HEAT);
+    if (x < 0 || y < 0 || x >= cols || y >= canvas.height / HEAT) return null;
+    const flat = Number(canvas.getAttribute('data-heat-base')) + y * cols + x;
+    const kind = canvas.getAttribute('data-heat-kind');
+    const list = (kind === 'input' ? index.inputs : index.outputs)[flat];
+    return list ? list[0] : null;
   }
 
   function sumCell(cell, count, large) {
+    if (cell.terms === count) return;  // unchanged: no style to recompute
+    cell.terms = count;
     cell.classList.add('sum-cell');
     cell.setAttribute('data-terms', String(count));
     if (large) cell.textContent = String(count);
@@ -465,15 +636,25 @@
     byId('h-input').textContent = 'Input ' + inLetter + ' (' + (m.inChannels > 1 ? m.inChannels + '×' : '') + sizeText(m.inputSizes) + ')';
     byId('h-output').textContent = 'Output ' + outLetter + ' (' + (m.outChannels > 1 ? m.outChannels + '×' : '') + sizeText(m.outputSizes) + ')';
     byId('h-kernel').textContent = 'Kernel k (' + (m.outer * m.inner > 1 ? [m.outer, m.inner].concat(m.kernelSizes).join('×') : sizeText(m.kernelSizes)) + ')';
-    const inputs = drawTensor(byId('input-grid'), m, m.inChannels, m.inputSizes, 'input', (f) => inputName(m, f));
-    const outputs = drawTensor(byId('output-grid'), m, m.outChannels, m.outputSizes, 'output', (r) => outputName(m, r),
-      m.transposed ? (cell, r) => { cell.style.setProperty('--weight', String(Math.min(m.outputTerms[r], 25) / 25)); cell.classList.add('overlap'); } : null);
+    const steps = {};
+    let mark = performance.now();
+    const step = (name) => { const now = performance.now(); steps[name] = now - mark; mark = now; };
+    const inputs = drawTensor(byId('input-grid'), m.inChannels, m.inputSizes, 'input', inKey(m), (f) => inputName(m, f));
+    step('input');
+    const outputs = drawTensor(byId('output-grid'), m.outChannels, m.outputSizes, 'output', outKey(m) + '/' + m.transposed, (r) => outputName(m, r),
+      { extra: m.transposed ? (cell, r) => { cell.style.setProperty('--weight', String(Math.min(m.outputTerms[r], 25) / 25)); cell.classList.add('overlap'); } : null });
     if (!m.transposed) byId('overlap-note').textContent = '';
+    step('output');
     const taps = drawKernel(m);
+    step('kernel');
     const matrix = drawMatrix(m);
+    step('matrix');
     const sums = drawSums(m);
+    step('sums');
     drawArithmetic(m);
     drawSameSizes(m);
+    step('arithmetic');
+    lastSteps = steps;
     index = { inputs: inputs, outputs: outputs, taps: taps, matrix: matrix };
     if (m.transposed) sums.forEach((list, r) => { if (list) outputs[r] = (outputs[r] || []).concat(list); });
     else sums.forEach((list, f) => { if (list) inputs[f] = (inputs[f] || []).concat(list); });
@@ -564,36 +745,27 @@
 
   // Arrow keys move focus within a grid (or the matrix table); the moved-to cell becomes the
   // grid's tab stop, and focusing links it as hovering does.
+  const FOCUSABLE = '[data-input],[data-output],[data-row],[data-tap]';
   function moveFocus(event) {
     const cell = event.target;
-    if (!cell.matches || !cell.matches('[role=gridcell]')) return;
+    if (!cell.matches || !cell.matches(FOCUSABLE)) return;
+    const grid = cell.parentElement;
+    const cols = Number(grid.style.getPropertyValue('--cols')) || 1;
+    const cells = grid.children;
+    const position = Array.prototype.indexOf.call(cells, cell);
+    const delta = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -cols, ArrowDown: cols }[event.key];
     let next = null;
-    if (cell.tagName === 'TD') {
-      const row = cell.parentElement;
-      const position = Array.prototype.indexOf.call(row.children, cell);
-      if (event.key === 'ArrowLeft') next = cell.previousElementSibling;
-      if (event.key === 'ArrowRight') next = cell.nextElementSibling;
-      if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
-        let other = event.key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling;
-        while (other && other.children[position] && !other.children[position].matches('[role=gridcell]')) {
-          other = event.key === 'ArrowUp' ? other.previousElementSibling : other.nextElementSibling;
-        }
-        next = other ? other.children[position] : null;
+    if (event.key === 'Home' || event.key === 'End') {
+      const all = grid.querySelectorAll(FOCUSABLE);
+      next = event.key === 'Home' ? all[0] : all[all.length - 1];
+    } else if (delta !== undefined) {
+      const row = Math.floor(position / cols);
+      for (let i = position + delta; i >= 0 && i < cells.length; i += delta) {
+        if ((delta === 1 || delta === -1) && Math.floor(i / cols) !== row) break;
+        if (cells[i].matches(FOCUSABLE)) { next = cells[i]; break; }
       }
-      while (next && !next.matches('[role=gridcell]')) {
-        next = event.key === 'ArrowLeft' ? next.previousElementSibling : next.nextElementSibling;
-      }
-    } else {
-      const grid = cell.parentElement;
-      const cols = Number(grid.style.getPropertyValue('--cols')) || 1;
-      const cells = grid.children;
-      const position = Array.prototype.indexOf.call(cells, cell);
-      const delta = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -cols, ArrowDown: cols }[event.key];
-      if (event.key === 'Home') next = cells[0];
-      else if (event.key === 'End') next = cells[cells.length - 1];
-      else if (delta !== undefined) next = cells[position + delta] || null;
     }
-    if (!next || !next.matches('[role=gridcell]')) return;
+    if (!next) return;
     event.preventDefault();
     cell.setAttribute('tabindex', '-1');
     next.setAttribute('tabindex', '0');
@@ -617,14 +789,11 @@
   function decodeText(text) {
     try { return decodeURIComponent(text.replace(/\+/g, ' ')); } catch (e) { return text; }
   }
-  // The embedded layer with the fragment's values on top (the fragment overrides).
+  // The layer of the link's fragment when it has one — read like a command line, every flag not
+  // given taking its default — or else the layer `convmatrix explore` embedded.
   function mergedPairs() {
     const fromLink = fragmentPairs();
-    const given = new Set(fromLink.map((p) => p[0]));
-    const transposedLink = fromLink.some((p) => p[0] === 'transposed' || p[0] === 'transposed-layer');
-    const base = initialPairs.filter((p) => !given.has(p[0]) &&
-      !(transposedLink && (p[0] === 'transposed' || p[0] === 'transposed-layer')));
-    return base.concat(fromLink);
+    return fromLink.length ? fromLink : initialPairs;
   }
   function setControls(pairs) {
     for (const name of FLAGS) {
@@ -690,12 +859,13 @@
     byId('message').textContent = '';
     root.dataset.state = 'ready';
     const drawn = performance.now();
-    lastTimes.push({ compute: computed - start, draw: drawn - computed, total: drawn - start });
+    lastTimes.push({ compute: computed - start, draw: drawn - computed, total: drawn - start, steps: lastSteps });
     if (lastTimes.length > 200) lastTimes.shift();
     if (writeFragment) {
       const text = fragmentOf(pairs);
       if (location.hash !== text) history.replaceState(null, '', text);
     }
+    lastTimes[lastTimes.length - 1].fragment = performance.now() - drawn;
     return result;
   }
 
@@ -734,14 +904,16 @@
       if (controls[name].tagName === 'INPUT') controls[name].addEventListener('keydown', stepField);
     }
     const panels = document.querySelector('.panels');
-    panels.addEventListener('mouseover', (event) => linkFrom(event.target));
+    panels.addEventListener('mouseover', (event) => { if (event.target.tagName !== 'CANVAS') linkFrom(event.target); });
+    panels.addEventListener('mousemove', (event) => { if (event.target.tagName === 'CANVAS') linkFrom(heatTarget(event)); });
     panels.addEventListener('mouseleave', () => linkFrom(null));
-    panels.addEventListener('focusin', (event) => linkFrom(event.target));
+    panels.addEventListener('focusin', (event) => { labelCell(event.target); linkFrom(event.target); });
     panels.addEventListener('keydown', moveFocus);
     window.addEventListener('hashchange', fromFragment);
     window.convmatrixExplorer = {
       times: () => lastTimes.slice(),
-      redraw: () => { const t0 = performance.now(); compute(controlPairs(), false); return performance.now() - t0; },
+      // Sets the controls to `pairs` and recomputes and redraws at once, as a control change does.
+      apply: (pairs) => { setControls(pairs); compute(controlPairs(), true); return root.dataset.state; },
     };
     fromFragment();
   }
