@@ -8,7 +8,11 @@ struct ExploreCommand: Command {
         help: "Write the page to this file (default: standard output).")
     static let transposed = OptionDefinition(
         name: "transposed", valueName: nil,
-        help: "The flags describe a transposed convolution itself (same as --transposed-layer).")
+        help:
+            "A transposed convolution (ConvTranspose), described by its own --input and --output-padding; default: a convolution."
+    )
+    static let transposedLayer = OptionDefinition(
+        name: "transposed-layer", valueName: nil, help: "Same as --transposed, as other commands spell it.")
 
     let name = "explore"
     let abstract =
@@ -19,17 +23,18 @@ struct ExploreCommand: Command {
         WebAssembly. Change a control and U, T, the windows and the sizes follow; hover or
         focus an output, an input, a matrix entry or a tap to see what it is linked to.
 
-        The link's fragment holds the layer with these flags' names and overrides the layer
-        given here, e.g. explorer.html#input=7x7&kernel=3x3&stride=2&padding=1.
+        The link's fragment holds the layer with these flags' names (switches as 1) and, when
+        present, replaces the layer given here, read like a command line: a flag it does not
+        name takes its default. Example: explorer.html#input=7x7&kernel=3x3&stride=2&padding=1
 
         EXAMPLES:
           convmatrix explore --input 5x5 --kernel 3x3 --stride 2 --output explorer.html
-          convmatrix explore --input 2x2 --kernel 3x3 --stride 2 --padding 1 --output-padding 1 --transposed-layer --output up.html
+          convmatrix explore --input 2x2 --kernel 3x3 --stride 2 --padding 1 --output-padding 1 --transposed --output up.html
           convmatrix explore --input 6x6 --kernel 3x3 --padding 1 --padding-mode reflect > reflect.html
         """
     let options =
         Options.layer + [
-            Options.outputPadding, Options.transposedLayerFlag, ExploreCommand.transposed,
+            Options.outputPadding, ExploreCommand.transposed, ExploreCommand.transposedLayer,
             ExploreCommand.output,
         ]
 
@@ -63,7 +68,7 @@ struct ExploreCommand: Command {
         for option in valued {
             if let value = arguments.value(option) { pairs.append((option.name, value)) }
         }
-        if arguments.has(Options.transposedLayerFlag) || arguments.has(ExploreCommand.transposed) {
+        if arguments.has(ExploreCommand.transposedLayer) || arguments.has(ExploreCommand.transposed) {
             pairs.append(("transposed", "1"))
         }
         if arguments.has(Options.flip) { pairs.append(("flip", "1")) }

@@ -232,6 +232,8 @@
         grid.setAttribute('role', 'grid');
         grid.style.setProperty('--cols', String(cols));
         grid.style.setProperty('--rows', String(rows));
+        if (!large && !dynamic) grid.style.setProperty('--cell', cols <= 6 ? '2.6rem' : cols <= 10 ? '2.1rem' : '1.75rem');
+        if (!large && !dynamic && cols > 10) grid.classList.add('small');
         for (let p = 0; p < slice; p++) {
           const flat = c * spatial + s * slice + p;
           const cell = el('div', 'cell ' + kind, large ? undefined : nameOf(flat));
@@ -457,10 +459,13 @@
   }
 
   // C = O·T: each position of the forward input (a transposed layer's output) collects Σ O·k.
-  function sumText(m, terms) {
+  // A sum of products, whole up to MAX_TERMS terms; longer ones show the first, ⋯ and the count
+  // (the whole sum is the cell's tooltip).
+  function sumText(m, terms, whole) {
     const parts = terms.map(([o, t]) => o + '·' + t);
     if (parts.length === 0) return '0';
-    if (parts.length > MAX_TERMS) return parts.slice(0, 2).join(' + ') + ' + ⋯ + ' + parts[parts.length - 1];
+    if (parts.length > MAX_TERMS && !whole) return parts[0] + ' + ⋯ (' + parts.length + ' terms)';
+    if (parts.length > 60) return parts.slice(0, 30).join(' + ') + ' + ⋯ + ' + parts[parts.length - 1];
     return parts.join(' + ');
   }
 
@@ -475,30 +480,34 @@
     const sizes = forward ? m.inputSizes : m.outputSizes;
     const counts = forward ? m.inputTerms : m.outputTerms;
     const kind = forward ? 'input' : 'output';
+    const most = counts.reduce((a, b) => Math.max(a, b), 1);
     if (product(sizes) > 256) {
       // Too many positions to write out: a heat map of the term counts, one canvas per grid.
       byId('sums-note').textContent += ' Large grid: the shading and the numbers are the term counts; hover a position to link it.';
-      drawHeatMap(container, channels, sizes, counts, kind);
+      drawHeatMap(container, channels, sizes, counts, kind, most);
       return [];
     }
-    const nameOf = forward
+    const termsOf = forward
       ? (f) => {
         const terms = [];
         for (let e = m.colStart[f]; e < m.colStart[f + 1]; e++) terms.push([outputName(m, m.colRows[e]), tapName(m, m.colTaps[e])]);
-        return sumText(m, terms);
+        return terms;
       }
       : (r) => {
         const terms = [];
         for (let e = m.rowStart[r]; e < m.rowStart[r + 1]; e++) terms.push([inputName(m, m.columns[e]), tapName(m, m.taps[e])]);
-        return sumText(m, terms);
+        return terms;
       };
-    return drawTensor(container, channels, sizes, kind, 'sums/' + (forward ? inKey(m) : outKey(m)), nameOf,
-      { dynamic: true, extra: (cell, i) => sumCell(cell, counts[i], false) });
+    return drawTensor(container, channels, sizes, kind, 'sums/' + (forward ? inKey(m) : outKey(m)), (i) => sumText(m, termsOf(i)),
+      { dynamic: true, extra: (cell, i) => {
+        sumCell(cell, counts[i], most);
+        cell.title = counts[i] > MAX_TERMS ? sumText(m, termsOf(i), true) : '';
+      } });
   }
 
   // One canvas per channel and slice: a square per position, shaded by its count, with the count.
   const HEAT = 15;
-  function drawHeatMap(container, channels, sizes, counts, kind) {
+  function drawHeatMap(container, channels, sizes, counts, kind, most) {
     const cols = sizes[sizes.length - 1];
     const rows = sizes.length >= 2 ? sizes[sizes.length - 2] : 1;
     const slice = rows * cols;
@@ -529,12 +538,12 @@
       context.fillRect(0, 0, canvas.width, canvas.height);
       const byCount = new Map();
       for (let p = 0; p < slice; p++) {
-        const count = Math.min(counts[b * slice + p], 25);
+        const count = counts[b * slice + p];
         const list = byCount.get(count);
         if (list) list.push(p); else byCount.set(count, [p]);
       }
       for (const [count, positions] of byCount) {
-        const w = count / 25 * 0.6;
+        const w = count / most * 0.6;
         context.fillStyle = 'rgb(' + Math.round(255 - w * (255 - 58)) + ',' + Math.round(255 - w * (255 - 123)) + ',' + Math.round(255 - w * (255 - 213)) + ')';
         for (const p of positions) context.fillRect((p % cols) * HEAT + 1, Math.floor(p / cols) * HEAT + 1, HEAT - 2, HEAT - 2);
       }
@@ -557,13 +566,15 @@
     return list ? list[0] : null;
   }
 
-  function sumCell(cell, count, large) {
-    if (cell.terms === count) return;  // unchanged: no style to recompute
+  // Shading by the number of terms, relative to the most any position has.
+  function sumCell(cell, count, most) {
+    const weight = String(count / most);
+    if (cell.terms === count && cell.weight === weight) return;  // unchanged: no style to recompute
     cell.terms = count;
+    cell.weight = weight;
     cell.classList.add('sum-cell');
     cell.setAttribute('data-terms', String(count));
-    if (large) cell.textContent = String(count);
-    cell.style.setProperty('--weight', String(Math.min(count, 25) / 25));
+    cell.style.setProperty('--weight', weight);
   }
 
   function drawArithmetic(m) {
@@ -641,8 +652,9 @@
     const step = (name) => { const now = performance.now(); steps[name] = now - mark; mark = now; };
     const inputs = drawTensor(byId('input-grid'), m.inChannels, m.inputSizes, 'input', inKey(m), (f) => inputName(m, f));
     step('input');
+    const mostOverlap = m.outputTerms.reduce((a, b) => Math.max(a, b), 1);
     const outputs = drawTensor(byId('output-grid'), m.outChannels, m.outputSizes, 'output', outKey(m) + '/' + m.transposed, (r) => outputName(m, r),
-      { extra: m.transposed ? (cell, r) => { cell.style.setProperty('--weight', String(Math.min(m.outputTerms[r], 25) / 25)); cell.classList.add('overlap'); } : null });
+      { extra: m.transposed ? (cell, r) => { cell.style.setProperty('--weight', String(m.outputTerms[r] / mostOverlap)); cell.classList.add('overlap'); } : null });
     if (!m.transposed) byId('overlap-note').textContent = '';
     step('output');
     const taps = drawKernel(m);
@@ -659,6 +671,7 @@
     if (m.transposed) sums.forEach((list, r) => { if (list) outputs[r] = (outputs[r] || []).concat(list); });
     else sums.forEach((list, f) => { if (list) inputs[f] = (inputs[f] || []).concat(list); });
     document.body.classList.toggle('is-transposed', m.transposed);
+    document.body.classList.add('has-layer');
     byId('summary').textContent = describe(m);
   }
 
