@@ -77,6 +77,10 @@ public enum ConvMatrixTool {
 
     private static func command(named name: String) throws(UsageError) -> any Command {
         guard let command = commands.first(where: { $0.name == name }) else {
+            if let close = Suggestion.closest(to: name, in: commands.map(\.name)) {
+                throw UsageError(
+                    "unknown command '\(name)'; did you mean '\(close)'? (see 'convmatrix --help')")
+            }
             throw UsageError(
                 "unknown command '\(name)'; the commands are \(commands.map(\.name).joined(separator: ", ")) (see 'convmatrix --help')"
             )

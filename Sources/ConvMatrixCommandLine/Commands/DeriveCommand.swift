@@ -33,7 +33,7 @@ struct DeriveCommand: Command {
             throw UsageError(
                 flag: "standalone", "needs --format latex, got --format \(format.rawValue)")
         }
-        let names = try NotesOptions.names(arguments)
+        let names = try arguments.symbolNames()
         let options = DerivationOptions(
             names: names, gradientName: format == .text ? "δ" : "\\delta",
             maxRows: try NotesOptions.elisionLimit(arguments, Options.maxRows),
@@ -69,15 +69,5 @@ enum NotesOptions {
                 "must be ≥ 3 (a head, an elision, a tail), got \(value)")
         }
         return value
-    }
-
-    /// `--names`, or I, k, O.
-    static func names(_ arguments: ParsedArguments) throws(UsageError) -> SymbolNames {
-        guard let text = arguments.value(Options.names) else { return .ikO }
-        do {
-            return try SymbolNames(parsing: text)
-        } catch {
-            throw UsageError(error)
-        }
     }
 }

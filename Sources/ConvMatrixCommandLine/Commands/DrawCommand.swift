@@ -39,7 +39,7 @@ struct DrawCommand: Command {
             throw UsageError(
                 flag: "standalone", "needs --format tikz (SVG is always a whole document)")
         }
-        let names = try NotesOptions.names(arguments)
+        let names = try arguments.symbolNames()
         let scene: PictureScene
         do {
             switch picture {

@@ -1,4 +1,5 @@
-/// One command-line option: its name, whether it takes a value, and its help line.
+/// One command-line option: its name, whether it takes a value, whether a command needs it,
+/// and its help line.
 struct OptionDefinition: Hashable, Sendable {
     /// The name without dashes (`stride`).
     let name: String
@@ -6,6 +7,11 @@ struct OptionDefinition: Hashable, Sendable {
     let valueName: String?
     /// One line of help.
     let help: String
+    /// Whether every command that accepts the option needs it (the usage line lists it).
+    var isRequired = false
+    /// Other names the option answers to (`transposed-layer` for `transposed`); help shows only
+    /// ``name``.
+    var aliases: [String] = []
 
     /// `--stride <s|sxs>`.
     var synopsis: String { valueName.map { "--\(name) \($0)" } ?? "--\(name)" }
@@ -15,10 +21,10 @@ struct OptionDefinition: Hashable, Sendable {
 enum Options {
     static let input = OptionDefinition(
         name: "input", valueName: "<n|nxn|nxnxn>",
-        help: "Spatial input size, axes joined by x (5x5). Required.")
+        help: "Spatial input size, axes joined by x (5x5). Required.", isRequired: true)
     static let kernel = OptionDefinition(
         name: "kernel", valueName: "<k|kxk|kxkxk>",
-        help: "Spatial kernel size, same axes as the input. Required.")
+        help: "Spatial kernel size, same axes as the input. Required.", isRequired: true)
     static let stride = OptionDefinition(
         name: "stride", valueName: "<s|sxs>", help: "Stride per axis, or one for all (default 1).")
     static let padding = OptionDefinition(

@@ -10,7 +10,9 @@ struct ParsedArguments: Sendable {
 
     /// Parses `arguments` for `command`, which accepts `allowed`.
     init(_ arguments: [String], allowed: [OptionDefinition], command: String) throws(UsageError) {
-        let byName = Dictionary(allowed.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let byName = Dictionary(
+            allowed.flatMap { option in ([option.name] + option.aliases).map { ($0, option) } },
+            uniquingKeysWith: { a, _ in a })
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -31,10 +33,14 @@ struct ParsedArguments: Sendable {
                 name = String(name[..<equals])
             }
             guard let option = byName[name] else {
+                let hint = Suggestion.closest(to: name, in: allowed.map(\.name)).map {
+                    "; did you mean --\($0)?"
+                }
                 throw UsageError(
-                    "unknown option '--\(name)' for '\(command)' (see 'convmatrix \(command) --help')"
+                    "unknown option '--\(name)' for '\(command)'\(hint ?? "") (see 'convmatrix \(command) --help')"
                 )
             }
+            name = option.name
             guard values[name] == nil, !flags.contains(name) else {
                 throw UsageError(flag: name, "given more than once")
             }
