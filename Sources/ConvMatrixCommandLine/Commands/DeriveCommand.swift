@@ -25,13 +25,16 @@ struct DeriveCommand: Command {
         -> CommandResult
     {
         let conv = try LayerOptions.convolution(arguments)
-        let format = try arguments.choice(
-            Options.deriveFormat, default: DerivationRenderer.Format.text)
-        let language = try arguments.choice(Options.lang, default: NotesLanguage.en)
         let standalone = arguments.has(Options.standalone)
+        // --standalone asks for a LaTeX document, so it implies --format latex.
+        let format = try arguments.choice(
+            Options.deriveFormat,
+            default: standalone ? DerivationRenderer.Format.latex : .text)
+        let language = try arguments.choice(Options.lang, default: NotesLanguage.en)
         if standalone && format != .latex {
             throw UsageError(
-                flag: "standalone", "needs --format latex, got --format \(format.rawValue)")
+                flag: "standalone",
+                "writes a LaTeX document, which --format \(format.rawValue) is not")
         }
         let names = try arguments.symbolNames()
         let options = DerivationOptions(

@@ -131,7 +131,9 @@ extension Options {
         name: "format", valueName: "<svg|tikz>", help: "Picture format (default svg).")
     static let standalone = OptionDefinition(
         name: "standalone", valueName: nil,
-        help: "A complete LaTeX document instead of a fragment (latex and tikz).")
+        help:
+            "A complete LaTeX document instead of a fragment; implies --format latex (derive) or tikz (draw)."
+    )
     static let lang = OptionDefinition(
         name: "lang", valueName: "<en|es>", help: "Language of the prose (default en).")
     static let maxRows = OptionDefinition(
