@@ -15,6 +15,33 @@ struct OptionDefinition: Hashable, Sendable {
 
     /// `--stride <s|sxs>`.
     var synopsis: String { valueName.map { "--\(name) \($0)" } ?? "--\(name)" }
+
+    /// The literal words the value may be, for shell completion: the alternatives of
+    /// ``valueName`` that are lowercase words (`text`, `latex`; `valid`, `same`, `full` of
+    /// `--padding`; `random` of `--kernel-values`), leaving out placeholders such as `n`, `nxn`,
+    /// `<C>`, `v1,v2,…` or the units of `<bytes|NMB|NGB>`.
+    var choices: [String] {
+        guard let valueName, valueName.hasPrefix("<"), valueName.hasSuffix(">") else { return [] }
+        let alternatives = valueName.dropFirst().dropLast().split(separator: "|").map(String.init)
+        // `<bytes|NMB|NGB>`: capitals mark a list of placeholders, not of words.
+        guard !alternatives.contains(where: { $0.contains(where: \.isUppercase) }) else {
+            return []
+        }
+        return alternatives.filter {
+            word in
+            let letters = Array(word)
+            guard letters.count >= 3, letters.allSatisfy({ $0 >= "a" && $0 <= "z" }) else {
+                return false
+            }
+            // `sxs`, `kxkxk`: a placeholder letter repeated per axis.
+            let isAxisPlaceholder =
+                letters.count % 2 == 1
+                && letters.indices.allSatisfy {
+                    $0 % 2 == 1 ? letters[$0] == "x" : letters[$0] == letters[0]
+                }
+            return !isAxisPlaceholder
+        }
+    }
 }
 
 /// Every option the commands share, defined once.
