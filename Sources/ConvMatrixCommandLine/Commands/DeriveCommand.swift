@@ -24,7 +24,7 @@ struct DeriveCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let conv = try LayerOptions.convolution(arguments)
+        let conv = try LayerOptions.convolutionOrForward(arguments)
         let standalone = arguments.has(Options.standalone)
         // --standalone asks for a LaTeX document, so it implies --format latex.
         let format = try arguments.choice(

@@ -31,7 +31,7 @@ struct DrawCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let conv = try LayerOptions.convolution(arguments)
+        let conv = try LayerOptions.convolutionOrForward(arguments)
         let picture = try arguments.choice(Options.picture, default: Picture.connectivity)
         let standalone = arguments.has(Options.standalone)
         // --standalone asks for a LaTeX document, so it implies --format tikz.

@@ -36,6 +36,7 @@ enum LayerOptions {
 
     /// The convolution the options describe.
     static func convolution(_ arguments: ParsedArguments) throws(UsageError) -> Convolution {
+        try refuseTransposedFlags(arguments)
         let flags = try CommonFlags(arguments, inputExample: "5x5")
         var spec = ConvolutionSpec(
             inputSize: flags.input, kernelSize: flags.kernel, stride: flags.stride,
@@ -140,29 +141,13 @@ enum LayerOptions {
 
 extension LayerOptions {
 
-    /// The transposed convolution a verify/equivalent/connectivity command is about: given
-    /// directly with `--transposed-layer`, or the transpose of the forward convolution described.
+    /// The transposed convolution a transpose/verify/equivalent command is about: given
+    /// directly with `--transposed`, or the transpose of the convolution described.
     static func transposedSubject(_ arguments: ParsedArguments) throws(UsageError)
         -> TransposedConvolution
     {
-        if arguments.has(Options.transposedLayerFlag) {
-            if arguments.value(Options.paddingMode) != nil {
-                throw UsageError(
-                    flag: "padding-mode",
-                    "a transposed convolution only pads with zeros (PyTorch's ConvTranspose)")
-            }
-            if arguments.value(Options.sameRule) != nil {
-                throw UsageError(
-                    flag: "same-rule",
-                    "a transposed convolution takes padding amounts, so there is no 'same' rule")
-            }
-            return try transposedConvolution(arguments)
-        }
-        if arguments.value(Options.outputPadding) != nil {
-            throw UsageError(
-                flag: "output-padding",
-                "belongs to a transposed convolution: add --transposed-layer and give its own --input"
-            )
+        if arguments.has(Options.transposed) {
+            return try transposedLayer(arguments)
         }
         let conv = try convolution(arguments)
         guard conv.paddingMode == .zeros else {

@@ -121,29 +121,26 @@ enum Options {
     static let pattern = OptionDefinition(
         name: "pattern", valueName: nil, help: "With --format mtx: the sparsity pattern, no values."
     )
-    /// `--transposed-layer`: the layer flags describe a transposed convolution.
-    static let transposedLayerFlag = OptionDefinition(
-        name: "transposed-layer", valueName: nil,
+    /// `--transposed` (also `--transposed-layer`): the layer flags describe a transposed
+    /// convolution, in every command (docs/command-line.md, "Naming a transposed convolution").
+    static let transposed = OptionDefinition(
+        name: "transposed", valueName: nil,
         help:
-            "The flags describe the transposed convolution itself (its own --input, --output-padding); default: a forward convolution, whose transpose is taken."
-    )
+            "The layer flags describe a transposed convolution (PyTorch's ConvTranspose): its own --input, --output-padding (default: a convolution).",
+        aliases: ["transposed-layer"])
     static let help = OptionDefinition(
         name: "help", valueName: nil, help: "Show help for this command.")
 
-    /// The options that describe a convolution layer.
+    /// The options that describe a layer: a convolution, or with `--transposed` a transposed
+    /// convolution (which alone takes `--output-padding`). Every command reads them alike.
     static let layer = [
         input, kernel, stride, padding, dilation, inChannels, outChannels, groups, paddingMode,
-        sameRule, flip,
+        sameRule, flip, transposed, outputPadding,
     ]
-    /// The options of the transposed layer.
-    static let transposedLayer = [
-        input, kernel, stride, padding, dilation, outputPadding, inChannels, outChannels, groups,
-        flip,
-    ]
-    /// The options of the commands about a transposed convolution given either way (`verify`,
-    /// `equivalent`): a forward layer, or the transposed layer itself with `--transposed-layer`.
-    static let transposeSubject =
-        layer + [outputPadding, transposedLayerFlag, ascii, maxMemory]
+    /// The options of the commands about a transposed convolution (`transpose`, `verify`,
+    /// `equivalent`): the transpose of the convolution described, or with `--transposed` the
+    /// transposed layer itself.
+    static let transposeSubject = layer + [ascii, maxMemory]
     /// The options that choose how matrices are printed.
     static let rendering = [convention, names, format, latexStyle, ascii, maxCells, maxMemory]
     /// The options that give numbers to a printed matrix.

@@ -7,6 +7,9 @@ struct ParsedArguments: Sendable {
     private(set) var values: [String: String] = [:]
     /// Flags that were given.
     private(set) var flags: Set<String> = []
+    /// Every option in the order given, under its canonical name (an alias is recorded by the
+    /// name it stands for), with its value for options that take one.
+    private(set) var given: [(name: String, value: String?)] = []
 
     /// Parses `arguments` for `command`, which accepts `allowed`.
     init(_ arguments: [String], allowed: [OptionDefinition], command: String) throws(UsageError) {
@@ -49,6 +52,7 @@ struct ParsedArguments: Sendable {
                     throw UsageError(flag: name, "is a flag and takes no value")
                 }
                 flags.insert(name)
+                given.append((name, nil))
                 continue
             }
             if let inlineValue {
@@ -60,6 +64,7 @@ struct ParsedArguments: Sendable {
                 values[name] = arguments[index]
                 index += 1
             }
+            given.append((name, values[name]))
         }
     }
 

@@ -21,13 +21,8 @@ struct RenderOptions: Sendable {
         var isExport: Bool { self == .mtx || self == .json || self == .csv }
     }
 
-    /// Row (`X·U = O`) or column (`y = U·x`) convention.
-    enum Convention: String, Sendable, CaseIterable {
-        /// U is inputs × outputs; the input is a row vector on the left.
-        case row
-        /// U is outputs × inputs; the input is a column vector on the right.
-        case column
-    }
+    /// Row (`X·U = O`) or column (`y = U·x`) convention: the library's.
+    typealias Convention = MatrixConvention
 
     /// LaTeX matrix environments.
     enum LaTeXStyle: String, Sendable, CaseIterable {

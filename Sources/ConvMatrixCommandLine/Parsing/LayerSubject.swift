@@ -1,0 +1,67 @@
+import ConvMatrix
+
+/// The one rule every command follows to read its layer: without `--transposed` the layer flags
+/// describe a convolution (PyTorch's `Conv*d`); with `--transposed` (or its older spelling
+/// `--transposed-layer`) they describe a transposed convolution (PyTorch's `ConvTranspose*d`),
+/// its own input size, kernel, stride, padding, dilation and `--output-padding`.
+extension LayerOptions {
+    /// The layer the flags describe.
+    static func layer(_ arguments: ParsedArguments) throws(UsageError) -> UnrolledLayer {
+        guard arguments.has(Options.transposed) else {
+            return .convolution(try convolution(arguments))
+        }
+        return .transposed(try transposedLayer(arguments))
+    }
+
+    /// The transposed convolution the flags describe with `--transposed`.
+    static func transposedLayer(_ arguments: ParsedArguments) throws(UsageError)
+        -> TransposedConvolution
+    {
+        if arguments.value(Options.paddingMode) != nil {
+            throw UsageError(
+                flag: "padding-mode",
+                "a transposed convolution only pads with zeros (PyTorch's ConvTranspose)")
+        }
+        if arguments.value(Options.sameRule) != nil {
+            throw UsageError(
+                flag: "same-rule",
+                "a transposed convolution takes padding amounts, so there is no 'same' rule")
+        }
+        if arguments.has(Options.averagePool) {
+            throw UsageError(
+                flag: "average-pool", "pools with a convolution; drop --transposed")
+        }
+        return try transposedConvolution(arguments)
+    }
+
+    /// For the commands that work through a convolution (`check`, `derive`, `draw`): the
+    /// convolution described, or with `--transposed` the convolution the transposed layer is
+    /// the transpose of, whose T section then shows the layer itself.
+    static func convolutionOrForward(_ arguments: ParsedArguments) throws(UsageError)
+        -> Convolution
+    {
+        guard arguments.has(Options.transposed) else { return try convolution(arguments) }
+        let layer = try transposedLayer(arguments)
+        guard !layer.forwardHasExtraOutputs else {
+            throw UsageError(
+                flag: "output-padding",
+                "reaches the stride, so the layer is the transpose of only part of a convolution; this command shows whole convolutions (transpose and unroll --transposed show the layer)"
+            )
+        }
+        return layer.forward
+    }
+
+    /// `--output-padding` without `--transposed`, or `--transposed` where a command reads a
+    /// convolution only, is a usage error.
+    static func refuseTransposedFlags(_ arguments: ParsedArguments) throws(UsageError) {
+        if arguments.has(Options.transposed) {
+            throw UsageError(flag: "transposed", "is not available for this command")
+        }
+        if arguments.value(Options.outputPadding) != nil {
+            throw UsageError(
+                flag: "output-padding",
+                "belongs to a transposed convolution: add --transposed, and the flags describe the transposed layer itself (its own --input)"
+            )
+        }
+    }
+}
