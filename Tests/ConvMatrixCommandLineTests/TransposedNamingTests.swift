@@ -137,6 +137,6 @@ struct TransposedNamingTests {
         )
         let pool = runTool("apply --transposed --input 2 --kernel 3 --average-pool")
         #expect(
-            pool.errors == "error: --average-pool: pools with a convolution; drop --transposed\n")
+            pool.errors == "error: --average-pool: does not go with a transposed convolution\n")
     }
 }

@@ -13,25 +13,12 @@ extension LayerOptions {
         return .transposed(try transposedLayer(arguments))
     }
 
-    /// The transposed convolution the flags describe with `--transposed`.
+    /// The transposed convolution the flags describe with `--transposed` (the core's
+    /// ``LayerFlags`` refuses a padding mode, the TensorFlow same rule and average pooling).
     static func transposedLayer(_ arguments: ParsedArguments) throws(UsageError)
         -> TransposedConvolution
     {
-        if arguments.value(Options.paddingMode) != nil {
-            throw UsageError(
-                flag: "padding-mode",
-                "a transposed convolution only pads with zeros (PyTorch's ConvTranspose)")
-        }
-        if arguments.value(Options.sameRule) != nil {
-            throw UsageError(
-                flag: "same-rule",
-                "a transposed convolution takes padding amounts, so there is no 'same' rule")
-        }
-        if arguments.has(Options.averagePool) {
-            throw UsageError(
-                flag: "average-pool", "pools with a convolution; drop --transposed")
-        }
-        return try transposedConvolution(arguments)
+        try transposedConvolution(arguments)
     }
 
     /// For the commands that work through a convolution (`check`, `derive`, `draw`): the
@@ -51,17 +38,12 @@ extension LayerOptions {
         return layer.forward
     }
 
-    /// `--output-padding` without `--transposed`, or `--transposed` where a command reads a
-    /// convolution only, is a usage error.
+    /// `--transposed` where a command reads a convolution only is a usage error (every command
+    /// handles it, so this guards against a new one that forgets); `--output-padding` without
+    /// `--transposed` is refused by the core's ``LayerFlags``.
     static func refuseTransposedFlags(_ arguments: ParsedArguments) throws(UsageError) {
         if arguments.has(Options.transposed) {
             throw UsageError(flag: "transposed", "is not available for this command")
-        }
-        if arguments.value(Options.outputPadding) != nil {
-            throw UsageError(
-                flag: "output-padding",
-                "belongs to a transposed convolution: add --transposed, and the flags describe the transposed layer itself (its own --input)"
-            )
         }
     }
 }
