@@ -62,11 +62,8 @@ struct SymbolsCommand: Command {
         }
         switch tensor {
         case .flattened:
-            let row = (0..<layer.inputCount).map { Expression(symbols.input($0)) }
-            // One row of equal length is always a valid matrix.
-            guard let matrix = try? SymbolicMatrix([row]) else { return CommandResult() }
             writer.write(
-                matrix,
+                SymbolicMatrix(row: (0..<layer.inputCount).map { Expression(symbols.input($0)) }),
                 title: [
                     "X: the input \(symbols.inputLetter)\(of) flattened row-major (1\(s.times)\(layer.inputCount))."
                 ],
