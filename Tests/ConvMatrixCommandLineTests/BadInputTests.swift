@@ -189,7 +189,7 @@ struct BadInputTests {
         // Exact kernel values whose sum (reflect padding) overflows 64-bit fractions.
         (
             "unroll --input 3 --kernel 3 --padding 1 --padding-mode reflect --kernel-values 1/999999999999999,1,1/999999999999997 --format latex --convention column",
-            "--kernel-values: the entry (0, 1) of U, a sum of 2 taps, overflows exact 64-bit fractions"
+            "--kernel-values: the entry (0, 1), a sum of 2 taps, overflows exact 64-bit fractions"
         ),
         // Help with too many arguments.
         ("help unroll transpose", "help takes at most one command name"),

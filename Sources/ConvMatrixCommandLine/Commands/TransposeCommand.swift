@@ -21,7 +21,7 @@ struct TransposeCommand: Command {
           convmatrix transpose --transposed --input 2x2 --kernel 3x3 --stride 2
           convmatrix transpose --transposed --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
         """
-    let options = Options.layer + Options.rendering + Options.values
+    let options = Options.layer + Options.rendering + [Options.full] + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -72,7 +72,7 @@ struct TransposeCommand: Command {
                 to: &output)
             return agrees ? CommandResult() : mismatch
         }
-        let taps = try MatrixOutput.tapExpressions(values, kernel: symbols.kernel, for: printed)
+        let symbolic = try MatrixOutput.symbolic(printed, values: values, kernel: symbols.kernel)
         let s = render.style
         var title = [
             "T of the transposed convolution: \(LayerDescription.describe(layer, style: s))"
@@ -87,7 +87,7 @@ struct TransposeCommand: Command {
         )
         title.append(view.productLine(symbols: symbols, style: s))
         writer.write(
-            SymbolicTapMatrix(printed, tapValues: taps), title: title, blocks: view.blocks,
+            symbolic, title: title, blocks: view.blocks,
             to: &output)
         return agrees ? CommandResult() : mismatch
     }

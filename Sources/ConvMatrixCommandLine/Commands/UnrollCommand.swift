@@ -22,7 +22,7 @@ struct UnrollCommand: Command {
         """
     let options =
         Options.layer + [Options.transpose, Options.averagePool] + Options.rendering
-        + Options.values
+        + [Options.full] + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -53,13 +53,13 @@ struct UnrollCommand: Command {
                 header: Self.exportHeader(view, arguments: arguments, command: name), to: &output)
             return CommandResult()
         }
-        let taps = try MatrixOutput.tapExpressions(values, kernel: symbols.kernel, for: matrix)
+        let symbolic = try MatrixOutput.symbolic(matrix, values: values, kernel: symbols.kernel)
         let title = [
             "\(view.name(style: s)) of \(view.layerNoun): \(LayerDescription.describe(layer, style: s))",
             view.productLine(symbols: symbols, style: s),
         ]
         writer.write(
-            SymbolicTapMatrix(matrix, tapValues: taps), title: title, blocks: view.blocks,
+            symbolic, title: title, blocks: view.blocks,
             to: &output)
         return CommandResult()
     }

@@ -128,6 +128,11 @@ enum Options {
         help:
             "The layer flags describe a transposed convolution (PyTorch's ConvTranspose): its own --input, --output-padding (default: a convolution).",
         aliases: ["transposed-layer"])
+    static let full = OptionDefinition(
+        name: "full", valueName: nil,
+        help:
+            "Text: print every entry of a large matrix (past 1000 entries only the first and last 3 rows and columns are shown)."
+    )
     static let help = OptionDefinition(
         name: "help", valueName: nil, help: "Show help for this command.")
 

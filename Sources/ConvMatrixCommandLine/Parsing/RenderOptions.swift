@@ -35,6 +35,8 @@ struct RenderOptions: Sendable {
     let names: SymbolNames
     let convention: Convention
     let limits: ResourceLimits
+    /// `--full`: text prints every entry, however large the matrix.
+    let full: Bool
 
     /// Reads the rendering options that `arguments` may hold.
     init(_ arguments: ParsedArguments) throws(UsageError) {
@@ -44,6 +46,7 @@ struct RenderOptions: Sendable {
         convention = try arguments.choice(Options.convention, default: Convention.row)
         names = try arguments.symbolNames()
         limits = try LayerOptions.limits(arguments)
+        full = arguments.has(Options.full)
     }
 
     /// The plain-text style.
