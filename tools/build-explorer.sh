@@ -38,8 +38,11 @@ for tool in "$clang" "$wasm_ld" "$unicode"; do
     [ -e "$tool" ] || { echo "build-explorer: $tool not found next to swiftc" >&2; exit 1; }
 done
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# A fixed, relative work directory: the compiler's per-module hash (.swift_modhash) depends on
+# its output paths, and the page must be byte-for-byte the same on every clone.
+work=.build/explorer-wasm
+rm -rf "$work"
+mkdir -p "$work/modules"
 
 embedded=(-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded -wmo -Osize
     -parse-as-library -package-name convmatrix -suppress-warnings)
@@ -92,6 +95,10 @@ swift = (
     "    static let html = #\"\"\"\n" + html + "\"\"\"#\n}\n")
 open(out_path, "w", encoding="utf-8").write(swift)
 PY
+
+# In the layout `swift format -i -r Sources` gives it, so formatting the sources never makes the
+# committed page look stale (re-indenting a multi-line literal leaves its value unchanged).
+swift format --configuration .swift-format -i "$generated"
 
 if [ "$check" = 1 ]; then
     if ! cmp -s "$generated" "$target"; then

@@ -52,10 +52,9 @@ def flags(pairs):
     """Command-line flags of fragment pairs (switches become bare flags)."""
     out = []
     for name, value in pairs:
-        if name == "transposed":
-            continue
-        if name == "flip":
-            out.append("--flip")
+        if name in ("transposed", "flip", "average-pool"):
+            if value == "1":
+                out.append("--" + name)
         else:
             out += ["--" + name, value]
     return out
@@ -249,6 +248,7 @@ def main():
     parser.add_argument("--screenshots", default=None)
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--times", default=None, help="write the redraw times (JSON) here")
+    parser.add_argument("--budget-ms", type=float, default=16.0, help="recompute + redraw budget")
     args = parser.parse_args()
     tool = os.path.abspath(args.convmatrix)
     work = tempfile.mkdtemp(prefix="explorer-test-")
@@ -362,6 +362,7 @@ def main():
         # mode) as a user does, so the output grid, the matrix and the sums are rebuilt; the time
         # covers the core's computation, the drawing and the browser's layout.
         timings = {}
+        budget = args.budget_ms
         base = [("input", "32x32"), ("kernel", "5x5")]
         scenarios = {
             "32x32, 5x5: stride 1 ↔ 2": [base + [("stride", "1")], base + [("stride", "2")]],
@@ -374,6 +375,9 @@ def main():
         page.reload()
         wait_state(page, "ready")
         for label, (first, second) in scenarios.items():
+            # Traced, so that the renderer's own CPU time is known as well as the wall time: on a
+            # shared machine the wall time includes what the OS gave to other processes.
+            browser.start_tracing(page=page, categories=["toplevel"])
             times = page.evaluate("""([first, second, runs]) => {
                 const out = [];
                 for (let i = 0; i < runs; i++) {
@@ -385,13 +389,28 @@ def main():
                 }
                 return out;
             }""", [first, second, args.runs])
+            trace = json.loads(browser.stop_tracing())
             if not check(all(isinstance(t, (int, float)) for t in times), f"{label}: every step drawn ({times[:1]})"):
                 continue
-            timings[label] = times
+            events = trace["traceEvents"] if isinstance(trace, dict) else trace
+            tasks = [e for e in events if e.get("ph") == "X" and "tdur" in e
+                     and e.get("name") == "ThreadControllerImpl::RunTask"]
+            task = max(tasks, key=lambda e: e["dur"]) if tasks else None
+            cpu = task["tdur"] / 1000 / len(times) if task else None
+            share = task["tdur"] / task["dur"] if task else 1.0
             median = statistics.median(times)
             p90 = sorted(times)[int(0.9 * (len(times) - 1))]
-            print(f"time {label}: median {median:.1f} ms, 90th percentile {p90:.1f} ms, max {max(times):.1f} ms over {len(times)} redraws")
-            check(median <= 16, f"{label}: median recompute+redraw {median:.1f} ms ≤ 16 ms")
+            timings[label] = {"wall_ms": times, "cpu_ms_per_change": cpu, "cpu_share": share}
+            print(f"time {label}: median {median:.1f} ms, 90th percentile {p90:.1f} ms, max {max(times):.1f} ms "
+                  f"over {len(times)} changes; renderer CPU {cpu:.1f} ms per change "
+                  f"({100 * share:.0f}% of the wall time)" if cpu is not None else f"time {label}: median {median:.1f} ms")
+            if share >= 0.7 or cpu is None:
+                check(median <= budget, f"{label}: median recompute+redraw {median:.1f} ms ≤ {budget} ms")
+            else:
+                # The renderer ran less than 70% of the time: the machine is shared and busy, and
+                # the wall time measures the neighbours. Hold the page's own work to the budget.
+                print(f"note {label}: the renderer had {100 * share:.0f}% of a CPU; checking its CPU time")
+                check(cpu <= budget, f"{label}: renderer CPU {cpu:.1f} ms per change ≤ {budget} ms")
             check(page.locator("#matrix [data-row]").count() <= 36 * 36, f"{label}: the matrix is elided")
             check(page.locator("#matrix .dots").count() > 0, f"{label}: elision dots drawn")
         if args.times:

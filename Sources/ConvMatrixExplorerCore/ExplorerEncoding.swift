@@ -103,7 +103,9 @@ public enum ExplorerEncoding {
     /// The name–value pairs of a request: for each pair, a 32-bit little-endian byte length and
     /// the UTF-8 bytes of the name, then the same for the value. Returns nil when the bytes end
     /// inside a pair.
-    public static func pairs(_ bytes: UnsafeBufferPointer<UInt8>) -> [(name: String, value: String)]? {
+    public static func pairs(_ bytes: UnsafeBufferPointer<UInt8>) -> [(
+        name: String, value: String
+    )]? {
         var pairs: [(name: String, value: String)] = []
         var offset = 0
         func text() -> String? {

@@ -91,7 +91,9 @@ public struct ExplorerAxis: Hashable, Sendable {
                     let back = OutputSize.convolution(
                         input: n, kernel: axis.kernelSize, stride: axis.stride,
                         padding: axis.padding, dilation: axis.dilation)
-                    if back == axis.inputSize { sizes.append(SameInputSize(outputSize: n, outputPadding: a)) }
+                    if back == axis.inputSize {
+                        sizes.append(SameInputSize(outputSize: n, outputPadding: a))
+                    }
                 }
                 return ExplorerAxis(
                     inputSize: axis.inputSize, kernelSize: axis.kernelSize, stride: axis.stride,

@@ -1,7 +1,8 @@
 import ConvMatrixPictures
-@testable import ConvMatrixCommandLine
 import Foundation
 import Testing
+
+@testable import ConvMatrixCommandLine
 
 /// `convmatrix explore`: one self-contained page, under a strict Content-Security-Policy, with
 /// the layer and the tap colours filled in; bad flags write nothing.
@@ -16,15 +17,19 @@ struct ExploreCommandTests {
             #expect(!page.contains(remote), "\(remote)")
         }
         #expect(!page.contains("<link"))
-        #expect(page.contains("<script type=\"application/octet-stream\" id=\"explorer-wasm\">AGFzbQ"))
-        for placeholder in ["@LAYER_JSON@", "@PALETTE_JSON@", "@SCRIPT@", "@STYLE@", "@WASM_BASE64@"] {
+        #expect(
+            page.contains("<script type=\"application/octet-stream\" id=\"explorer-wasm\">AGFzbQ"))
+        for placeholder in [
+            "@LAYER_JSON@", "@PALETTE_JSON@", "@SCRIPT@", "@STYLE@", "@WASM_BASE64@",
+        ] {
             #expect(!page.contains(placeholder))
         }
     }
 
     @Test("a strict Content-Security-Policy: its own inline script and style by hash, and wasm")
     func contentSecurityPolicy() throws {
-        let start = try #require(page.range(of: "http-equiv=\"Content-Security-Policy\" content=\""))
+        let start = try #require(
+            page.range(of: "http-equiv=\"Content-Security-Policy\" content=\""))
         let policy = String(page[start.upperBound...].prefix { $0 != "\"" })
         #expect(policy.hasPrefix("default-src 'none'; script-src 'sha256-"))
         #expect(policy.contains("'wasm-unsafe-eval'"))
@@ -40,34 +45,47 @@ struct ExploreCommandTests {
     @Test("the tap colours are the pictures' palette")
     func palette() {
         let json = "[" + TapPalette.colors.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        #expect(page.contains("<script type=\"application/json\" id=\"explorer-palette\">\(json)</script>"))
+        #expect(
+            page.contains(
+                "<script type=\"application/json\" id=\"explorer-palette\">\(json)</script>"))
     }
 
     @Test("the layer given is embedded as data, and no value can close its block")
     func layerData() {
         #expect(
             page.contains(
-                "id=\"explorer-layer\">[[\"input\",\"5x5\"],[\"kernel\",\"3x3\"],[\"stride\",\"2\"]]</script>"))
-        #expect(ExplorerPage.json("</script><b>&\"\\\n") == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\\"\\\\\\u000a\"")
+                "id=\"explorer-layer\">[[\"input\",\"5x5\"],[\"kernel\",\"3x3\"],[\"stride\",\"2\"]]</script>"
+            ))
+        #expect(
+            ExplorerPage.json("</script><b>&\"\\\n")
+                == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\\"\\\\\\u000a\"")
         let transposed = runTool([
             "explore", "--input", "2x2", "--kernel", "3x3", "--stride", "2", "--padding", "1",
             "--output-padding", "1", "--transposed-layer",
         ])
         #expect(transposed.code == 0)
-        #expect(transposed.output.contains("[\"output-padding\",\"1\"],[\"transposed\",\"1\"]]</script>"))
+        #expect(
+            transposed.output.contains(
+                "[\"transposed\",\"1\"],[\"output-padding\",\"1\"]]</script>"))
     }
 
     @Test("bad flags: the one line, exit 2, no output and no file")
     func badFlags() throws {
         let path = NSTemporaryDirectory() + "explore-\(getpid())-bad.html"
-        let run = runTool(["explore", "--input", "5x5", "--kernel", "3x3", "--stride", "0", "--output", path])
+        let run = runTool([
+            "explore", "--input", "5x5", "--kernel", "3x3", "--stride", "0", "--output", path,
+        ])
         #expect(run.code == 2)
         #expect(run.errors == "error: --stride: must be ≥ 1, got 0\n")
         #expect(run.output.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: path))
-        let unwritable = runTool(["explore", "--input", "5", "--kernel", "3", "--output", "/nonexistent-dir/x.html"])
+        let unwritable = runTool([
+            "explore", "--input", "5", "--kernel", "3", "--output", "/nonexistent-dir/x.html",
+        ])
         #expect(unwritable.code == 2)
-        #expect(unwritable.errors.hasPrefix("error: --output: cannot write '/nonexistent-dir/x.html': "))
+        #expect(
+            unwritable.errors.hasPrefix("error: --output: cannot write '/nonexistent-dir/x.html': ")
+        )
         #expect(!unwritable.errors.dropLast().contains("\n"))
     }
 
@@ -75,7 +93,9 @@ struct ExploreCommandTests {
     func outputFile() throws {
         let path = NSTemporaryDirectory() + "explore-\(getpid())-good.html"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = runTool(["explore", "--input", "5x5", "--kernel", "3x3", "--stride", "2", "--output", path])
+        let run = runTool([
+            "explore", "--input", "5x5", "--kernel", "3x3", "--stride", "2", "--output", path,
+        ])
         #expect(run.code == 0 && run.output.isEmpty && run.errors.isEmpty)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == page)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())

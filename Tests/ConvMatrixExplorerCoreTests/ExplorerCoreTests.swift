@@ -8,34 +8,42 @@ import Testing
 struct ExplorerCoreTests {
     @Test("a missing input or kernel is named, as on the command line")
     func required() {
-        #expect(callExplorer([("kernel", "3")]).errorLine == "error: --input: is required, for example --input 5x5")
-        #expect(callExplorer([("input", "5")]).errorLine == "error: --kernel: is required, for example --kernel 3x3")
+        #expect(
+            callExplorer([("kernel", "3")]).errorLine
+                == "error: --input: is required, for example --input 5x5")
+        #expect(
+            callExplorer([("input", "5")]).errorLine
+                == "error: --kernel: is required, for example --kernel 3x3")
         #expect(
             callExplorer([("input", "2"), ("transposed", "1")]).errorLine
                 == "error: --kernel: is required, for example --kernel 3x3")
     }
 
-    @Test("unknown and repeated names are refused; switches take 1, 0, true, false or nothing")
+    @Test(
+        "unknown names are refused; a repeated name keeps the last; switches take on and off words")
     func names() {
         #expect(
-            callExplorer([("input", "5"), ("kernel", "3"), ("kernal", "3")]).errorLine
-                == "error: unknown option '--kernal' for 'explore' (see 'convmatrix explore --help')")
+            callExplorer([("input", "5"), ("kernel", "3"), ("kernal", "3")]).errorLine?.hasPrefix(
+                "error: --kernal: is not a layer flag") == true)
+        #expect(callExplorer([("input", "5"), ("kernel", "3"), ("input", "6")]).rows == 4)
         #expect(
-            callExplorer([("input", "5"), ("kernel", "3"), ("input", "6")]).errorLine
-                == "error: --input: given more than once")
-        #expect(
-            callExplorer([("input", "5"), ("kernel", "3"), ("flip", "yes")]).errorLine
-                == "error: --flip: expected 1 or 0, got 'yes'")
+            callExplorer([("input", "5"), ("kernel", "3"), ("flip", "maybe")]).errorLine
+                == "error: --flip: is a switch: expected 1 or 0 (or nothing), got 'maybe'")
         for value in ["1", "true", ""] {
-            let answer = callExplorer([("input", "2"), ("kernel", "3"), ("transposed-layer", value)])
-            #expect(answer.transposed == (value != ""))
+            let answer = callExplorer([
+                ("input", "2"), ("kernel", "3"), ("transposed-layer", value),
+            ])
+            #expect(answer.transposed)
         }
-        #expect(callExplorer([("input", "5"), ("kernel", "3"), ("transposed", "0")]).transposed == false)
+        #expect(
+            callExplorer([("input", "5"), ("kernel", "3"), ("transposed", "0")]).transposed == false
+        )
     }
 
     @Test("a request cut inside a pair is refused, not read past its end")
     func truncatedRequest() {
-        var bytes: [UInt8] = [5, 0, 0, 0] + Array("input".utf8) + [200, 0, 0, 0] + Array("5x5".utf8)
+        var bytes: [UInt8] =
+            [5, 0, 0, 0] + Array("input".utf8) + [200, 0, 0, 0] + Array("5x5".utf8)
         let pairs = bytes.withUnsafeBufferPointer { ExplorerEncoding.pairs($0) }
         #expect(pairs == nil)
         bytes = [3, 0, 0]
@@ -57,12 +65,18 @@ struct ExplorerCoreTests {
     @Test("a megabyte-long value is an error, not a hang or a trap")
     func longValue() {
         let long = String(repeating: "9", count: 1 << 20)
-        #expect(callExplorer([("input", long), ("kernel", "3")]).errorLine?.hasPrefix("error: --input: ") == true)
+        #expect(
+            callExplorer([("input", long), ("kernel", "3")]).errorLine?.hasPrefix(
+                "error: --input: ") == true)
         let text = String(repeating: "<script>", count: 1 << 17)
-        #expect(callExplorer([("input", "5"), ("kernel", text)]).errorLine?.hasPrefix("error: --kernel: ") == true)
+        #expect(
+            callExplorer([("input", "5"), ("kernel", text)]).errorLine?.hasPrefix(
+                "error: --kernel: ") == true)
     }
 
-    @Test("every output size listed for a transposed layer gives back its input, and the layer's own is listed")
+    @Test(
+        "every output size listed for a transposed layer gives back its input, and the layer's own is listed"
+    )
     func sameInputSizes() throws {
         var g = Generator(state: 99)
         var checked = 0
@@ -76,10 +90,12 @@ struct ExplorerCoreTests {
                 #expect(!sizes.isEmpty)
                 for (n, a) in sizes {
                     #expect(
-                        OutputSize.convolution(input: n, kernel: k, stride: s, padding: padding, dilation: d) == m)
+                        OutputSize.convolution(
+                            input: n, kernel: k, stride: s, padding: padding, dilation: d) == m)
                     #expect(
                         OutputSize.transposed(
-                            input: m, kernel: k, stride: s, padding: padding, dilation: d, outputPadding: a) == n)
+                            input: m, kernel: k, stride: s, padding: padding, dilation: d,
+                            outputPadding: a) == n)
                     #expect(a < s || a < d)
                 }
                 // Output paddings below the stride all give back m (when n ≥ 1).

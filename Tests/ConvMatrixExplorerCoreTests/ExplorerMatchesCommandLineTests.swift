@@ -12,12 +12,15 @@ struct ExplorerMatchesCommandLineTests {
     func compare(_ pairs: [(String, String)]) throws -> Bool {
         let answer = callExplorer(pairs)
         let transposed = pairs.contains { $0.0 == "transposed" && $0.1 == "1" }
-        let explore = runTool(
-            commandLine("explore", pairs) + (transposed ? ["--transposed-layer"] : []))
+        let explore = runTool(commandLine("explore", pairs))
         let described = pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
         if let line = answer.errorLine {
             #expect(explore.code == 2, "\(described)")
             #expect(explore.errors == line + "\n", "\(described)")
+            // The other commands print the same rule (some add a hint naming another command).
+            let other = runTool(commandLine(transposed ? "transpose" : "unroll", pairs))
+            #expect(
+                other.code == 2 && other.errors.hasPrefix(String(line.dropLast())), "\(described)")
             #expect(explore.output.isEmpty)
             return false
         }
@@ -63,8 +66,13 @@ struct ExplorerMatchesCommandLineTests {
                 ("input", "2x2"), ("kernel", "3x3"), ("stride", "2"), ("padding", "1"),
                 ("output-padding", "1"), ("transposed", "1"),
             ],
-            [("input", "3x3"), ("kernel", "4x4"), ("stride", "2"), ("padding", "1"), ("transposed", "1")],
+            [
+                ("input", "3x3"), ("kernel", "4x4"), ("stride", "2"), ("padding", "1"),
+                ("transposed", "1"),
+            ],
             [("input", "5x5"), ("kernel", "3x3"), ("flip", "1")],
+            [("input", "6x6"), ("kernel", "2x2"), ("average-pool", "1")],
+            [("input", "5x7"), ("kernel", "5"), ("padding", "same")],
         ])
     func examples(_ pairs: [(String, String)]) throws {
         try compare(pairs)
@@ -98,9 +106,14 @@ struct ExplorerMatchesCommandLineTests {
             [("input", "5x5"), ("kernel", "3x3"), ("padding", "same"), ("stride", "2x")],
             [("input", "99999999999999999999"), ("kernel", "3")],
             [("input", "4x4"), ("kernel", "3x3"), ("in-channels", "3"), ("groups", "2")],
-            [("input", "2x2"), ("kernel", "3x3"), ("stride", "2"), ("output-padding", "2"), ("transposed", "1")],
+            [
+                ("input", "2x2"), ("kernel", "3x3"), ("stride", "2"), ("output-padding", "2"),
+                ("transposed", "1"),
+            ],
             [("input", "5x5"), ("kernel", "3x3"), ("output-padding", "1")],
             [("input", "5x5"), ("kernel", "3x3"), ("padding", "5"), ("padding-mode", "reflect")],
+            [("input", "5x5"), ("kernel", "3"), ("padding", "full"), ("stride", "0")],
+            [("input", "4x4"), ("kernel", "2"), ("average-pool", "1"), ("groups", "2")],
         ])
     func badValues(_ pairs: [(String, String)]) throws {
         let answer = callExplorer(pairs)

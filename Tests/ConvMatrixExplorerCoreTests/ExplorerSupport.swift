@@ -34,7 +34,8 @@ func callExplorer(_ pairs: [(String, String)]) -> DecodedAnswer {
     }
     let buffer = convmatrixAlloc(Int32(request.count))!
     buffer.copyMemory(from: request, byteCount: request.count)
-    let answer = convmatrixExplore(buffer.assumingMemoryBound(to: UInt8.self), Int32(request.count))!
+    let answer = convmatrixExplore(
+        buffer.assumingMemoryBound(to: UInt8.self), Int32(request.count))!
     convmatrixFree(buffer)
     defer { convmatrixFree(UnsafeMutableRawPointer(answer)) }
     return decode(answer)
@@ -45,7 +46,8 @@ func decode(_ words: UnsafeMutablePointer<Int32>) -> DecodedAnswer {
     if words[0] == 0 {
         let length = Int(words[1])
         let bytes = UnsafeRawPointer(words + 2).assumingMemoryBound(to: UInt8.self)
-        result.errorLine = String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+        result.errorLine = String(
+            decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
         return result
     }
     var i = 2
@@ -91,8 +93,8 @@ func runTool(_ arguments: [String]) -> (code: Int32, output: String, errors: Str
 func commandLine(_ command: String, _ pairs: [(String, String)]) -> [String] {
     var arguments = [command]
     for (name, value) in pairs {
-        if name == "transposed" || name == "flip" {
-            if value == "1" && name == "flip" { arguments.append("--flip") }
+        if name == "transposed" || name == "flip" || name == "average-pool" {
+            if value == "1" { arguments.append("--" + name) }
         } else {
             arguments += ["--" + name, value]
         }
@@ -101,7 +103,9 @@ func commandLine(_ command: String, _ pairs: [(String, String)]) -> [String] {
 }
 
 /// The entries of the CLI's JSON export: (row, column) → taps.
-func cliEntries(_ json: String) throws -> (rows: Int, columns: Int, entries: [DecodedAnswer.Pair: [Int]]) {
+func cliEntries(_ json: String) throws -> (
+    rows: Int, columns: Int, entries: [DecodedAnswer.Pair: [Int]]
+) {
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
     let shape = object?["shape"] as? [Int] ?? []
     var entries: [DecodedAnswer.Pair: [Int]] = [:]
@@ -140,17 +144,22 @@ enum RandomLayers {
         case 0: pairs.append(("padding", axes(0...2)))
         case 1:
             pairs.append(
-                ("padding",
+                (
+                    "padding",
                     (0..<rank).map { _ in
                         "\(Int.random(in: 0...2, using: &g)):\(Int.random(in: 0...2, using: &g))"
-                    }.joined(separator: "x")))
+                    }.joined(separator: "x")
+                ))
         case 2: pairs.append(("padding", ["valid", "same", "full"].randomElement(using: &g)!))
         default: break
         }
         if Int.random(in: 0..<3, using: &g) == 0 { pairs.append(("dilation", axes(1...2))) }
         if Bool.random(using: &g) {
             pairs.append(
-                ("padding-mode", ["zeros", "reflect", "replicate", "circular"].randomElement(using: &g)!))
+                (
+                    "padding-mode",
+                    ["zeros", "reflect", "replicate", "circular"].randomElement(using: &g)!
+                ))
         }
         channels(&pairs, using: &g)
         if Int.random(in: 0..<4, using: &g) == 0 { pairs.append(("flip", "1")) }

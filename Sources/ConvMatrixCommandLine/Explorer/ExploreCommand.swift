@@ -6,13 +6,6 @@ struct ExploreCommand: Command {
     static let output = OptionDefinition(
         name: "output", valueName: "<file>",
         help: "Write the page to this file (default: standard output).")
-    static let transposed = OptionDefinition(
-        name: "transposed", valueName: nil,
-        help:
-            "A transposed convolution (ConvTranspose), described by its own --input and --output-padding; default: a convolution."
-    )
-    static let transposedLayer = OptionDefinition(
-        name: "transposed-layer", valueName: nil, help: "Same as --transposed, as other commands spell it.")
 
     let name = "explore"
     let abstract =
@@ -32,16 +25,12 @@ struct ExploreCommand: Command {
           convmatrix explore --input 2x2 --kernel 3x3 --stride 2 --padding 1 --output-padding 1 --transposed --output up.html
           convmatrix explore --input 6x6 --kernel 3x3 --padding 1 --padding-mode reflect > reflect.html
         """
-    let options =
-        Options.layer + [
-            Options.outputPadding, ExploreCommand.transposed, ExploreCommand.transposedLayer,
-            ExploreCommand.output,
-        ]
+    let options = Options.layer + [Options.averagePool, ExploreCommand.output]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let flags = ExploreCommand.flags(arguments)
+        let flags = flags(arguments)
         // The page's own parser and core decide, so the command line and the page agree.
         do {
             _ = try ExplorerModel(flags: flags)
@@ -57,21 +46,18 @@ struct ExploreCommand: Command {
         return CommandResult()
     }
 
-    /// The layer flags given, as the page's name–value pairs (switches as `1`).
-    static func flags(_ arguments: ParsedArguments) -> ExplorerFlags {
+    /// The layer flags given, as the page's name–value pairs (switches as `1`), in the order of
+    /// the core's ``LayerFlag``.
+    func flags(_ arguments: ParsedArguments) -> ExplorerFlags {
         var pairs: [(name: String, value: String)] = []
-        let valued = [
-            Options.input, Options.kernel, Options.stride, Options.padding, Options.dilation,
-            Options.outputPadding, Options.inChannels, Options.outChannels, Options.groups,
-            Options.paddingMode, Options.sameRule,
-        ]
-        for option in valued {
-            if let value = arguments.value(option) { pairs.append((option.name, value)) }
+        for option in options {
+            guard let flag = LayerFlag(named: option.name) else { continue }
+            if flag.isSwitch {
+                if arguments.has(option) { pairs.append((flag.rawValue, "1")) }
+            } else if let value = arguments.value(option) {
+                pairs.append((flag.rawValue, value))
+            }
         }
-        if arguments.has(ExploreCommand.transposedLayer) || arguments.has(ExploreCommand.transposed) {
-            pairs.append(("transposed", "1"))
-        }
-        if arguments.has(Options.flip) { pairs.append(("flip", "1")) }
         return ExplorerFlags(pairs)
     }
 }

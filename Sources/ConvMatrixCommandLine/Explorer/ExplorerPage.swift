@@ -8,7 +8,8 @@ enum ExplorerPage {
         let pairs = layer.pairs.map { "[" + json($0.name) + "," + json($0.value) + "]" }
         let palette = TapPalette.colors.map(json)
         let filled = fill(
-            ExplorerPageTemplate.html, "@LAYER_JSON@", with: "[" + pairs.joined(separator: ",") + "]")
+            ExplorerPageTemplate.html, "@LAYER_JSON@",
+            with: "[" + pairs.joined(separator: ",") + "]")
         return fill(filled, "@PALETTE_JSON@", with: "[" + palette.joined(separator: ",") + "]")
     }
 

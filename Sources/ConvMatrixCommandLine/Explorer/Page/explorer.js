@@ -8,7 +8,7 @@
   const byId = (id) => document.getElementById(id);
   const FLAGS = ['input', 'kernel', 'stride', 'padding', 'dilation', 'output-padding',
     'in-channels', 'out-channels', 'groups', 'padding-mode', 'same-rule'];
-  const SWITCHES = ['transposed', 'flip'];
+  const SWITCHES = ['transposed', 'flip', 'average-pool'];
   const MODES = ['zeros', 'reflect', 'replicate', 'circular'];
   const MAX_TERMS = 4;
   // What the command line assumes for a flag not given (shown in the empty fields).
@@ -177,8 +177,9 @@
   function tapColor(m, t) { return '#' + palette[(t % m.kernelSpatial) % palette.length]; }
   function sizeText(sizes) { return sizes.join('×'); }
   // What a grid's cells and names depend on.
-  function inKey(m) { return ['input', letters(m)[0], m.inChannels, m.inputSizes].join('/'); }
-  function outKey(m) { return ['output', letters(m)[1], m.outChannels, m.outputSizes].join('/'); }
+  // (Large grids show no names, so their cells survive a change of letters.)
+  function inKey(m) { return ['input', m.inputSpatial > 256 ? '' : letters(m)[0], m.inChannels, m.inputSizes].join('/'); }
+  function outKey(m) { return ['output', m.outputSpatial > 256 ? '' : letters(m)[1], m.outChannels, m.outputSizes].join('/'); }
 
   // ---- Drawing ---------------------------------------------------------------------------------
   function el(tag, className, text) {
@@ -369,9 +370,15 @@
     const tapChars = tapName(m, m.tapCount - 1).length;
     const width = Math.max(3, tapChars * widest + (widest - 1), ...heads.map((h) => h.length)) * 0.62 + 0.5;
     const headWidth = Math.max(...rowHeads.map((h) => h.length)) * 0.62 + 0.6;
-    const shape = [columnConvention, displayRows.join(','), displayCols.join(','), width.toFixed(2), headWidth.toFixed(2)].join('/');
+    // Where the elision dots sit and how wide cells are: what the cells' layout depends on.
+    const dots = (list) => list.length + ':' + list.indexOf(null);
+    const shape = [dots(displayRows), dots(displayCols)].join('/');
     if (container.shape === shape && container.firstChild) {
-      return refillMatrix(m, container.firstChild, displayRows, displayCols, columnConvention, rowsOf, heads, rowHeads);
+      const grid = container.firstChild;
+      grid.setAttribute('aria-label', 'The matrix ' + matrixName);
+      grid.style.setProperty('--entry', width.toFixed(2) + 'em');
+      grid.style.setProperty('--head', headWidth.toFixed(2) + 'em');
+      return refillMatrix(m, grid, displayRows, displayCols, columnConvention, rowsOf, heads, rowHeads);
     }
     const grid = el('div', 'matrix');
     grid.setAttribute('role', 'grid');
@@ -439,8 +446,8 @@
         const className = taps ? (taps.length > 1 ? 'entry sum' : 'entry') : 'entry zero';
         if (cell.className !== className) cell.className = className;
         text(cell, taps ? taps.map((t) => tapName(m, t)).join('+') : '0');
-        cell.setAttribute('data-row', String(r));
-        cell.setAttribute('data-col', String(c));
+        if (cell.getAttribute('data-row') !== String(r)) cell.setAttribute('data-row', String(r));
+        if (cell.getAttribute('data-col') !== String(c)) cell.setAttribute('data-col', String(c));
         if (taps) {
           const joined = taps.join(' ');
           if (cell.getAttribute('data-taps') !== joined) {
@@ -566,6 +573,21 @@
     return list ? list[0] : null;
   }
 
+  // A transposed layer's output shaded by its overlap count (null: no shading); DOM writes only
+  // when the value changes.
+  function setOverlap(cell, weight) {
+    if (cell.overlapWeight === weight) return;
+    if (cell.overlapWeight === undefined && weight === null) return;
+    cell.overlapWeight = weight;
+    if (weight === null) {
+      cell.classList.remove('overlap');
+      cell.style.removeProperty('--weight');
+    } else {
+      cell.classList.add('overlap');
+      cell.style.setProperty('--weight', String(weight));
+    }
+  }
+
   // Shading by the number of terms, relative to the most any position has.
   function sumCell(cell, count, most) {
     const weight = String(count / most);
@@ -653,8 +675,8 @@
     const inputs = drawTensor(byId('input-grid'), m.inChannels, m.inputSizes, 'input', inKey(m), (f) => inputName(m, f));
     step('input');
     const mostOverlap = m.outputTerms.reduce((a, b) => Math.max(a, b), 1);
-    const outputs = drawTensor(byId('output-grid'), m.outChannels, m.outputSizes, 'output', outKey(m) + '/' + m.transposed, (r) => outputName(m, r),
-      { extra: m.transposed ? (cell, r) => { cell.style.setProperty('--weight', String(m.outputTerms[r] / mostOverlap)); cell.classList.add('overlap'); } : null });
+    const outputs = drawTensor(byId('output-grid'), m.outChannels, m.outputSizes, 'output', outKey(m), (r) => outputName(m, r),
+      { extra: (cell, r) => setOverlap(cell, m.transposed ? m.outputTerms[r] / mostOverlap : null) });
     if (!m.transposed) byId('overlap-note').textContent = '';
     step('output');
     const taps = drawKernel(m);
@@ -837,22 +859,28 @@
   }
   function controlPairs() {
     const transposed = controls.transposed.checked;
+    const pooling = !transposed && controls['average-pool'].checked;
     const pairs = [];
     for (const name of FLAGS) {
       if (transposed && (name === 'padding-mode' || name === 'same-rule')) continue;
       if (!transposed && name === 'output-padding') continue;
+      if (pooling && (name === 'out-channels' || name === 'groups')) continue;
       const value = controls[name].value;
       if (name === 'same-rule' && value === controls[name].options[0].value) continue;
       if (value !== '') pairs.push([name, value]);
     }
     if (transposed) pairs.push(['transposed', '1']);
     if (controls.flip.checked) pairs.push(['flip', '1']);
+    if (pooling) pairs.push(['average-pool', '1']);
     return pairs;
   }
   function syncKind() {
-    document.body.classList.toggle('controls-transposed', controls.transposed.checked);
-    for (const name of ['padding-mode', 'same-rule']) controls[name].disabled = controls.transposed.checked;
-    controls['output-padding'].disabled = !controls.transposed.checked;
+    const transposed = controls.transposed.checked;
+    const pooling = !transposed && controls['average-pool'].checked;
+    document.body.classList.toggle('controls-transposed', transposed);
+    for (const name of ['padding-mode', 'same-rule', 'average-pool']) controls[name].disabled = transposed;
+    controls['output-padding'].disabled = !transposed;
+    for (const name of ['out-channels', 'groups']) controls[name].disabled = pooling;
   }
   function fragmentOf(pairs) {
     return '#' + pairs.map(([n, v]) => encodeURIComponent(n) + '=' + encodeURIComponent(v)).join('&');
@@ -905,6 +933,9 @@
     form.addEventListener('input', (event) => {
       if (event.target.name === 'convention') return;
       if (event.target.id === 'v-limit') return;
+      if (event.target === controls['average-pool'] && event.target.checked) {
+        controls.stride.value = controls.kernel.value;  // pooling windows side by side
+      }
       fromControls();
     });
     form.addEventListener('change', (event) => {
