@@ -101,10 +101,11 @@ public struct ProductSums: Sendable {
             return String(unsafeUninitializedCapacity: length) { buffer in
                 var at = 0
                 func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-                    for byte in bytes {
-                        buffer[at] = byte
-                        at += 1
+                    guard let source = bytes.baseAddress, let target = buffer.baseAddress else {
+                        return
                     }
+                    (target + at).initialize(from: source, count: bytes.count)
+                    at += bytes.count
                 }
                 rankBytes.withUnsafeBufferPointer { text in
                     separatorBytes.withUnsafeBufferPointer { separator in
