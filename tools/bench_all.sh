@@ -11,6 +11,11 @@ slow="--skip-slow"
 [ "${1:-}" = "--full" ] && slow=""
 swift build -c release --product convmatrix-bench >/dev/null
 swift build -c release --product convmatrix >/dev/null
+# Start-up: the executable must not load Foundation (dynamically or linked in).
+if ldd .build/release/convmatrix | grep -qi foundation \
+    || nm .build/release/convmatrix 2>/dev/null | grep -q '10Foundation'; then
+    echo "warning: .build/release/convmatrix links Foundation: start-up pays for loading it" >&2
+fi
 # The start-up baseline: a hello-world without Foundation, built by the same toolchain with its
 # default flags and once more with the Swift runtime linked statically, as convmatrix is.
 swiftc -O tools/startup/hello.swift -o "$out/hello"
