@@ -156,7 +156,9 @@ where only == nil || workload.name == only || only == "sweep" && workload.name.h
 }
 if !hellos.isEmpty && (only == nil || only == "startup") {
     // Whole processes, interleaved rounds: hello-worlds, convmatrix shape, the MNIST pair.
-    print("\nwhole-process times (median of \(rounds) interleaved rounds, output to /dev/null)")
+    print(
+        "\nwhole-process times (median wall time of \(rounds) interleaved rounds, output to /dev/null)"
+    )
     do {
         let startup = try StartupBenchmark.run(
             commands: StartupBenchmark.commands(convmatrix: convmatrixPath, hellos: hellos),
@@ -166,9 +168,14 @@ if !hellos.isEmpty && (only == nil || only == "startup") {
                 .padding(toLength: 20, withPad: " ", startingAt: 0)
             let seconds = object["seconds"] as? Double ?? 0
             var note = object["note"] as? String ?? ""
+            if let cpu = object["cpu_seconds"] as? Double {
+                note = "CPU \(format(seconds: cpu)); " + note
+            }
             for (key, value) in object.sorted(by: { $0.key < $1.key })
-            where key.hasPrefix("ratio_to_") {
-                note += String(format: "; %.2f× ", value as? Double ?? 0) + key.dropFirst(9)
+            where key.contains("ratio_to_") {
+                let base = key.components(separatedBy: "ratio_to_").last ?? key
+                let kind = key.hasPrefix("cpu_") ? "CPU" : "wall"
+                note += String(format: "; %.2f× ", value as? Double ?? 0) + "\(base) (\(kind))"
             }
             print(
                 "\(name)  \(format(seconds: seconds).padding(toLength: 12, withPad: " ", startingAt: 0))  \(note)"
