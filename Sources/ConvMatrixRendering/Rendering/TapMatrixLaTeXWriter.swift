@@ -10,26 +10,25 @@ import Symbolic
 /// cell. This writer prints each tap's LaTeX once, and copies runs of zero cells from a
 /// precomputed row of zeros (`0 & 0 & …`): a row of U costs a few copies however wide it is.
 /// Entries that are sums of taps (reflect, replicate or circular padding) go through the
-/// expression printer, so the output stays identical.
+/// expression printer, so the output stays identical; their values were added, and checked,
+/// when the ``SymbolicTapMatrix`` was made.
 public struct TapMatrixLaTeXWriter: Sendable {
     /// The printer whose output this writer reproduces.
     public let printer: MatrixLaTeXPrinter
-    /// The expression each tap stands for (a kernel symbol or a number).
-    public let tapValues: [Expression]
 
-    /// A writer printing `tapValues` for the taps, in `printer`'s style.
-    public init(printer: MatrixLaTeXPrinter, tapValues: [Expression]) {
+    /// A writer in `printer`'s style.
+    public init(printer: MatrixLaTeXPrinter) {
         self.printer = printer
-        self.tapValues = tapValues
     }
 
-    /// Writes `matrix`.
-    public func write(_ matrix: TapMatrix, to output: inout some TextOutputStream) {
+    /// Writes `symbolic`, whose taps print as its tap values.
+    public func write(_ symbolic: SymbolicTapMatrix, to output: inout some TextOutputStream) {
+        let matrix = symbolic.taps
         // Every tap's text, one after the other: taps[tapStart[t] ..< tapStart[t + 1]].
         var tapBytes: [UInt8] = []
         var tapStart = [0]
         var tapIsZero: [Bool] = []
-        for value in tapValues {
+        for value in symbolic.tapValues {
             let text = printer.expressionPrinter.string(for: value)
             tapBytes.append(contentsOf: text.utf8)
             tapStart.append(tapBytes.count)
@@ -57,37 +56,33 @@ public struct TapMatrixLaTeXWriter: Sendable {
                 for r in 0..<matrix.rowCount {
                     if r > 0 { buffer.append(rowBreak) }
                     var column = 0
-                    var i = matrix.rowStart[r]
-                    let end = matrix.rowStart[r + 1]
-                    while i < end {
-                        let c = Int(matrix.columns[i])
-                        var j = i + 1
-                        while j < end && matrix.columns[j] == matrix.columns[i] { j += 1 }
-                        let cell: UnsafeBufferPointer<UInt8>
-                        var sumText: [UInt8] = []
-                        let isZero: Bool
-                        if j == i + 1 {
-                            let t = Int(matrix.taps[i])
-                            cell = UnsafeBufferPointer(
-                                rebasing: taps[tapStart[t]..<tapStart[t + 1]])
-                            isZero = tapIsZero[t]
-                        } else {
-                            let sum = (i..<j).map { tapValues[Int(matrix.taps[$0])] }
-                            sumText = Array(
-                                printer.expressionPrinter.string(for: Self.add(sum)).utf8)
-                            cell = UnsafeBufferPointer(start: nil, count: 0)
-                            isZero = sumText == zero
-                        }
-                        i = j
-                        // A cell whose value is zero (a zero tap, or a sum that cancelled) is
-                        // printed as a zero cell.
-                        if isZero { continue }
-                        if c > column {
+                    for entry in matrix.columnGroups(inRow: r) {
+                        let c = entry.column
+                        if entry.isSingleTap {
+                            let t = Int(matrix.taps[entry.positions.lowerBound])
+                            if tapIsZero[t] { continue }
+                            if c > column {
+                                buffer.append(
+                                    UnsafeBufferPointer(rebasing: zeros[offset[column]..<offset[c]])
+                                )
+                            }
+                            if c > 0 { buffer.append(separator) }
                             buffer.append(
-                                UnsafeBufferPointer(rebasing: zeros[offset[column]..<offset[c]]))
+                                UnsafeBufferPointer(rebasing: taps[tapStart[t]..<tapStart[t + 1]]))
+                        } else {
+                            let cell = Array(
+                                printer.expressionPrinter.string(for: symbolic.value(of: entry))
+                                    .utf8)
+                            // A sum that cancelled to zero is printed as a zero cell.
+                            if cell == zero { continue }
+                            if c > column {
+                                buffer.append(
+                                    UnsafeBufferPointer(rebasing: zeros[offset[column]..<offset[c]])
+                                )
+                            }
+                            if c > 0 { buffer.append(separator) }
+                            buffer.append(cell)
                         }
-                        if c > 0 { buffer.append(separator) }
-                        if sumText.isEmpty { buffer.append(cell) } else { buffer.append(sumText) }
                         column = c + 1
                     }
                     if column < columns {
@@ -100,10 +95,5 @@ public struct TapMatrixLaTeXWriter: Sendable {
         }
         buffer.append(close)
         buffer.flush(to: &output)
-    }
-
-    /// The sum of `terms`; exact arithmetic only overflows for coefficients beyond `Int`.
-    static func add(_ terms: [Expression]) -> Expression {
-        (try? terms.reduce(Expression.zero) { try $0 + $1 }) ?? terms.first ?? .zero
     }
 }
