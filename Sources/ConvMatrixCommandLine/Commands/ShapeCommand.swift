@@ -17,7 +17,7 @@ struct ShapeCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let conv = try LayerOptions.convolution(arguments)
+        let conv = try LayerOptions.convolution(arguments, counted: false)
         let report = ShapeReport(conv, style: TextStyle(ascii: arguments.has(Options.ascii)))
         for line in report.lines { output.write(line + "\n") }
         return CommandResult(exitCode: 0, warnings: report.warnings)

@@ -26,7 +26,11 @@ extension Convolution {
         }
         // CSR (8 bytes an entry, 8 a row), the shared (tap, input) lists (16 bytes a pair plus an
         // array header per spatial output), and the per-axis tables.
-        let axisTables = axes.reduce(0) { $0 + $1.outputSize * (32 + 16 * $1.kernelSize) }
+        let axisTables = axes.reduce(Optional(0)) { total, axis in
+            CheckedArithmetic.multiply(16, axis.kernelSize).flatMap {
+                CheckedArithmetic.multiply(axis.outputSize, $0 + 32)
+            }.flatMap { part in total.flatMap { CheckedArithmetic.add($0, part) } }
+        }
         let bytes = [
             stored.flatMap { CheckedArithmetic.multiply($0, 8) },
             CheckedArithmetic.multiply(outputCount + 1, 8),
