@@ -29,6 +29,7 @@ enum LayerOptions {
     static func convolution(_ arguments: ParsedArguments, counted: Bool = true) throws(UsageError)
         -> Convolution
     {
+        try refuseTransposedFlags(arguments)
         let flags = try flags(arguments)
         let conv: Convolution
         do {
@@ -45,9 +46,9 @@ enum LayerOptions {
     }
 
     /// The transposed convolution the options describe, its elements counted against
-    /// `--max-memory`.
-    static func transposedConvolution(_ arguments: ParsedArguments) throws(UsageError)
-        -> TransposedConvolution
+    /// `--max-memory` unless `counted` is false.
+    static func transposedConvolution(_ arguments: ParsedArguments, counted: Bool = true)
+        throws(UsageError) -> TransposedConvolution
     {
         let flags = try flags(arguments)
         let layer: TransposedConvolution
@@ -56,7 +57,7 @@ enum LayerOptions {
         } catch {
             throw usageError(error)
         }
-        try checkElements(layer, arguments)
+        if counted { try checkElements(layer, arguments) }
         return layer
     }
 
@@ -149,7 +150,7 @@ enum LayerOptions {
         case .sameRule: Options.sameRule
         case .flip: Options.flip
         case .averagePool: Options.averagePool
-        case .transposed: Options.transposedLayerFlag
+        case .transposed: Options.transposed
         case .outputPadding: Options.outputPadding
         }
     }
@@ -160,7 +161,8 @@ enum LayerOptions {
         var rule = error.ruleText
         switch error.rule {
         case .onlyTransposed:
-            rule += ": add --transposed-layer and give its own --input"
+            rule +=
+                ": add --transposed, and the flags describe the transposed layer itself (its own --input)"
         case .noTransposedCounterpart:
             rule += "; 'unroll --transpose' prints Uᵀ"
         default:
@@ -173,8 +175,8 @@ enum LayerOptions {
 
 extension LayerOptions {
 
-    /// The transposed convolution a verify/equivalent/connectivity command is about: given
-    /// directly with `--transposed-layer`, or the transpose of the forward convolution described.
+    /// The transposed convolution a transpose/verify/equivalent command is about: given
+    /// directly with `--transposed`, or the transpose of the convolution described.
     static func transposedSubject(_ arguments: ParsedArguments) throws(UsageError)
         -> TransposedConvolution
     {
