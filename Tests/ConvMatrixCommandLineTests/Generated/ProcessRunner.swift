@@ -22,6 +22,8 @@ struct ProcessOutcome: Sendable {
     let errors: String
     /// Wall-clock seconds.
     let seconds: Double
+    /// The peak resident memory of the process, in bytes (0 when unknown).
+    var peakBytes: Int = 0
 }
 
 /// Runs the `convmatrix` executable that `swift build`/`swift test` built, as a separate process,
@@ -81,14 +83,15 @@ enum BuiltTool {
         var status: Int32 = 0
         var timedOut = false
         var pause: useconds_t = 200
+        var usage = rusage()
         while true {
-            let done = waitpid(pid, &status, WNOHANG)
+            let done = wait4(pid, &status, WNOHANG, &usage)
             if done == pid { break }
             if done < 0 && errno != EINTR { break }
             if Date().timeIntervalSince(start) > timeout {
                 timedOut = true
                 kill(pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
+                _ = wait4(pid, &status, 0, &usage)
                 break
             }
             usleep(pause)
@@ -99,11 +102,16 @@ enum BuiltTool {
         let signal = status & 0x7f
         let exited = signal == 0
         let output = Self.read(outPath)
+        #if os(Linux)
+            let peak = Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+        #else
+            let peak = Int(usage.ru_maxrss)  // bytes on Darwin
+        #endif
         return ProcessOutcome(
             exitCode: exited ? (status >> 8) & 0xff : nil,
             signal: exited || timedOut ? nil : signal, timedOut: timedOut,
             outputBytes: output.size, output: output.text, errors: Self.read(errPath).text,
-            seconds: seconds)
+            seconds: seconds, peakBytes: peak)
     }
 
     /// The size of a file and its first 64 kB as text.
