@@ -106,8 +106,8 @@ struct BadInputTests {
         ),
         // A dense rendering too large to print, refused with its size.
         (
-            "unroll --input 300x300 --kernel 3x3",
-            "--max-cells: U would be a dense 90000×88804 matrix (7992360000 cells), over the limit of 50000000"
+            "unroll --input 300x300 --kernel 3x3 --full",
+            "--max-cells: U would be a dense 90000×88804 matrix (7992360000 cells), over the limit of 50000000; raise --max-cells or use a sparse format"
         ),
         (
             "unroll --input 5x5 --kernel 3x3 --max-cells 50",

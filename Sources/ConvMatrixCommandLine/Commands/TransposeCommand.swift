@@ -40,7 +40,7 @@ struct TransposeCommand: Command {
             )
         }
         let render = try RenderOptions(arguments)
-        let writer = MatrixOutput(options: render, allowsExports: true)
+        let writer = MatrixOutput(options: render, allowsExports: true, elidesText: true)
         let view = LayerMatrix(.transposed(layer), convention: render.convention)
         let (rows, columns) = view.shape
         try writer.checkSize(rows: rows, columns: columns, what: "T")
@@ -86,9 +86,9 @@ struct TransposeCommand: Command {
             "T = U\(s.transposeMark), U the matrix of the convolution \(SpecFlags.flags(for: layer.forward))\(restriction): \(agrees ? "checked entry by entry" : "MISMATCH")."
         )
         title.append(view.productLine(symbols: symbols, style: s))
-        writer.write(
-            symbolic, title: title, blocks: view.blocks,
-            to: &output)
-        return agrees ? CommandResult() : mismatch
+        let warnings = writer.write(symbolic, title: title, blocks: view.blocks, to: &output)
+        var result = agrees ? CommandResult() : mismatch
+        result.warnings += warnings
+        return result
     }
 }

@@ -31,7 +31,7 @@ struct UnrollCommand: Command {
         let render = try RenderOptions(arguments)
         let view = LayerMatrix(
             layer, convention: render.convention, transposed: arguments.has(Options.transpose))
-        let writer = MatrixOutput(options: render, allowsExports: true)
+        let writer = MatrixOutput(options: render, allowsExports: true, elidesText: true)
         let s = render.style
         try writer.checkSize(
             rows: view.shape.rows, columns: view.shape.columns, what: view.name(style: s))
@@ -58,10 +58,8 @@ struct UnrollCommand: Command {
             "\(view.name(style: s)) of \(view.layerNoun): \(LayerDescription.describe(layer, style: s))",
             view.productLine(symbols: symbols, style: s),
         ]
-        writer.write(
-            symbolic, title: title, blocks: view.blocks,
-            to: &output)
-        return CommandResult()
+        let warnings = writer.write(symbolic, title: title, blocks: view.blocks, to: &output)
+        return CommandResult(warnings: warnings)
     }
 
     /// The export header: the command line that reproduces the matrix, what its rows and

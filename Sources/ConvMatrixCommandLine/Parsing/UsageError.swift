@@ -12,9 +12,20 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An error about `flag` (given without the dashes).
     public init(flag: String, _ rule: String) { self.message = "--\(flag): \(rule)" }
 
-    /// The library's specification error, with its field written as the flag.
+    /// The library's specification error, with its field written as the flag and, for the
+    /// budgets, how to change them (the library names no flag).
     public init(_ error: SpecificationError) {
-        self.init(flag: error.field.rawValue, error.message)
+        switch error.field {
+        case .memory:
+            self.init(
+                flag: "max-memory", error.message + "; raise --max-memory or choose a smaller layer"
+            )
+        case .size:
+            self.init(
+                flag: "max-cells", error.message + "; raise --max-cells or use a sparse format")
+        default:
+            self.init(flag: error.field.rawValue, error.message)
+        }
     }
 
     /// The message.

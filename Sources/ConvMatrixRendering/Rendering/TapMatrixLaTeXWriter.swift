@@ -37,7 +37,7 @@ public struct TapMatrixLaTeXWriter: Sendable {
             offset[c + 1] = zeros.count
         }
         let separator = Array(" & ".utf8)
-        let rowBreak = Array("\\\\".utf8)
+        let rowBreak = Array(printer.rowSeparator.utf8)
         let (open, close) = printer.delimiters(columnCount: columns)
         var buffer = ByteBuffer()
         buffer.append(open)
