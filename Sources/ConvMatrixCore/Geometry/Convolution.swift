@@ -109,7 +109,7 @@ extension ConvolutionSpec {
                 let dilated = dilations[t] > 1 ? "dilated " : ""
                 throw SpecificationError(
                     .kernel,
-                    "\(dilated)kernel spans \(span) positions but the padded input has \(padded) on axis \(t); it must fit"
+                    "\(dilated)kernel spans \(AxisNames.count(span, t, rank: rank)) but the padded input has \(padded); it must fit"
                 )
             }
             let m = OutputSize.convolution(
@@ -173,12 +173,12 @@ extension ConvolutionSpec {
             case .reflect where widest >= n:
                 throw SpecificationError(
                     .paddingMode,
-                    "reflect needs padding < input size on each side (PyTorch's rule), got \(widest) with input \(n) on axis \(t)"
+                    "reflect needs padding < input size on each side (PyTorch's rule), got \(widest) with input \(n)\(AxisNames.place(t, rank: paddings.count))"
                 )
             case .circular where widest > n:
                 throw SpecificationError(
                     .paddingMode,
-                    "circular needs padding ≤ input size on each side (PyTorch's rule), got \(widest) with input \(n) on axis \(t)"
+                    "circular needs padding ≤ input size on each side (PyTorch's rule), got \(widest) with input \(n)\(AxisNames.place(t, rank: paddings.count))"
                 )
             default:
                 continue
