@@ -149,8 +149,8 @@ extension ConvolutionSpec {
             if sameRule == .pytorch, let s = lists.stride.first(where: { $0 > 1 }) {
                 throw SpecificationError(
                     .padding,
-                    "same needs stride 1 under PyTorch's rule, got stride \(s); use --same-rule tensorflow for TensorFlow's SAME"
-                )
+                    "same needs stride 1 under PyTorch's rule, got stride \(s); TensorFlow's SAME rule pads for any stride",
+                    rule: .sameNeedsStrideOne(stride: s))
             }
             return axes.map {
                 OutputSize.samePadding(

@@ -26,8 +26,8 @@ public struct ResourceLimits: Hashable, Sendable {
             let needed = bytes.map(ByteCount.format) ?? "more than 9 EB"
             throw SpecificationError(
                 .memory,
-                "\(what) needs \(needed), over the budget of \(ByteCount.format(maxMemoryBytes))"
-            )
+                "\(what) needs \(needed), over the budget of \(ByteCount.format(maxMemoryBytes))",
+                rule: .memoryBudget(needed: bytes, budget: maxMemoryBytes))
         }
     }
 
@@ -39,8 +39,8 @@ public struct ResourceLimits: Hashable, Sendable {
             let count = cells.map { "\($0)" } ?? "more than 9.2e18"
             throw SpecificationError(
                 .size,
-                "\(what) would be a dense \(rows)×\(columns) matrix (\(count) cells), over the limit of \(maxDenseCells)"
-            )
+                "\(what) would be a dense \(rows)×\(columns) matrix (\(count) cells), over the limit of \(maxDenseCells)",
+                rule: .denseCellLimit(rows: rows, columns: columns, limit: maxDenseCells))
         }
     }
 }
