@@ -128,3 +128,22 @@ struct AxisNamesMessagesTests {
         }
     }
 }
+
+/// Each command declares the formats it writes; its help lists them and others are refused.
+@Suite("Formats per command")
+struct FormatsPerCommandTests {
+    @Test(
+        "help and refusal follow the declaration",
+        arguments: [
+            ("unroll", "<text|latex|mtx|json|csv>"), ("transpose", "<text|latex|mtx|json|csv>"),
+            ("apply", "<text|latex|mtx|json|csv>"), ("placements", "<text|latex>"),
+            ("symbols", "<text|latex>"),
+        ])
+    func declared(command: String, formats: String) {
+        #expect(runTool([command, "--help"]).output.contains("--format \(formats)"))
+        if formats == "<text|latex>" {
+            let run = runTool("\(command) --input 3 --kernel 2 --format csv")
+            #expect(run.errors == "error: --format: expected <text|latex>, got 'csv'\n")
+        }
+    }
+}

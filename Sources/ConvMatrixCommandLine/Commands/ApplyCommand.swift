@@ -4,6 +4,9 @@ import Symbolic
 /// `convmatrix apply`: the symbolic output O = X·U on the output grid, or the transposed
 /// C = O·T on the input grid.
 struct ApplyCommand: Command {
+    /// The formats it writes.
+    static let formats = RenderOptions.Format.allCases
+
     let name = "apply"
     let abstract =
         "Print the symbolic output O = X·U on the output grid, or C = O·T with --transpose."
@@ -21,15 +24,16 @@ struct ApplyCommand: Command {
         """
     let options =
         Options.layer + [Options.transpose, Options.averagePool]
-        + Options.rendering.filter { $0.name != "convention" } + Options.values
+        + Options.rendering(formats: Self.formats).filter { $0.name != "convention" }
+        + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
         let layer = try LayerOptions.layer(arguments)
-        let render = try RenderOptions(arguments)
+        let render = try RenderOptions(arguments, formats: Self.formats)
         let transposed = arguments.has(Options.transpose)
-        let writer = MatrixOutput(options: render, allowsExports: true)
+        let writer = MatrixOutput(options: render)
         let extents = transposed ? layer.inputExtents : layer.outputExtents
         let channels = transposed ? layer.inChannels : layer.outChannels
         let grid = GridShape(channels: channels, extents: extents)

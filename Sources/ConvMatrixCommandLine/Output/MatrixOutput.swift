@@ -5,20 +5,12 @@ import Symbolic
 /// the commands that allow them, the exports mtx, json and csv.
 struct MatrixOutput {
     let options: RenderOptions
-    /// Whether the command can write mtx, json and csv (unroll, transpose, apply).
-    var allowsExports = false
     /// Whether text output of this command is elided past ``TextElision/numpy`` (tap
     /// matrices: unroll, transpose) unless `--full` is given.
     var elidesText = false
 
     /// Refuses a dense rendering over the cell budget, before anything is printed.
     func checkSize(rows: Int, columns: Int, what: String) throws(UsageError) {
-        if options.format.isExport && !allowsExports {
-            throw UsageError(
-                flag: "format",
-                "\(options.format.rawValue) is written by unroll, transpose and apply only; use text or latex"
-            )
-        }
         guard options.format == .text || options.format == .latex || options.format == .csv else {
             return
         }
