@@ -25,7 +25,7 @@ struct ApplyCommand: Command {
     let options =
         Options.layer + [Options.transpose, Options.averagePool]
         + Options.rendering(formats: Self.formats).filter { $0.name != "convention" }
-        + Options.values
+        + [Options.full] + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -105,8 +105,16 @@ struct ApplyCommand: Command {
                 output.write("\n")
             } else {
                 for line in title { output.write(line + "\n") }
+                let elision = render.full ? nil : TextElision.numpy
                 TextGridWriter(printer: render.textPrinter).write(
-                    cells: cells, channels: channels, extents: extents, to: &output)
+                    cells: cells, channels: channels, extents: extents, elision: elision,
+                    to: &output)
+                let slice = GridSlices.layout(channels: channels, extents: extents)
+                if let elision, elision.elides(rows: slice.rows, columns: slice.columns) {
+                    output.write(
+                        "(\(slice.rows) rows \(s.times) \(slice.columns) columns per grid; the first and last \(elision.edgeItems) rows and columns are shown, --full prints every entry)\n"
+                    )
+                }
             }
             return CommandResult()
         }
