@@ -39,12 +39,12 @@ struct MatrixOutput {
     /// pdflatex can read.
     func pdflatexWarning(longestLine lineLength: Int) -> [String] {
         guard options.format == .latex, lineLength > Self.pdflatexLineLimit else { return [] }
-        let where_ =
+        let lineSource =
             options.latexStyle == .sympy
             ? "the sympy style writes the matrix on one line, as SymPy does"
             : "one matrix row is that long"
         return [
-            "warning: the LaTeX has a line of \(lineLength) characters (\(where_)), past the \(Self.pdflatexLineLimit) pdflatex reads; KaTeX and MathJax read it, but for a document use 'convmatrix derive' with the same layer flags, which elides the middle of large matrices"
+            "warning: the LaTeX has a line of \(lineLength) characters (\(lineSource)), past the \(Self.pdflatexLineLimit) pdflatex reads; KaTeX and MathJax read it, but for a document use 'convmatrix derive' with the same layer flags, which elides the middle of large matrices"
         ]
     }
 
