@@ -94,15 +94,15 @@ struct BadInputTests {
         ),
         (
             "unroll --input 5 --kernel 3 --padding 10000000 --format mtx --pattern --max-memory 1MB",
-            "--max-memory: U ("
+            "--max-memory: a layer of 5 inputs, 20000003 outputs and 3 weights needs 3.2 GB"
         ),
         (
             "transpose --transposed --input 2 --kernel 1 --stride 2000000000 --format mtx --pattern --max-memory 1MB",
-            "--max-memory: T ("
+            "--max-memory: a layer of 2 inputs, 2000000001 outputs and 1 weights needs 320.0 GB"
         ),
         (
             "equivalent --input 5 --kernel 3 --padding 1000000000 --max-memory 1MB",
-            "--max-memory: T (15 stored entries) needs"
+            "--max-memory: a layer of 2000000003 inputs, 5 outputs and 3 weights needs"
         ),
         // A dense rendering too large to print, refused with its size.
         (
@@ -115,7 +115,16 @@ struct BadInputTests {
         ),
         (
             "unroll --input 5x5 --kernel 3x3 --max-memory 10B --format latex",
-            "--max-memory: U (81 stored entries) needs"
+            "--max-memory: a layer of 25 inputs, 9 outputs and 9 weights needs 6.9 kB"
+        ),
+        // Many channels: few elements, a large matrix.
+        (
+            "unroll --input 8x8 --kernel 3x3 --in-channels 64 --out-channels 64 --max-memory 8MB --format mtx --pattern",
+            "--max-memory: U (1327104 stored entries) needs"
+        ),
+        (
+            "transpose --input 6x6 --kernel 3x3 --in-channels 64 --out-channels 64 --max-memory 8MB --format mtx --pattern",
+            "--max-memory: T ("
         ),
         (
             "unroll --input 5x5 --kernel 3x3 --max-memory lots",

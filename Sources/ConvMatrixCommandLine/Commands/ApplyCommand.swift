@@ -44,6 +44,20 @@ struct ApplyCommand: Command {
         } catch {
             throw UsageError(error)
         }
+        if !render.format.isExport {
+            // The printed sums are built in memory before they are written: U itself, and about
+            // 48 bytes a term (a symbol product and its separator), twice for text (the cells
+            // and the aligned grid).
+            let perTerm = 8 + (render.format == .text ? 96 : 48)
+            let bytes = u.storedCount.multipliedReportingOverflow(by: perTerm)
+            do {
+                try render.limits.checkMemory(
+                    bytes.overflow ? nil : bytes.partialValue,
+                    for: "the printed sums (\(u.storedCount) terms)")
+            } catch {
+                throw UsageError(error)
+            }
+        }
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let kernelValues = try ValueOptions.kernelValues(
             arguments, layout: layer.kernelLayout, generator: &generator)

@@ -6,11 +6,12 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The one-line message, e.g. `--stride: must be ≥ 1, got 0`.
     public let message: String
 
-    /// Creates an error with `message`.
-    public init(_ message: String) { self.message = message }
+    /// Creates an error with `message`; control characters it quotes (a newline typed in a
+    /// value) are escaped, so the message stays one line.
+    public init(_ message: String) { self.message = OneLine.escaped(message) }
 
     /// An error about `flag` (given without the dashes).
-    public init(flag: String, _ rule: String) { self.message = "--\(flag): \(rule)" }
+    public init(flag: String, _ rule: String) { self.init("--\(flag): \(rule)") }
 
     /// The library's specification error, with its field written as the flag and, for the
     /// rules an option changes, which option (the library names no flag).
