@@ -15,6 +15,7 @@ extension Derivation {
     /// `options.limits` allow.
     public init(_ conv: Convolution, options: DerivationOptions) throws(SpecificationError) {
         let u = try conv.unrolled(limits: options.limits)
+        try Derivation.checkSymbolicMemory(u, options: options)
         let counterpart = try conv.transposedCounterpart.validated()
         let builder = DerivationBuilder(conv: conv, u: u, options: options)
         self.init(
@@ -46,10 +47,26 @@ struct DerivationBuilder {
     private func sizes(_ values: [Int]) -> String {
         values.map(String.init).joined(separator: times)
     }
+    /// `matrix` elided to the row and column limits, then narrowed until its plain-text width
+    /// (a measure of its typeset width) fits ``DerivationOptions/maxWidth``: fewer columns
+    /// first, down to 3, then fewer terms per entry, down to 3.
     private func elide(_ matrix: some SparseRowSource) -> ElidedMatrix {
-        ElidedMatrix(
-            matrix, maxRows: options.maxRows, maxColumns: options.maxColumns,
-            maxTerms: options.maxTerms)
+        var columns = options.maxColumns
+        var terms = options.maxTerms
+        while true {
+            let elided = ElidedMatrix(
+                matrix, maxRows: options.maxRows, maxColumns: columns, maxTerms: terms)
+            if elided.estimatedWidth(ascii: options.ascii) + 30 <= options.maxWidth {
+                return elided
+            }
+            if columns > 3 && elided.columnsNeeded > 3 {
+                columns = min(columns, elided.columnsNeeded) - 1
+            } else if terms > 3 {
+                terms -= 1
+            } else {
+                return elided
+            }
+        }
     }
     private func plain(_ name: String) -> MathText { MathText(latex: name, text: name) }
 
@@ -110,7 +127,7 @@ struct DerivationBuilder {
                     size: sizes(conv.outputExtents.sizes), channels: conv.outChannels)))
         for (t, axis) in conv.axes.enumerated() where !axis.unreachedInputRanges.isEmpty {
             let list = ShapeReport.runs(axis.unreachedInputRanges, style: TextStyle(ascii: false))
-            blocks.append(.paragraph(.unreached(axis: t, positions: list)))
+            blocks.append(.paragraph(.unreached(axis: t, rank: conv.rank, positions: list)))
         }
         return Derivation.Section(kind: .outputSize, blocks: blocks)
     }
@@ -200,17 +217,22 @@ struct DerivationBuilder {
         for (t, axis) in layer.axes.enumerated() {
             items.append(
                 .insertedZeros(
-                    axis: t, zeros: equivalent.insertedZeros[t],
+                    axis: t, rank: layer.rank, zeros: equivalent.insertedZeros[t],
                     size: (axis.inputSize - 1) * axis.stride + 1))
         }
         for (t, padding) in equivalent.signedPadding.enumerated() {
-            items.append(.equivalentPadding(axis: t, before: padding.before, after: padding.after))
+            items.append(
+                .equivalentPadding(
+                    axis: t, rank: layer.rank, before: padding.before, after: padding.after))
         }
         items.append(.equivalentKernel(dilation: sizes(layer.axes.map(\.dilation))))
-        items.append(
-            .equivalentChannels(
-                inChannels: equivalent.convolution.inChannels,
-                outChannels: equivalent.convolution.outChannels))
+        if conv.hasChannels {
+            // Only a layer with channels has channels to swap.
+            items.append(
+                .equivalentChannels(
+                    inChannels: equivalent.convolution.inChannels,
+                    outChannels: equivalent.convolution.outChannels))
+        }
         var blocks: [Derivation.Block] = [.paragraph(.equivalent), .list(items)]
         blocks.append(
             .paragraph(.equivalentOutput(size: sizes(equivalent.convolution.outputExtents.sizes))))
@@ -232,7 +254,11 @@ struct DerivationBuilder {
         blocks.append(.paragraph(.columnConvention))
         blocks.append(
             .paragraph(.weightGradient(rows: im2col.rowCount, columns: im2col.columnCount)))
-        blocks.append(.matrix(name: plain("M(x)"), elide(im2col), caption: nil, statesSize: true))
+        blocks.append(
+            .matrix(
+                name: MathText(
+                    latex: "M(\(names.input))", text: "M(\(HeadingLetters.unicode(names.input)))"),
+                elide(im2col), caption: nil, statesSize: true))
         blocks += grid(
             backward.weightGradient, channels: conv.outChannels * conv.inChannelsPerGroup,
             extents: conv.kernelExtents,

@@ -21,6 +21,17 @@ public struct DerivationOptions: Hashable, Sendable {
     public var ascii: Bool
     /// Memory budget for the sparse matrices.
     public var limits: ResourceLimits
+    /// The widest display that fits the page, in points (``ElidedMatrix/estimatedWidth``):
+    /// a matrix wider than this shows fewer columns, then fewer terms per entry, until it fits;
+    /// what still does not fit is set smaller by the renderer. 450 pt fits an A4 page with
+    /// 1.3 cm margins (521 pt) and a 736 px MkDocs column (KaTeX sets about 1.6 px per point).
+    public var maxWidth: Int = 450
+    /// Equation lists: write the terms of outputs that do not reach an entry as `·0`, as the
+    /// numpy lab does.
+    public var showZeros: Bool = false
+    /// Products with the input first (`x₁₁·w₁₁`, as courses write them) instead of the weight
+    /// first.
+    public var inputFirst: Bool = false
 
     /// Options with 12×12 matrices, 4 terms per entry and 4 placements by default (a 3×3
     /// kernel's output entries have 9 terms: shown whole they overflow a printed page).

@@ -72,3 +72,17 @@ extension ElidedMatrix {
         return print(head) + " + " + dots + joiner + lastText
     }
 }
+
+extension ElidedMatrix {
+    /// The typeset width in points at 10 pt, estimated from the plain-text form: a character
+    /// of an entry is about 2.8 pt (subscripts are small, `·` and `+` carry spacing) and each
+    /// column adds amsmath's 2 × \\arraycolsep = 10 pt — measured against pdflatex's overfull
+    /// reports. KaTeX sets about 1.6 px per such point.
+    public func estimatedWidth(ascii: Bool) -> Int {
+        let columns = columnsNeeded
+        let line =
+            text(ascii: ascii).split(separator: "\n").map { $0.unicodeScalars.count }.max() ?? 0
+        let entryCharacters = max(line - 2 * columns, 0)
+        return Int(Double(entryCharacters) * 2.8) + 11 * columns + 12
+    }
+}

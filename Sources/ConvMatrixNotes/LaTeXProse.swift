@@ -13,9 +13,26 @@ enum LaTeXProse {
         "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
     ]
 
-    /// The LaTeX for one sentence of prose.
+    /// The LaTeX for one sentence of prose; inline formulas (``InlineMath``) become `$…$`
+    /// unescaped.
     static func escape(_ text: String) -> String {
         var result = ""
+        var pieces = InlineMath.split(text)[...]
+        if pieces.count > 1 {
+            while let piece = pieces.popFirst() {
+                switch piece {
+                case .prose(let prose): result += escape(prose)
+                case .math(let latex, _):
+                    if result.hasSuffix("$") && !result.hasSuffix("\\$") {
+                        result.removeLast()
+                        result += " " + latex + "$"
+                    } else {
+                        result += "$" + latex + "$"
+                    }
+                }
+            }
+            return result
+        }
         // Adjacent math joins into one `$…$`: `$a$$b$` would open display math.
         func math(_ source: String) {
             if result.hasSuffix("$") && !result.hasSuffix("\\$") {
@@ -44,6 +61,8 @@ enum LaTeXProse {
             case "≥": math("\\geq")
             case "⋯": math("\\cdots")
             case "⋮": math("\\vdots")
+            case "⋆": math("\\star")
+            case "∗": math("\\ast")
             default:
                 if let digit = subscripts.firstIndex(of: character) {
                     math("_{\(digit)}")

@@ -22,7 +22,7 @@ struct ConnectivityCommand: Command {
         """
     let options =
         Options.layer + [
-            Options.transpose, Options.names, ConnectivityCommand.format, Options.ascii,
+            Options.transpose, Options.names, Options.indexBase, ConnectivityCommand.format, Options.ascii,
             Options.maxMemory,
         ]
 
@@ -32,15 +32,7 @@ struct ConnectivityCommand: Command {
         let conv = try LayerOptions.convolution(arguments)
         let layout = try arguments.choice(
             ConnectivityCommand.format, default: ConnectivityReport.Layout.text)
-        let names: SymbolNames
-        do {
-            names =
-                try arguments.value(Options.names).map { text throws(SpecificationError) in
-                    try SymbolNames(parsing: text)
-                } ?? .ikO
-        } catch {
-            throw UsageError(error)
-        }
+        let names = try SymbolOptions.names(arguments)
         let limits = try LayerOptions.limits(arguments)
         let transposed = arguments.has(Options.transpose)
         let u: TapMatrix

@@ -47,15 +47,7 @@ struct RenderOptions: Sendable {
         latexStyle = try arguments.choice(Options.latexStyle, default: LaTeXStyle.bmatrix)
         ascii = arguments.has(Options.ascii)
         convention = try arguments.choice(Options.convention, default: Convention.row)
-        if let text = arguments.value(Options.names) {
-            do {
-                names = try SymbolNames(parsing: text)
-            } catch {
-                throw UsageError(error)
-            }
-        } else {
-            names = .ikO
-        }
+        names = try SymbolOptions.names(arguments)
         limits = try LayerOptions.limits(arguments)
     }
 

@@ -16,6 +16,9 @@ public enum SpecificationField: String, Sendable, Hashable, CaseIterable {
     case kernelValues = "kernel-values"
     case inputValues = "input-values"
     case names
+    case indexBase = "index-base"
+    case bias
+    case outputGradient = "output-gradient"
     case size = "max-cells"
     case memory = "max-memory"
 }

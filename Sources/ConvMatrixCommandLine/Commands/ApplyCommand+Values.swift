@@ -1,0 +1,70 @@
+import ConvMatrix
+import Symbolic
+
+extension ApplyCommand {
+    /// `apply --input-values …`: the output in numbers, `O = X·U + b` (or `C = O·T + b` with
+    /// `--transpose`, the transposed convolution of values on the output grid).
+    func runWithValues(
+        _ arguments: ParsedArguments, conv: Convolution, render: RenderOptions, transposed: Bool,
+        output: inout some TextOutputStream
+    ) throws(UsageError) -> CommandResult {
+        guard [.text, .latex, .json].contains(render.format) else {
+            throw UsageError(
+                flag: "format",
+                "with --input-values use text, latex or json, got \(render.format.rawValue)")
+        }
+        var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
+        guard
+            let kernel = try ValueOptions.kernelValues(
+                arguments, layout: conv.kernelLayout, generator: &generator)
+        else {
+            throw UsageError(
+                flag: "input-values",
+                "needs --kernel-values (or --average-pool) to compute the output in numbers")
+        }
+        let (channels, extents) =
+            transposed ? (conv.outChannels, conv.outputExtents) : (conv.inChannels, conv.inputExtents)
+        let input = try ValueOptions.inputValues(
+            arguments, channels: channels, extents: extents, generator: &generator)
+        let bias = try ValueOptions.bias(
+            arguments, channels: transposed ? conv.inChannels : conv.outChannels,
+            generator: &generator)
+        let u: TapMatrix
+        do {
+            u = try conv.unrolled(limits: render.limits)
+        } catch {
+            throw UsageError(error)
+        }
+        let result: ValueTensor
+        do {
+            result = try conv.evaluate(
+                u, values: LayerValues(input: input.values, kernel: kernel.values, bias: bias?.values),
+                direction: transposed ? .transposed : .forward)
+        } catch {
+            throw UsageError(flag: "input-values", "\(error)")
+        }
+        let outChannels = result.shape[0]
+        let outExtents = transposed ? conv.inputExtents : conv.outputExtents
+        switch render.format {
+        case .json:
+            output.write(ValueTensorPrinting.json(result) + "\n")
+        case .latex:
+            LaTeXGridWriter(printer: render.latexPrinter).write(
+                cells: ValueTensorPrinting.latexCells(result), channels: outChannels,
+                extents: outExtents, to: &output)
+            output.write("\n")
+        default:
+            let s = render.style
+            let o = render.names.output
+            output.write(
+                transposed
+                    ? "C = \(o)\(s.dot)T + b on the \(s.sizes(outExtents.sizes)) input grid, in numbers (the transposed convolution of the values):\n"
+                    : "\(o) = X\(s.dot)U + b on the \(s.sizes(outExtents.sizes)) output grid, in numbers\(result.isExact ? " (exact)" : ""):\n")
+            output.write("Convolution: \(LayerDescription.describe(conv, style: s))\n")
+            TextGridWriter(printer: render.textPrinter).write(
+                cells: ValueTensorPrinting.textCells(result, ascii: render.ascii),
+                channels: outChannels, extents: outExtents, to: &output)
+        }
+        return CommandResult()
+    }
+}
