@@ -14,8 +14,8 @@ extension Derivation {
     /// placements and grid slices are shown. Throws when the layer needs more memory than
     /// `options.limits` allow.
     public init(_ conv: Convolution, options: DerivationOptions) throws(SpecificationError) {
+        try Derivation.checkSymbolicMemory(conv, options: options)
         let u = try conv.unrolled(limits: options.limits)
-        try Derivation.checkSymbolicMemory(u, options: options)
         let counterpart = try conv.transposedCounterpart.validated()
         let builder = DerivationBuilder(conv: conv, u: u, options: options)
         self.init(
@@ -139,9 +139,12 @@ struct DerivationBuilder {
         for r in 0..<shown {
             var values = [Expression](repeating: .zero, count: conv.inputCount)
             for entry in matrix.nonZeroEntries(inRow: r) { values[entry.column] = entry.value }
+            // P carries the indices of the output it produces, in the chosen index base.
+            let output = symbols.output(r)
+            let p = Symbol("P", indices: output.indices, superscript: output.superscript)
             let name = MathText(
-                latex: "P_{\(r)}",
-                text: DerivationFormulas.subscripted("P", r, ascii: options.ascii))
+                latex: LaTeXPrinter(termOrder: .natural).string(for: p),
+                text: PlainTextPrinter(ascii: options.ascii).string(for: p))
             blocks.append(.paragraph(.placementFor(index: outputIndex(r))))
             blocks += grid(
                 values, channels: conv.inChannels, extents: conv.inputExtents, name: name)
@@ -268,10 +271,11 @@ struct DerivationBuilder {
         return Derivation.Section(kind: .backward, blocks: blocks)
     }
 
-    /// `(i, j)` or `(o, i, j)` for flat output `r`.
+    /// `(i, j)` or `(o, i, j)` for flat output `r`, in the chosen index base.
     private func outputIndex(_ r: Int) -> String {
-        let spatial = conv.outputExtents.multiIndex(r % conv.outputExtents.count)
-        let index = (conv.outChannels > 1 ? [r / conv.outputExtents.count] : []) + spatial
+        let base = options.names.indexBase
+        let spatial = conv.outputExtents.multiIndex(r % conv.outputExtents.count).map { $0 + base }
+        let index = (conv.outChannels > 1 ? [r / conv.outputExtents.count + base] : []) + spatial
         return "(" + index.map(String.init).joined(separator: ", ") + ")"
     }
 

@@ -21,8 +21,8 @@ extension Derivation {
     public init(equationsFor conv: Convolution, options: DerivationOptions)
         throws(SpecificationError)
     {
+        try Derivation.checkSymbolicMemory(conv, options: options)
         let u = try conv.unrolled(limits: options.limits)
-        try Derivation.checkSymbolicMemory(u, options: options)
         let counterpart = try conv.transposedCounterpart.validated()
         let builder = DerivationBuilder(conv: conv, u: u, options: options)
         let equations = EquationsBuilder(conv: conv, u: u, options: options)
@@ -37,18 +37,22 @@ extension Derivation {
             ], names: options.names)
     }
 
-    /// Bytes a derivation's symbolic expressions take per stored entry of U, measured on
-    /// 28×28/5×5 and 64×64/7×7 layers (symbols and expression nodes for O, C, the backward
-    /// pass and M(x), about five expressions per entry).
-    static let bytesPerStoredEntry = 2_000
+    /// Bytes a derivation's symbolic expressions take per stored entry of U. Measured as peak
+    /// resident memory over the 21 MB of a 3-wide layer: 375 B on 28×28/5×5 (14 400 entries),
+    /// 350 B on 64×64/7×7 (164 836), 361 B on 48×48/5×5 with 2 → 3 channels (290 400); the
+    /// budget counts 600 B.
+    static let bytesPerStoredEntry = 600
 
-    /// Checks, before any expression is built, that the symbolic matrices fit the budget.
-    static func checkSymbolicMemory(_ u: TapMatrix, options: DerivationOptions)
+    /// Checks, by arithmetic and before U or any expression is built, that the symbolic
+    /// matrices of a derivation of `conv` fit `options.limits`: U's stored entries are
+    /// `M · C/g · Π_t links_t` (``Convolution/unrolled(limits:)``).
+    static func checkSymbolicMemory(_ conv: Convolution, options: DerivationOptions)
         throws(SpecificationError)
     {
+        let stored = conv.unrolledStoredCount
         try options.limits.checkMemory(
-            CheckedArithmetic.multiply(u.storedCount, bytesPerStoredEntry),
-            for: "the derivation's symbolic expressions (\(u.storedCount) products)")
+            stored.flatMap { $0 <= Int.max / bytesPerStoredEntry ? $0 * bytesPerStoredEntry : nil },
+            for: "a derivation with \(stored.map(String.init) ?? "too many") symbolic products")
     }
 }
 
