@@ -23,9 +23,10 @@ public struct DerivationOptions: Hashable, Sendable {
     public var limits: ResourceLimits
     /// The widest display that fits the page, in points (``ElidedMatrix/estimatedWidth``):
     /// a matrix wider than this shows fewer columns, then fewer terms per entry, until it fits;
-    /// what still does not fit is set smaller by the renderer. 450 pt fits an A4 page with
-    /// 1.3 cm margins (521 pt) and a 736 px MkDocs column (KaTeX sets about 1.6 px per point).
-    public var maxWidth: Int = 450
+    /// what still does not fit is set smaller by the renderer. 380 fits an A4 page with
+    /// 1.3 cm margins (521 pt) and the 831 px content column of MkDocs' default theme at a
+    /// 1280 px window (KaTeX at 1.21 em sets about 2 px per such point), checked in CI.
+    public var maxWidth: Int = 380
     /// Equation lists: write the terms of outputs that do not reach an entry as `·0`, as the
     /// numpy lab does.
     public var showZeros: Bool = false

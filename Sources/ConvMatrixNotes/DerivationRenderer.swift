@@ -145,9 +145,9 @@ public struct DerivationRenderer: Hashable, Sendable {
     }
 
     /// The size command that makes a display `width` points wide (at 10 pt) fit the text
-    /// column (450 pt, see ``DerivationOptions/maxWidth``), or nil.
+    /// column (380, see ``DerivationOptions/maxWidth``), or nil.
     static func size(forWidth width: Int) -> String? {
-        let fits = 450
+        let fits = 380
         if width <= fits { return nil }
         for (command, scale) in [("small", 0.9), ("footnotesize", 0.8), ("scriptsize", 0.7)]
         where Double(width) * scale <= Double(fits) {

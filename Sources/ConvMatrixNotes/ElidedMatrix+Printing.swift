@@ -75,7 +75,7 @@ extension ElidedMatrix {
 
 extension ElidedMatrix {
     /// The typeset width in points at 10 pt, estimated from the plain-text form: a character
-    /// of an entry is about 2.8 pt (subscripts are small, `·` and `+` carry spacing) and each
+    /// of an entry is about 3.4 pt (subscripts are small, `·` and `+` carry spacing) and each
     /// column adds amsmath's 2 × \\arraycolsep = 10 pt — measured against pdflatex's overfull
     /// reports. KaTeX sets about 1.6 px per such point.
     public func estimatedWidth(ascii: Bool) -> Int {
@@ -83,6 +83,6 @@ extension ElidedMatrix {
         let line =
             text(ascii: ascii).split(separator: "\n").map { $0.unicodeScalars.count }.max() ?? 0
         let entryCharacters = max(line - 2 * columns, 0)
-        return Int(Double(entryCharacters) * 2.8) + 11 * columns + 12
+        return Int(Double(entryCharacters) * 3.4) + 11 * columns + 12
     }
 }

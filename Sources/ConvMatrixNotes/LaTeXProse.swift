@@ -42,7 +42,28 @@ enum LaTeXProse {
                 result += "$" + source + "$"
             }
         }
-        for character in text {
+        // A run of sub- or superscript digits is one group (`P₀₀` is `P$_{00}$`, not a double
+        // subscript).
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            if let digit = subscripts.firstIndex(of: character) {
+                var digits = "\(digit)"
+                while let next = characters.first, let more = subscripts.firstIndex(of: next) {
+                    digits += "\(more)"
+                    characters = characters.dropFirst()
+                }
+                math("_{\(digits)}")
+                continue
+            }
+            if let digit = superscripts.firstIndex(of: character) {
+                var digits = "\(digit)"
+                while let next = characters.first, let more = superscripts.firstIndex(of: next) {
+                    digits += "\(more)"
+                    characters = characters.dropFirst()
+                }
+                math("^{\(digits)}")
+                continue
+            }
             switch character {
             case "\\": result += "\\textbackslash{}"
             case "&", "%", "$", "#", "_", "{", "}": result += "\\\(character)"

@@ -58,8 +58,8 @@ extension ApplyCommand {
             let o = render.names.output
             output.write(
                 transposed
-                    ? "C = \(o)\(s.dot)T + b on the \(s.sizes(outExtents.sizes)) input grid, in numbers (the transposed convolution of the values):\n"
-                    : "\(o) = X\(s.dot)U + b on the \(s.sizes(outExtents.sizes)) output grid, in numbers\(result.isExact ? " (exact)" : ""):\n")
+                    ? "C = \(o)\(s.dot)T\(bias == nil ? "" : " + b") on the \(s.sizes(outExtents.sizes)) input grid, in numbers (the transposed convolution of the values):\n"
+                    : "\(o) = X\(s.dot)U\(bias == nil ? "" : " + b") on the \(s.sizes(outExtents.sizes)) output grid, in numbers\(result.isExact ? " (exact)" : ""):\n")
             output.write("Convolution: \(LayerDescription.describe(conv, style: s))\n")
             TextGridWriter(printer: render.textPrinter).write(
                 cells: ValueTensorPrinting.textCells(result, ascii: render.ascii),
