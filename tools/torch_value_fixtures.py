@@ -139,6 +139,36 @@ def case(name, kind, n, k, stride=None, padding=None, dilation=None, cin=1, cout
     }
 
 
+POOL = {1: F.max_pool1d, 2: F.max_pool2d, 3: F.max_pool3d}
+
+
+def maxpool_case(name, n, k, stride=None, padding=None, dilation=None, channels=1,
+                 values="integer"):
+    """Max pooling: y = max_poolNd(x) and x.grad for E = sum(y * g). With small integers,
+    windows often hold their maximum twice: PyTorch's tie rule (the first maximum) decides."""
+    rank = len(n)
+    stride = stride or k
+    padding = padding or [0] * rank
+    dilation = dilation or [1] * rank
+    x = draw([1, channels] + n, values)
+    if values == "integer":
+        x = torch.randint(0, 3, [1, channels] + n, generator=GEN).to(torch.float64)
+    x.requires_grad_(True)
+    y = POOL[rank](x, k, stride=stride, padding=padding, dilation=dilation)
+    g = draw(list(y.shape), values)
+    (y * g).sum().backward()
+    layer = ["--max-pool", "--input", sizes(n), "--kernel", sizes(k), "--stride", sizes(stride),
+             "--padding", sizes(padding), "--dilation", sizes(dilation),
+             "--in-channels", str(channels), "--input-values", text(flat(x))]
+    return {
+        "name": name, "kind": "maxpool", "values": values,
+        "apply": ["apply"] + layer + ["--format", "json"],
+        "backward": ["backward"] + layer + ["--output-gradient", text(flat(g)), "--format", "json"],
+        "output": {"shape": list(y.shape[1:]), "values": flat(y)},
+        "input_gradient": {"shape": list(x.shape[1:]), "values": flat(x.grad)},
+    }
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     for old in OUT.glob("*.npy"):
@@ -182,6 +212,19 @@ def main():
                       files={"input": "<f4", "weight": "<f4"}))
     cases.append(case("npy-int64-int32", "transposed", [6, 6], [3, 3], stride=[2, 2],
                       files={"input": "<i8", "weight": "<i4", "grad": "<i8"}))
+    # Max pooling, ties included: overlapping windows, padding, dilation, channels, 1-D to 3-D.
+    pools = [
+        ("maxpool2d", dict(n=[4, 4], k=[2, 2])),
+        ("maxpool2d-overlapping", dict(n=[5, 5], k=[3, 3], stride=[1, 1])),
+        ("maxpool2d-padded-strided", dict(n=[6, 5], k=[3, 3], stride=[2, 2], padding=[1, 1])),
+        ("maxpool2d-dilated-channels", dict(n=[7, 7], k=[2, 2], stride=[1, 2], dilation=[2, 2],
+                                            channels=3)),
+        ("maxpool1d", dict(n=[9], k=[3], stride=[2], padding=[1])),
+        ("maxpool3d", dict(n=[4, 4, 4], k=[2, 2, 2], channels=2)),
+    ]
+    for kind_values in ["integer", "float"]:
+        for name, spec in pools:
+            cases.append(maxpool_case(f"{name}-{kind_values}", values=kind_values, **spec))
     (OUT / "cases.json").write_text(json.dumps({"cases": cases}, indent=1) + "\n")
     print(f"wrote {len(cases)} cases to {OUT.relative_to(REPO)}")
 

@@ -54,8 +54,12 @@ struct DerivationBuilder {
         var columns = options.maxColumns
         var terms = options.maxTerms
         while true {
-            let elided = ElidedMatrix(
+            var elided = ElidedMatrix(
                 matrix, maxRows: options.maxRows, maxColumns: columns, maxTerms: terms)
+            if options.inputFirst {
+                elided.factorOrder = .inputFirst(
+                    names: options.names, gradientName: options.gradientName)
+            }
             if elided.estimatedWidth(ascii: options.ascii) + 30 <= options.maxWidth {
                 return elided
             }

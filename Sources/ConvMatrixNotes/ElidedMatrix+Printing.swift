@@ -15,7 +15,9 @@ extension ElidedMatrix {
         let rows = cells.map { row in
             row.map { cell -> String in
                 switch cell {
-                case .value(let e): shortened(e, dots: "\\cdots", print: printer.string(for:))
+                case .value(let e):
+                    shortened(
+                        e, dots: "\\cdots", print: factorOrder.map { $0.latex } ?? printer.string(for:))
                 case .zero: "0"
                 case .horizontalDots: "\\cdots"
                 case .verticalDots: "\\vdots"
@@ -37,7 +39,10 @@ extension ElidedMatrix {
             row.map { cell -> String in
                 switch cell {
                 case .value(let e):
-                    shortened(e, dots: ascii ? "..." : "⋯", print: printer.string(for:))
+                    shortened(
+                        e, dots: ascii ? "..." : "⋯",
+                        print: factorOrder.map { order in { order.text($0, ascii: ascii) } }
+                            ?? printer.string(for:))
                 case .zero: "0"
                 case .horizontalDots: ascii ? "..." : "⋯"
                 case .verticalDots: ascii ? ":" : "⋮"

@@ -67,4 +67,60 @@ extension ApplyCommand {
         }
         return CommandResult()
     }
+
+    /// `apply --max-pool --input-values …`: the output, and the selection matrix S with y = S·x.
+    func runMaxPool(_ arguments: ParsedArguments, output: inout some TextOutputStream)
+        throws(UsageError) -> CommandResult
+    {
+        let conv = try MaxPoolOutput.layer(arguments)
+        let render = try RenderOptions(arguments)
+        guard [.text, .latex, .json].contains(render.format) else {
+            throw UsageError(
+                flag: "format", "with --max-pool use text, latex or json, got \(render.format.rawValue)")
+        }
+        if arguments.has(Options.transpose) || arguments.value(Options.bias) != nil {
+            throw UsageError(
+                flag: arguments.has(Options.transpose) ? "transpose" : "bias",
+                "does not go with --max-pool")
+        }
+        var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
+        let (selection, input) = try MaxPoolOutput.selection(
+            arguments, conv: conv, limits: render.limits, generator: &generator)
+        let values = selection.output(input.values)
+        let exact = values.allSatisfy { $0.exact != nil }
+        let result = ValueTensor(
+            shape: [conv.outChannels] + conv.outputExtents.sizes,
+            entries: exact ? .exact(values.compactMap(\.exact)) : .float(values.map(\.double)))
+        let sExtents = Extents([selection.argmax.count, selection.inputCount]) ?? conv.inputExtents
+        switch render.format {
+        case .json:
+            output.write(ValueTensorPrinting.json(result) + "\n")
+        case .latex:
+            LaTeXGridWriter(printer: render.latexPrinter).write(
+                cells: ValueTensorPrinting.latexCells(result), channels: conv.outChannels,
+                extents: conv.outputExtents, to: &output)
+            output.write("\n")
+            LaTeXGridWriter(printer: render.latexPrinter).write(
+                cells: MaxPoolOutput.selectionCells(selection), channels: 1, extents: sExtents,
+                to: &output)
+            output.write("\n")
+        default:
+            let s = render.style
+            output.write(
+                "Max pooling: each output is its window's maximum, on the \(s.sizes(conv.outputExtents.sizes)) output grid.\n"
+            )
+            output.write("Pooling: \(LayerDescription.describe(conv, style: s))\n")
+            TextGridWriter(printer: render.textPrinter).write(
+                cells: ValueTensorPrinting.textCells(result, ascii: render.ascii),
+                channels: conv.outChannels, extents: conv.outputExtents, to: &output)
+            output.write(
+                "\nAt these values the layer is linear: y = S\(s.dot)x, with the selection matrix S (\(selection.argmax.count)×\(selection.inputCount), one row per output, a 1 at its window's maximum):\n"
+            )
+            TextGridWriter(printer: render.textPrinter).write(
+                cells: MaxPoolOutput.selectionCells(selection), channels: 1, extents: sExtents,
+                to: &output)
+            output.write(MaxPoolOutput.tieNote(selection) + "\n")
+        }
+        return CommandResult()
+    }
 }

@@ -25,11 +25,12 @@ struct ApplyCommand: Command {
     let options =
         Options.layer + [Options.transpose, Options.averagePool]
         + Options.rendering.filter { $0.name != "convention" } + Options.values
-        + [Options.inputValues, Options.bias]
+        + [Options.inputValues, Options.bias, Options.maxPool]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
+        if arguments.has(Options.maxPool) { return try runMaxPool(arguments, output: &output) }
         let conv = try LayerOptions.convolution(arguments)
         let render = try RenderOptions(arguments)
         let transposed = arguments.has(Options.transpose)

@@ -29,11 +29,13 @@ struct BackwardCommand: Command {
             Options.outputPadding, Options.transposedLayerFlag, Options.inputValues,
             Options.kernelValues, Options.outputGradient, Options.seed, Options.names,
             Options.indexBase, Options.format, Options.latexStyle, Options.ascii, Options.maxMemory,
+            Options.maxPool,
         ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
+        if arguments.has(Options.maxPool) { return try runMaxPool(arguments, output: &output) }
         let transposedLayer = arguments.has(Options.transposedLayerFlag)
         let conv: Convolution
         if transposedLayer {
@@ -162,6 +164,85 @@ struct BackwardCommand: Command {
                     title: ["", "\(section.title):"], to: &output)
             }
         }
+        return CommandResult()
+    }
+
+    /// `backward --max-pool`: ∂E/∂x = Sᵀ·δ routes each output's gradient to its window's
+    /// maximum; max pooling has no weights and no bias.
+    func runMaxPool(_ arguments: ParsedArguments, output: inout some TextOutputStream)
+        throws(UsageError) -> CommandResult
+    {
+        if arguments.has(Options.transposedLayerFlag) {
+            throw UsageError(flag: "transposed-layer", "does not go with --max-pool")
+        }
+        let conv = try MaxPoolOutput.layer(arguments)
+        let render = try RenderOptions(arguments)
+        guard [.text, .latex, .json].contains(render.format) else {
+            throw UsageError(
+                flag: "format", "backward prints text, latex or json, got \(render.format.rawValue)")
+        }
+        var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
+        let (selection, _) = try MaxPoolOutput.selection(
+            arguments, conv: conv, limits: render.limits, generator: &generator)
+        let delta = try ValueOptions.outputGradient(
+            arguments, channels: conv.outChannels, extents: conv.outputExtents,
+            generator: &generator)
+        let inputShape = [conv.inChannels] + conv.inputExtents.sizes
+        if render.format == .json {
+            guard let delta else {
+                throw UsageError(
+                    flag: "format", "json prints numbers: give --output-gradient (or 'random')")
+            }
+            let gradient: ValueTensor
+            do {
+                gradient = ValueTensor(
+                    shape: inputShape, entries: try selection.inputGradient(delta.values))
+            } catch {
+                throw UsageError(flag: "output-gradient", "\(error)")
+            }
+            output.write("{\"input_gradient\": \(ValueTensorPrinting.json(gradient))}\n")
+            return CommandResult()
+        }
+        let s = render.style
+        let partial = render.ascii ? "d" : "∂"
+        let title =
+            "\(partial)E/\(partial)\(render.names.input) = S\(s.transposeMark)\(s.dot)δ, shape \(s.sizes(inputShape)): each output's gradient goes to its window's maximum"
+        if render.format == .text {
+            output.write("Max pooling: \(LayerDescription.describe(conv, style: s))\n")
+            output.write(MaxPoolOutput.tieNote(selection) + "\n")
+        }
+        if let delta {
+            let gradient: ValueTensor
+            do {
+                gradient = ValueTensor(
+                    shape: inputShape, entries: try selection.inputGradient(delta.values))
+            } catch {
+                throw UsageError(flag: "output-gradient", "\(error)")
+            }
+            if render.format == .latex {
+                LaTeXGridWriter(printer: render.latexPrinter).write(
+                    cells: ValueTensorPrinting.latexCells(gradient), channels: conv.inChannels,
+                    extents: conv.inputExtents, to: &output)
+                output.write("\n")
+            } else {
+                output.write("\n\(title):\n")
+                TextGridWriter(printer: render.textPrinter).write(
+                    cells: ValueTensorPrinting.textCells(gradient, ascii: render.ascii),
+                    channels: conv.inChannels, extents: conv.inputExtents, to: &output)
+            }
+            return CommandResult()
+        }
+        let symbols = LayerSymbols(conv, names: render.names)
+        let deltaName = render.format == .latex ? "\\delta" : "δ"
+        let deltas = (0..<conv.outputCount).map { r in
+            let o = symbols.output(r)
+            return Symbol(deltaName, indices: o.indices, superscript: o.superscript)
+        }
+        MatrixOutput(options: render, allowsExports: false).write(
+            GridSlices(
+                selection.symbolicInputGradient(deltas), channels: conv.inChannels,
+                extents: conv.inputExtents),
+            title: ["", "\(title):"], to: &output)
         return CommandResult()
     }
 }

@@ -48,8 +48,7 @@ struct DeriveCommand: Command {
         let style = try arguments.choice(Options.deriveStyle, default: DeriveStyle.matrices)
         let order = try arguments.choice(Options.productOrder, default: ProductOrder.inputFirst)
         if style != .equations {
-            for option in [Options.showZeros, Options.productOrder]
-            where arguments.has(option) || arguments.value(option) != nil {
+            for option in [Options.showZeros] where arguments.has(option) {
                 throw UsageError(flag: option.name, "needs --style equations")
             }
         }

@@ -11,7 +11,7 @@ extension Options {
         help: "With --style equations: write the outputs that do not reach an entry as ·0.")
     static let productOrder = OptionDefinition(
         name: "product-order", valueName: "<input-first|weight-first>",
-        help: "Order of the factors in equation lists: x₁₁·w₁₁ (input-first, default) or w₁₁·x₁₁.")
+        help: "Order of factors: δ, input, weight (x₁₁·w₁₁, δ₁₁·x₁₁: input-first, default) or the letters' order (weight-first for x,w).")
     static let sections = OptionDefinition(
         name: "sections", valueName: "<name,name,…>",
         help: "Only these sections, by name (see --help): a one-page handout picks a few.")
