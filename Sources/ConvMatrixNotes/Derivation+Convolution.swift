@@ -21,7 +21,7 @@ extension Derivation {
         self.init(
             sections: [
                 builder.layer(), builder.inputGrid(), builder.flattened(), builder.outputSize(),
-                builder.placements(), builder.unrolled(), builder.forward(),
+                builder.placements(), builder.unrolled(), try builder.forward(),
                 builder.transposed(counterpart), builder.connectivity(),
                 try builder.equivalent(counterpart), builder.backward(),
             ], names: options.names)
@@ -168,7 +168,7 @@ struct DerivationBuilder {
         return Derivation.Section(kind: .unrolled, blocks: blocks)
     }
 
-    func forward() -> Derivation.Section {
+    func forward() throws(SpecificationError) -> Derivation.Section {
         let values = conv.symbolicOutput(u, symbols: symbols)
         var blocks: [Derivation.Block] = [
             .paragraph(.forward(inputs: conv.inputCount, outputs: conv.outputCount)),
@@ -179,6 +179,7 @@ struct DerivationBuilder {
         ]
         blocks += grid(
             values, channels: conv.outChannels, extents: conv.outputExtents, name: names.output)
+        blocks += try NumericForwardBlocks.blocks(conv, u: u, options: options)
         return Derivation.Section(kind: .forward, blocks: blocks)
     }
 

@@ -32,7 +32,7 @@ extension Derivation {
                 Derivation.Section(
                     kind: .layer,
                     blocks: [.paragraph(.equationsIntroduction)] + layer.blocks.dropFirst()),
-                equations.forward(), equations.kernelGradient(), equations.inputGradient(),
+                try equations.forward(), equations.kernelGradient(), equations.inputGradient(),
                 try equations.compactForms(counterpart),
             ], names: options.names)
     }
@@ -91,7 +91,7 @@ struct EquationsBuilder {
         EquationList(lines, maxRows: options.maxRows, maxTerms: options.maxTerms)
     }
 
-    func forward() -> Derivation.Section {
+    func forward() throws(SpecificationError) -> Derivation.Section {
         let lines = (0..<u.rowCount).map { r in
             EquationList.Line(
                 left: math(symbols.output(r)),
@@ -103,7 +103,8 @@ struct EquationsBuilder {
         }
         return Derivation.Section(
             kind: .forwardEquations,
-            blocks: [.paragraph(.forwardEquations(outputs: u.rowCount)), .equations(list(lines))])
+            blocks: [.paragraph(.forwardEquations(outputs: u.rowCount)), .equations(list(lines))]
+                + (try NumericForwardBlocks.blocks(conv, u: u, options: options)))
     }
 
     /// The output channel of weight `t` and the outputs of that channel.

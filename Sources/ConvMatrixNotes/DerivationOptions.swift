@@ -4,7 +4,7 @@ import ConvMatrixRendering
 import ConvMatrixSymbols
 
 /// What a derivation shows and how much of it.
-public struct DerivationOptions: Hashable, Sendable {
+public struct DerivationOptions: Sendable {
     /// Letters for input, kernel and output (I, k, O by default).
     public var names: SymbolNames
     /// The name of the output-gradient symbol: `\delta` for LaTeX, `δ` or `d` for text.
@@ -27,6 +27,9 @@ public struct DerivationOptions: Hashable, Sendable {
     /// 1.3 cm margins (521 pt) and the 831 px content column of MkDocs' default theme at a
     /// 1280 px window (KaTeX at 1.21 em sets about 2 px per such point), checked in CI.
     public var maxWidth: Int = 380
+    /// Numbers for the input, the kernel and the bias: the forward section then also shows
+    /// `O = X·U + b` in numbers. `nil` keeps the derivation symbolic.
+    public var values: LayerValues?
     /// Equation lists: write the terms of outputs that do not reach an entry as `·0`, as the
     /// numpy lab does.
     public var showZeros: Bool = false

@@ -104,6 +104,8 @@ extension DerivationPhrase {
             "For the kernel, write the convolution the other way round: \(math("O = M(I) \\cdot \\operatorname{vec}(\(InlineMath.kernelMark))", "O = M(I)·vec(\(InlineMath.kernelMark))")), where the im2col matrix \(math("M(I)")) has one row per output and one column per weight (\(rows)×\(columns)), and its entries are inputs. Then \(math("\\partial E / \\partial \\operatorname{vec}(\(InlineMath.kernelMark)) = M(I)^{\\top} \\delta", "∂E/∂vec(\(InlineMath.kernelMark)) = M(I)ᵀ·δ")):"
         case .shortenedTerms(let terms):
             "Entries with more than \(terms) terms show their first two terms, ⋯ and their last term."
+        case .numericForward(let exact, let bias):
+            "With the values given, \(math(bias ? "O = X \\cdot U + b" : "O = X \\cdot U", bias ? "O = X·U + b" : "O = X·U")) in numbers\(exact ? ", exactly" : ""):"
         case .equationsIntroduction:
             "This document writes the layer below entry by entry: each output as a sum of products, then, by the chain rule, the gradient of an error E with respect to each weight and each input, and finally the same gradients as convolutions."
         case .forwardEquations(let outputs):

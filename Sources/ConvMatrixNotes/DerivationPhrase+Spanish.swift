@@ -106,6 +106,8 @@ extension DerivationPhrase {
             "Para el kernel, escribimos la convolución al revés: \(math("O = M(I) \\cdot \\operatorname{vec}(\(InlineMath.kernelMark))", "O = M(I)·vec(\(InlineMath.kernelMark))")), donde la matriz im2col \(math("M(I)")) tiene una fila por salida y una columna por peso (\(rows)×\(columns)), y sus elementos son entradas. Entonces \(math("\\partial E / \\partial \\operatorname{vec}(\(InlineMath.kernelMark)) = M(I)^{\\top} \\delta", "∂E/∂vec(\(InlineMath.kernelMark)) = M(I)ᵀ·δ")):"
         case .shortenedTerms(let terms):
             "Los elementos con más de \(terms) términos muestran sus dos primeros términos, ⋯ y el último."
+        case .numericForward(let exact, let bias):
+            "Con los valores dados, \(math(bias ? "O = X \\cdot U + b" : "O = X \\cdot U", bias ? "O = X·U + b" : "O = X·U")) en números\(exact ? ", exacto" : ""):"
         case .equationsIntroduction:
             "Este documento escribe la capa de abajo elemento por elemento: cada salida como una suma de productos; luego, por la regla de la cadena, el gradiente de un error E con respecto a cada peso y a cada entrada; y por último los mismos gradientes como convoluciones."
         case .forwardEquations(let outputs):

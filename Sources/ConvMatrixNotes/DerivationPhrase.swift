@@ -99,6 +99,8 @@ public enum DerivationPhrase: Hashable, Sendable {
     case weightGradient(rows: Int, columns: Int)
     /// Entries longer than `terms` terms are shortened.
     case shortenedTerms(terms: Int)
+    /// The forward pass in numbers, at the values given; `exact` when computed in rationals.
+    case numericForward(exact: Bool, bias: Bool)
     /// The equations style, introduced.
     case equationsIntroduction
     /// One equation per output.

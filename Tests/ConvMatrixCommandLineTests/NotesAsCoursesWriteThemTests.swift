@@ -260,4 +260,50 @@ struct NotesAsCoursesWriteThemTests {
         #expect(run.exitCode == 0)
         #expect(run.output.contains("[0, 0, 0, 0, 0, 0, 0, 0, 0]"))
     }
+
+    @Test("derive shows O = X·U + b in numbers beside the symbolic form")
+    func deriveWithValues() {
+        let run = runTool(
+            "derive --input 5x5 --kernel 3x3 --input-values 0,0,1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1,0,0 --kernel-values 1,0,-1,2,0,-2,1,0,-1 --bias 0 --sections forward"
+        )
+        #expect(run.exitCode == 0)
+        #expect(run.output.contains("O = X·U + b in numbers, exactly:"))
+        #expect(run.output.contains("O = [ −4  0  4 ]"))
+        let latex = runTool(
+            "derive --input 3x3 --kernel 2x2 --style equations --input-values 1,2,3,4,5,6,7,8,9 --kernel-values 1/2,0,0,-1 --format latex --lang es"
+        )
+        #expect(latex.output.contains("O = \\begin{bmatrix}-\\frac{9}{2} & -5\\\\-6 & -\\frac{13}{2}\\end{bmatrix}"))
+        #expect(latex.output.contains("en números, exacto"))
+        let missing = runTool("derive --input 3x3 --kernel 2x2 --input-values 1,2,3,4,5,6,7,8,9")
+        #expect(missing.exitCode == 2 && missing.output.isEmpty)
+        #expect(missing.errors.hasPrefix("error: --input-values: needs --kernel-values too"))
+    }
+
+    @Test("max pooling: the selection matrix, δ routed to the argmax, PyTorch's tie rule said")
+    func maxPooling() {
+        let values = "1,2,2,0,0,1,3,3,5,5,0,0,5,1,0,1"
+        let apply = runTool("apply --input 4x4 --kernel 2x2 --max-pool --input-values \(values)")
+        #expect(apply.exitCode == 0)
+        #expect(apply.output.contains("⎡2  3⎤\n⎣5  1⎦"))
+        #expect(apply.output.contains("selection matrix S (4×16"))
+        #expect(apply.output.contains("2 windows hold their maximum more than once"))
+        #expect(apply.output.contains("as PyTorch breaks ties"))
+        let backward = runTool(
+            "backward --input 4x4 --kernel 2x2 --max-pool --input-values \(values) --output-gradient 1,2,3,4 --format json"
+        )
+        #expect(
+            backward.output
+                == "{\"input_gradient\": {\"shape\": [1, 4, 4], \"values\": [0, 1, 0, 0, 0, 0, 2, 0, 3, 0, 0, 0, 0, 0, 0, 4]}}\n"
+        )
+        let symbolic = runTool(
+            "backward --input 4x4 --kernel 2x2 --max-pool --input-values \(values) --index-base 1")
+        #expect(symbolic.output.contains("δ₁₂"))
+        let noValues = runTool("apply --input 4x4 --kernel 2x2 --max-pool")
+        #expect(noValues.exitCode == 2)
+        #expect(noValues.errors.hasPrefix("error: --max-pool: needs --input-values"))
+        let weights = runTool(
+            "apply --input 4x4 --kernel 2x2 --max-pool --input-values random --kernel-values random")
+        #expect(weights.exitCode == 2)
+        #expect(weights.errors.hasPrefix("error: --kernel-values: does not go with --max-pool"))
+    }
 }

@@ -29,7 +29,7 @@ struct DeriveCommand: Command {
             Options.names, Options.deriveFormat, Options.standalone, Options.lang,
             Options.maxRows, Options.maxCols, Options.maxTerms, Options.maxMemory,
             Options.indexBase, Options.deriveStyle, Options.showZeros, Options.productOrder,
-            Options.sections,
+            Options.sections, Options.inputValues, Options.kernelValues, Options.bias, Options.seed,
         ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
@@ -59,6 +59,7 @@ struct DeriveCommand: Command {
             maxTerms: try NotesOptions.elisionLimit(arguments, Options.maxTerms, default: 4),
             limits: try LayerOptions.limits(arguments))
         options.showZeros = arguments.has(Options.showZeros)
+        options.values = try NotesOptions.values(arguments, conv: conv)
         options.inputFirst = order == .inputFirst
         var derivation: Derivation
         do {
@@ -105,6 +106,33 @@ enum NotesOptions {
                 "must be ≥ 3 (a head, an elision, a tail), got \(value)")
         }
         return value
+    }
+
+    /// `--input-values`, `--kernel-values` and `--bias` together, or nil (symbolic only).
+    static func values(_ arguments: ParsedArguments, conv: Convolution) throws(UsageError)
+        -> LayerValues?
+    {
+        let given = [Options.inputValues, Options.kernelValues, Options.bias].filter {
+            arguments.value($0) != nil
+        }
+        guard !given.isEmpty else { return nil }
+        var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
+        guard
+            let kernel = try ValueOptions.kernelValues(
+                arguments, layout: conv.kernelLayout, generator: &generator)
+        else {
+            throw UsageError(
+                flag: given[0].name, "needs --kernel-values too, to compute O = X·U in numbers")
+        }
+        guard arguments.value(Options.inputValues) != nil else {
+            throw UsageError(
+                flag: given[0].name, "needs --input-values too, to compute O = X·U in numbers")
+        }
+        let input = try ValueOptions.inputValues(
+            arguments, channels: conv.inChannels, extents: conv.inputExtents, generator: &generator)
+        let bias = try ValueOptions.bias(
+            arguments, channels: conv.outChannels, generator: &generator)
+        return LayerValues(input: input.values, kernel: kernel.values, bias: bias?.values)
     }
 
     /// `--names`, or I, k, O.
