@@ -109,13 +109,15 @@ extension DerivationPhrase {
         case .equationsIntroduction:
             "This document writes the layer below entry by entry: each output as a sum of products, then, by the chain rule, the gradient of an error E with respect to each weight and each input, and finally the same gradients as convolutions."
         case .forwardEquations(let outputs):
-            "Each of the \(outputs) output\(outputs == 1 ? "" : "s") is the sum of the inputs under the kernel, each multiplied by its weight:"
+            outputs == 1
+                ? "The output is the sum of the inputs under the kernel, each multiplied by its weight:"
+                : "Each of the \(outputs) outputs is the sum of the inputs under the kernel, each multiplied by its weight:"
         case .kernelGradientEquations(let weights):
-            "By the chain rule, each of the \(weights) weight\(weights == 1 ? "" : "s") collects, from every output it contributed to, that output's gradient times the input it multiplied there:"
+            "By the chain rule, \(weights == 1 ? "the weight collects" : "each of the \(weights) weights collects"), from every output it contributed to, that output's gradient times the input it multiplied there:"
         case .inputGradientEquations(let inputs, let zeros):
             zeros
-                ? "In the same way, each of the \(inputs) input\(inputs == 1 ? "" : "s") collects every output's gradient times the weight that joined them; an output that does not reach the input contributes 0:"
-                : "In the same way, each of the \(inputs) input\(inputs == 1 ? "" : "s") collects, from every output it reaches, that output's gradient times the weight that joined them:"
+                ? "In the same way, \(inputs == 1 ? "the input collects" : "each of the \(inputs) inputs collects") every output's gradient times the weight that joined them; an output that does not reach the input contributes 0:"
+                : "In the same way, \(inputs == 1 ? "the input collects" : "each of the \(inputs) inputs collects"), from every output it reaches, that output's gradient times the weight that joined them:"
         case .equationsShown(let shown, let total):
             "\(shown - 1) of the \(total) equations are written; ⋮ stands for the rest."
         case .compactKernelGradient(let padding, let zeros, let dilation):
