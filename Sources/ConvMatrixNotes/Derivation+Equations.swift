@@ -134,7 +134,9 @@ struct EquationsBuilder {
             for r in outputs(ofTap: t) {
                 var found = false
                 while next < pairs.count && pairs[next].output == r {
-                    terms.append([partial(symbols.output(r)), math(symbols.input(pairs[next].input))])
+                    terms.append([
+                        partial(symbols.output(r)), math(symbols.input(pairs[next].input)),
+                    ])
                     next += 1
                     found = true
                 }
@@ -159,7 +161,9 @@ struct EquationsBuilder {
             for r in outputs(ofInput: c) {
                 var found = false
                 while next < entries.count && entries[next].column == r {
-                    terms.append([partial(symbols.output(r)), math(symbols.kernel[entries[next].tap])])
+                    terms.append([
+                        partial(symbols.output(r)), math(symbols.kernel[entries[next].tap]),
+                    ])
                     next += 1
                     found = true
                 }
@@ -170,7 +174,8 @@ struct EquationsBuilder {
         return Derivation.Section(
             kind: .inputGradientEquations,
             blocks: [
-                .paragraph(.inputGradientEquations(inputs: conv.inputCount, zeros: options.showZeros)),
+                .paragraph(
+                    .inputGradientEquations(inputs: conv.inputCount, zeros: options.showZeros)),
                 .equations(list(lines)),
             ])
     }

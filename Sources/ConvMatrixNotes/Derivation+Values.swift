@@ -36,7 +36,9 @@ enum NumericForwardBlocks {
             let latexRows = (0..<rows).map { i in
                 (0..<columns).map { latexCells[base + i * columns + $0] }.joined(separator: " & ")
             }
-            let textRows = (0..<rows).map { i in (0..<columns).map { textCells[base + i * columns + $0] } }
+            let textRows = (0..<rows).map { i in
+                (0..<columns).map { textCells[base + i * columns + $0] }
+            }
             let widths = (0..<columns).map { j in textRows.map { $0[j].count }.max() ?? 1 }
             let lines = textRows.map { row in
                 "[ "
@@ -50,13 +52,17 @@ enum NumericForwardBlocks {
             blocks.append(
                 .formula(
                     MathText(
-                        latex: "\(latexLabel) = \\begin{bmatrix}\(latexRows.joined(separator: "\\\\"))\\end{bmatrix}",
+                        latex:
+                            "\(latexLabel) = \\begin{bmatrix}\(latexRows.joined(separator: "\\\\"))\\end{bmatrix}",
                         text: lines.enumerated().map {
-                            ($0.offset == lines.count / 2 ? "\(label) = " : String(repeating: " ", count: label.count + 3)) + $0.element
+                            ($0.offset == lines.count / 2
+                                ? "\(label) = " : String(repeating: " ", count: label.count + 3))
+                                + $0.element
                         }.joined(separator: "\n"))))
         }
         if slices > max(options.maxPlacements, 1) {
-            blocks.append(.paragraph(.slicesShown(shown: max(options.maxPlacements, 1), total: slices)))
+            blocks.append(
+                .paragraph(.slicesShown(shown: max(options.maxPlacements, 1), total: slices)))
         }
         return blocks
     }

@@ -162,7 +162,8 @@ func paddingWords(_ pairs: [Int], english: Bool) -> String {
         }
         let m = -n
         return english
-            ? "\(m) position\(m == 1 ? "" : "s") cropped" : "\(m) \(m == 1 ? "posición recortada" : "posiciones recortadas")"
+            ? "\(m) position\(m == 1 ? "" : "s") cropped"
+            : "\(m) \(m == 1 ? "posición recortada" : "posiciones recortadas")"
     }
     let parts = (0..<rank).map { t in
         let (b, a) = (pairs[2 * t], pairs[2 * t + 1])

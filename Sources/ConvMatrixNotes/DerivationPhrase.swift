@@ -126,12 +126,23 @@ public enum DerivationPhrase: Hashable, Sendable {
 
 /// A formula inside a phrase (``InlineMath``): `latex` typeset as inline math, `text` (by
 /// default the same) in plain text.
-func math(_ latex: String, _ text: String? = nil) -> String { InlineMath.span(latex, text ?? latex) }
+func math(_ latex: String, _ text: String? = nil) -> String {
+    InlineMath.span(latex, text ?? latex)
+}
 
 /// `On the rows` / `En las filas`: axis `t` of `rank` named as a student reads it.
 func axisPhrase(_ t: Int, rank: Int, english: Bool) -> String {
-    let en = rank == 1 ? ["Along the axis"] : rank == 2 ? ["On the rows", "On the columns"] : ["In depth", "On the rows", "On the columns"]
-    let es = rank == 1 ? ["En el eje"] : rank == 2 ? ["En las filas", "En las columnas"] : ["En profundidad", "En las filas", "En las columnas"]
+    let en =
+        rank == 1
+        ? ["Along the axis"]
+        : rank == 2
+            ? ["On the rows", "On the columns"] : ["In depth", "On the rows", "On the columns"]
+    let es =
+        rank == 1
+        ? ["En el eje"]
+        : rank == 2
+            ? ["En las filas", "En las columnas"]
+            : ["En profundidad", "En las filas", "En las columnas"]
     let names = english ? en : es
     if rank <= 3 && t < names.count { return names[t] }
     return english ? "On axis \(t + 1)" : "En el eje \(t + 1)"

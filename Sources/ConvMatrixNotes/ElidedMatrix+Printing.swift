@@ -17,7 +17,8 @@ extension ElidedMatrix {
                 switch cell {
                 case .value(let e):
                     shortened(
-                        e, dots: "\\cdots", print: factorOrder.map { $0.latex } ?? printer.string(for:))
+                        e, dots: "\\cdots",
+                        print: factorOrder.map { $0.latex } ?? printer.string(for:))
                 case .zero: "0"
                 case .horizontalDots: "\\cdots"
                 case .verticalDots: "\\vdots"

@@ -22,7 +22,9 @@ public struct FactorOrder: Hashable, Sendable {
         FactorOrder(ranking: [gradientName, names.input, names.output, names.kernel])
     }
 
-    private func rank(_ symbol: Symbol) -> Int { ranking.firstIndex(of: symbol.name) ?? ranking.count }
+    private func rank(_ symbol: Symbol) -> Int {
+        ranking.firstIndex(of: symbol.name) ?? ranking.count
+    }
 
     /// `e` printed term by term with `symbol` for each symbol and `join` between factors;
     /// `fraction` prints a coefficient `n/d`.

@@ -34,7 +34,8 @@ enum InlineMath {
                 mid < end
             else { break }
             pieces.append(
-                .math(latex: String(body[..<mid]), text: String(body[body.index(after: mid)..<end])))
+                .math(latex: String(body[..<mid]), text: String(body[body.index(after: mid)..<end]))
+            )
             rest = body[body.index(after: end)...]
         }
         if !rest.isEmpty { pieces.append(.prose(String(rest))) }

@@ -51,7 +51,8 @@ public struct NpyArray: Hashable, Sendable {
         guard headerStart + headerLength <= bytes.count else {
             throw NumericValueError(".npy header is cut short")
         }
-        let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
+        let header = String(
+            decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
         guard let descr = NpyArray.field("descr", in: header),
             let order = NpyArray.field("fortran_order", in: header),
             let shapeText = NpyArray.field("shape", in: header)
@@ -71,7 +72,8 @@ public struct NpyArray: Hashable, Sendable {
         case "<i4", "=i4", "i4": (dtype, width) = ("int32", 4)
         default:
             throw NumericValueError(
-                "dtype '\(kind)' is not supported: use little-endian float64, float32, int64 or int32")
+                "dtype '\(kind)' is not supported: use little-endian float64, float32, int64 or int32"
+            )
         }
         var dims: [Int] = []
         for part in shapeText.trimmingCharacters(in: "()").split(separator: ",") {
@@ -106,7 +108,8 @@ public struct NpyArray: Hashable, Sendable {
             switch dtype {
             case "float64": value = try NumericValue(double: Double(bitPattern: bits))
             case "float32":
-                value = try NumericValue(double: Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))))
+                value = try NumericValue(
+                    double: Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))))
             case "int64": value = NumericValue(Rational(Int(Int64(bitPattern: bits))))
             default: value = NumericValue(Rational(Int(Int32(truncatingIfNeeded: bits))))
             }

@@ -64,7 +64,8 @@ public struct TensorValues: Hashable, Sendable {
         self.extents = extents
         values = try ValueList.parse(
             text, count: channels * extents.count,
-            shape: "\(field == .inputValues ? "input" : "output") shape \(ValueList.shape([channels] + extents.sizes))",
+            shape:
+                "\(field == .inputValues ? "input" : "output") shape \(ValueList.shape([channels] + extents.sizes))",
             field: field)
     }
 
@@ -162,7 +163,9 @@ public struct ValueArray: Hashable, Sendable {
             return
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        let parts = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        let parts = text.split(whereSeparator: {
+            $0 == "," || $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r"
+        })
         guard !parts.isEmpty else { throw SpecificationError(field, "\(name) holds no numbers") }
         values = try ValueList.numbers(parts, field: field)
         shape = nil

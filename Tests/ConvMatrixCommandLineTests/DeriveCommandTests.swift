@@ -34,7 +34,8 @@ struct DeriveCommandTests {
             // rejects ids that start with a digit); text numbers its headings.
             let expected =
                 format == "latex"
-                ? "\\section{\(heading.prefix(while: { $0 != "·" && $0 != "ᵀ" }))" : format == "markdown" ? "## \(heading)" : "\(number + 1). "
+                ? "\\section{\(heading.prefix(while: { $0 != "·" && $0 != "ᵀ" }))"
+                : format == "markdown" ? "## \(heading)" : "\(number + 1). "
             guard let range = run.output.range(of: expected, range: position..<run.output.endIndex)
             else {
                 Issue.record("section \(number + 1) missing in \(format)/\(lang)")
@@ -81,7 +82,9 @@ struct DeriveCommandTests {
     func seedConnectivity() {
         let markdown = runTool("\(Self.seed) --format markdown").output
         // The full C is about 960 px wide in KaTeX: its middle column is elided to fit 831 px.
-        #expect(markdown.contains("O_{00} k_{20} + O_{10} k_{00} & O_{00} k_{21} + O_{10} k_{01} & \\cdots"))
+        #expect(
+            markdown.contains(
+                "O_{00} k_{20} + O_{10} k_{00} & O_{00} k_{21} + O_{10} k_{01} & \\cdots"))
         #expect(markdown.contains("C = \\begin{bmatrix}"))
         let wide = runTool("\(Self.seed) --format text --sections connectivity").output
         #expect(wide.contains("⋯"))

@@ -46,13 +46,18 @@ struct NotesAsCoursesWriteThemTests {
         ).output
         #expect(latex.contains("\\begin{aligned}"))
         #expect(latex.contains("y_{11} &= x_{11} \\cdot w_{11} + x_{12} \\cdot w_{12}"))
-        #expect(latex.contains("\\frac{\\partial E}{\\partial w_{11}} &= \\frac{\\partial E}{\\partial y_{11}} \\cdot x_{11}"))
+        #expect(
+            latex.contains(
+                "\\frac{\\partial E}{\\partial w_{11}} &= \\frac{\\partial E}{\\partial y_{11}} \\cdot x_{11}"
+            ))
     }
 
     @Test("the compact forms state only what applies: the stride's zeros, the padding")
     func compactForms() {
-        let plain = runTool("derive --input 3x3 --kernel 2x2 --style equations --sections compactForms")
-            .output
+        let plain = runTool(
+            "derive --input 3x3 --kernel 2x2 --style equations --sections compactForms"
+        )
+        .output
         #expect(!plain.contains("inserting"))
         #expect(plain.contains("1 zero before and 1 after on the rows"))
         let strided = runTool(
@@ -102,8 +107,10 @@ struct NotesAsCoursesWriteThemTests {
         #expect(latex.contains("$m = \\left\\lfloor \\frac{n + p_{\\text{before}}"))
         #expect(!latex.contains("p\\_before"))
         #expect(latex.contains("\\section{The layer}"))
-        let markdown = runTool("derive --input 5x5 --kernel 3x3 --stride 2 --format markdown --lang es")
-            .output
+        let markdown = runTool(
+            "derive --input 5x5 --kernel 3x3 --stride 2 --format markdown --lang es"
+        )
+        .output
         #expect(markdown.contains("$m = \\left\\lfloor \\frac{n + p_{\\text{antes}}"))
         #expect(!markdown.contains("\n## 1"))
         let text = runTool("derive --input 5x5 --kernel 3x3 --stride 2").output
@@ -113,7 +120,8 @@ struct NotesAsCoursesWriteThemTests {
 
     @Test("--names reaches the backward prose: ∂E/∂vec(w), ∂E/∂x")
     func namesInBackward() {
-        let text = runTool("derive --input 3x3 --kernel 2x2 --names x,w,y --sections backward").output
+        let text = runTool("derive --input 3x3 --kernel 2x2 --names x,w,y --sections backward")
+            .output
         #expect(text.contains("∂E/∂vec(w)"))
         #expect(text.contains("∂E/∂x = δ·Uᵀ"))
         #expect(!text.contains("vec(k)"))
@@ -143,7 +151,9 @@ struct NotesAsCoursesWriteThemTests {
         )
         #expect(run.exitCode == 2)
         #expect(run.output.isEmpty)
-        #expect(run.errors.hasPrefix("error: --max-memory: a derivation with 116214528 symbolic products needs"))
+        #expect(
+            run.errors.hasPrefix(
+                "error: --max-memory: a derivation with 116214528 symbolic products needs"))
         #expect(run.errors.split(separator: "\n").count == 1)
         let equations = runTool(
             "derive --input 224x224 --kernel 7x7 --stride 2 --padding 3 --in-channels 3 --out-channels 64 --style equations"
@@ -156,13 +166,16 @@ struct NotesAsCoursesWriteThemTests {
     @Test("exact values stay exact: 1/9 prints as 1/9 and as \\frac{1}{9}")
     func rationals() {
         let text = runTool(
-            "apply --input 3x3 --kernel 3x3 --input-values 1,0,0,0,0,0,0,0,0 --kernel-values 1/9,0,0,0,0,0,0,0,0")
+            "apply --input 3x3 --kernel 3x3 --input-values 1,0,0,0,0,0,0,0,0 --kernel-values 1/9,0,0,0,0,0,0,0,0"
+        )
         #expect(text.output.contains("1/9"))
         let latex = runTool(
-            "apply --input 3x3 --kernel 3x3 --input-values 1,0,0,0,0,0,0,0,0 --kernel-values -1/9,0,0,0,0,0,0,0,0 --format latex")
+            "apply --input 3x3 --kernel 3x3 --input-values 1,0,0,0,0,0,0,0,0 --kernel-values -1/9,0,0,0,0,0,0,0,0 --format latex"
+        )
         #expect(latex.output.contains("-\\frac{1}{9}"))
         let json = runTool(
-            "apply --input 3x3 --kernel 3x3 --input-values 1,0,0,0,0,0,0,0,0 --kernel-values 1/4,0,0,0,0,0,0,0,0 --bias 1/2 --format json")
+            "apply --input 3x3 --kernel 3x3 --input-values 1,0,0,0,0,0,0,0,0 --kernel-values 1/4,0,0,0,0,0,0,0,0 --bias 1/2 --format json"
+        )
         #expect(json.output == "{\"shape\": [1, 1, 1], \"values\": [0.75]}\n")
     }
 
@@ -191,23 +204,45 @@ struct NotesAsCoursesWriteThemTests {
             "apply", "--input", "5x5", "--kernel", "3x3", "--input-values", "@\(url.path)",
             "--kernel-values", "1,0,-1,2,0,-2,1,0,-1", "--format", "json",
         ])
-        #expect(run.output == "{\"shape\": [1, 3, 3], \"values\": [-4, 0, 4, -4, 0, 4, -4, 0, 4]}\n")
+        #expect(
+            run.output == "{\"shape\": [1, 3, 3], \"values\": [-4, 0, 4, -4, 0, 4, -4, 0, 4]}\n")
     }
 
     /// Bad input: one line naming the flag, exit 2, nothing written.
     @Test(
         "bad values are refused in one line naming the flag",
         arguments: [
-            ("apply --input 5x5 --kernel 3x3 --input-values 1,2,3 --kernel-values random", "--input-values: expected 25 values"),
-            ("apply --input 5x5 --kernel 3x3 --input-values random --kernel-values 1,2", "--kernel-values: expected 9 values"),
-            ("apply --input 5x5 --kernel 3x3 --input-values random --kernel-values random --bias 1,2", "--bias: expected 1 value"),
-            ("apply --input 5x5 --kernel 3x3 --input-values @/nonexistent/x.npy --kernel-values random", "--input-values: no such file"),
-            ("apply --input 5x5 --kernel 3x3 --input-values random", "--input-values: needs --kernel-values"),
+            (
+                "apply --input 5x5 --kernel 3x3 --input-values 1,2,3 --kernel-values random",
+                "--input-values: expected 25 values"
+            ),
+            (
+                "apply --input 5x5 --kernel 3x3 --input-values random --kernel-values 1,2",
+                "--kernel-values: expected 9 values"
+            ),
+            (
+                "apply --input 5x5 --kernel 3x3 --input-values random --kernel-values random --bias 1,2",
+                "--bias: expected 1 value"
+            ),
+            (
+                "apply --input 5x5 --kernel 3x3 --input-values @/nonexistent/x.npy --kernel-values random",
+                "--input-values: no such file"
+            ),
+            (
+                "apply --input 5x5 --kernel 3x3 --input-values random",
+                "--input-values: needs --kernel-values"
+            ),
             ("apply --input 5x5 --kernel 3x3 --bias 1", "--bias: needs --input-values"),
             ("unroll --input 5x5 --kernel 3x3 --index-base 2", "--index-base: must be 0"),
             ("derive --input 5x5 --kernel 3x3 --index-base one", "--index-base: must be 0 or 1"),
-            ("derive --input 5x5 --kernel 3x3 --show-zeros", "--show-zeros: needs --style equations"),
-            ("backward --input 3x3 --kernel 2x2 --output-gradient 1,2,3", "--output-gradient: expected 4 values"),
+            (
+                "derive --input 5x5 --kernel 3x3 --show-zeros",
+                "--show-zeros: needs --style equations"
+            ),
+            (
+                "backward --input 3x3 --kernel 2x2 --output-gradient 1,2,3",
+                "--output-gradient: expected 4 values"
+            ),
             ("backward --input 3x3 --kernel 2x2 --output-padding 1", "--output-padding:"),
         ])
     func badValues(commandLine: String, prefix: String) {
@@ -272,7 +307,9 @@ struct NotesAsCoursesWriteThemTests {
         let latex = runTool(
             "derive --input 3x3 --kernel 2x2 --style equations --input-values 1,2,3,4,5,6,7,8,9 --kernel-values 1/2,0,0,-1 --format latex --lang es"
         )
-        #expect(latex.output.contains("O = \\begin{bmatrix}-\\frac{9}{2} & -5\\\\-6 & -\\frac{13}{2}\\end{bmatrix}"))
+        #expect(
+            latex.output.contains(
+                "O = \\begin{bmatrix}-\\frac{9}{2} & -5\\\\-6 & -\\frac{13}{2}\\end{bmatrix}"))
         #expect(latex.output.contains("en números, exacto"))
         let missing = runTool("derive --input 3x3 --kernel 2x2 --input-values 1,2,3,4,5,6,7,8,9")
         #expect(missing.exitCode == 2 && missing.output.isEmpty)
@@ -302,7 +339,8 @@ struct NotesAsCoursesWriteThemTests {
         #expect(noValues.exitCode == 2)
         #expect(noValues.errors.hasPrefix("error: --max-pool: needs --input-values"))
         let weights = runTool(
-            "apply --input 4x4 --kernel 2x2 --max-pool --input-values random --kernel-values random")
+            "apply --input 4x4 --kernel 2x2 --max-pool --input-values random --kernel-values random"
+        )
         #expect(weights.exitCode == 2)
         #expect(weights.errors.hasPrefix("error: --kernel-values: does not go with --max-pool"))
     }

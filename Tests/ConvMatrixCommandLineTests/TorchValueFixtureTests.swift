@@ -45,7 +45,9 @@ struct TorchValueFixtureTests {
     static func arguments(_ list: [String]) -> [String] {
         list.map { argument in
             argument.hasPrefix("@Tests/")
-                ? "@" + TestFiles.repositoryRoot.appendingPathComponent(String(argument.dropFirst())).path
+                ? "@"
+                    + TestFiles.repositoryRoot.appendingPathComponent(String(argument.dropFirst()))
+                    .path
                 : argument
         }
     }

@@ -23,7 +23,8 @@ extension ApplyCommand {
                 "needs --kernel-values (or --average-pool) to compute the output in numbers")
         }
         let (channels, extents) =
-            transposed ? (conv.outChannels, conv.outputExtents) : (conv.inChannels, conv.inputExtents)
+            transposed
+            ? (conv.outChannels, conv.outputExtents) : (conv.inChannels, conv.inputExtents)
         let input = try ValueOptions.inputValues(
             arguments, channels: channels, extents: extents, generator: &generator)
         let bias = try ValueOptions.bias(
@@ -38,7 +39,8 @@ extension ApplyCommand {
         let result: ValueTensor
         do {
             result = try conv.evaluate(
-                u, values: LayerValues(input: input.values, kernel: kernel.values, bias: bias?.values),
+                u,
+                values: LayerValues(input: input.values, kernel: kernel.values, bias: bias?.values),
                 direction: transposed ? .transposed : .forward)
         } catch {
             throw UsageError(flag: "input-values", "\(error)")
@@ -59,7 +61,8 @@ extension ApplyCommand {
             output.write(
                 transposed
                     ? "C = \(o)\(s.dot)T\(bias == nil ? "" : " + b") on the \(s.sizes(outExtents.sizes)) input grid, in numbers (the transposed convolution of the values):\n"
-                    : "\(o) = X\(s.dot)U\(bias == nil ? "" : " + b") on the \(s.sizes(outExtents.sizes)) output grid, in numbers\(result.isExact ? " (exact)" : ""):\n")
+                    : "\(o) = X\(s.dot)U\(bias == nil ? "" : " + b") on the \(s.sizes(outExtents.sizes)) output grid, in numbers\(result.isExact ? " (exact)" : ""):\n"
+            )
             output.write("Convolution: \(LayerDescription.describe(conv, style: s))\n")
             TextGridWriter(printer: render.textPrinter).write(
                 cells: ValueTensorPrinting.textCells(result, ascii: render.ascii),
@@ -76,7 +79,8 @@ extension ApplyCommand {
         let render = try RenderOptions(arguments)
         guard [.text, .latex, .json].contains(render.format) else {
             throw UsageError(
-                flag: "format", "with --max-pool use text, latex or json, got \(render.format.rawValue)")
+                flag: "format",
+                "with --max-pool use text, latex or json, got \(render.format.rawValue)")
         }
         if arguments.has(Options.transpose) || arguments.value(Options.bias) != nil {
             throw UsageError(

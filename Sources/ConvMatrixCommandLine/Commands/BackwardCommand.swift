@@ -58,7 +58,8 @@ struct BackwardCommand: Command {
         let render = try RenderOptions(arguments)
         guard [.text, .latex, .json].contains(render.format) else {
             throw UsageError(
-                flag: "format", "backward prints text, latex or json, got \(render.format.rawValue)")
+                flag: "format", "backward prints text, latex or json, got \(render.format.rawValue)"
+            )
         }
         // The layer's own sides: a transposed layer reads the forward convolution's outputs.
         let direction: LayerDirection = transposedLayer ? .transposed : .forward
@@ -96,8 +97,12 @@ struct BackwardCommand: Command {
         var numeric: (input: ValueTensor, kernel: ValueTensor, bias: ValueTensor)?
         if let delta {
             let values = LayerValues(
-                input: input?.values ?? Array(repeating: NumericValue(.zero), count: inSide.channels * inSide.extents.count),
-                kernel: kernel?.values ?? Array(repeating: NumericValue(.zero), count: conv.kernelLayout.count),
+                input: input?.values
+                    ?? Array(
+                        repeating: NumericValue(.zero),
+                        count: inSide.channels * inSide.extents.count),
+                kernel: kernel?.values
+                    ?? Array(repeating: NumericValue(.zero), count: conv.kernelLayout.count),
                 delta: delta.values)
             do {
                 numeric = try conv.backward(u, values: values, direction: direction)
@@ -119,11 +124,16 @@ struct BackwardCommand: Command {
         let n = render.names
         let partial = render.ascii ? "d" : "∂"
         let writer = MatrixOutput(options: render, allowsExports: false)
-        var sections: [(title: String, symbolic: [Expression], numbers: ValueTensor?, channels: Int, extents: Extents)] = []
+        var sections:
+            [(
+                title: String, symbolic: [Expression], numbers: ValueTensor?, channels: Int,
+                extents: Extents
+            )] = []
         sections.append(
             (
                 "\(partial)E/\(partial)\(n.input) = \(transposedLayer ? "U" : "T")\(s.dot)δ, shape \(s.sizes([inSide.channels] + inSide.extents.sizes))",
-                gradient.input, kernel != nil ? numeric?.input : nil, inSide.channels, inSide.extents
+                gradient.input, kernel != nil ? numeric?.input : nil, inSide.channels,
+                inSide.extents
             ))
         sections.append(
             (
@@ -160,7 +170,8 @@ struct BackwardCommand: Command {
                 }
             } else {
                 writer.write(
-                    GridSlices(section.symbolic, channels: section.channels, extents: section.extents),
+                    GridSlices(
+                        section.symbolic, channels: section.channels, extents: section.extents),
                     title: ["", "\(section.title):"], to: &output)
             }
         }
@@ -179,7 +190,8 @@ struct BackwardCommand: Command {
         let render = try RenderOptions(arguments)
         guard [.text, .latex, .json].contains(render.format) else {
             throw UsageError(
-                flag: "format", "backward prints text, latex or json, got \(render.format.rawValue)")
+                flag: "format", "backward prints text, latex or json, got \(render.format.rawValue)"
+            )
         }
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let (selection, _) = try MaxPoolOutput.selection(

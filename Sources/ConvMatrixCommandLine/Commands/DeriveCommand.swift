@@ -72,7 +72,8 @@ struct DeriveCommand: Command {
         }
         if let text = arguments.value(Options.sections) {
             let known = derivation.sections.map(\.kind.rawValue)
-            let wanted = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let wanted = text.split(separator: ",", omittingEmptySubsequences: false).map(
+                String.init)
             for name in wanted where !known.contains(name) {
                 throw UsageError(
                     flag: "sections",

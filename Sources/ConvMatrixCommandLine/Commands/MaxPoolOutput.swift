@@ -20,7 +20,8 @@ enum MaxPoolOutput {
             throw UsageError(flag: "max-pool", "choose --max-pool or --average-pool, not both")
         }
         if arguments.value(Options.kernelValues) != nil {
-            throw UsageError(flag: "kernel-values", "does not go with --max-pool, which has no weights")
+            throw UsageError(
+                flag: "kernel-values", "does not go with --max-pool, which has no weights")
         }
         var flags = try LayerOptions.flags(arguments)
         do {

@@ -13,7 +13,9 @@ enum SymbolOptions {
     static func names(_ arguments: ParsedArguments) throws(UsageError) -> SymbolNames {
         do throws(SpecificationError) {
             var letters = SymbolNames.ikO
-            if let text = arguments.value(Options.names) { letters = try SymbolNames(parsing: text) }
+            if let text = arguments.value(Options.names) {
+                letters = try SymbolNames(parsing: text)
+            }
             guard let text = arguments.value(Options.indexBase) else { return letters }
             guard let base = Int(text) else {
                 throw SpecificationError(.indexBase, "must be 0 or 1, got '\(text)'")

@@ -76,7 +76,9 @@ enum Options {
     )
     static let kernelValues = OptionDefinition(
         name: "kernel-values", valueName: "<v1,v2,…|random|@FILE>",
-        help: "Kernel weights in PyTorch order (1,-2,0.5,1/9), random (see --seed), or @w.npy / @w.txt.")
+        help:
+            "Kernel weights in PyTorch order (1,-2,0.5,1/9), random (see --seed), or @w.npy / @w.txt."
+    )
     static let inputValues = OptionDefinition(
         name: "input-values", valueName: "<v1,v2,…|random|@FILE>",
         help: "Input values, channel first then row-major, random, or @x.npy / @x.txt.")

@@ -71,7 +71,8 @@ extension ValueOptions {
         }
         let array = try array(text, field: .outputGradient)
         do {
-            return try TensorValues(array, channels: channels, extents: extents, field: .outputGradient)
+            return try TensorValues(
+                array, channels: channels, extents: extents, field: .outputGradient)
         } catch {
             throw UsageError(error)
         }

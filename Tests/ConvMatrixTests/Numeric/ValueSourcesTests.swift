@@ -24,19 +24,24 @@ struct ValueSourcesTests {
 
     @Test("each accepted dtype reads back exactly, little-endian, C order")
     func dtypes() throws {
-        let f8 = try NpyArray(bytes: Self.npy("<f8", shape: "(2, 2)", payload: Self.bytes([0.5, -3.25, 1e-3, 7.0])))
+        let f8 = try NpyArray(
+            bytes: Self.npy("<f8", shape: "(2, 2)", payload: Self.bytes([0.5, -3.25, 1e-3, 7.0])))
         #expect(f8.shape == [2, 2] && f8.dtype == "float64")
         #expect(f8.values[0].exact == (try Rational(1, 2)))
         #expect(f8.values[1].exact == (try Rational(-13, 4)))
         #expect(f8.values[3].exact == Rational(7))
         // 0.001 is stored as the binary fraction nearest to it: exactly that fraction.
-        #expect(f8.values[2].exact?.denominator == 1 << 62 || f8.values[2].exact?.doubleValue == 1e-3)
+        #expect(
+            f8.values[2].exact?.denominator == 1 << 62 || f8.values[2].exact?.doubleValue == 1e-3)
         #expect(f8.values[2].double == 1e-3)
-        let f4 = try NpyArray(bytes: Self.npy("<f4", shape: "(3,)", payload: Self.bytes([Float(0.25), -2, 1.5])))
+        let f4 = try NpyArray(
+            bytes: Self.npy("<f4", shape: "(3,)", payload: Self.bytes([Float(0.25), -2, 1.5])))
         #expect(f4.values.map(\.exact) == [try Rational(1, 4), Rational(-2), try Rational(3, 2)])
-        let i8 = try NpyArray(bytes: Self.npy("<i8", shape: "(2,)", payload: Self.bytes([Int64(-5), 9])))
+        let i8 = try NpyArray(
+            bytes: Self.npy("<i8", shape: "(2,)", payload: Self.bytes([Int64(-5), 9])))
         #expect(i8.values.map(\.exact) == [Rational(-5), Rational(9)])
-        let i4 = try NpyArray(bytes: Self.npy("<i4", shape: "(1, 2)", payload: Self.bytes([Int32(3), -1])))
+        let i4 = try NpyArray(
+            bytes: Self.npy("<i4", shape: "(1, 2)", payload: Self.bytes([Int32(3), -1])))
         #expect(i4.shape == [1, 2] && i4.values.map(\.exact) == [Rational(3), Rational(-1)])
         let scalar = try NpyArray(bytes: Self.npy("<f8", shape: "()", payload: Self.bytes([2.0])))
         #expect(scalar.shape == [] && scalar.values.count == 1)
@@ -46,13 +51,16 @@ struct ValueSourcesTests {
         "unsupported files are refused with a reason",
         arguments: [
             ("<f2", "(2,)", "False", 4, "dtype '<f2'"), (">f8", "(2,)", "False", 16, "dtype '>f8'"),
-            ("<f8", "(2, 2)", "True", 32, "Fortran order"), ("<f8", "(4,)", "False", 8, "cut short"),
+            ("<f8", "(2, 2)", "True", 32, "Fortran order"),
+            ("<f8", "(4,)", "False", 8, "cut short"),
             ("<c16", "(1,)", "False", 16, "dtype '<c16'"),
         ])
     func refused(descr: String, shape: String, order: String, payload: Int, message: String) {
         do {
             _ = try NpyArray(
-                bytes: Self.npy(descr, shape: shape, payload: [UInt8](repeating: 0, count: payload), order: order))
+                bytes: Self.npy(
+                    descr, shape: shape, payload: [UInt8](repeating: 0, count: payload),
+                    order: order))
             Issue.record("accepted \(descr) \(shape)")
         } catch {
             #expect(error.message.contains(message), "\(error.message)")
@@ -75,7 +83,8 @@ struct ValueSourcesTests {
         let tensor = try TensorValues(array, channels: 1, extents: extents)
         #expect(tensor.values.map(\.double) == [1, 2, 3, 4])
         let wrong = try ValueArray(
-            file: Self.npy("<f8", shape: "(4,)", payload: Self.bytes([1.0, 2, 3, 4])), name: "x.npy",
+            file: Self.npy("<f8", shape: "(4,)", payload: Self.bytes([1.0, 2, 3, 4])),
+            name: "x.npy",
             field: .inputValues)
         #expect(throws: SpecificationError.self) {
             try TensorValues(wrong, channels: 1, extents: extents)
@@ -84,18 +93,24 @@ struct ValueSourcesTests {
 
     @Test("text files separate numbers by commas or whitespace; a list keeps exact spellings")
     func text() throws {
-        let array = try ValueArray(file: Array("1, 2\n3\t1/9  -0.5\n".utf8), name: "v.txt", field: .kernelValues)
+        let array = try ValueArray(
+            file: Array("1, 2\n3\t1/9  -0.5\n".utf8), name: "v.txt", field: .kernelValues)
         #expect(array.values.map(\.text) == ["1", "2", "3", "1/9", "-0.5"])
         #expect(array.shape == nil)
         let list = try ValueArray(list: "1/9,0.1", field: .kernelValues)
         #expect(list.values.map(\.exact) == [try Rational(1, 9), try Rational(1, 10)])
         #expect(throws: SpecificationError.self) { try ValueArray(list: "1,,2", field: .bias) }
-        #expect(throws: SpecificationError.self) { try ValueArray(file: [], name: "e.txt", field: .bias) }
+        #expect(throws: SpecificationError.self) {
+            try ValueArray(file: [], name: "e.txt", field: .bias)
+        }
     }
 
-    @Test("U's stored entries are counted before it is built", arguments: [
-        "5x5 3x3 s2", "7x7 3x3 p1 reflect", "9 3 d2 p2", "6x6x6 3x3x3 s2", "8x8 3x3 c4 m6 g2 p1",
-    ])
+    @Test(
+        "U's stored entries are counted before it is built",
+        arguments: [
+            "5x5 3x3 s2", "7x7 3x3 p1 reflect", "9 3 d2 p2", "6x6x6 3x3x3 s2",
+            "8x8 3x3 c4 m6 g2 p1",
+        ])
     func storedCount(_ description: String) throws {
         var spec = ConvolutionSpec(inputSize: [5, 5], kernelSize: [3, 3])
         let parts = description.split(separator: " ")
@@ -106,7 +121,11 @@ struct ValueSourcesTests {
             switch part.first {
             case "s": spec.stride = Array(repeating: value, count: spec.inputSize.count)
             case "d": spec.dilation = Array(repeating: value, count: spec.inputSize.count)
-            case "p": spec.padding = .explicit(Array(repeating: AxisPadding(before: value, after: value), count: spec.inputSize.count))
+            case "p":
+                spec.padding = .explicit(
+                    Array(
+                        repeating: AxisPadding(before: value, after: value),
+                        count: spec.inputSize.count))
             case "c": spec.inChannels = value
             case "m": spec.outChannels = value
             case "g": spec.groups = value
