@@ -11,7 +11,7 @@ extension Derivation {
     ///     ∂E/∂w₁₁ = ∂E/∂y₁₁·x₁₁ + ∂E/∂y₁₂·x₁₂ + …                (one per weight)
     ///     ∂E/∂x₁₂ = ∂E/∂y₁₁·w₁₂ + ∂E/∂y₁₂·w₁₁ + ∂E/∂y₂₁·0 + …     (one per input)
     ///
-    /// then the compact forms `∂E/∂w = x ⋆ δ` and `∂E/∂x = δ̂ ∗ rot180(w)` with the padding,
+    /// then the compact forms `∂E/∂w = x ⋆ δ` and `∂E/∂x = δ̂ ⋆ rot180(w)` (a full correlation) with the padding,
     /// the zeros inserted by the stride and the dilation of this layer (Dumoulin & Visin, A
     /// guide to convolution arithmetic for deep learning, for the transposed convolution).
     ///
@@ -196,6 +196,10 @@ struct EquationsBuilder {
             dilations.allSatisfy({ $0 == dilations[0] }) && dilations[0] > 1 ? dilations[0] : nil
         let padding = conv.axes.flatMap { [$0.padding.before, $0.padding.after] }
         let equivalentPadding = equivalent.signedPadding.flatMap { [$0.before, $0.after] }
+        // A cross-correlation layer (as frameworks compute) sends δ back through the kernel
+        // rotated 180°; a true convolution (--flip) through the kernel as is, and its kernel
+        // gradient is the rotated correlation.
+        let rotated = conv.orientation != .convolution
         let dy = MathText(
             latex: "\\frac{\\partial E}{\\partial \(y)}",
             text: "\(d)E/\(d)\(textPrinter.string(for: Symbol(n.output)))")
@@ -205,19 +209,28 @@ struct EquationsBuilder {
             .paragraph(
                 .compactKernelGradient(
                     padding: padding.allSatisfy { $0 == 0 } ? [] : padding, zeros: zeros,
-                    dilation: dilation)),
+                    dilation: dilation, flipped: !rotated)),
             .formula(
-                MathText(
-                    latex: "\\frac{\\partial E}{\\partial \(w)} = \(x) \\star \(dy.latex)",
-                    text: "\(d)E/\(d)\(wText) = \(xText) ⋆ \(dy.text)")),
+                rotated
+                    ? MathText(
+                        latex: "\\frac{\\partial E}{\\partial \(w)} = \(x) \\star \(dy.latex)",
+                        text: "\(d)E/\(d)\(wText) = \(xText) ⋆ \(dy.text)")
+                    : MathText(
+                        latex:
+                            "\\frac{\\partial E}{\\partial \(w)} = \\operatorname{rot}_{180^\\circ}(\(x) \\star \(dy.latex))",
+                        text: "\(d)E/\(d)\(wText) = rot180(\(xText) ⋆ \(dy.text))")),
             .paragraph(
                 .compactInputGradient(
-                    zeros: zeros, padding: equivalentPadding, dilation: dilation)),
+                    zeros: zeros, padding: equivalentPadding, dilation: dilation,
+                    rotated: rotated)),
             .formula(
                 MathText(
-                    latex:
-                        "\\frac{\\partial E}{\\partial \(x)} = \(dy.latex) \\ast \\operatorname{rot}_{180^\\circ}(\(w))",
-                    text: "\(d)E/\(d)\(xText) = \(dy.text) ∗ rot180(\(wText))")),
+                    latex: rotated
+                        ? "\\frac{\\partial E}{\\partial \(x)} = \(dy.latex) \\star \\operatorname{rot}_{180^\\circ}(\(w))"
+                        : "\\frac{\\partial E}{\\partial \(x)} = \(dy.latex) \\star \(w)",
+                    text: rotated
+                        ? "\(d)E/\(d)\(xText) = \(dy.text) ⋆ rot180(\(wText))"
+                        : "\(d)E/\(d)\(xText) = \(dy.text) ⋆ \(wText)")),
         ]
         return Derivation.Section(kind: .compactForms, blocks: blocks)
     }

@@ -120,10 +120,10 @@ extension DerivationPhrase {
                 : "In the same way, \(inputs == 1 ? "the input collects" : "each of the \(inputs) inputs collects"), from every output it reaches, that output's gradient times the weight that joined them:"
         case .equationsShown(let shown, let total):
             "\(shown - 1) of the \(total) equations are written; ⋮ stands for the rest."
-        case .compactKernelGradient(let padding, let zeros, let dilation):
-            "The kernel gradient is the cross-correlation ⋆ of the input\(padding.isEmpty ? "" : " padded with \(paddingWords(padding, english: true))") with the output gradient\(zeros.map { ", after inserting \($0) zero\($0 == 1 ? "" : "s") between neighbouring entries of the output gradient (the stride)" } ?? "")\(dilation.map { ", keeping every \(ordinal($0, english: true)) position (the dilation)" } ?? ""):"
-        case .compactInputGradient(let zeros, let padding, let dilation):
-            "The input gradient is the full convolution of the output gradient\(zeros.map { ", with \($0) zero\($0 == 1 ? "" : "s") inserted between neighbouring entries (the stride)," } ?? "") with the kernel rotated by 180°\(dilation.map { " and dilated by \($0)" } ?? "")\(padding.allSatisfy { $0 == 0 } ? "" : ", the output gradient padded with \(paddingWords(padding, english: true))"):"
+        case .compactKernelGradient(let padding, let zeros, let dilation, let flipped):
+            "The kernel gradient is the cross-correlation ⋆ of the input\(padding.isEmpty ? "" : " padded with \(paddingWords(padding, english: true))") with the output gradient\(zeros.map { ", after inserting \($0) zero\($0 == 1 ? "" : "s") between neighbouring entries of the output gradient (the stride)" } ?? "")\(dilation.map { ", keeping every \(ordinal($0, english: true)) position (the dilation)" } ?? "")\(flipped ? ", rotated by 180° (the layer flips its kernel)" : ""):"
+        case .compactInputGradient(let zeros, let padding, let dilation, let rotated):
+            "The input gradient is the full cross-correlation ⋆ of the output gradient\(zeros.map { ", with \($0) zero\($0 == 1 ? "" : "s") inserted between neighbouring entries (the stride)," } ?? "") with the kernel\(rotated ? " rotated by 180°" : "")\(dilation.map { " and dilated by \($0)" } ?? "")\(padding.allSatisfy { $0 == 0 } ? "" : ", the output gradient padded with \(paddingWords(padding, english: true))")\(rotated ? " — the same as the full convolution of the output gradient with the kernel" : ""):"
         case .size(let name, let rows, let columns, let elided):
             elided
                 ? "\(name) is \(rows)×\(columns); the middle rows and columns are elided (⋯, ⋮)."

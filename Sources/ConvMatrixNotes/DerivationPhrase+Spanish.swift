@@ -122,10 +122,10 @@ extension DerivationPhrase {
                 : "Del mismo modo, \(inputs == 1 ? "la entrada reúne" : "cada una de las \(inputs) entradas reúne"), de cada salida que alcanza, el gradiente de esa salida por el peso que las une:"
         case .equationsShown(let shown, let total):
             "Se escriben \(shown - 1) de las \(total) ecuaciones; ⋮ representa el resto."
-        case .compactKernelGradient(let padding, let zeros, let dilation):
-            "El gradiente del kernel es la correlación cruzada ⋆ de la entrada\(padding.isEmpty ? "" : " rellenada con \(paddingWords(padding, english: false))") con el gradiente de la salida\(zeros.map { ", después de insertar \($0) \($0 == 1 ? "cero" : "ceros") entre elementos vecinos del gradiente de la salida (el paso)" } ?? "")\(dilation.map { ", tomando una de cada \($0) posiciones (la dilatación)" } ?? ""):"
-        case .compactInputGradient(let zeros, let padding, let dilation):
-            "El gradiente de la entrada es la convolución completa del gradiente de la salida\(zeros.map { ", con \($0) \($0 == 1 ? "cero insertado" : "ceros insertados") entre elementos vecinos (el paso)," } ?? "") con el kernel rotado 180°\(dilation.map { " y dilatado por \($0)" } ?? "")\(padding.allSatisfy { $0 == 0 } ? "" : ", con el gradiente de la salida rellenado con \(paddingWords(padding, english: false))"):"
+        case .compactKernelGradient(let padding, let zeros, let dilation, let flipped):
+            "El gradiente del kernel es la correlación cruzada ⋆ de la entrada\(padding.isEmpty ? "" : " rellenada con \(paddingWords(padding, english: false))") con el gradiente de la salida\(zeros.map { ", después de insertar \($0) \($0 == 1 ? "cero" : "ceros") entre elementos vecinos del gradiente de la salida (el paso)" } ?? "")\(dilation.map { ", tomando una de cada \($0) posiciones (la dilatación)" } ?? "")\(flipped ? ", rotada 180° (la capa rota su kernel)" : ""):"
+        case .compactInputGradient(let zeros, let padding, let dilation, let rotated):
+            "El gradiente de la entrada es la correlación cruzada completa ⋆ del gradiente de la salida\(zeros.map { ", con \($0) \($0 == 1 ? "cero insertado" : "ceros insertados") entre elementos vecinos (el paso)," } ?? "") con el kernel\(rotated ? " rotado 180°" : "")\(dilation.map { " y dilatado por \($0)" } ?? "")\(padding.allSatisfy { $0 == 0 } ? "" : ", con el gradiente de la salida rellenado con \(paddingWords(padding, english: false))")\(rotated ? ": lo mismo que la convolución completa del gradiente de la salida con el kernel" : ""):"
         case .size(let name, let rows, let columns, let elided):
             elided
                 ? "\(name) es de \(rows)×\(columns); se omiten las filas y columnas del medio (⋯, ⋮)."

@@ -115,11 +115,14 @@ public enum DerivationPhrase: Hashable, Sendable {
     /// The kernel gradient is a correlation of the (padded) input with δ (spread by the
     /// stride), read every `dilation`-th position.
     /// `padding` holds `before, after` per axis (empty when there is none).
-    case compactKernelGradient(padding: [Int], zeros: Int?, dilation: Int?)
-    /// The input gradient is a full convolution of δ (spread by the stride) with the kernel
-    /// rotated 180°, padded (or cropped) as the transposed convolution needs.
+    /// `flipped` for a true convolution (`--flip`): the correlation is then rotated 180°.
+    case compactKernelGradient(padding: [Int], zeros: Int?, dilation: Int?, flipped: Bool)
+    /// The input gradient is a full cross-correlation of δ (spread by the stride) with the
+    /// kernel rotated 180° (`rotated`, for a cross-correlation layer) or as is, padded (or
+    /// cropped) as the transposed convolution needs.
     /// `padding` holds `before, after` per axis; negative amounts crop.
-    case compactInputGradient(zeros: Int?, padding: [Int], dilation: Int?)
+    /// `rotated` when the kernel is rotated 180° (a cross-correlation layer, as frameworks do).
+    case compactInputGradient(zeros: Int?, padding: [Int], dilation: Int?, rotated: Bool)
     /// The true size of a matrix, said next to it.
     case size(name: String, rows: Int, columns: Int, elided: Bool)
 }

@@ -22,7 +22,7 @@ struct NotesAsCoursesWriteThemTests {
             "∂E/∂x₂₂ = ∂E/∂y₁₁·w₂₂ + ∂E/∂y₁₂·w₂₁ + ∂E/∂y₂₁·w₁₂ + ∂E/∂y₂₂·w₁₁",
             "∂E/∂x₃₃ = ∂E/∂y₁₁·0 + ∂E/∂y₁₂·0 + ∂E/∂y₂₁·0 + ∂E/∂y₂₂·w₂₂",
             "∂E/∂w = x ⋆ ∂E/∂y",
-            "∂E/∂x = ∂E/∂y ∗ rot180(w)",
+            "∂E/∂x = ∂E/∂y ⋆ rot180(w)",
         ]
         for line in lines { #expect(run.output.contains(line), "\(line)") }
     }
