@@ -123,7 +123,9 @@ struct DerivationBuilder {
         var blocks: [Derivation.Block] = [.paragraph(.outputSizeRule)]
         for (t, axis) in conv.axes.enumerated() {
             blocks.append(
-                .formula(DerivationFormulas.outputSize(axis, index: t, ascii: options.ascii)))
+                .formula(
+                    DerivationFormulas.outputSize(
+                        axis, index: t + options.names.indexBase, ascii: options.ascii)))
         }
         blocks.append(
             .paragraph(
@@ -192,7 +194,9 @@ struct DerivationBuilder {
         ]
         for (t, axis) in layer.axes.enumerated() {
             blocks.append(
-                .formula(DerivationFormulas.transposedSize(axis, index: t, ascii: options.ascii)))
+                .formula(
+                    DerivationFormulas.transposedSize(
+                        axis, index: t + options.names.indexBase, ascii: options.ascii)))
         }
         if layer.axes.contains(where: { $0.outputPadding != 0 }) {
             blocks.append(

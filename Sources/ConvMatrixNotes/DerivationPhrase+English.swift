@@ -11,14 +11,14 @@ extension DerivationPhrase {
         case .heading(let section):
             switch section {
             case .layer: "The layer"
-            case .inputGrid: "The input grid I"
-            case .flattened: "The flattened input X"
+            case .inputGrid: "The input grid \(math("I"))"
+            case .flattened: "The flattened input \(math("X"))"
             case .outputSize: "The output size"
             case .placements: "Kernel placements"
-            case .unrolled: "The unrolled matrix U"
-            case .forward: "The convolution as a product: O = X·U"
-            case .transposed: "The transposed convolution T = Uᵀ"
-            case .connectivity: "Connectivity: C = O·T"
+            case .unrolled: "The unrolled matrix \(math("U"))"
+            case .forward: "The convolution as a product: \(math("O = X \\cdot U", "O = X·U"))"
+            case .transposed: "The transposed convolution \(math("T = U^{\\top}", "T = Uᵀ"))"
+            case .connectivity: "Connectivity: \(math("C = O \\cdot T", "C = O·T"))"
             case .equivalent: "The equivalent direct convolution"
             case .backward: "The backward pass"
             case .forwardEquations: "The forward pass, one equation per output"
@@ -27,7 +27,7 @@ extension DerivationPhrase {
             case .compactForms: "Compact forms"
             }
         case .introduction:
-            "This document writes a convolution as a matrix product, step by step, for the layer below: the input, its flattening, the output size, every kernel placement, the unrolled matrix U, and the transposed convolution T = Uᵀ that reproduces the connectivity."
+            "This document writes a convolution as a matrix product, step by step, for the layer below: the input, its flattening, the output size, every kernel placement, the unrolled matrix \(math("U")), and the transposed convolution \(math("T = U^{\\top}", "T = Uᵀ")) that reproduces the connectivity."
         case .parameter(let name, let value):
             switch name {
             case .input: "Input: \(value)"
@@ -107,7 +107,7 @@ extension DerivationPhrase {
         case .numericForward(let exact, let bias):
             "With the values given, \(math(bias ? "O = X \\cdot U + b" : "O = X \\cdot U", bias ? "O = X·U + b" : "O = X·U")) in numbers\(exact ? ", exactly" : ""):"
         case .equationsIntroduction:
-            "This document writes the layer below entry by entry: each output as a sum of products, then, by the chain rule, the gradient of an error E with respect to each weight and each input, and finally the same gradients as convolutions."
+            "This document writes the layer below entry by entry: each output as a sum of products, then, by the chain rule, the gradient of an error \(math("E")) with respect to each weight and each input, and finally the same gradients as convolutions."
         case .forwardEquations(let outputs):
             outputs == 1
                 ? "The output is the sum of the inputs under the kernel, each multiplied by its weight:"

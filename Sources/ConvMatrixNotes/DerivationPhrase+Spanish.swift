@@ -11,14 +11,14 @@ extension DerivationPhrase {
         case .heading(let section):
             switch section {
             case .layer: "La capa"
-            case .inputGrid: "La grilla de entrada I"
-            case .flattened: "La entrada estirada X"
+            case .inputGrid: "La grilla de entrada \(math("I"))"
+            case .flattened: "La entrada estirada \(math("X"))"
             case .outputSize: "El tamaño de salida"
             case .placements: "Posiciones del kernel"
-            case .unrolled: "La matriz desenrollada U"
-            case .forward: "La convolución como producto: O = X·U"
-            case .transposed: "La convolución transpuesta T = Uᵀ"
-            case .connectivity: "Conectividad: C = O·T"
+            case .unrolled: "La matriz desenrollada \(math("U"))"
+            case .forward: "La convolución como producto: \(math("O = X \\cdot U", "O = X·U"))"
+            case .transposed: "La convolución transpuesta \(math("T = U^{\\top}", "T = Uᵀ"))"
+            case .connectivity: "Conectividad: \(math("C = O \\cdot T", "C = O·T"))"
             case .equivalent: "La convolución directa equivalente"
             case .backward: "La propagación hacia atrás"
             case .forwardEquations: "La propagación hacia adelante, una ecuación por salida"
@@ -27,7 +27,7 @@ extension DerivationPhrase {
             case .compactForms: "Formas compactas"
             }
         case .introduction:
-            "Este documento escribe una convolución como un producto de matrices, paso a paso, para la capa de abajo: la entrada, su estiramiento, el tamaño de salida, cada posición del kernel, la matriz desenrollada U y la convolución transpuesta T = Uᵀ que reproduce la conectividad."
+            "Este documento escribe una convolución como un producto de matrices, paso a paso, para la capa de abajo: la entrada, su estiramiento, el tamaño de salida, cada posición del kernel, la matriz desenrollada \(math("U")) y la convolución transpuesta \(math("T = U^{\\top}", "T = Uᵀ")) que reproduce la conectividad."
         case .parameter(let name, let value):
             switch name {
             case .input: "Entrada: \(value)"
@@ -109,7 +109,7 @@ extension DerivationPhrase {
         case .numericForward(let exact, let bias):
             "Con los valores dados, \(math(bias ? "O = X \\cdot U + b" : "O = X \\cdot U", bias ? "O = X·U + b" : "O = X·U")) en números\(exact ? ", exacto" : ""):"
         case .equationsIntroduction:
-            "Este documento escribe la capa de abajo elemento por elemento: cada salida como una suma de productos; luego, por la regla de la cadena, el gradiente de un error E con respecto a cada peso y a cada entrada; y por último los mismos gradientes como convoluciones."
+            "Este documento escribe la capa de abajo elemento por elemento: cada salida como una suma de productos; luego, por la regla de la cadena, el gradiente de un error \(math("E")) con respecto a cada peso y a cada entrada; y por último los mismos gradientes como convoluciones."
         case .forwardEquations(let outputs):
             outputs == 1
                 ? "La salida es la suma de las entradas bajo el kernel, cada una multiplicada por su peso:"

@@ -12,6 +12,14 @@ struct DeriveCommandTests {
         "The transposed convolution T = Uᵀ", "Connectivity: C = O·T",
         "The equivalent direct convolution", "The backward pass",
     ]
+    /// A heading's words before its symbols (`The input grid` of `The input grid I`): LaTeX and
+    /// Markdown set the symbols as math.
+    static func prose(_ heading: String) -> String {
+        heading.split(separator: " ").prefix {
+            !($0.count == 1 && $0.first?.isUppercase == true) && !$0.contains("=")
+        }.joined(separator: " ")
+    }
+
     static let spanishHeadings = [
         "La capa", "La grilla de entrada I", "La entrada estirada X", "El tamaño de salida",
         "Posiciones del kernel", "La matriz desenrollada U",
@@ -34,8 +42,8 @@ struct DeriveCommandTests {
             // rejects ids that start with a digit); text numbers its headings.
             let expected =
                 format == "latex"
-                ? "\\section{\(heading.prefix(while: { $0 != "·" && $0 != "ᵀ" }))"
-                : format == "markdown" ? "## \(heading)" : "\(number + 1). "
+                ? "\\section{\(Self.prose(heading))"
+                : format == "markdown" ? "## \(Self.prose(heading))" : "\(number + 1). "
             guard let range = run.output.range(of: expected, range: position..<run.output.endIndex)
             else {
                 Issue.record("section \(number + 1) missing in \(format)/\(lang)")
