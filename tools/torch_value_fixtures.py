@@ -9,7 +9,7 @@ that read files, `.npy` arrays next to it. Each case holds the command-line argu
   E = sum(y * g) gives x.grad, w.grad and b.grad for the output gradient g.
 * transposed cases: z = F.conv_transposeNd(x, w, b, stride, padding, output_padding, groups,
   dilation), with the same autograd. `apply --transpose` describes the layer by its forward
-  convolution (input n, whose transposed output size is n); `backward --transposed-layer` by
+  convolution (input n, whose transposed output size is n); `backward --transposed` by
   the transposed layer itself (input m and output padding a).
 
 Cases: the PyTorch lab's example (a 5x5 image whose third column is 1, the kernel
@@ -113,7 +113,7 @@ def case(name, kind, n, k, stride=None, padding=None, dilation=None, cin=1, cout
         g = g if g is not None else draw(list(y.shape), values)
         apply_args = ["apply", "--transpose"] + layer
         # The same layer described as itself: channels swap, input m, output padding a.
-        backward_args = ["backward", "--transposed-layer", "--input", sizes(m), "--kernel",
+        backward_args = ["backward", "--transposed", "--input", sizes(m), "--kernel",
                          sizes(k), "--stride", sizes(stride), "--padding", sizes(padding),
                          "--dilation", sizes(dilation), "--output-padding", sizes(a),
                          "--in-channels", str(cout), "--out-channels", str(cin),

@@ -44,8 +44,8 @@ public struct LayerGradientSymbols: Sendable {
             let x = symbols.input(c)
             return Symbol(deltaName, indices: x.indices, superscript: x.superscript)
         }
-        input = Convolution.products(u, left: { delta[$0] }, kernel: symbols.kernel)
-        kernel = Convolution.products(
+        input = UnrolledLayer.products(u, left: { delta[$0] }, kernel: symbols.kernel)
+        kernel = UnrolledLayer.products(
             conv.weightMatrix(u).transposed(), left: { inputs[$0] },
             kernel: delta)
         bias = LayerGradientSymbols.channelSums(delta, channels: conv.inChannels)

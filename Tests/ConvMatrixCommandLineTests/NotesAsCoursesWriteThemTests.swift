@@ -185,7 +185,7 @@ struct NotesAsCoursesWriteThemTests {
         #expect(run.exitCode == 0)
         #expect(run.output.contains("x₁₁·δ₁₁ + x₁₂·δ₁₂ + x₂₁·δ₂₁ + x₂₂·δ₂₂"))
         #expect(run.output.contains("δ₁₁ + δ₁₂ + δ₂₁ + δ₂₂"))
-        let transposed = runTool("backward --transposed-layer --input 2x2 --kernel 2x2 --stride 2")
+        let transposed = runTool("backward --transposed --input 2x2 --kernel 2x2 --stride 2")
         #expect(transposed.exitCode == 0)
         #expect(transposed.output.contains("∂E/∂I"))
         let json = runTool("backward --input 3x3 --kernel 2x2 --format json")

@@ -5,9 +5,24 @@ extension ApplyCommand {
     /// `apply --input-values …`: the output in numbers, `O = X·U + b` (or `C = O·T + b` with
     /// `--transpose`, the transposed convolution of values on the output grid).
     func runWithValues(
-        _ arguments: ParsedArguments, conv: Convolution, render: RenderOptions, transposed: Bool,
-        output: inout some TextOutputStream
+        _ arguments: ParsedArguments, layer: UnrolledLayer, render: RenderOptions,
+        transposed: Bool, output: inout some TextOutputStream
     ) throws(UsageError) -> CommandResult {
+        // Every case is a product with one convolution's U: a transposed layer is Uᵀ of its
+        // forward convolution, and --transpose goes the other way.
+        let conv: Convolution
+        let through: Bool
+        switch layer {
+        case .convolution(let convolution): (conv, through) = (convolution, transposed)
+        case .transposed(let layer):
+            if layer.forwardHasExtraOutputs {
+                throw UsageError(
+                    flag: "output-padding",
+                    "an output padding ≥ the stride (allowed below the dilation) is not supported with --input-values"
+                )
+            }
+            (conv, through) = (layer.forward, !transposed)
+        }
         guard [.text, .latex, .json].contains(render.format) else {
             throw UsageError(
                 flag: "format",
@@ -28,7 +43,7 @@ extension ApplyCommand {
         let input = try ValueOptions.inputValues(
             arguments, channels: channels, extents: extents, generator: &generator)
         let bias = try ValueOptions.bias(
-            arguments, channels: transposed ? conv.inChannels : conv.outChannels,
+            arguments, channels: through ? conv.inChannels : conv.outChannels,
             generator: &generator)
         let u: TapMatrix
         do {
@@ -41,12 +56,12 @@ extension ApplyCommand {
             result = try conv.evaluate(
                 u,
                 values: LayerValues(input: input.values, kernel: kernel.values, bias: bias?.values),
-                direction: transposed ? .transposed : .forward)
+                direction: through ? .transposed : .forward)
         } catch {
             throw UsageError(flag: "input-values", "\(error)")
         }
         let outChannels = result.shape[0]
-        let outExtents = transposed ? conv.inputExtents : conv.outputExtents
+        let outExtents = through ? conv.inputExtents : conv.outputExtents
         switch render.format {
         case .json:
             output.write(ValueTensorPrinting.json(result) + "\n")
@@ -59,11 +74,13 @@ extension ApplyCommand {
             let s = render.style
             let o = render.names.output
             output.write(
-                transposed
+                through
                     ? "C = \(o)\(s.dot)T\(bias == nil ? "" : " + b") on the \(s.sizes(outExtents.sizes)) input grid, in numbers (the transposed convolution of the values):\n"
                     : "\(o) = X\(s.dot)U\(bias == nil ? "" : " + b") on the \(s.sizes(outExtents.sizes)) output grid, in numbers\(result.isExact ? " (exact)" : ""):\n"
             )
-            output.write("Convolution: \(LayerDescription.describe(conv, style: s))\n")
+            output.write(
+                "\(LayerMatrix(layer, convention: .column, transposed: transposed).layerKind): \(LayerDescription.describe(layer, style: s))\n"
+            )
             TextGridWriter(printer: render.textPrinter).write(
                 cells: ValueTensorPrinting.textCells(result, ascii: render.ascii),
                 channels: outChannels, extents: outExtents, to: &output)

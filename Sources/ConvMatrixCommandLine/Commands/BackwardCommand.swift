@@ -2,7 +2,7 @@ import ConvMatrix
 import Symbolic
 
 /// `convmatrix backward`: the gradients ∂E/∂x, ∂E/∂w and ∂E/∂b of a layer, symbolic or in
-/// numbers, for a convolution or (with `--transposed-layer`) a transposed convolution.
+/// numbers, for a convolution or (with `--transposed`) a transposed convolution.
 struct BackwardCommand: Command {
     let name = "backward"
     let abstract = "Print the gradients ∂E/∂x, ∂E/∂w and ∂E/∂b, symbolic or in numbers."
@@ -22,11 +22,11 @@ struct BackwardCommand: Command {
         EXAMPLES:
           convmatrix backward --input 3x3 --kernel 2x2 --names x,w,y --index-base 1
           convmatrix backward --input 5x5 --kernel 3x3 --input-values random --kernel-values random --output-gradient random --format json
-          convmatrix backward --transposed-layer --input 2x2 --kernel 3x3 --stride 2 --input-values 1,2,3,4 --kernel-values random --output-gradient random
+          convmatrix backward --transposed --input 2x2 --kernel 3x3 --stride 2 --input-values 1,2,3,4 --kernel-values random --output-gradient random
         """
     let options =
         Options.layer + [
-            Options.outputPadding, Options.transposedLayerFlag, Options.inputValues,
+            Options.inputValues,
             Options.kernelValues, Options.outputGradient, Options.seed, Options.names,
             Options.indexBase, Options.format, Options.latexStyle, Options.ascii, Options.maxMemory,
             Options.maxPool,
@@ -36,10 +36,11 @@ struct BackwardCommand: Command {
         -> CommandResult
     {
         if arguments.has(Options.maxPool) { return try runMaxPool(arguments, output: &output) }
-        let transposedLayer = arguments.has(Options.transposedLayerFlag)
+        let transposedLayer = arguments.has(Options.transposed)
         let conv: Convolution
-        if transposedLayer {
-            let layer = try LayerOptions.transposedSubject(arguments)
+        switch try LayerOptions.layer(arguments) {
+        case .convolution(let convolution): conv = convolution
+        case .transposed(let layer):
             if layer.forwardHasExtraOutputs {
                 throw UsageError(
                     flag: "output-padding",
@@ -47,13 +48,6 @@ struct BackwardCommand: Command {
                 )
             }
             conv = layer.forward
-        } else {
-            if arguments.value(Options.outputPadding) != nil {
-                throw UsageError(
-                    flag: "output-padding",
-                    "belongs to a transposed convolution: add --transposed-layer")
-            }
-            conv = try LayerOptions.convolution(arguments)
         }
         let render = try RenderOptions(arguments)
         guard [.text, .latex, .json].contains(render.format) else {
@@ -183,8 +177,8 @@ struct BackwardCommand: Command {
     func runMaxPool(_ arguments: ParsedArguments, output: inout some TextOutputStream)
         throws(UsageError) -> CommandResult
     {
-        if arguments.has(Options.transposedLayerFlag) {
-            throw UsageError(flag: "transposed-layer", "does not go with --max-pool")
+        if arguments.has(Options.transposed) {
+            throw UsageError(flag: "transposed", "does not go with --max-pool")
         }
         let conv = try MaxPoolOutput.layer(arguments)
         let render = try RenderOptions(arguments)

@@ -35,16 +35,19 @@ struct DeriveCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let conv = try LayerOptions.convolution(arguments)
-        let format = try arguments.choice(
-            Options.deriveFormat, default: DerivationRenderer.Format.text)
-        let language = try arguments.choice(Options.lang, default: NotesLanguage.en)
+        let conv = try LayerOptions.convolutionOrForward(arguments)
         let standalone = arguments.has(Options.standalone)
+        // --standalone asks for a LaTeX document, so it implies --format latex.
+        let format = try arguments.choice(
+            Options.deriveFormat,
+            default: standalone ? DerivationRenderer.Format.latex : .text)
+        let language = try arguments.choice(Options.lang, default: NotesLanguage.en)
         if standalone && format != .latex {
             throw UsageError(
-                flag: "standalone", "needs --format latex, got --format \(format.rawValue)")
+                flag: "standalone",
+                "writes a LaTeX document, which --format \(format.rawValue) is not")
         }
-        let names = try NotesOptions.names(arguments)
+        let names = try arguments.symbolNames()
         let style = try arguments.choice(Options.deriveStyle, default: DeriveStyle.matrices)
         let order = try arguments.choice(Options.productOrder, default: ProductOrder.inputFirst)
         if style != .equations {
@@ -134,10 +137,5 @@ enum NotesOptions {
         let bias = try ValueOptions.bias(
             arguments, channels: conv.outChannels, generator: &generator)
         return LayerValues(input: input.values, kernel: kernel.values, bias: bias?.values)
-    }
-
-    /// `--names`, or I, k, O.
-    static func names(_ arguments: ParsedArguments) throws(UsageError) -> SymbolNames {
-        try SymbolOptions.names(arguments)
     }
 }

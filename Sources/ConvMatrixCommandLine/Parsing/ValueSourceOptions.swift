@@ -6,10 +6,10 @@ import Foundation
 /// with numbers separated by commas or whitespace).
 extension Options {
     static let bias = OptionDefinition(
-        name: "bias", valueName: "<b1,b2,…|random|@FILE>",
+        name: "bias", valueName: "<b1,b2,…|random|@file>",
         help: "Bias, one value per output channel (default none: 0).")
     static let outputGradient = OptionDefinition(
-        name: "output-gradient", valueName: "<v1,v2,…|random|@FILE>",
+        name: "output-gradient", valueName: "<v1,v2,…|random|@file>",
         help: "δ = ∂E/∂y, one value per output, channel first then row-major (default symbols).")
 }
 
