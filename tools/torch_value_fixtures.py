@@ -128,10 +128,14 @@ def case(name, kind, n, k, stride=None, padding=None, dilation=None, cin=1, cout
 
     values_args = ["--input-values", given("input", x), "--kernel-values", given("weight", w)]
     apply_args += values_args + ["--bias", given("bias", b), "--format", "json"]
+    # A transposed layer is also applied as itself: `apply --transposed` with its own flags.
+    apply_as_layer = (["apply"] + backward_args[1:] + values_args
+                      + ["--bias", given("bias", b), "--format", "json"]
+                      if kind != "conv" else None)
     backward_args += values_args + ["--output-gradient", given("grad", g), "--format", "json"]
     return {
         "name": name, "kind": kind, "values": values, "apply": apply_args,
-        "backward": backward_args,
+        "apply_as_layer": apply_as_layer, "backward": backward_args,
         "output": {"shape": list(y.shape[1:]), "values": flat(y)},
         "input_gradient": {"shape": list(x.shape[1:]), "values": flat(x.grad)},
         "kernel_gradient": {"shape": list(w.shape), "values": flat(w.grad)},

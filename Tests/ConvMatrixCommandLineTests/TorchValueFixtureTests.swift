@@ -17,6 +17,7 @@ struct TorchValueFixtureTests {
         let kind: String
         let values: String
         let apply: [String]
+        let apply_as_layer: [String]?
         let backward: [String]
         let output: Tensor
         let input_gradient: Tensor
@@ -73,6 +74,15 @@ struct TorchValueFixtureTests {
     @Test(arguments: cases)
     func applyAgreesWithPyTorch(_ c: Case) throws {
         let run = runTool(Self.arguments(c.apply))
+        #expect(run.exitCode == 0, "\(run.errors)")
+        let got = try JSONDecoder().decode(Case.Tensor.self, from: Data(run.output.utf8))
+        Self.expect(got, c.output, exact: c.values != "float", "output")
+    }
+
+    /// A transposed layer applied as itself (`apply --transposed`) gives `conv_transpose` too.
+    @Test(arguments: cases.filter { $0.apply_as_layer != nil })
+    func transposedLayerAppliedAsItself(_ c: Case) throws {
+        let run = runTool(Self.arguments(c.apply_as_layer ?? []))
         #expect(run.exitCode == 0, "\(run.errors)")
         let got = try JSONDecoder().decode(Case.Tensor.self, from: Data(run.output.utf8))
         Self.expect(got, c.output, exact: c.values != "float", "output")

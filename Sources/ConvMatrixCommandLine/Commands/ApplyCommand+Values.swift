@@ -38,7 +38,7 @@ extension ApplyCommand {
                 "needs --kernel-values (or --average-pool) to compute the output in numbers")
         }
         let (channels, extents) =
-            transposed
+            through
             ? (conv.outChannels, conv.outputExtents) : (conv.inChannels, conv.inputExtents)
         let input = try ValueOptions.inputValues(
             arguments, channels: channels, extents: extents, generator: &generator)
@@ -73,11 +73,24 @@ extension ApplyCommand {
         default:
             let s = render.style
             let o = render.names.output
-            output.write(
-                through
-                    ? "C = \(o)\(s.dot)T\(bias == nil ? "" : " + b") on the \(s.sizes(outExtents.sizes)) input grid, in numbers (the transposed convolution of the values):\n"
-                    : "\(o) = X\(s.dot)U\(bias == nil ? "" : " + b") on the \(s.sizes(outExtents.sizes)) output grid, in numbers\(result.isExact ? " (exact)" : ""):\n"
-            )
+            let plus = bias == nil ? "" : " + b"
+            let exact = result.isExact ? ", exactly" : ""
+            let grid = s.sizes(outExtents.sizes)
+            let title: String
+            switch (layer, transposed) {
+            case (.convolution, false):
+                title = "\(o) = X\(s.dot)U\(plus) on the \(grid) output grid, in numbers\(exact):"
+            case (.convolution, true):
+                title =
+                    "C = \(o)\(s.dot)T\(plus) on a \(grid) grid the size of the input, in numbers\(exact): the transposed convolution of the values."
+            case (.transposed, false):
+                title =
+                    "C = \(o)\(s.dot)T\(plus) on the \(grid) output grid of the transposed convolution, in numbers\(exact):"
+            case (.transposed, true):
+                title =
+                    "\(o) = C\(s.dot)U\(plus) on a \(grid) grid the size of the input, in numbers\(exact): the convolution of the values."
+            }
+            output.write(title + "\n")
             output.write(
                 "\(LayerMatrix(layer, convention: .column, transposed: transposed).layerKind): \(LayerDescription.describe(layer, style: s))\n"
             )
