@@ -338,6 +338,11 @@ struct NotesAsCoursesWriteThemTests {
         let noValues = runTool("apply --input 4x4 --kernel 2x2 --max-pool")
         #expect(noValues.exitCode == 2)
         #expect(noValues.errors.hasPrefix("error: --max-pool: needs --input-values"))
+        let padded = runTool(
+            "apply --input 4x4 --kernel 2x2 --max-pool --padding 2 --input-values random")
+        #expect(padded.exitCode == 2)
+        #expect(
+            padded.errors.hasPrefix("error: --padding: max pooling pads at most half the kernel"))
         let weights = runTool(
             "apply --input 4x4 --kernel 2x2 --max-pool --input-values random --kernel-values random"
         )

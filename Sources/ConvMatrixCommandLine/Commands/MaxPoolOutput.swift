@@ -24,12 +24,26 @@ enum MaxPoolOutput {
                 flag: "kernel-values", "does not go with --max-pool, which has no weights")
         }
         var flags = try LayerOptions.flags(arguments)
+        let conv: Convolution
         do {
             try flags.set(.averagePool, to: nil)
-            return try flags.convolution()
+            conv = try flags.convolution()
         } catch {
             throw LayerOptions.usageError(error)
         }
+        // PyTorch's rule: padding at most half the (dilated) kernel, so that no window is all
+        // padding.
+        for axis in conv.axes {
+            let span = axis.dilation * (axis.kernelSize - 1) + 1
+            let pad = max(axis.padding.before, axis.padding.after)
+            if pad > span / 2 {
+                throw UsageError(
+                    flag: "padding",
+                    "max pooling pads at most half the kernel on each side (PyTorch's rule), got \(pad) for a kernel spanning \(span)"
+                )
+            }
+        }
+        return conv
     }
 
     /// The selection at the input values (required).
