@@ -1,5 +1,4 @@
 import ConvMatrix
-import Foundation
 
 /// Numbers from the command line or a file: `--input-values`, `--kernel-values`, `--bias`,
 /// `--output-gradient` each take a comma list, `random`, or `@FILE` (a `.npy` array, or text
@@ -23,16 +22,17 @@ extension ValueOptions {
             guard !path.isEmpty else {
                 throw SpecificationError(field, "'@' needs a file name, such as @x.npy")
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-                !isDirectory.boolValue
-            else {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileBytes.read(path)
+            } catch .missing {
                 throw SpecificationError(field, "no such file '\(path)'")
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
+            } catch .directory {
+                throw SpecificationError(field, "'\(path)' is a directory, not a file")
+            } catch {
                 throw SpecificationError(field, "cannot read '\(path)'")
             }
-            return try ValueArray(file: [UInt8](data), name: path, field: field)
+            return try ValueArray(file: bytes, name: path, field: field)
         } catch {
             throw UsageError(error)
         }
