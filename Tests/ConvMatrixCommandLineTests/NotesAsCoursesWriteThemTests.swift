@@ -349,4 +349,16 @@ struct NotesAsCoursesWriteThemTests {
         #expect(weights.exitCode == 2)
         #expect(weights.errors.hasPrefix("error: --kernel-values: does not go with --max-pool"))
     }
+
+    @Test("check reads the values it is given, files included, and a given δ")
+    func checkWithValues() {
+        let run = runTool(
+            "check --input 3x3 --kernel 2x2 --input-values 1,2,3,4,5,6,7,8,9 --kernel-values 1,0,0,-1 --output-gradient 1,0,0,1 --exact"
+        )
+        #expect(run.exitCode == 0)
+        #expect(run.output.contains("; y random with seed 1"))
+        let bad = runTool("check --input 3x3 --kernel 2x2 --output-gradient 1,2")
+        #expect(bad.exitCode == 2 && bad.output.isEmpty)
+        #expect(bad.errors.hasPrefix("error: --output-gradient: expected 4 values"))
+    }
 }
