@@ -132,7 +132,11 @@ struct DerivationBuilder {
                 .outputSizeResult(
                     size: sizes(conv.outputExtents.sizes), channels: conv.outChannels)))
         for (t, axis) in conv.axes.enumerated() where !axis.unreachedInputRanges.isEmpty {
-            let list = ShapeReport.runs(axis.unreachedInputRanges, style: TextStyle(ascii: false))
+            // Positions are counted in the chosen index base, like the symbols.
+            let base = options.names.indexBase
+            let list = ShapeReport.runs(
+                axis.unreachedInputRanges.map { ($0.lowerBound + base)...($0.upperBound + base) },
+                style: TextStyle(ascii: false))
             blocks.append(.paragraph(.unreached(axis: t, rank: conv.rank, positions: list)))
         }
         return Derivation.Section(kind: .outputSize, blocks: blocks)

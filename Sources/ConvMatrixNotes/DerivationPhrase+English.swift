@@ -59,7 +59,7 @@ extension DerivationPhrase {
                 ? "The output has \(channels) channels of \(size) values."
                 : "The output is \(size)."
         case .unreached(let axis, let rank, let positions):
-            "\(axisPhrase(axis, rank: rank, english: true)), the stride leaves input positions \(positions) outside every window."
+            "\(axisPhrase(axis, rank: rank, english: true)), the stride leaves input \(positions.contains(where: { ",–…".contains($0) }) ? "positions" : "position") \(positions) outside every window."
         case .placements(let shown, let total):
             shown < total
                 ? "Each output is the kernel laid over the input at one position. There are \(total) placements; the first \(shown) are shown:"

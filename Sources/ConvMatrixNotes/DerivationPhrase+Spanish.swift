@@ -60,7 +60,7 @@ extension DerivationPhrase {
                 ? "La salida tiene \(channels) canales de \(size) valores."
                 : "La salida es de \(size)."
         case .unreached(let axis, let rank, let positions):
-            "\(axisPhrase(axis, rank: rank, english: false)), el paso deja las posiciones de entrada \(positions) fuera de toda ventana."
+            "\(axisPhrase(axis, rank: rank, english: false)), el paso deja \(positions.contains(where: { ",–…".contains($0) }) ? "las posiciones" : "la posición") de entrada \(positions) fuera de toda ventana."
         case .placements(let shown, let total):
             shown < total
                 ? "Cada salida es el kernel puesto sobre la entrada en una posición. Hay \(total) posiciones; se muestran las primeras \(shown):"
