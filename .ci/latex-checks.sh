@@ -33,6 +33,14 @@ compile() { # compile file.tex: pdflatex, failing with the log's error lines
     fi
 }
 
+no_overfull() { # no_overfull file.log what: a derivation never runs off the page
+    if grep -q 'Overfull \\hbox' "$1"; then
+        echo "overfull box in $2:" >&2
+        grep -A 2 'Overfull \\hbox' "$1" >&2
+        exit 1
+    fi
+}
+
 # name|layer flags
 cases=(
     "stride2|--input 5x5 --kernel 3x3 --stride 2"
@@ -52,6 +60,7 @@ for entry in "${cases[@]}"; do
         echo "== derive $name ($lang)"
         "$tool" derive "${flags[@]}" --lang "$lang" --format latex --standalone > "$out/$name-$lang.tex"
         compile "$out/$name-$lang.tex"
+        no_overfull "$out/$name-$lang.log" "$name ($lang)"
         "$tool" derive "${flags[@]}" --lang "$lang" --format latex > "$out/$name-$lang-fragment.tex"
         "$tool" derive "${flags[@]}" --lang "$lang" --format markdown > "$out/$name-$lang.md"
         "$tool" derive "${flags[@]}" --lang "$lang" --format text > /dev/null
@@ -116,12 +125,7 @@ for entry in "${fit_cases[@]}"; do
                 "$tool" derive "${flags_used[@]}" "${extra[@]}" --style "$style" --lang "$lang" \
                     --index-base "$base" --format latex --standalone > "$file.tex"
                 compile "$file.tex"
-                log="$out/$(basename "$file").log"
-                if grep -q 'Overfull \\hbox' "$log"; then
-                    echo "overfull box in $name/$style/$lang/base $base:" >&2
-                    grep -A 2 'Overfull \\hbox' "$log" >&2
-                    exit 1
-                fi
+                no_overfull "$out/$(basename "$file").log" "$name/$style/$lang/base $base"
                 # The prose's formulas are math: no raw underscore or p_before in the PDF's text.
                 pdftotext "$out/$(basename "$file").pdf" "$file.txt"
                 if grep -n '_\|p_before\|p_antes' "$file.txt" > /dev/null; then
