@@ -66,7 +66,14 @@ struct DerivationBuilder {
             if columns > 3 && elided.columnsNeeded > 3 {
                 columns = min(columns, elided.columnsNeeded) - 1
             } else if terms > 3 {
-                terms -= 1
+                // Down from the longest entry shown, not from the limit (which may be huge).
+                let longest =
+                    elided.cells.joined().map { cell -> Int in
+                        if case .value(let e) = cell { return e.terms.count }
+                        return 0
+                    }.max() ?? 0
+                guard longest > 3 else { return elided }
+                terms = min(terms, longest) - 1
             } else {
                 return elided
             }

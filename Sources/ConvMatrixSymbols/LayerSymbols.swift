@@ -15,8 +15,10 @@ import Symbolic
 public struct LayerSymbols: Sendable {
     /// The letters.
     public let names: SymbolNames
-    /// One symbol per kernel weight, in PyTorch's weight order (the tap index).
-    public let kernel: [Symbol]
+    /// The weights' layout: tap index ↔ (output channel, input channel, position).
+    private let layout: KernelLayout
+    /// Whether kernel symbols carry channel superscripts.
+    private let channelled: Bool
     /// The letter of the layer's input: the input name of a convolution; the output name of a
     /// transposed convolution, whose input is what a convolution outputs (`O`).
     public let inputLetter: String
@@ -68,16 +70,11 @@ public struct LayerSymbols: Sendable {
         inputChannels: Int, output: Extents, outputChannels: Int
     ) {
         self.names = names
+        self.layout = layout
+        self.channelled = channelled
         self.inputLetter = letters.input
         self.outputLetter = letters.output
         self.transposedOutputLetter = letters.transposedOutput
-        let base = names.indexBase
-        self.kernel = (0..<layout.count).map { tap in
-            let (outer, inner, position) = layout.components(of: tap)
-            return Symbol(
-                names.kernel, indices: position.map { $0 + base },
-                superscript: channelled ? [outer + base, inner + base] : [])
-        }
         self.inputExtents = input
         self.inputChannels = inputChannels
         self.outputExtents = output
@@ -86,6 +83,23 @@ public struct LayerSymbols: Sendable {
 
     /// The first printed index (``SymbolNames/indexBase``).
     public var base: Int { names.indexBase }
+
+    /// The symbol of kernel weight `tap` (PyTorch's weight order), its indices shifted by the
+    /// index base.
+    public func kernel(_ tap: Int) -> Symbol {
+        let (outer, inner, position) = layout.components(of: tap)
+        return Symbol(
+            names.kernel, indices: position.map { $0 + base },
+            superscript: channelled ? [outer + base, inner + base] : [])
+    }
+
+    /// One symbol per kernel weight, in PyTorch's weight order (the tap index).
+    ///
+    /// Built when read, one symbol per weight (`M·(C/g)·Πk` of them): creating a `LayerSymbols`
+    /// costs nothing, so a command that never names a weight (`symbols --of input`) never pays
+    /// for a layer with billions of them; a command that does reads this once, after its
+    /// budget has been checked.
+    public var kernel: [Symbol] { (0..<layout.count).map(kernel) }
 
     /// The input symbol for flat input index `flat` (channel first, then row-major).
     public func input(_ flat: Int) -> Symbol {

@@ -106,7 +106,7 @@ extension ApplyCommand {
         throws(UsageError) -> CommandResult
     {
         let conv = try MaxPoolOutput.layer(arguments)
-        let render = try RenderOptions(arguments)
+        let render = try RenderOptions(arguments, formats: Self.formats)
         guard [.text, .latex, .json].contains(render.format) else {
             throw UsageError(
                 flag: "format",

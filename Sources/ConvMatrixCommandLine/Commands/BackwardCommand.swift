@@ -4,6 +4,8 @@ import Symbolic
 /// `convmatrix backward`: the gradients ∂E/∂x, ∂E/∂w and ∂E/∂b of a layer, symbolic or in
 /// numbers, for a convolution or (with `--transposed`) a transposed convolution.
 struct BackwardCommand: Command {
+    /// The formats it writes.
+    static let formats: [RenderOptions.Format] = [.text, .latex, .json]
     let name = "backward"
     let abstract = "Print the gradients ∂E/∂x, ∂E/∂w and ∂E/∂b, symbolic or in numbers."
     let discussion = """
@@ -28,7 +30,8 @@ struct BackwardCommand: Command {
         Options.layer + [
             Options.inputValues,
             Options.kernelValues, Options.outputGradient, Options.seed, Options.names,
-            Options.indexBase, Options.format, Options.latexStyle, Options.ascii, Options.maxMemory,
+            Options.indexBase, Options.format(Self.formats), Options.latexStyle, Options.ascii,
+            Options.maxMemory,
             Options.maxPool,
         ]
 
@@ -49,12 +52,7 @@ struct BackwardCommand: Command {
             }
             conv = layer.forward
         }
-        let render = try RenderOptions(arguments)
-        guard [.text, .latex, .json].contains(render.format) else {
-            throw UsageError(
-                flag: "format", "backward prints text, latex or json, got \(render.format.rawValue)"
-            )
-        }
+        let render = try RenderOptions(arguments, formats: Self.formats)
         // The layer's own sides: a transposed layer reads the forward convolution's outputs.
         let direction: LayerDirection = transposedLayer ? .transposed : .forward
         let inSide =
@@ -117,7 +115,7 @@ struct BackwardCommand: Command {
         let s = render.style
         let n = render.names
         let partial = render.ascii ? "d" : "∂"
-        let writer = MatrixOutput(options: render, allowsExports: false)
+        let writer = MatrixOutput(options: render)
         var sections:
             [(
                 title: String, symbolic: [Expression], numbers: ValueTensor?, channels: Int,
@@ -181,12 +179,7 @@ struct BackwardCommand: Command {
             throw UsageError(flag: "transposed", "does not go with --max-pool")
         }
         let conv = try MaxPoolOutput.layer(arguments)
-        let render = try RenderOptions(arguments)
-        guard [.text, .latex, .json].contains(render.format) else {
-            throw UsageError(
-                flag: "format", "backward prints text, latex or json, got \(render.format.rawValue)"
-            )
-        }
+        let render = try RenderOptions(arguments, formats: Self.formats)
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let (selection, _) = try MaxPoolOutput.selection(
             arguments, conv: conv, limits: render.limits, generator: &generator)
@@ -244,7 +237,7 @@ struct BackwardCommand: Command {
             let o = symbols.output(r)
             return Symbol(deltaName, indices: o.indices, superscript: o.superscript)
         }
-        MatrixOutput(options: render, allowsExports: false).write(
+        MatrixOutput(options: render).write(
             GridSlices(
                 selection.symbolicInputGradient(deltas), channels: conv.inChannels,
                 extents: conv.inputExtents),

@@ -28,7 +28,7 @@ struct DrawCommand: Command {
     let options =
         Options.layer + [
             Options.names, Options.indexBase, Options.picture, Options.drawFormat,
-            Options.standalone,
+            Options.standalone, Options.maxMemory,
         ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
