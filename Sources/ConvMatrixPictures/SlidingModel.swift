@@ -162,20 +162,26 @@ public struct SlidingModel: Hashable, Sendable {
         equivalentOf transposed: TransposedConvolution, outputChannel: Int = 0,
         limits: ResourceLimits = .default
     ) throws(SpecificationError) {
-        let equivalent = try EquivalentConvolution(transposed)
-        let conv = equivalent.convolution
+        // Dumoulin & Visin §4 (as ``EquivalentConvolution``): pad d·(k − 1) − p_before before and
+        // d·(k − 1) − p_after + a after the zero-inserted input; negative amounts crop. Computed
+        // here too, because a crop may remove every real input, which a convolution cannot take.
+        var signed: [(before: Int, after: Int)] = []
+        var cropping: [AxisPadding] = []
         var sizes: [Int] = []
-        for (t, axis) in transposed.axes.enumerated() {
+        for axis in transposed.axes {
+            let span = axis.dilation * (axis.kernelSize - 1)
+            let before = span - axis.padding.before
+            let after = span - axis.padding.after + axis.outputPadding
+            signed.append((before, after))
+            cropping.append(AxisPadding(before: max(0, -before), after: max(0, -after)))
             let dilatedInput = (axis.inputSize - 1) * axis.stride + 1
-            sizes.append(
-                max(0, equivalent.signedPadding[t].before) + dilatedInput
-                    + max(0, equivalent.signedPadding[t].after))
+            sizes.append(max(0, before) + dilatedInput + max(0, after))
         }
         try PictureLimits.checkDrawable(
             rank: transposed.rank, frames: transposed.outputExtents.count,
             canvasCells: sizes.reduce(1) { $0 * min($1, 1 << 20) })
         try PictureLimits.checkOutputChannel(outputChannel, of: transposed.outChannels)
-        let canvas = Extents(sizes) ?? conv.inputExtents
+        let canvas = Extents(sizes) ?? transposed.inputExtents
         var cells: [CanvasCell] = []
         for flat in 0..<canvas.count {
             let u = canvas.multiIndex(flat)
@@ -185,13 +191,13 @@ public struct SlidingModel: Hashable, Sendable {
             var inputIndex: [Int] = []
             for (t, axis) in transposed.axes.enumerated() {
                 let dilatedInput = (axis.inputSize - 1) * axis.stride + 1
-                let v = u[t] - max(0, equivalent.signedPadding[t].before)
+                let v = u[t] - max(0, signed[t].before)
                 if v < 0 || v >= dilatedInput {
                     padding = true
                     continue
                 }
-                if v < equivalent.cropping[t].before
-                    || v >= dilatedInput - equivalent.cropping[t].after
+                if v < cropping[t].before
+                    || v >= dilatedInput - cropping[t].after
                 {
                     cropped = true
                 }
@@ -210,7 +216,7 @@ public struct SlidingModel: Hashable, Sendable {
         }
         let t = try transposed.unrolled(limits: limits)
         let kernel = Extents(transposed.axes.map(\.kernelSize)) ?? transposed.kernelExtents
-        let crop = equivalent.cropping.map(\.before)
+        let crop = cropping.map(\.before)
         var frames: [SlidingFrame] = []
         for f in 0..<transposed.outputExtents.count {
             let i = transposed.outputExtents.multiIndex(f)
@@ -222,7 +228,7 @@ public struct SlidingModel: Hashable, Sendable {
                     window: Self.window(
                         origin: origin, kernel: kernel,
                         dilations: transposed.axes.map(\.dilation),
-                        flip: conv.orientation == .convolution),
+                        flip: transposed.orientation == .crossCorrelation),
                     windowOrigin: origin,
                     windowSpan: transposed.axes.map {
                         OutputSize.dilatedKernel(kernel: $0.kernelSize, dilation: $0.dilation)
