@@ -56,9 +56,11 @@ public enum BackwardPicture {
                     y: top - headingHeight / 2))
         }
         background.append(
-            PanelStack.heading("δ = ∂E/∂\(options.names.output)", x: delta.x, y: top - headingHeight / 2))
+            PanelStack.heading(
+                "δ = ∂E/∂\(options.names.output)", x: delta.x, y: top - headingHeight / 2))
         background.append(
-            PanelStack.heading("kernel \(options.names.kernel)", x: kernel.x, y: top - headingHeight / 2))
+            PanelStack.heading(
+                "kernel \(options.names.kernel)", x: kernel.x, y: top - headingHeight / 2))
         for (k, panel) in panels.enumerated() {
             for flat in 0..<model.inputExtents.count {
                 background.append(panel.rectangle(flat, fill: .inputCell, stroke: .gray))

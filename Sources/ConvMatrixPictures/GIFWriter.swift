@@ -49,7 +49,8 @@ public enum GIFWriter {
                 let before = region(current, dirty)
                 restore(&current, from: base, in: current.clip(previousBox))
                 for primitive in frame { draw(primitive, on: &current, palette: palette) }
-                image = changes(current, before: before, in: dirty, transparent: palette.transparent)
+                image = changes(
+                    current, before: before, in: dirty, transparent: palette.transparent)
             }
             previousBox = box
             // Graphic control extension: disposal 1 (keep), transparency from frame 1 on.
@@ -82,15 +83,18 @@ public enum GIFWriter {
             case .line(let x1, let y1, let x2, let y2, let c, let w):
                 return .line(x1: x1 * f, y1: y1 * f, x2: x2 * f, y2: y2 * f, color: c, width: w * f)
             case .rectangle(let x, let y, let w, let h, let fill, let stroke):
-                return .rectangle(x: x * f, y: y * f, width: w * f, height: h * f, fill: fill, stroke: stroke)
+                return .rectangle(
+                    x: x * f, y: y * f, width: w * f, height: h * f, fill: fill, stroke: stroke)
             case .dashedRectangle(let x, let y, let w, let h, let s):
                 return .dashedRectangle(x: x * f, y: y * f, width: w * f, height: h * f, stroke: s)
             case .outline(let x, let y, let w, let h, let s, let lw):
-                return .outline(x: x * f, y: y * f, width: w * f, height: h * f, stroke: s, lineWidth: lw * f)
+                return .outline(
+                    x: x * f, y: y * f, width: w * f, height: h * f, stroke: s, lineWidth: lw * f)
             case .circle(let x, let y, let r, let fill, let stroke):
                 return .circle(x: x * f, y: y * f, radius: r * f, fill: fill, stroke: stroke)
             case .label(let x, let y, let latex, let text, let size, let anchor):
-                return .label(x: x * f, y: y * f, latex: latex, text: text, size: size * f, anchor: anchor)
+                return .label(
+                    x: x * f, y: y * f, latex: latex, text: text, size: size * f, anchor: anchor)
             case .verticalLabel(let x, let y, let latex, let text, let size):
                 return .verticalLabel(x: x * f, y: y * f, latex: latex, text: text, size: size * f)
             }
@@ -153,7 +157,8 @@ public enum GIFWriter {
             return Raster.Box(
                 x0: px(min(x1, x2)) - t, y0: px(min(y1, y2)) - t, x1: px(max(x1, x2)) + t + 1,
                 y1: px(max(y1, y2)) + t + 1)
-        case .rectangle(let x, let y, let w, let h, _, _), .dashedRectangle(let x, let y, let w, let h, _),
+        case .rectangle(let x, let y, let w, let h, _, _),
+            .dashedRectangle(let x, let y, let w, let h, _),
             .outline(let x, let y, let w, let h, _, _):
             return Raster.Box(x0: px(x) - 1, y0: px(y) - 1, x1: px(x + w) + 2, y1: px(y + h) + 2)
         case .circle(let x, let y, let r, _, _):

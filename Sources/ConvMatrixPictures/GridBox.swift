@@ -19,7 +19,10 @@ struct GridBox: Sendable {
 
     /// Rows and columns a grid of `extents` takes.
     static func shape(_ extents: Extents) -> (rows: Int, columns: Int) {
-        (extents.rank == 2 ? extents.sizes[0] : 1, extents.rank == 0 ? 1 : extents.sizes[extents.rank - 1])
+        (
+            extents.rank == 2 ? extents.sizes[0] : 1,
+            extents.rank == 0 ? 1 : extents.sizes[extents.rank - 1]
+        )
     }
 
     var width: Double { Double(columns) * cell }
@@ -77,6 +80,10 @@ enum FrameStyle {
 
     /// The font size of a cell's label.
     static func labelSize(_ cell: Double) -> Double { max(6, (cell * 0.3).rounded()) }
+
+    /// The outline of an input the current output reads: thinner in small cells, so that the
+    /// tap colour under it still shows.
+    static func litLineWidth(_ cell: Double) -> Double { cell >= 14 ? 1.2 : 0.6 }
 
     /// Whether cells of this size are large enough for symbols.
     static func labelsFit(_ cell: Double) -> Bool { cell >= 18 }

@@ -32,8 +32,7 @@ public enum PictureLimits {
     /// Throws unless a frame picture of `rank` axes with `frames` frames over `canvasCells`
     /// cells can be drawn: 1-D and 2-D only, within ``maxCanvasCells`` (frames and cells; an
     /// animation is further held to ``maxFrames`` by whoever plays it).
-    static func checkDrawable(rank: Int, frames: Int, canvasCells: Int) throws(SpecificationError)
-    {
+    static func checkDrawable(rank: Int, frames: Int, canvasCells: Int) throws(SpecificationError) {
         guard rank <= 2 else {
             throw SpecificationError(
                 .input,

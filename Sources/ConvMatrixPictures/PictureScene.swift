@@ -47,7 +47,8 @@ public struct PictureScene: Hashable, Sendable {
         /// A rectangle outlined with a dashed line and no fill: padding cells.
         case dashedRectangle(x: Double, y: Double, width: Double, height: Double, stroke: Color)
         /// A rectangle outlined with a thick line and no fill: cells the window reads.
-        case outline(x: Double, y: Double, width: Double, height: Double, stroke: Color, lineWidth: Double)
+        case outline(
+            x: Double, y: Double, width: Double, height: Double, stroke: Color, lineWidth: Double)
     }
 
     /// Width of the picture.

@@ -83,8 +83,7 @@ struct Raster {
 
     /// A line from `(x0, y0)` to `(x1, y1)` drawn with a square brush `thickness` wide
     /// (Bresenham).
-    mutating func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, thickness: Int, color: UInt8)
-    {
+    mutating func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, thickness: Int, color: UInt8) {
         let dx = abs(x1 - x0)
         let dy = -abs(y1 - y0)
         let sx = x0 < x1 ? 1 : -1
@@ -120,11 +119,12 @@ struct Raster {
     }
 
     /// The glyph scale of a label of font size `size`.
-    static func scale(_ size: Double) -> Int { max(1, min(4, Int(size / 6.5))) }
+    static func scale(_ size: Double) -> Int { max(1, min(4, Int(size / 5.5))) }
 
     /// Draws `text` at font size `size`, centred on `(x, y)` or starting at `x`.
-    mutating func text(_ text: String, x: Double, y: Double, size: Double, centered: Bool, color: UInt8)
-    {
+    mutating func text(
+        _ text: String, x: Double, y: Double, size: Double, centered: Bool, color: UInt8
+    ) {
         let s = Raster.scale(size)
         let (glyphs, width) = BitmapFont.layout(text, scale: s)
         let left = centered ? Int((x - Double(width) / 2).rounded()) : Int(x.rounded())

@@ -86,7 +86,9 @@ public struct ScatterModel: Hashable, Sendable {
             let row = outputChannel * n + f
             return t.rowStart[row + 1] - t.rowStart[row]
         }
-        kernelOffsets = channels.map { ($0 * outPerGroup + outputChannel % outPerGroup) * kernel.count }
+        kernelOffsets = channels.map {
+            ($0 * outPerGroup + outputChannel % outPerGroup) * kernel.count
+        }
         kernelInnerChannels = outPerGroup
         channelled = transposed.inChannels > 1 || transposed.outChannels > 1
     }

@@ -66,7 +66,8 @@ public enum ScatterPicture {
             if labels { primitives.append(panel.label(frame.input, inputName, size: size)) }
             for target in frame.targets {
                 primitives.append(
-                    output.rectangle(target.output, fill: .tint(target.tap), stroke: .tap(target.tap)))
+                    output.rectangle(
+                        target.output, fill: .tint(target.tap), stroke: .tap(target.tap)))
                 if labels {
                     let o = output.origin(target.output)
                     let name = naming.output(
@@ -94,11 +95,13 @@ public enum ScatterPicture {
             caption(
                 latex:
                     "\\text{overlap: inputs reaching each output, \(least) to \(most) (\(total)/\(total))}",
-                text: "overlap: inputs reaching each output, \(least) to \(most) (\(total)/\(total))")
+                text:
+                    "overlap: inputs reaching each output, \(least) to \(most) (\(total)/\(total))")
         ]
         for (flat, count) in model.overlap.enumerated() {
             last.append(
-                output.rectangle(flat, fill: .ramp(level: count, levels: max(1, most)), stroke: .gray))
+                output.rectangle(
+                    flat, fill: .ramp(level: count, levels: max(1, most)), stroke: .gray))
             last.append(
                 output.label(flat, CellText(plain: "\(count)"), size: max(7, size * 1.1)))
         }
@@ -125,7 +128,10 @@ struct PanelStack {
     let headingHeight: Double
     let top: Double
 
-    init(extents: Extents, channels: [Int], cell: Double, heading: String, x: Double = FrameStyle.margin) {
+    init(
+        extents: Extents, channels: [Int], cell: Double, heading: String,
+        x: Double = FrameStyle.margin
+    ) {
         let shape = GridBox.shape(extents)
         headingHeight = channels.count > 1 ? FrameStyle.headingHeight : 0
         top = FrameStyle.margin + FrameStyle.captionHeight + headingHeight
@@ -135,7 +141,8 @@ struct PanelStack {
             let y = top + Double(k) * (Double(shape.rows) * cell + headingHeight + 10)
             panels.append(GridBox(x: x, y: y, cell: cell, extents: extents))
             if headingHeight > 0 {
-                headings.append(Self.heading("\(heading) \(channel)", x: x, y: y - headingHeight / 2))
+                headings.append(
+                    Self.heading("\(heading) \(channel)", x: x, y: y - headingHeight / 2))
             }
         }
         self.panels = panels

@@ -201,7 +201,11 @@ public struct SlidingModel: Hashable, Sendable {
                 {
                     cropped = true
                 }
-                if v % axis.stride != 0 { inserted = true } else { inputIndex.append(v / axis.stride) }
+                if v % axis.stride != 0 {
+                    inserted = true
+                } else {
+                    inputIndex.append(v / axis.stride)
+                }
             }
             let input = inserted ? nil : Optional(transposed.inputExtents.flatIndex(inputIndex))
             if padding {

@@ -33,7 +33,8 @@ public enum SlidingPicture {
                 cell: cell, extents: model.canvas)
         }
         let output = GridBox(
-            x: FrameStyle.margin + Double(canvasShape.columns) * cell + FrameStyle.gap, y: top + heading,
+            x: FrameStyle.margin + Double(canvasShape.columns) * cell + FrameStyle.gap,
+            y: top + heading,
             cell: cell, extents: model.outputExtents)
         var background: [PictureScene.Primitive] = []
         for (k, panel) in panels.enumerated() {
@@ -81,7 +82,8 @@ public enum SlidingPicture {
             primitives.append(
                 .label(
                     x: FrameStyle.margin, y: FrameStyle.margin + 8,
-                    latex: "\\text{\(caption)}\(outputName.latex)\\ \\text{(\(index + 1)/\(model.frames.count))}",
+                    latex:
+                        "\\text{\(caption)}\(outputName.latex)\\ \\text{(\(index + 1)/\(model.frames.count))}",
                     text: "\(caption)\(outputName.text) (\(index + 1)/\(model.frames.count))",
                     size: 11, anchor: .left))
             for (k, panel) in panels.enumerated() {
@@ -104,7 +106,9 @@ public enum SlidingPicture {
                         }
                         let weight = model.kernelOffsets[k] + windowCell.tap
                         let tapText =
-                            options.kernelValues.flatMap { weight < $0.count ? CellText(plain: $0[weight]) : nil }
+                            options.kernelValues.flatMap {
+                                weight < $0.count ? CellText(plain: $0[weight]) : nil
+                            }
                             ?? naming.kernel(
                                 weight: weight, kernel: model.kernelExtents,
                                 inner: model.kernelInnerChannels)
@@ -125,7 +129,7 @@ public enum SlidingPicture {
                     primitives.append(
                         .outline(
                             x: o.x + 2, y: o.y + 2, width: cell - 4, height: cell - 4,
-                            stroke: .black, lineWidth: 1.2))
+                            stroke: .black, lineWidth: FrameStyle.litLineWidth(cell)))
                 }
             }
             primitives.append(output.rectangle(frame.output, fill: .currentOutput, stroke: .black))
@@ -161,8 +165,7 @@ public enum SlidingPicture {
             result.append(.line(x1: o.x, y1: o.y, x2: o.x + c, y2: o.y + c, color: .gray, width: 1))
             result.append(.line(x1: o.x + c, y1: o.y, x2: o.x, y2: o.y + c, color: .gray, width: 1))
         }
-        if labels, let text = contentText(content, channel: channel, model: model, naming: naming)
-        {
+        if labels, let text = contentText(content, channel: channel, model: model, naming: naming) {
             result.append(panel.label(flat, text, size: size))
         }
         return result

@@ -15,7 +15,8 @@ extension TikZWriter {
             if index > 0 {
                 out +=
                     index % columns == 0
-                    ? "\\par\\medskip\\noindent\n" : "\\hspace{\(SVGWriter.number(gap))\\textwidth}%\n"
+                    ? "\\par\\medskip\\noindent\n"
+                    : "\\hspace{\(SVGWriter.number(gap))\\textwidth}%\n"
             }
             out += "\\resizebox{\(width)}{!}{%\n"
             out += self.picture(picture.scene(frame: index))

@@ -62,7 +62,8 @@ struct DrawCommand: Command {
             do {
                 try Data(rendered).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                throw UsageError(flag: "output", "cannot write '\(path)': \(error.localizedDescription)")
+                throw UsageError(
+                    flag: "output", "cannot write '\(path)': \(error.localizedDescription)")
             }
         } else {
             output.write(String(decoding: rendered, as: UTF8.self))

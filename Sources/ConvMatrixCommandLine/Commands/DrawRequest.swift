@@ -14,14 +14,17 @@ struct DrawRequest {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         self.arguments = arguments
-        var picture = try arguments.choice(Options.drawPicture, default: DrawCommand.Picture.connectivity)
+        var picture = try arguments.choice(
+            Options.drawPicture, default: DrawCommand.Picture.connectivity)
         format = try arguments.choice(Options.drawFormat, default: DrawCommand.Format.svg)
         standalone = arguments.has(Options.standalone)
         if standalone && format != .tikz {
             throw UsageError(
                 flag: "standalone", "needs --format tikz (SVG and GIF are always whole files)")
         }
-        if picture == .sliding && arguments.has(Options.transposedLayerFlag) { picture = .transposed }
+        if picture == .sliding && arguments.has(Options.transposedLayerFlag) {
+            picture = .transposed
+        }
         self.picture = picture
         if arguments.value(Options.view) != nil && picture != .transposed {
             throw UsageError(
@@ -30,7 +33,9 @@ struct DrawRequest {
             )
         }
         let framed = [.sliding, .transposed, .backward].contains(picture)
-        for option in [Options.frame, Options.frameMilliseconds, Options.outputChannel, Options.labels]
+        for option in [
+            Options.frame, Options.frameMilliseconds, Options.outputChannel, Options.labels,
+        ]
         where !framed && arguments.value(option) != nil {
             throw UsageError(
                 flag: option.name,
@@ -39,42 +44,56 @@ struct DrawRequest {
         }
         if !framed && format == .gif {
             throw UsageError(
-                flag: "format", "gif animates the frame pictures (sliding, transposed, backward); \(picture.rawValue) is one picture, use svg or tikz")
+                flag: "format",
+                "gif animates the frame pictures (sliding, transposed, backward); \(picture.rawValue) is one picture, use svg or tikz"
+            )
         }
         frame = try arguments.value(Options.frame).map { text throws(UsageError) in
             let n = try AxisListParser.single(text, flag: "frame")
-            guard n >= 1 else { throw UsageError(flag: "frame", "frames are numbered from 1, got \(n)") }
+            guard n >= 1 else {
+                throw UsageError(flag: "frame", "frames are numbered from 1, got \(n)")
+            }
             return n
         }
         if frame != nil && format == .gif {
             throw UsageError(flag: "frame", "a still frame is drawn as svg or tikz, not gif")
         }
-        let milliseconds = try arguments.value(Options.frameMilliseconds).map { text throws(UsageError) in
+        let milliseconds = try arguments.value(Options.frameMilliseconds).map {
+            text throws(UsageError) in
             try AxisListParser.single(text, flag: "frame-ms")
         }
         if let milliseconds {
             guard (20...60000).contains(milliseconds) else {
-                throw UsageError(flag: "frame-ms", "must be 20…60000 milliseconds, got \(milliseconds)")
+                throw UsageError(
+                    flag: "frame-ms", "must be 20…60000 milliseconds, got \(milliseconds)")
             }
             guard format != .tikz && frame == nil else {
-                throw UsageError(flag: "frame-ms", "sets the pace of an animation (svg or gif), not of a still or TikZ")
+                throw UsageError(
+                    flag: "frame-ms",
+                    "sets the pace of an animation (svg or gif), not of a still or TikZ")
             }
         }
         frameMilliseconds = milliseconds ?? 700
         if format == .gif && arguments.value(Options.outputFile) == nil {
-            throw UsageError(flag: "output", "a GIF is binary; give the file to write, e.g. --output sliding.gif")
+            throw UsageError(
+                flag: "output", "a GIF is binary; give the file to write, e.g. --output sliding.gif"
+            )
         }
-        outputChannel = try arguments.value(Options.outputChannel).map { text throws(UsageError) in
-            try AxisListParser.single(text, flag: "output-channel")
-        } ?? 0
+        outputChannel =
+            try arguments.value(Options.outputChannel).map { text throws(UsageError) in
+                try AxisListParser.single(text, flag: "output-channel")
+            } ?? 0
         let labels = try arguments.choice(Options.labels, default: DrawCommand.Labels.auto)
         options = FrameOptions(
             names: try NotesOptions.names(arguments),
             labels: labels == .auto ? nil : labels == .symbols, kernelValues: nil)
         if !framed && arguments.value(Options.kernelValues) != nil {
-            throw UsageError(flag: "kernel-values", "is printed in the frame pictures (sliding, transposed, backward)")
+            throw UsageError(
+                flag: "kernel-values",
+                "is printed in the frame pictures (sliding, transposed, backward)")
         }
-        if arguments.value(Options.seed) != nil && arguments.value(Options.kernelValues) != "random" {
+        if arguments.value(Options.seed) != nil && arguments.value(Options.kernelValues) != "random"
+        {
             throw UsageError(flag: "seed", "seeds --kernel-values random")
         }
     }
@@ -84,26 +103,34 @@ struct DrawRequest {
         let limits = try LayerOptions.limits(arguments)
         switch picture {
         case .connectivity, .sparsity:
-            if arguments.has(Options.transposedLayerFlag) || arguments.value(Options.outputPadding) != nil {
+            if arguments.has(Options.transposedLayerFlag)
+                || arguments.value(Options.outputPadding) != nil
+            {
                 throw UsageError(
-                    flag: arguments.has(Options.transposedLayerFlag) ? "transposed-layer" : "output-padding",
-                    "draws with --picture transposed or sliding; connectivity and sparsity show a forward layer")
+                    flag: arguments.has(Options.transposedLayerFlag)
+                        ? "transposed-layer" : "output-padding",
+                    "draws with --picture transposed or sliding; connectivity and sparsity show a forward layer"
+                )
             }
             let conv = try LayerOptions.convolution(arguments)
             let scene: PictureScene
             do {
-                scene = picture == .connectivity
+                scene =
+                    picture == .connectivity
                     ? try ConnectivityDiagram.scene(conv, names: options.names)
                     : try SparsityPattern.scene(conv, names: options.names)
             } catch {
                 throw UsageError(error)
             }
             return Array(
-                (format == .svg ? SVGWriter.svg(scene) : TikZWriter.tikz(scene, standalone: standalone)).utf8)
+                (format == .svg
+                    ? SVGWriter.svg(scene) : TikZWriter.tikz(scene, standalone: standalone)).utf8)
         case .sliding:
             if arguments.value(Options.outputPadding) != nil {
                 throw UsageError(
-                    flag: "output-padding", "belongs to a transposed convolution: add --transposed-layer and give its own --input")
+                    flag: "output-padding",
+                    "belongs to a transposed convolution: add --transposed-layer and give its own --input"
+                )
             }
             let conv = try LayerOptions.convolution(arguments)
             try checkChannel(conv.outChannels)
@@ -134,7 +161,8 @@ struct DrawRequest {
                     let model = try SlidingModel(
                         equivalentOf: transposed, outputChannel: outputChannel, limits: limits)
                     return emit(
-                        SlidingPicture.picture(model, options: values, title: "equivalent convolution"))
+                        SlidingPicture.picture(
+                            model, options: values, title: "equivalent convolution"))
                 case .scatter:
                     let model = try ScatterModel(
                         transposed, outputChannel: outputChannel, limits: limits)
@@ -145,11 +173,14 @@ struct DrawRequest {
             }
         case .backward:
             if arguments.value(Options.outputPadding) != nil {
-                throw UsageError(flag: "output-padding", "belongs to a transposed convolution; backward draws a forward layer")
+                throw UsageError(
+                    flag: "output-padding",
+                    "belongs to a transposed convolution; backward draws a forward layer")
             }
             let conv = try LayerOptions.convolution(arguments)
             try checkChannel(conv.outChannels)
-            try checkFrames(conv.outputExtents.count + conv.kernelExtents.count, what: "output and kernel tap")
+            try checkFrames(
+                conv.outputExtents.count + conv.kernelExtents.count, what: "output and kernel tap")
             let values = try kernelValues(conv.kernelLayout)
             do {
                 let model = try BackwardModel(conv, outputChannel: outputChannel, limits: limits)
@@ -165,10 +196,12 @@ struct DrawRequest {
         if let frame {
             let scene = picture.scene(frame: frame - 1)
             return Array(
-                (format == .tikz ? TikZWriter.tikz(scene, standalone: standalone) : SVGWriter.svg(scene)).utf8)
+                (format == .tikz
+                    ? TikZWriter.tikz(scene, standalone: standalone) : SVGWriter.svg(scene)).utf8)
         }
         switch format {
-        case .svg: return Array(AnimatedSVGWriter.svg(picture, frameMilliseconds: frameMilliseconds).utf8)
+        case .svg:
+            return Array(AnimatedSVGWriter.svg(picture, frameMilliseconds: frameMilliseconds).utf8)
         case .tikz: return Array(TikZWriter.smallMultiples(picture, standalone: standalone).utf8)
         case .gif: return GIFWriter.gif(picture, frameMilliseconds: frameMilliseconds)
         }
@@ -178,10 +211,16 @@ struct DrawRequest {
     private func checkFrames(_ count: Int, what: String) throws(UsageError) {
         if let frame {
             guard frame <= count else {
-                throw UsageError(flag: "frame", "the picture has \(count) frame\(count == 1 ? "" : "s") (1…\(count)), got \(frame)")
+                throw UsageError(
+                    flag: "frame",
+                    "the picture has \(count) frame\(count == 1 ? "" : "s") (1…\(count)), got \(frame)"
+                )
             }
             guard count <= PictureLimits.maxCanvasCells else {
-                throw UsageError(flag: "input", "the picture would have \(count) frames, more than the \(PictureLimits.maxCanvasCells) a picture can hold; choose a smaller layer")
+                throw UsageError(
+                    flag: "input",
+                    "the picture would have \(count) frames, more than the \(PictureLimits.maxCanvasCells) a picture can hold; choose a smaller layer"
+                )
             }
             return
         }
@@ -190,7 +229,8 @@ struct DrawRequest {
             let kind = format == .tikz ? "small multiples TikZ prints" : "frames an animation shows"
             throw UsageError(
                 flag: "frame",
-                "the picture has \(count) frames (one per \(what)), more than the \(limit) \(kind); draw one with --frame N or choose a smaller layer")
+                "the picture has \(count) frames (one per \(what)), more than the \(limit) \(kind); draw one with --frame N or choose a smaller layer"
+            )
         }
     }
 
@@ -198,14 +238,18 @@ struct DrawRequest {
         guard outputChannel >= 0 && outputChannel < count else {
             throw UsageError(
                 flag: "output-channel",
-                "the layer has \(count) output channel\(count == 1 ? "" : "s") (0…\(count - 1)), got \(outputChannel)")
+                "the layer has \(count) output channel\(count == 1 ? "" : "s") (0…\(count - 1)), got \(outputChannel)"
+            )
         }
     }
 
     /// The options with `--kernel-values` as text, one per weight.
     private func kernelValues(_ layout: KernelLayout) throws(UsageError) -> FrameOptions {
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
-        guard let values = try ValueOptions.kernelValues(arguments, layout: layout, generator: &generator) else {
+        guard
+            let values = try ValueOptions.kernelValues(
+                arguments, layout: layout, generator: &generator)
+        else {
             return options
         }
         var result = options

@@ -12,7 +12,9 @@ import Testing
 struct FramesFromMatrixTests {
     /// `(column, spatial tap)` pairs of a matrix row, sorted: a multiset.
     static func rowPairs(_ m: TapMatrix, row: Int, spatial: Int) -> [[Int]] {
-        m.entries(inRow: row).map { [$0.column, $0.tap % spatial] }.sorted { $0.lexicographicallyPrecedes($1) }
+        m.entries(inRow: row).map { [$0.column, $0.tap % spatial] }.sorted {
+            $0.lexicographicallyPrecedes($1)
+        }
     }
 
     /// The input a padding mode puts at position `q` of an axis of `n`, written out from
@@ -34,7 +36,9 @@ struct FramesFromMatrixTests {
         }
     }
 
-    @Test("sliding: lit inputs = U's row, window through the padding = U's row, padded cells name their source")
+    @Test(
+        "sliding: lit inputs = U's row, window through the padding = U's row, padded cells name their source"
+    )
     func sliding() throws {
         var rng = SeededGenerator(seed: 11)
         var checked = 0
@@ -120,7 +124,9 @@ struct FramesFromMatrixTests {
         }
     }
 
-    @Test("equivalent view: lit inputs = T's row, and the window over the zero-inserted input reads them")
+    @Test(
+        "equivalent view: lit inputs = T's row, and the window over the zero-inserted input reads them"
+    )
     func equivalent() throws {
         var rng = SeededGenerator(seed: 12)
         var cropped = 0
@@ -168,12 +174,16 @@ struct FramesFromMatrixTests {
             for frame in model.frames {
                 var expected: [[Int]] = []
                 for row in 0..<t.rowCount where row / n == o {
-                    for tap in t.taps(row: row, column: frame.channel * layer.inputExtents.count + frame.input) {
+                    for tap in t.taps(
+                        row: row, column: frame.channel * layer.inputExtents.count + frame.input)
+                    {
                         expected.append([row % n, tap % k])
                     }
                 }
                 let drawn = frame.targets.map { [$0.output, $0.tap] }
-                #expect(drawn.sorted { $0.lexicographicallyPrecedes($1) } == expected.sorted { $0.lexicographicallyPrecedes($1) })
+                #expect(
+                    drawn.sorted { $0.lexicographicallyPrecedes($1) }
+                        == expected.sorted { $0.lexicographicallyPrecedes($1) })
                 for target in frame.targets { reached[target.output] += 1 }
             }
             #expect(reached == model.overlap)
@@ -181,7 +191,9 @@ struct FramesFromMatrixTests {
         }
     }
 
-    @Test("scatter overlap of the 2×2 / 3×3 / stride 2 transposed layer: the counts multiply per axis")
+    @Test(
+        "scatter overlap of the 2×2 / 3×3 / stride 2 transposed layer: the counts multiply per axis"
+    )
     func checkerboard() throws {
         let model = try ScatterModel(TransposedConvolutionSpec.input2x2Kernel3x3Stride2.validated())
         // Per axis the counts are 1 1 2 1 1; in 2-D their products.
@@ -200,7 +212,9 @@ struct FramesFromMatrixTests {
             let k = conv.kernelExtents.count
             let p = conv.outputExtents.count
             for (f, links) in model.inputGradientFrames.enumerated() {
-                let drawn = links.map { [$0.column, $0.tap] }.sorted { $0.lexicographicallyPrecedes($1) }
+                let drawn = links.map { [$0.column, $0.tap] }.sorted {
+                    $0.lexicographicallyPrecedes($1)
+                }
                 #expect(drawn == Self.rowPairs(u, row: o * p + f, spatial: k))
             }
             for (tap, links) in model.weightGradientFrames.enumerated() {
@@ -225,9 +239,11 @@ struct FramesFromMatrixTests {
             #expect(picture.frameCount == model.frames.count)
             for (frame, primitives) in zip(model.frames, picture.frames) {
                 let outlines = primitives.filter {
-                    if case .outline(_, _, _, _, _, 1.2) = $0 { true } else { false }
+                    if case .outline(_, _, _, _, _, let w) = $0, w < 1.5 { true } else { false }
                 }
-                let litDrawn = frame.lit.keys.filter { model.inputChannels.contains($0 / conv.inputExtents.count) }
+                let litDrawn = frame.lit.keys.filter {
+                    model.inputChannels.contains($0 / conv.inputExtents.count)
+                }
                 #expect(outlines.count == litDrawn.count)
                 let shaded = primitives.filter {
                     if case .rectangle(_, _, _, _, .tint?, _) = $0 { true } else { false }

@@ -68,7 +68,9 @@ struct GIFWriterTests {
     }
 
     /// Image descriptors of a GIF: (left, top, width, height), and the delays.
-    static func structure(_ gif: [UInt8]) -> (width: Int, height: Int, frames: [[Int]], delays: [Int], loops: Bool)? {
+    static func structure(_ gif: [UInt8]) -> (
+        width: Int, height: Int, frames: [[Int]], delays: [Int], loops: Bool
+    )? {
         guard gif.count > 13, Array(gif[0..<6]) == Array("GIF89a".utf8) else { return nil }
         func u16(_ i: Int) -> Int { Int(gif[i]) | Int(gif[i + 1]) << 8 }
         let width = u16(6)
@@ -83,7 +85,9 @@ struct GIFWriterTests {
             case 0x21:
                 let label = gif[i + 1]
                 if label == 0xF9 { delays.append(u16(i + 4)) }
-                if label == 0xFF && Array(gif[(i + 3)..<(i + 14)]) == Array("NETSCAPE2.0".utf8) { loops = true }
+                if label == 0xFF && Array(gif[(i + 3)..<(i + 14)]) == Array("NETSCAPE2.0".utf8) {
+                    loops = true
+                }
                 i += 2
                 while gif[i] != 0 { i += Int(gif[i]) + 1 }
                 i += 1
@@ -121,7 +125,8 @@ struct GIFWriterTests {
     @Test("a 28×28 input and a 5×5 kernel: 576 frames in at most 2 MB")
     func largeGIF() throws {
         let conv = try ConvolutionSpec(inputSize: [28, 28], kernelSize: [5, 5]).validated()
-        let gif = GIFWriter.gif(SlidingPicture.picture(try SlidingModel(conv)), frameMilliseconds: 100)
+        let gif = GIFWriter.gif(
+            SlidingPicture.picture(try SlidingModel(conv)), frameMilliseconds: 100)
         let s = try #require(Self.structure(gif))
         #expect(s.frames.count == 576)
         #expect(gif.count <= 2_000_000)

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// `convmatrix draw` with the frame pictures: every picture in every format, and bad input
+/// refused in one line naming the flag, exit 2, nothing written.
+@Suite("draw: frame pictures")
+struct DrawPicturesCommandTests {
+    static let pictures = [
+        "--input 5x5 --kernel 3x3 --stride 2 --picture sliding",
+        "--input 5x5 --kernel 3x3 --stride 2 --picture transposed",
+        "--input 5x5 --kernel 3x3 --stride 2 --picture transposed --view scatter",
+        "--input 5x5 --kernel 3x3 --stride 2 --picture backward",
+        "--input 2x2 --kernel 3x3 --stride 2 --padding 2 --output-padding 1 --transposed-layer --picture sliding",
+        "--input 7 --kernel 3 --dilation 2 --padding 1:2 --padding-mode circular --picture sliding",
+        "--input 4x4 --kernel 3x3 --in-channels 4 --out-channels 2 --groups 2 --output-channel 1 --picture sliding",
+    ]
+
+    @Test("SVG animation, still, and TikZ for every picture", arguments: pictures)
+    func formats(picture: String) throws {
+        let animated = runTool("draw \(picture)")
+        #expect(animated.exitCode == 0, "\(animated.errors)")
+        #expect(DrawCommandTests.parse(animated.output)?["animate"] ?? 0 >= 2)
+        let still = runTool("draw \(picture) --frame 2")
+        #expect(still.exitCode == 0)
+        #expect(DrawCommandTests.parse(still.output)?["animate"] == nil)
+        let tikz = runTool("draw \(picture) --format tikz --standalone")
+        #expect(tikz.exitCode == 0)
+        #expect(tikz.output.contains("\\documentclass[10pt,a4paper]{article}"))
+        #expect(tikz.output.hasSuffix("\\end{document}\n"))
+    }
+
+    @Test("GIF to a file: GIF89a, nothing on standard output")
+    func gif() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "convmatrix-draw-\(UUID().uuidString).gif")
+        defer { try? FileManager.default.removeItem(at: path) }
+        let run = runTool(
+            [
+                "draw", "--input", "5x5", "--kernel", "3x3", "--stride", "2", "--picture",
+                "sliding",
+                "--format", "gif", "--frame-ms", "250", "--output", path.path,
+            ])
+        #expect(run.exitCode == 0, "\(run.errors)")
+        #expect(run.output.isEmpty)
+        let bytes = try Data(contentsOf: path)
+        #expect(bytes.prefix(6) == Data("GIF89a".utf8))
+    }
+
+    static let badInput: [(String, String)] = [
+        ("--input 5x5 --kernel 3x3 --stride 2 --picture sliding --frame 5 --output OUT", "frame"),
+        ("--input 5x5 --kernel 3x3 --stride 2 --picture sliding --frame 0", "frame"),
+        ("--input 5x5 --kernel 3x3 --stride 2 --picture sliding --view scatter", "view"),
+        ("--input 5x5 --kernel 3x3 --stride 2 --picture backward --view equivalent", "view"),
+        ("--input 3x3x3 --kernel 2x2x2 --picture sliding --output OUT", "input"),
+        ("--input 40x40 --kernel 3x3 --picture sliding", "frame"),
+        ("--input 40x40 --kernel 3x3 --picture sliding --format tikz", "frame"),
+        ("--input 11x13 --kernel 1x3 --picture sliding --format tikz --output OUT", "frame"),
+        ("--input 5x5 --kernel 3x3 --picture sliding --format gif", "output"),
+        ("--input 5x5 --kernel 3x3 --picture sliding --frame 1 --format gif --output OUT", "frame"),
+        ("--input 5x5 --kernel 3x3 --picture sliding --frame-ms 5", "frame-ms"),
+        ("--input 5x5 --kernel 3x3 --picture sliding --format tikz --frame-ms 100", "frame-ms"),
+        ("--input 5x5 --kernel 3x3 --picture sliding --output-channel 1", "output-channel"),
+        ("--input 5x5 --kernel 3x3 --picture sparsity --frame 1", "frame"),
+        ("--input 5x5 --kernel 3x3 --picture connectivity --format gif --output OUT", "format"),
+        ("--input 5x5 --kernel 3x3 --picture sliding --standalone", "standalone"),
+        ("--input 5x5 --kernel 3x3 --picture sliding --labels many", "labels"),
+        ("--input 5x5 --kernel 3x3 --picture sliding --kernel-values 1,2", "kernel-values"),
+        ("--input 5x5 --kernel 3x3 --picture sliding --output-padding 1", "output-padding"),
+        (
+            "--input 5x5 --kernel 3x3 --padding 1 --padding-mode reflect --picture transposed",
+            "padding-mode"
+        ),
+        ("--input 5x5 --kernel 3x3 --picture sliding --format png", "format"),
+    ]
+
+    @Test("bad input: one line naming the flag, exit 2, nothing written", arguments: badInput)
+    func bad(arguments: String, flag: String) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "convmatrix-bad-\(UUID().uuidString).svg")
+        let run = runTool(
+            "draw \(arguments)".split(separator: " ").map { $0 == "OUT" ? path.path : String($0) })
+        #expect(run.exitCode == 2, "\(arguments)")
+        #expect(run.output.isEmpty)
+        #expect(run.errors.hasPrefix("error: --\(flag):"), "\(run.errors)")
+        #expect(run.errors.filter { $0 == "\n" }.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: path.path))
+    }
+}
