@@ -2,6 +2,11 @@
 // ConvMatrix: a convolution shown as a matrix. No package dependencies: the Swift toolchain alone.
 import PackageDescription
 
+/// The C math library. Rounding and powers of `Double` call `round`, `floor`, `pow`, … on Linux,
+/// where libm is a library of its own: a target that uses them links it, so that a package that
+/// depends on ConvMatrix links without Foundation (which would bring libm along).
+let libm: [LinkerSetting] = [.linkedLibrary("m", .when(platforms: [.linux]))]
+
 let package = Package(
     name: "ConvMatrix",
     products: [
