@@ -53,14 +53,19 @@ public enum BackwardPicture {
             background.append(
                 PanelStack.heading(
                     "input \(options.names.input): ∂E/∂\(options.names.input)", x: panels[0].x,
-                    y: top - headingHeight / 2))
+                    y: top - headingHeight / 2,
+                    latex:
+                        "\\text{input } \(options.names.input):\\ \\partial E/\\partial \(options.names.input)"
+                ))
         }
         background.append(
             PanelStack.heading(
-                "δ = ∂E/∂\(options.names.output)", x: delta.x, y: top - headingHeight / 2))
+                "δ = ∂E/∂\(options.names.output)", x: delta.x, y: top - headingHeight / 2,
+                latex: "\\delta = \\partial E/\\partial \(options.names.output)"))
         background.append(
             PanelStack.heading(
-                "kernel \(options.names.kernel)", x: kernel.x, y: top - headingHeight / 2))
+                "kernel \(options.names.kernel)", x: kernel.x, y: top - headingHeight / 2,
+                latex: "\\text{kernel } \(options.names.kernel)"))
         for (k, panel) in panels.enumerated() {
             for flat in 0..<model.inputExtents.count {
                 background.append(panel.rectangle(flat, fill: .inputCell, stroke: .gray))

@@ -152,7 +152,9 @@ struct PanelStack {
     var right: Double { (panels.first.map { $0.x + $0.width }) ?? FrameStyle.margin }
     var bottom: Double { (panels.last.map { $0.y + $0.height }) ?? top }
 
-    static func heading(_ text: String, x: Double, y: Double) -> PictureScene.Primitive {
-        .label(x: x, y: y, latex: "\\text{\(text)}", text: text, size: 9, anchor: .left)
+    static func heading(_ text: String, x: Double, y: Double, latex: String? = nil)
+        -> PictureScene.Primitive
+    {
+        .label(x: x, y: y, latex: latex ?? "\\text{\(text)}", text: text, size: 9, anchor: .left)
     }
 }
