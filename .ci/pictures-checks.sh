@@ -69,6 +69,14 @@ for picture in connectivity sparsity; do
     done
 done
 
+# The notes with their figures: LaTeX (TikZ small multiples, or one frame) and Markdown's SVGs.
+"$tool" derive --input 5x5 --kernel 3x3 --stride 2 --format latex --standalone \
+    --figures "$out/notes-figures" > "$out/notes.tex"
+"$tool" derive --input 7 --kernel 3 --padding 1 --padding-mode reflect --format latex --lang es \
+    --standalone --figures "$out/notes-figures-es" --figure-frame 2 > "$out/notes-es.tex"
+cp "$out"/notes-figures/*.svg "$out"/notes-figures-es/*.svg "$out/" 2> /dev/null || true
+for f in "$out"/notes-figures/*.svg; do cp "$f" "$out/notes-$(basename "$f")"; done
+
 echo "== rsvg-convert"
 for svg in "$out"/*.svg; do
     rsvg-convert "$svg" -o "${svg%.svg}.png" || { echo "rsvg-convert failed on $svg" >&2; exit 1; }

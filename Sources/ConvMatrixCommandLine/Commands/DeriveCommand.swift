@@ -19,6 +19,7 @@ struct DeriveCommand: Command {
         Options.layer + [
             Options.names, Options.deriveFormat, Options.standalone, Options.lang,
             Options.maxRows, Options.maxCols, Options.maxTerms, Options.maxMemory,
+            Options.figures, Options.figureFrame,
         ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
@@ -48,9 +49,12 @@ struct DeriveCommand: Command {
         }
         let renderer = DerivationRenderer(
             format: format, language: language, standalone: standalone)
+        let document = renderer.render(
+            derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false)))
         output.write(
-            renderer.render(
-                derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false))))
+            try DeriveFigures.attach(
+                to: document, conv: conv, format: format, language: language.rawValue,
+                standalone: standalone, arguments: arguments))
         return CommandResult()
     }
 }
