@@ -74,7 +74,6 @@ done
     --figures "$out/notes-figures" > "$out/notes.tex"
 "$tool" derive --input 7 --kernel 3 --padding 1 --padding-mode reflect --format latex --lang es \
     --standalone --figures "$out/notes-figures-es" --figure-frame 2 > "$out/notes-es.tex"
-cp "$out"/notes-figures/*.svg "$out"/notes-figures-es/*.svg "$out/" 2> /dev/null || true
 for f in "$out"/notes-figures/*.svg; do cp "$f" "$out/notes-$(basename "$f")"; done
 
 echo "== rsvg-convert"

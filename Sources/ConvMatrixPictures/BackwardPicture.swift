@@ -93,7 +93,7 @@ public enum BackwardPicture {
         for (f, links) in model.inputGradientFrames.enumerated() {
             let name = deltaName(f)
             var primitives: [PictureScene.Primitive] = [
-                ScatterPicture.caption(
+                FrameStyle.caption(
                     latex:
                         "\\partial E/\\partial \(options.names.input):\\ \(name.latex)\\ \\text{scattered through the kernel (\(f + 1)/\(total))}",
                     text:
@@ -112,7 +112,7 @@ public enum BackwardPicture {
             let index = model.inputGradientFrames.count + tap + 1
             let tapName = kernelName(0, tap)
             var primitives: [PictureScene.Primitive] = [
-                ScatterPicture.caption(
+                FrameStyle.caption(
                     latex:
                         "\\partial E/\\partial \(tapName.latex) = \\sum \\delta \\cdot \(options.names.input)\\ \\text{over the windows (\(index)/\(total))}",
                     text:

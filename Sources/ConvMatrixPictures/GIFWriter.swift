@@ -6,6 +6,43 @@
 /// the frame before, with unchanged pixels transparent, so a 576-frame animation of a 28×28 input
 /// stays small. Pixels are 1 pt; labels use ``BitmapFont``.
 public enum GIFWriter {
+    /// The most pixels a GIF may encode (frame 0 whole, then each frame's changed rectangle):
+    /// about 0.3 s of work in a release build (≈ 15–20 ns a pixel, docs/performance.md). ``encodedPixels(_:)`` counts them before
+    /// encoding, so that a picture beyond is refused rather than slow.
+    public static let maxEncodedPixels = 20_000_000
+
+    /// An upper bound on the pixels ``gif(_:frameMilliseconds:)`` encodes for `picture`: the
+    /// whole first frame, then per frame the rectangle around what it and the frame before draw.
+    public static func encodedPixels(_ picture: FramedPicture) -> Int {
+        let factor = picture.width <= 420 ? 2.0 : 1.0
+        let width = Int((picture.width * factor).rounded(.up))
+        let height = Int((picture.height * factor).rounded(.up))
+        let captioned = picture.frameCount <= 100
+        var total = width * height
+        var previous = Raster.Box.empty
+        for (index, frame) in picture.frames.enumerated() {
+            var box = Raster.Box.empty
+            for primitive in frame where captioned || !FrameStyle.isCaption(primitive) {
+                let b = bounds(primitive)
+                box = box.union(
+                    Raster.Box(
+                        x0: Int(Double(b.x0) * factor), y0: Int(Double(b.y0) * factor),
+                        x1: Int(Double(b.x1) * factor), y1: Int(Double(b.y1) * factor)))
+            }
+            if index > 0 {
+                let both = box.union(previous)
+                let clipped = Raster.Box(
+                    x0: max(0, both.x0), y0: max(0, both.y0), x1: min(width, both.x1),
+                    y1: min(height, both.y1))
+                if !clipped.isEmpty {
+                    total += (clipped.x1 - clipped.x0) * (clipped.y1 - clipped.y0)
+                }
+            }
+            previous = box
+        }
+        return total
+    }
+
     /// The GIF file of `picture`, each frame shown for `frameMilliseconds` (GIF counts in
     /// hundredths of a second: rounded, at least 2).
     public static func gif(_ picture: FramedPicture, frameMilliseconds: Int) -> [UInt8] {
@@ -14,8 +51,8 @@ public enum GIFWriter {
         let width = max(1, min(65535, Int(picture.width.rounded(.up))))
         let height = max(1, min(65535, Int(picture.height.rounded(.up))))
         var palette = Palette()
-        palette.add("FFFFFF")
-        palette.add("000000")
+        palette.add(PictureScene.Color.white)
+        palette.add(PictureScene.Color.black)
         for primitive in picture.background { palette.add(primitive) }
         for frame in picture.frames { for primitive in frame { palette.add(primitive) } }
         var base = Raster(width: width, height: height, fill: palette.index("FFFFFF"))
@@ -36,23 +73,30 @@ public enum GIFWriter {
         let minimumCodeSize = max(2, bits)
         var encoder = LZWEncoder()
         var current = base
-        var previousBox = Raster.Box.empty
+        var previous = base
+        var previousBoxes: [Raster.Box] = []
         let frames = picture.frames.isEmpty ? [[]] : picture.frames
-        for (index, frame) in frames.enumerated() {
-            let box = frame.reduce(Raster.Box.empty) { $0.union(bounds($1)) }
+        // Long animations leave out the per-frame caption: it would widen every frame's changed
+        // rectangle to the top corner (the current output cell is marked anyway).
+        let captioned = frames.count <= 100
+        for (index, allPrimitives) in frames.enumerated() {
+            let frame =
+                captioned ? allPrimitives : allPrimitives.filter { !FrameStyle.isCaption($0) }
+            let boxes = frame.map { current.clip(bounds($0)) }.filter { !$0.isEmpty }
             var image: (box: Raster.Box, pixels: [UInt8])
             if index == 0 {
                 for primitive in frame { draw(primitive, on: &current, palette: palette) }
                 image = (Raster.Box(x0: 0, y0: 0, x1: width, y1: height), current.pixels)
             } else {
-                let dirty = current.clip(previousBox.union(box))
-                let before = region(current, dirty)
-                restore(&current, from: base, in: current.clip(previousBox))
+                for box in previousBoxes { restore(&current, from: base, in: box) }
                 for primitive in frame { draw(primitive, on: &current, palette: palette) }
                 image = changes(
-                    current, before: before, in: dirty, transparent: palette.transparent)
+                    current, previous: previous, in: previousBoxes + boxes,
+                    transparent: palette.transparent)
+                for box in previousBoxes + boxes { restore(&previous, from: current, in: box) }
             }
-            previousBox = box
+            if index == 0 { previous = current }
+            previousBoxes = boxes
             // Graphic control extension: disposal 1 (keep), transparency from frame 1 on.
             out += [0x21, 0xF9, 0x04, index == 0 ? 0x04 : 0x05] + le16(delay)
             out += [UInt8(index == 0 ? 0 : palette.transparent), 0x00]
@@ -108,6 +152,8 @@ public enum GIFWriter {
     struct Palette {
         var colors: [String] = []
         var indices: [String: UInt8] = [:]
+        /// Scene colours already looked up: their hex (a tint is computed) costs more than this.
+        var byColor: [PictureScene.Color: UInt8] = [:]
 
         mutating func add(_ hex: String) {
             guard indices[hex] == nil, colors.count < 255 else { return }
@@ -115,23 +161,32 @@ public enum GIFWriter {
             colors.append(hex)
         }
 
+        mutating func add(_ color: PictureScene.Color) {
+            guard byColor[color] == nil else { return }
+            let hex = TapPalette.hex(color)
+            add(hex)
+            byColor[color] = indices[hex] ?? 1
+        }
+
         mutating func add(_ primitive: PictureScene.Primitive) {
             switch primitive {
-            case .line(_, _, _, _, let c, _): add(TapPalette.hex(c))
+            case .line(_, _, _, _, let c, _): add(c)
             case .rectangle(_, _, _, _, let f, let s):
-                if let f { add(TapPalette.hex(f)) }
-                if let s { add(TapPalette.hex(s)) }
+                if let f { add(f) }
+                if let s { add(s) }
             case .circle(_, _, _, let f, let s):
-                add(TapPalette.hex(f))
-                add(TapPalette.hex(s))
+                add(f)
+                add(s)
             case .dashedRectangle(_, _, _, _, let s), .outline(_, _, _, _, let s, _):
-                add(TapPalette.hex(s))
+                add(s)
             case .label, .verticalLabel: return
             }
         }
 
         func index(_ hex: String) -> UInt8 { indices[hex] ?? 1 }
-        func index(_ color: PictureScene.Color) -> UInt8 { index(TapPalette.hex(color)) }
+        func index(_ color: PictureScene.Color) -> UInt8 {
+            byColor[color] ?? index(TapPalette.hex(color))
+        }
 
         /// Bits per index: room for every colour and the transparent index.
         var bits: Int {
@@ -205,21 +260,10 @@ public enum GIFWriter {
         case .label(let x, let y, _, let text, let size, let anchor):
             raster.text(
                 text, x: x, y: y, size: size, centered: anchor == .center,
-                color: palette.index("000000"))
+                color: palette.index(PictureScene.Color.black))
         case .verticalLabel:
             return
         }
-    }
-
-    /// The pixels of `box`, row by row.
-    static func region(_ raster: Raster, _ box: Raster.Box) -> [UInt8] {
-        guard !box.isEmpty else { return [] }
-        var out: [UInt8] = []
-        out.reserveCapacity((box.x1 - box.x0) * (box.y1 - box.y0))
-        for y in box.y0..<box.y1 {
-            out += raster.pixels[(y * raster.width + box.x0)..<(y * raster.width + box.x1)]
-        }
-        return out
     }
 
     /// Copies `box` of `base` into `raster`.
@@ -233,35 +277,47 @@ public enum GIFWriter {
         }
     }
 
-    /// The smallest rectangle of `raster` inside `box` that differs from `before` (the old
-    /// pixels of `box`), with unchanged pixels replaced by `transparent`; a single transparent
-    /// pixel when nothing changed.
+    /// The smallest rectangle where `raster` differs from `previous` (looking only inside
+    /// `boxes`, outside which nothing changed), with unchanged pixels replaced by `transparent`;
+    /// a single transparent pixel when nothing changed.
     static func changes(
-        _ raster: Raster, before: [UInt8], in box: Raster.Box, transparent: Int
+        _ raster: Raster, previous: Raster, in boxes: [Raster.Box], transparent: Int
     ) -> (box: Raster.Box, pixels: [UInt8]) {
-        let w = box.x1 - box.x0
+        let width = raster.width
         var tight = Raster.Box(x0: Int.max, y0: Int.max, x1: Int.min, y1: Int.min)
-        if !box.isEmpty {
-            for y in box.y0..<box.y1 {
-                for x in box.x0..<box.x1
-                where raster.pixels[y * raster.width + x] != before[(y - box.y0) * w + x - box.x0] {
-                    tight.x0 = min(tight.x0, x)
-                    tight.x1 = max(tight.x1, x + 1)
-                    tight.y0 = min(tight.y0, y)
-                    tight.y1 = max(tight.y1, y + 1)
+        raster.pixels.withUnsafeBufferPointer { now in
+            previous.pixels.withUnsafeBufferPointer { old in
+                for box in boxes where !box.isEmpty {
+                    for y in box.y0..<box.y1 {
+                        let row = y * width
+                        for x in box.x0..<box.x1 where now[row + x] != old[row + x] {
+                            if x < tight.x0 { tight.x0 = x }
+                            if x >= tight.x1 { tight.x1 = x + 1 }
+                            if y < tight.y0 { tight.y0 = y }
+                            if y >= tight.y1 { tight.y1 = y + 1 }
+                        }
+                    }
                 }
             }
         }
         guard tight.x0 != Int.max else {
             return (Raster.Box(x0: 0, y0: 0, x1: 1, y1: 1), [UInt8(transparent)])
         }
-        var pixels: [UInt8] = []
-        pixels.reserveCapacity((tight.x1 - tight.x0) * (tight.y1 - tight.y0))
-        for y in tight.y0..<tight.y1 {
-            for x in tight.x0..<tight.x1 {
-                let now = raster.pixels[y * raster.width + x]
-                let old = before[(y - box.y0) * w + x - box.x0]
-                pixels.append(now == old ? UInt8(transparent) : now)
+        let w = tight.x1 - tight.x0
+        var pixels = [UInt8](repeating: UInt8(transparent), count: w * (tight.y1 - tight.y0))
+        raster.pixels.withUnsafeBufferPointer { now in
+            previous.pixels.withUnsafeBufferPointer { old in
+                pixels.withUnsafeMutableBufferPointer { out in
+                    var k = 0
+                    for y in tight.y0..<tight.y1 {
+                        let row = y * width
+                        for x in tight.x0..<tight.x1 {
+                            let value = now[row + x]
+                            if value != old[row + x] { out[k] = value }
+                            k += 1
+                        }
+                    }
+                }
             }
         }
         return (tight, pixels)

@@ -72,10 +72,21 @@ enum FrameStyle {
     static let headingHeight = 16.0
     static let gap = 28.0
 
+    /// A frame's caption, top left ("O₀₁ (2/4)").
+    static func caption(latex: String, text: String) -> PictureScene.Primitive {
+        .label(x: margin, y: margin + 8, latex: latex, text: text, size: 11, anchor: .left)
+    }
+
+    /// Whether `primitive` is a frame's caption (``caption(latex:text:)``).
+    static func isCaption(_ primitive: PictureScene.Primitive) -> Bool {
+        if case .label(margin, margin + 8, _, _, 11, .left) = primitive { return true }
+        return false
+    }
+
     /// The cell size for grids whose longest side has `cells` cells: large for small layers,
-    /// down to 10 pt for the largest allowed.
+    /// down to 6 pt for the largest allowed (100 cells).
     static func cell(longestSide cells: Int) -> Double {
-        max(10, min(34, (300.0 / Double(max(1, cells))).rounded(.down)))
+        max(6, min(34, (300.0 / Double(max(1, cells))).rounded(.down)))
     }
 
     /// The font size of a cell's label.

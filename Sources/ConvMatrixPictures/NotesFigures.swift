@@ -20,7 +20,8 @@ public enum NotesFigures {
     {
         var result = [
             Figure(
-                name: "sliding", picture: SlidingPicture.picture(try SlidingModel(conv), options: options))
+                name: "sliding",
+                picture: SlidingPicture.picture(try SlidingModel(conv), options: options))
         ]
         if conv.paddingMode == .zeros {
             let transposed = try conv.transposedCounterpart.validated()
@@ -33,7 +34,8 @@ public enum NotesFigures {
             result.append(
                 Figure(
                     name: "transposed-scatter",
-                    picture: ScatterPicture.picture(try ScatterModel(transposed), options: options)))
+                    picture: ScatterPicture.picture(try ScatterModel(transposed), options: options))
+            )
         }
         result.append(
             Figure(

@@ -16,6 +16,9 @@ public enum PictureLimits {
     public static let maxSmallMultiples = 100
     /// Cells of the grid a kernel slides over (the padded input), e.g. 100×100.
     public static let maxCanvasCells = 10000
+    /// Cells shaded over all frames together (window cells, scatter targets): what bounds the
+    /// time and size of an animation, e.g. 576 frames of a 5×5 window are 14400.
+    public static let maxShadedCells = 60000
     /// Panels of the 2-D connectivity diagram (one per output position).
     public static let maxConnectivityPanels = 64
 
@@ -32,7 +35,9 @@ public enum PictureLimits {
     /// Throws unless a frame picture of `rank` axes with `frames` frames over `canvasCells`
     /// cells can be drawn: 1-D and 2-D only, within ``maxCanvasCells`` (frames and cells; an
     /// animation is further held to ``maxFrames`` by whoever plays it).
-    static func checkDrawable(rank: Int, frames: Int, canvasCells: Int) throws(SpecificationError) {
+    static func checkDrawable(rank: Int, frames: Int, canvasCells: Int, shaded: Int = 0)
+        throws(SpecificationError)
+    {
         guard rank <= 2 else {
             throw SpecificationError(
                 .input,
@@ -43,6 +48,12 @@ public enum PictureLimits {
             throw SpecificationError(
                 .input,
                 "the picture would have \(frames) frames, more than the \(maxCanvasCells) a picture can hold; choose a smaller layer"
+            )
+        }
+        guard shaded <= maxShadedCells else {
+            throw SpecificationError(
+                .input,
+                "the frames would shade \(shaded) cells, more than the \(maxShadedCells) a picture can hold; choose a smaller layer or kernel"
             )
         }
         guard canvasCells <= maxCanvasCells else {

@@ -58,7 +58,8 @@ public struct ScatterModel: Hashable, Sendable {
         let outPerGroup = transposed.outChannels / transposed.groups
         try PictureLimits.checkDrawable(
             rank: transposed.rank, frames: transposed.inputExtents.count * inPerGroup,
-            canvasCells: max(transposed.inputExtents.count, transposed.outputExtents.count))
+            canvasCells: max(transposed.inputExtents.count, transposed.outputExtents.count),
+            shaded: transposed.inputExtents.count * inPerGroup * transposed.kernelExtents.count)
         try PictureLimits.checkOutputChannel(outputChannel, of: transposed.outChannels)
         let t = try transposed.unrolled(limits: limits)
         let columns = t.transposed()
@@ -140,7 +141,8 @@ public struct BackwardModel: Hashable, Sendable {
         let kernel = Extents(conv.axes.map(\.kernelSize)) ?? conv.kernelExtents
         try PictureLimits.checkDrawable(
             rank: conv.rank, frames: conv.outputExtents.count + kernel.count,
-            canvasCells: max(conv.inputExtents.count, conv.outputExtents.count))
+            canvasCells: max(conv.inputExtents.count, conv.outputExtents.count),
+            shaded: 2 * conv.outputExtents.count * kernel.count * conv.inChannelsPerGroup)
         try PictureLimits.checkOutputChannel(outputChannel, of: conv.outChannels)
         let u = try conv.unrolled(limits: limits)
         let p = conv.outputExtents.count

@@ -55,7 +55,7 @@ public enum ScatterPicture {
             let inputName = naming.input(
                 frame.input, channel: frame.channel, extents: model.inputExtents)
             var primitives: [PictureScene.Primitive] = [
-                caption(
+                FrameStyle.caption(
                     latex:
                         "\(inputName.latex)\\ \\text{scattered: } k \\cdot \(inputName.latex)\\ \\text{onto \(frame.targets.count) outputs (\(index + 1)/\(total))}",
                     text:
@@ -92,7 +92,7 @@ public enum ScatterPicture {
         let most = model.overlap.max() ?? 0
         let least = model.overlap.min() ?? 0
         var last: [PictureScene.Primitive] = [
-            caption(
+            FrameStyle.caption(
                 latex:
                     "\\text{overlap: inputs reaching each output, \(least) to \(most) (\(total)/\(total))}",
                 text:
@@ -110,13 +110,6 @@ public enum ScatterPicture {
             width: max(output.x + output.width, 300) + FrameStyle.margin,
             height: max(stack.bottom, output.y + output.height) + FrameStyle.margin,
             background: background, frames: frames)
-    }
-
-    /// A frame's caption, top left.
-    static func caption(latex: String, text: String) -> PictureScene.Primitive {
-        .label(
-            x: FrameStyle.margin, y: FrameStyle.margin + 8, latex: latex, text: text, size: 11,
-            anchor: .left)
     }
 }
 

@@ -97,7 +97,8 @@ public struct SlidingModel: Hashable, Sendable {
     {
         try PictureLimits.checkDrawable(
             rank: conv.rank, frames: conv.outputExtents.count,
-            canvasCells: conv.axes.reduce(1) { $0 * min($1.paddedInputSize, 1 << 20) })
+            canvasCells: conv.axes.reduce(1) { $0 * min($1.paddedInputSize, 1 << 20) },
+            shaded: conv.outputExtents.count * conv.kernelExtents.count * conv.inChannelsPerGroup)
         try PictureLimits.checkOutputChannel(outputChannel, of: conv.outChannels)
         let sizes = conv.axes.map(\.paddedInputSize)
         let canvas = Extents(sizes) ?? conv.inputExtents
@@ -179,7 +180,9 @@ public struct SlidingModel: Hashable, Sendable {
         }
         try PictureLimits.checkDrawable(
             rank: transposed.rank, frames: transposed.outputExtents.count,
-            canvasCells: sizes.reduce(1) { $0 * min($1, 1 << 20) })
+            canvasCells: sizes.reduce(1) { $0 * min($1, 1 << 20) },
+            shaded: transposed.outputExtents.count * transposed.kernelExtents.count
+                * (transposed.inChannels / transposed.groups))
         try PictureLimits.checkOutputChannel(outputChannel, of: transposed.outChannels)
         let canvas = Extents(sizes) ?? transposed.inputExtents
         var cells: [CanvasCell] = []

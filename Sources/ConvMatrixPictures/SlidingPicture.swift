@@ -80,12 +80,10 @@ public enum SlidingPicture {
                 frame.output, channel: model.outputChannel, extents: model.outputExtents)
             let caption = title.isEmpty ? "" : title + ": "
             primitives.append(
-                .label(
-                    x: FrameStyle.margin, y: FrameStyle.margin + 8,
-                    latex:
-                        "\\text{\(caption)}\(outputName.latex)\\ \\text{(\(index + 1)/\(model.frames.count))}",
-                    text: "\(caption)\(outputName.text) (\(index + 1)/\(model.frames.count))",
-                    size: 11, anchor: .left))
+                FrameStyle.caption(
+                    latex: (title.isEmpty ? "" : "\\text{\(caption)}") + outputName.latex
+                        + "\\ \\text{(\(index + 1)/\(model.frames.count))}",
+                    text: "\(caption)\(outputName.text) (\(index + 1)/\(model.frames.count))"))
             for (k, panel) in panels.enumerated() {
                 let channel = model.inputChannels[k]
                 for windowCell in frame.window {

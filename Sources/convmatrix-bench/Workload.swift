@@ -43,7 +43,7 @@ enum Workloads {
         return note
     }
 
-    static let all: [Workload] = [
+    static let all: [Workload] = pictures + [
         Workload(
             name: "example-5x5-3x3-s2",
             summary: "5×5 input, 3×3 kernel, stride 2: U + LaTeX + C = O·T",

@@ -29,14 +29,16 @@ struct DeriveFiguresTests {
         let dir = Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let all = runTool(
-            "derive --input 5x5 --kernel 3x3 --stride 2 --format latex --standalone --figures \(dir.path)")
+            "derive --input 5x5 --kernel 3x3 --stride 2 --format latex --standalone --figures \(dir.path)"
+        )
         #expect(all.exitCode == 0)
         #expect(all.output.contains("\\usepackage{tikz}"))
         // 4 + 25 + 5 + 13 frames.
         #expect(all.output.components(separatedBy: "\\begin{tikzpicture}").count - 1 == 47)
         #expect(all.output.hasSuffix("\\end{document}\n"))
         let one = runTool(
-            "derive --input 5x5 --kernel 3x3 --stride 2 --format latex --lang es --figures \(dir.path) --figure-frame 2")
+            "derive --input 5x5 --kernel 3x3 --stride 2 --format latex --lang es --figures \(dir.path) --figure-frame 2"
+        )
         #expect(one.output.components(separatedBy: "\\begin{tikzpicture}").count - 1 == 4)
         #expect(one.output.contains("\\section*{Figuras}"))
     }

@@ -26,7 +26,8 @@ enum DeriveFigures {
                 "The transposed convolution as a direct convolution over the zero-inserted input.",
             "transposed-scatter":
                 "The transposed convolution as a scatter, one frame per input; last, how many inputs reach each output.",
-            "backward": "The backward pass: δ scattered through the kernel, then δ correlated with the input.",
+            "backward":
+                "The backward pass: δ scattered through the kernel, then δ correlated with the input.",
         ],
         "es": [
             "heading": "Figuras",
@@ -35,7 +36,8 @@ enum DeriveFigures {
                 "La convolución transpuesta como convolución directa sobre la entrada con ceros insertados.",
             "transposed-scatter":
                 "La convolución transpuesta como dispersión, un cuadro por entrada; al final, cuántas entradas llegan a cada salida.",
-            "backward": "La retropropagación: δ dispersada por el kernel, luego δ correlacionada con la entrada.",
+            "backward":
+                "La retropropagación: δ dispersada por el kernel, luego δ correlacionada con la entrada.",
         ],
     ]
 
@@ -47,20 +49,25 @@ enum DeriveFigures {
     ) throws(UsageError) -> String {
         guard let directory = arguments.value(Options.figures) else {
             if arguments.value(Options.figureFrame) != nil {
-                throw UsageError(flag: "figure-frame", "chooses a frame of the figures; add --figures DIR")
+                throw UsageError(
+                    flag: "figure-frame", "chooses a frame of the figures; add --figures DIR")
             }
             return document
         }
         guard format != .text else {
-            throw UsageError(flag: "figures", "figures go into latex or markdown documents, not text")
+            throw UsageError(
+                flag: "figures", "figures go into latex or markdown documents, not text")
         }
         let frame = try arguments.value(Options.figureFrame).map { text throws(UsageError) in
             let n = try AxisListParser.single(text, flag: "figure-frame")
-            guard n >= 1 else { throw UsageError(flag: "figure-frame", "frames are numbered from 1, got \(n)") }
+            guard n >= 1 else {
+                throw UsageError(flag: "figure-frame", "frames are numbered from 1, got \(n)")
+            }
             return n
         }
         if frame != nil && format != .latex {
-            throw UsageError(flag: "figure-frame", "picks the frame LaTeX prints; Markdown links the animations")
+            throw UsageError(
+                flag: "figure-frame", "picks the frame LaTeX prints; Markdown links the animations")
         }
         let figures: [NotesFigures.Figure]
         let names = try NotesOptions.names(arguments)
@@ -72,12 +79,14 @@ enum DeriveFigures {
         for figure in figures where figure.picture.frameCount > PictureLimits.maxFrames {
             throw UsageError(
                 flag: "figures",
-                "the \(figure.name) figure has \(figure.picture.frameCount) frames, more than the \(PictureLimits.maxFrames) an animation shows; choose a smaller layer")
+                "the \(figure.name) figure has \(figure.picture.frameCount) frames, more than the \(PictureLimits.maxFrames) an animation shows; choose a smaller layer"
+            )
         }
         if let frame, let short = figures.first(where: { frame > $0.picture.frameCount }) {
             throw UsageError(
                 flag: "figure-frame",
-                "the \(short.name) figure has \(short.picture.frameCount) frames (1…\(short.picture.frameCount)), got \(frame)")
+                "the \(short.name) figure has \(short.picture.frameCount) frames (1…\(short.picture.frameCount)), got \(frame)"
+            )
         }
         let text = captions[language] ?? captions["en"] ?? [:]
         let folder = URL(fileURLWithPath: directory, isDirectory: true)
@@ -89,7 +98,8 @@ enum DeriveFigures {
                     to: folder.appendingPathComponent("\(figure.name).svg"), options: .atomic)
             }
         } catch {
-            throw UsageError(flag: "figures", "cannot write into '\(directory)': \(error.localizedDescription)")
+            throw UsageError(
+                flag: "figures", "cannot write into '\(directory)': \(error.localizedDescription)")
         }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         switch format {
@@ -106,27 +116,37 @@ enum DeriveFigures {
             for figure in figures {
                 let tikz: String
                 if let frame {
-                    tikz = TikZWriter.tikz(figure.picture.scene(frame: frame - 1), standalone: false)
-                        .replacingOccurrences(of: "% Needs \\usepackage{tikz}.\n", with: "")
-                    body += "\\begin{center}\n\\resizebox{0.6\\textwidth}{!}{%\n\(tikz)}\n\\end{center}\n"
+                    tikz = TikZWriter.tikz(
+                        figure.picture.scene(frame: frame - 1), standalone: false
+                    )
+                    .replacingOccurrences(of: "% Needs \\usepackage{tikz}.\n", with: "")
+                    body +=
+                        "\\begin{center}\n\\resizebox{0.6\\textwidth}{!}{%\n\(tikz)}\n\\end{center}\n"
                 } else if figure.picture.frameCount <= PictureLimits.maxSmallMultiples {
                     tikz = TikZWriter.smallMultiples(figure.picture, standalone: false)
-                        .replacingOccurrences(of: "% Needs \\usepackage{tikz} and \\usepackage{graphicx}.\n", with: "")
+                        .replacingOccurrences(
+                            of: "% Needs \\usepackage{tikz} and \\usepackage{graphicx}.\n", with: ""
+                        )
                     body += tikz
                 } else {
                     tikz = TikZWriter.tikz(figure.picture.scene(frame: 0), standalone: false)
                         .replacingOccurrences(of: "% Needs \\usepackage{tikz}.\n", with: "")
-                    body += "\\begin{center}\n\\resizebox{0.6\\textwidth}{!}{%\n\(tikz)}\n\\end{center}\n"
+                    body +=
+                        "\\begin{center}\n\\resizebox{0.6\\textwidth}{!}{%\n\(tikz)}\n\\end{center}\n"
                 }
-                body += "\\par\\noindent\\emph{\(LaTeXText.escape(text[figure.name] ?? figure.name))}\\par\\bigskip\n"
+                body +=
+                    "\\par\\noindent\\emph{\(LaTeXText.escape(text[figure.name] ?? figure.name))}\\par\\bigskip\n"
             }
-            guard standalone, let end = document.range(of: "\\end{document}", options: .backwards) else {
+            guard standalone, let end = document.range(of: "\\end{document}", options: .backwards)
+            else {
                 return document + "% Needs \\usepackage{tikz} and \\usepackage{graphicx}.\n" + body
             }
             var out = document
             out.replaceSubrange(end, with: body + "\\end{document}")
             if let amsmath = out.range(of: "\\usepackage{amsmath}\n") {
-                out.insert(contentsOf: "\\usepackage{graphicx}\n\\usepackage{tikz}\n", at: amsmath.upperBound)
+                out.insert(
+                    contentsOf: "\\usepackage{graphicx}\n\\usepackage{tikz}\n",
+                    at: amsmath.upperBound)
             }
             return out
         }

@@ -136,12 +136,14 @@ struct DrawRequest {
             try checkChannel(conv.outChannels)
             try checkFrames(conv.outputExtents.count, what: "output position")
             let values = try kernelValues(conv.kernelLayout)
+            let picture: FramedPicture
             do {
                 let model = try SlidingModel(conv, outputChannel: outputChannel, limits: limits)
-                return emit(SlidingPicture.picture(model, options: values, title: ""))
+                picture = SlidingPicture.picture(model, options: values, title: "")
             } catch {
                 throw UsageError(error)
             }
+            return try emit(picture)
         case .transposed:
             let transposed = try LayerOptions.transposedSubject(arguments)
             try checkChannel(transposed.outChannels)
@@ -155,22 +157,23 @@ struct DrawRequest {
                 try checkFrames(
                     transposed.inputExtents.count * perGroup + 1, what: "input, and the overlap")
             }
+            let picture: FramedPicture
             do {
                 switch view {
                 case .equivalent:
                     let model = try SlidingModel(
                         equivalentOf: transposed, outputChannel: outputChannel, limits: limits)
-                    return emit(
-                        SlidingPicture.picture(
-                            model, options: values, title: "equivalent convolution"))
+                    picture = SlidingPicture.picture(
+                        model, options: values, title: "equivalent convolution")
                 case .scatter:
                     let model = try ScatterModel(
                         transposed, outputChannel: outputChannel, limits: limits)
-                    return emit(ScatterPicture.picture(model, options: values))
+                    picture = ScatterPicture.picture(model, options: values)
                 }
             } catch {
                 throw UsageError(error)
             }
+            return try emit(picture)
         case .backward:
             if arguments.value(Options.outputPadding) != nil {
                 throw UsageError(
@@ -182,17 +185,32 @@ struct DrawRequest {
             try checkFrames(
                 conv.outputExtents.count + conv.kernelExtents.count, what: "output and kernel tap")
             let values = try kernelValues(conv.kernelLayout)
+            let picture: FramedPicture
             do {
                 let model = try BackwardModel(conv, outputChannel: outputChannel, limits: limits)
-                return emit(BackwardPicture.picture(model, options: values))
+                picture = BackwardPicture.picture(model, options: values)
             } catch {
                 throw UsageError(error)
             }
+            return try emit(picture)
+        }
+    }
+
+    /// Refuses a GIF that would encode more than ``GIFWriter/maxEncodedPixels``.
+    private func checkGIF(_ picture: FramedPicture) throws(UsageError) {
+        guard format == .gif, frame == nil else { return }
+        let pixels = GIFWriter.encodedPixels(picture)
+        guard pixels <= GIFWriter.maxEncodedPixels else {
+            throw UsageError(
+                flag: "format",
+                "the GIF would encode \(pixels / 1_000_000) million pixels, more than the \(GIFWriter.maxEncodedPixels / 1_000_000) million a GIF is written in; use --format svg, draw one --frame N, or choose a smaller layer"
+            )
         }
     }
 
     /// The picture in the chosen format (a frame exists: ``checkFrames`` ran).
-    private func emit(_ picture: FramedPicture) -> [UInt8] {
+    private func emit(_ picture: FramedPicture) throws(UsageError) -> [UInt8] {
+        try checkGIF(picture)
         if let frame {
             let scene = picture.scene(frame: frame - 1)
             return Array(
