@@ -86,12 +86,20 @@ extension ConvolutionSpec {
     /// padding ≤ n on each side, as PyTorch requires); the dilated kernel `d·(k − 1) + 1` no larger
     /// than the padded input `n + p_before + p_after`; every element count within `Int`.
     public func validated() throws(SpecificationError) -> Convolution {
-        let (kernelSize, strides, dilations) = try SpecValidation.common(
-            input: inputSize, kernel: self.kernelSize, stride: stride, dilation: dilation,
+        // Every per-axis list is expanded to the rank and checked here, once; nothing below
+        // reads `self`'s lists.
+        let lists = try AxisLists(
+            input: inputSize, kernel: kernelSize, stride: stride, dilation: dilation,
+            padding: padding)
+        try SpecValidation.channels(
             inChannels: inChannels, outChannels: outChannels, groups: groups)
-        let rank = inputSize.count
-        let paddings = try resolvedPadding(rank: rank, strides: strides, dilations: dilations)
-        try checkPaddingMode(paddings)
+        let rank = lists.rank
+        let inputSize = lists.input
+        let kernelSize = lists.kernel
+        let strides = lists.stride
+        let dilations = lists.dilation
+        let paddings = try resolvedPadding(lists)
+        try checkPaddingMode(paddings, input: inputSize)
 
         var axes: [ConvolutionAxis] = []
         for t in 0..<rank {
@@ -128,36 +136,34 @@ extension ConvolutionSpec {
             inputExtents: input, outputExtents: output, kernelExtents: kernel)
     }
 
-    /// The explicit padding of every axis, with words resolved.
-    private func resolvedPadding(rank: Int, strides: [Int], dilations: [Int])
-        throws(SpecificationError) -> [AxisPadding]
-    {
+    /// The explicit padding of every axis, with words resolved from the expanded `lists`.
+    private func resolvedPadding(_ lists: AxisLists) throws(SpecificationError) -> [AxisPadding] {
+        if let explicit = lists.explicitPadding { return explicit }
+        let axes = 0..<lists.rank
         switch padding {
-        case .explicit(let amounts):
-            return try SpecValidation.explicitPadding(amounts, rank: rank)
-        case .valid:
-            return Array(repeating: AxisPadding(0), count: rank)
         case .full:
-            return (0..<rank).map {
-                OutputSize.fullPadding(kernel: kernelSize[$0], dilation: dilations[$0])
+            return axes.map {
+                OutputSize.fullPadding(kernel: lists.kernel[$0], dilation: lists.dilation[$0])
             }
-        case .same:
-            if sameRule == .pytorch, let s = strides.first(where: { $0 > 1 }) {
+        default:
+            if sameRule == .pytorch, let s = lists.stride.first(where: { $0 > 1 }) {
                 throw SpecificationError(
                     .padding,
                     "same needs stride 1 under PyTorch's rule, got stride \(s); use --same-rule tensorflow for TensorFlow's SAME"
                 )
             }
-            return (0..<rank).map {
+            return axes.map {
                 OutputSize.samePadding(
-                    input: inputSize[$0], kernel: kernelSize[$0], stride: strides[$0],
-                    dilation: dilations[$0])
+                    input: lists.input[$0], kernel: lists.kernel[$0], stride: lists.stride[$0],
+                    dilation: lists.dilation[$0])
             }
         }
     }
 
     /// PyTorch's limits on the padding for each padding mode.
-    private func checkPaddingMode(_ paddings: [AxisPadding]) throws(SpecificationError) {
+    private func checkPaddingMode(_ paddings: [AxisPadding], input inputSize: [Int])
+        throws(SpecificationError)
+    {
         for (t, p) in paddings.enumerated() {
             let n = inputSize[t]
             let widest = max(p.before, p.after)

@@ -36,25 +36,6 @@ enum SpecValidation {
         }
     }
 
-    /// Checks the spatial sizes and that kernel and input have the same number of axes, and
-    /// returns the kernel extents: a single kernel size is used on every axis (PyTorch's
-    /// `kernel_size=3`), any other count must equal the input's.
-    static func sizes(input: [Int], kernel: [Int]) throws(SpecificationError) -> [Int] {
-        guard !input.isEmpty else { throw SpecificationError(.input, "needs at least one axis") }
-        try atLeast(1, input, field: .input)
-        try atMostLargest(input, field: .input)
-        let kernel = kernel.count == 1 ? Array(repeating: kernel[0], count: input.count) : kernel
-        guard kernel.count == input.count else {
-            throw SpecificationError(
-                .kernel,
-                "has \(kernel.count) axes but the input has \(input.count); both need the same number"
-            )
-        }
-        try atLeast(1, kernel, field: .kernel)
-        try atMostLargest(kernel, field: .kernel)
-        return kernel
-    }
-
     /// Checks channel counts and that the groups divide both.
     static func channels(inChannels: Int, outChannels: Int, groups: Int) throws(SpecificationError)
     {
@@ -86,25 +67,6 @@ enum SpecValidation {
             )
         }
         return extents
-    }
-
-    /// The checks every layer shares, in order: sizes and ranks, stride and dilation ≥ 1 (one
-    /// value or one per axis), channels and groups. Returns the per-axis kernel, stride and
-    /// dilation.
-    static func common(
-        input: [Int], kernel: [Int], stride: [Int], dilation: [Int], inChannels: Int,
-        outChannels: Int, groups: Int
-    ) throws(SpecificationError) -> (kernel: [Int], strides: [Int], dilations: [Int]) {
-        let kernel = try sizes(input: input, kernel: kernel)
-        let rank = input.count
-        try atLeast(1, stride, field: .stride)
-        try atMostLargest(stride, field: .stride)
-        let strides = try perAxis(stride, rank: rank, field: .stride)
-        try atLeast(1, dilation, field: .dilation)
-        try atMostLargest(dilation, field: .dilation)
-        let dilations = try perAxis(dilation, rank: rank, field: .dilation)
-        try channels(inChannels: inChannels, outChannels: outChannels, groups: groups)
-        return (kernel, strides, dilations)
     }
 
     /// Explicit paddings expanded to `rank` axes and checked ≥ 0.

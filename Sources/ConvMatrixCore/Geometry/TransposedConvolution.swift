@@ -69,26 +69,25 @@ extension TransposedConvolutionSpec {
     /// `full` are refused, as PyTorch's ConvTranspose refuses string padding); output padding ≥ 0
     /// and smaller than the stride or the dilation of its axis; an output size ≥ 1.
     public func validated() throws(SpecificationError) -> TransposedConvolution {
-        let (kernelSize, strides, dilations) = try SpecValidation.common(
-            input: inputSize, kernel: self.kernelSize, stride: stride, dilation: dilation,
-            inChannels: inChannels, outChannels: outChannels, groups: groups)
-        let rank = inputSize.count
-        let paddings: [AxisPadding]
-        switch padding {
-        case .explicit(let amounts):
-            paddings = try SpecValidation.explicitPadding(amounts, rank: rank)
-        case .valid:
-            paddings = Array(repeating: AxisPadding(0), count: rank)
-        case .same, .full:
+        // Every per-axis list is expanded to the rank and checked here, once.
+        let lists = try AxisLists(
+            input: inputSize, kernel: kernelSize, stride: stride, dilation: dilation,
+            padding: padding, outputPadding: outputPadding)
+        if padding == .same || padding == .full {
             throw SpecificationError(
                 .padding,
                 "a transposed convolution takes padding amounts, got '\(padding)' (PyTorch's ConvTranspose has no padding words)"
             )
         }
-        try SpecValidation.atLeast(0, outputPadding, field: .outputPadding)
-        try SpecValidation.atMostLargest(outputPadding, field: .outputPadding)
-        let outputPaddings = try SpecValidation.perAxis(
-            outputPadding, rank: rank, field: .outputPadding)
+        try SpecValidation.channels(
+            inChannels: inChannels, outChannels: outChannels, groups: groups)
+        let rank = lists.rank
+        let inputSize = lists.input
+        let kernelSize = lists.kernel
+        let strides = lists.stride
+        let dilations = lists.dilation
+        let paddings = lists.explicitPadding ?? Array(repeating: AxisPadding(0), count: rank)
+        let outputPaddings = lists.outputPadding
         var axes: [TransposedConvolutionAxis] = []
         for t in 0..<rank {
             let a = outputPaddings[t]

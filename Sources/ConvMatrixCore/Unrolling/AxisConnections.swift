@@ -1,16 +1,38 @@
 /// For one spatial axis, the input position each kernel tap meets at each output position.
 ///
-/// `links[i]` lists `(tap, input)` pairs for output position `i`: tap `a` meets padded position
-/// `q = i·s + a·d − p_before`, which reads input `sourceIndex(q)` under the padding mode (no
-/// pair under zero padding when `q` is outside the input). With the kernel flipped, the tap
-/// recorded is `k − 1 − a`. Both values are pre-multiplied by the axis's row-major stride so
-/// that flat offsets of an N-D position are plain sums.
+/// Output position `i` has the `(tap, input)` pairs `start[i] ..< start[i + 1]` of ``taps`` and
+/// ``inputs``: tap `a` meets padded position `q = i·s + a·d − p_before`, which reads input
+/// `sourceIndex(q)` under the padding mode (no pair under zero padding when `q` is outside the
+/// input). With the kernel flipped, the tap recorded is `k − 1 − a`. Both values are
+/// pre-multiplied by the axis's row-major stride so that flat offsets of an N-D position are
+/// plain sums.
+///
+/// The pairs of all positions share three flat arrays (compressed rows, like ``TapMatrix``), so
+/// an axis costs a few bytes per `(i, a)` whatever the number of outputs — not a heap-allocated
+/// list per position.
 struct AxisConnections {
-    /// Per output position: `(tap offset, input offset)` pairs in increasing `a`.
-    let links: [[(tap: Int, input: Int)]]
+    /// `start[i] ..< start[i + 1]` indexes the pairs of output position `i`; `outputSize + 1`
+    /// values.
+    let start: [Int]
+    /// The tap offset of each pair, in increasing `a` within a position.
+    let taps: [Int32]
+    /// The input offset of each pair.
+    let inputs: [Int32]
+
+    /// The `(tap offset, input offset)` pairs of output position `i`, in increasing `a`.
+    func links(at i: Int) -> [(tap: Int, input: Int)] {
+        (start[i]..<start[i + 1]).map { (Int(taps[$0]), Int(inputs[$0])) }
+    }
 
     /// Total number of pairs over all output positions.
-    var totalLinks: Int { links.reduce(0) { $0 + $1.count } }
+    var totalLinks: Int { taps.count }
+
+    /// The most pairs any one output position has.
+    var maxLinks: Int {
+        var most = 0
+        for i in 0..<(start.count - 1) { most = max(most, start[i + 1] - start[i]) }
+        return most
+    }
 
     /// How many `(j, a)` pairs, `0 ≤ j < count`, `0 ≤ a < kernel`, land inside `0…extent−1` at
     /// `j·stride + a·dilation − offset` — computed from the arithmetic, without enumerating, so
@@ -51,19 +73,32 @@ struct AxisConnections {
     /// `⌈a/b⌉` for `b > 0`.
     static func ceilDivide(_ a: Int, _ b: Int) -> Int { -floorDivide(-a, b) }
 
+    /// Builds the pairs of `axis`. Offsets fit `Int32`: the caller has checked that the flat
+    /// input and kernel sizes do (``TapMatrix/checkIndexRange(rows:columns:taps:what:)``).
     init(
         axis: ConvolutionAxis, mode: PaddingMode, orientation: KernelOrientation,
         inputStride: Int, kernelStride: Int
     ) {
-        links = (0..<axis.outputSize).map { i in
-            (0..<axis.kernelSize).compactMap { a in
+        var start = [0]
+        var taps: [Int32] = []
+        var inputs: [Int32] = []
+        start.reserveCapacity(axis.outputSize + 1)
+        taps.reserveCapacity(axis.outputSize * axis.kernelSize)
+        inputs.reserveCapacity(axis.outputSize * axis.kernelSize)
+        for i in 0..<axis.outputSize {
+            for a in 0..<axis.kernelSize {
                 let q = i * axis.stride + a * axis.dilation - axis.padding.before
                 guard let source = mode.sourceIndex(of: q, extent: axis.inputSize) else {
-                    return nil
+                    continue
                 }
                 let tap = orientation == .convolution ? axis.kernelSize - 1 - a : a
-                return (tap * kernelStride, source * inputStride)
+                taps.append(Int32(truncatingIfNeeded: tap * kernelStride))
+                inputs.append(Int32(truncatingIfNeeded: source * inputStride))
             }
+            start.append(taps.count)
         }
+        self.start = start
+        self.taps = taps
+        self.inputs = inputs
     }
 }

@@ -65,6 +65,18 @@ enum ReferenceConvolution {
         return result.mapValues { $0.sorted() }
     }
 
+    /// U assembled plainly from ``entries(of:)``: one triplet per tap, sorted into rows by
+    /// ``TapMatrix/init(rowCount:columnCount:tapCount:triplets:)``.
+    static func matrix(of conv: Convolution) -> TapMatrix {
+        var triplets: [(row: Int, column: Int, tap: Int)] = []
+        for (pair, taps) in entries(of: conv) {
+            for tap in taps { triplets.append((pair.row, pair.column, tap)) }
+        }
+        return TapMatrix(
+            rowCount: conv.outputCount, columnCount: conv.inputCount, tapCount: conv.weightCount,
+            triplets: triplets)
+    }
+
     /// A matrix position.
     struct Pair: Hashable {
         let row: Int
