@@ -29,10 +29,15 @@ struct CellText: Hashable, Sendable {
 struct CellNaming: Sendable {
     let names: SymbolNames
     let channelled: Bool
+    /// Values written instead of input symbols (channel first, row-major), when given.
+    var inputValues: [String]? = nil
 
     /// The input at flat spatial position `flat` of channel `channel` in `extents`.
     func input(_ flat: Int, channel: Int, extents: Extents) -> CellText {
-        CellText(
+        if let inputValues, channel * extents.count + flat < inputValues.count {
+            return CellText(plain: inputValues[channel * extents.count + flat])
+        }
+        return CellText(
             Symbol(
                 names.input, indices: extents.multiIndex(flat),
                 superscript: channelled ? [channel] : []))

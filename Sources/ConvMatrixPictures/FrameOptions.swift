@@ -9,11 +9,18 @@ public struct FrameOptions: Hashable, Sendable {
     public var labels: Bool?
     /// Kernel values to print instead of kernel symbols, one per weight in PyTorch's order.
     public var kernelValues: [String]?
+    /// Input values to print instead of input symbols, channel first then row-major (the input
+    /// of the layer drawn: the transposed layer's own input for its pictures).
+    public var inputValues: [String]?
 
     /// Options with the default letters, automatic labels and kernel symbols.
-    public init(names: SymbolNames = .ikO, labels: Bool? = nil, kernelValues: [String]? = nil) {
+    public init(
+        names: SymbolNames = .ikO, labels: Bool? = nil, kernelValues: [String]? = nil,
+        inputValues: [String]? = nil
+    ) {
         self.names = names
         self.labels = labels
         self.kernelValues = kernelValues
+        self.inputValues = inputValues
     }
 }

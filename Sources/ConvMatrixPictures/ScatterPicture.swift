@@ -10,7 +10,8 @@ public enum ScatterPicture {
     public static func picture(_ model: ScatterModel, options: FrameOptions = FrameOptions())
         -> FramedPicture
     {
-        let naming = CellNaming(names: options.names, channelled: model.channelled)
+        let naming = CellNaming(
+            names: options.names, channelled: model.channelled, inputValues: options.inputValues)
         let inputShape = GridBox.shape(model.inputExtents)
         let outputShape = GridBox.shape(model.outputExtents)
         let cell = FrameStyle.cell(

@@ -16,7 +16,8 @@ public enum SlidingPicture {
     public static func picture(
         _ model: SlidingModel, options: FrameOptions = FrameOptions(), title: String = ""
     ) -> FramedPicture {
-        let naming = CellNaming(names: options.names, channelled: model.channelled)
+        let naming = CellNaming(
+            names: options.names, channelled: model.channelled, inputValues: options.inputValues)
         let canvasShape = GridBox.shape(model.canvas)
         let outputShape = GridBox.shape(model.outputExtents)
         let cell = FrameStyle.cell(

@@ -46,7 +46,26 @@ struct DrawPicturesCommandTests {
         #expect(bytes.prefix(6) == Data("GIF89a".utf8))
     }
 
+    @Test("--input-values and --kernel-values are written in the cells; padded cells copy values")
+    func values() {
+        let run = runTool(
+            "draw --input 3x3 --kernel 2x2 --padding 1 --padding-mode replicate --picture sliding --frame 1 --input-values 1,2,3,4,5,6,7,8,9 --kernel-values 7,-7,5,-5"
+        )
+        #expect(run.exitCode == 0, "\(run.errors)")
+        // The padded corner copies input (0,0) = 1; three copies of 1 lie under the window.
+        #expect(run.output.components(separatedBy: ">1</text>").count - 1 >= 4)
+        for value in ["-7", "5", "-5"] { #expect(run.output.contains(">\(value)</text>")) }
+        #expect(!run.output.contains(">I₀₀</text>"))
+    }
+
     static let badInput: [(String, String)] = [
+        (
+            "--input 31x31 --kernel 3x3 --stride 3 --transposed-layer --picture transposed --view scatter --format gif --output OUT",
+            "format"
+        ),
+        ("--input 5x5 --kernel 3x3 --picture sliding --input-values 1,2", "input-values"),
+        ("--input 5x5 --kernel 3x3 --picture sparsity --input-values 1", "input-values"),
+        ("--input 5x5 --kernel 3x3 --picture sliding --seed 3", "seed"),
         ("--input 5x5 --kernel 3x3 --stride 2 --picture sliding --frame 5 --output OUT", "frame"),
         ("--input 5x5 --kernel 3x3 --stride 2 --picture sliding --frame 0", "frame"),
         ("--input 5x5 --kernel 3x3 --stride 2 --picture sliding --view scatter", "view"),

@@ -49,7 +49,8 @@ struct DrawCommand: Command {
         Options.layer + [
             Options.outputPadding, Options.transposedLayerFlag, Options.names, Options.drawPicture,
             Options.drawFormat, Options.view, Options.frame, Options.frameMilliseconds,
-            Options.outputChannel, Options.labels, Options.kernelValues, Options.seed,
+            Options.outputChannel, Options.labels, Options.kernelValues, Options.inputValues,
+            Options.seed,
             Options.standalone, Options.outputFile, Options.maxMemory,
         ]
 

@@ -87,14 +87,20 @@ struct DrawRequest {
         options = FrameOptions(
             names: try NotesOptions.names(arguments),
             labels: labels == .auto ? nil : labels == .symbols, kernelValues: nil)
+        if !framed && arguments.value(Options.inputValues) != nil {
+            throw UsageError(
+                flag: "input-values",
+                "is printed in the frame pictures (sliding, transposed, backward)")
+        }
         if !framed && arguments.value(Options.kernelValues) != nil {
             throw UsageError(
                 flag: "kernel-values",
                 "is printed in the frame pictures (sliding, transposed, backward)")
         }
         if arguments.value(Options.seed) != nil && arguments.value(Options.kernelValues) != "random"
+            && arguments.value(Options.inputValues) != "random"
         {
-            throw UsageError(flag: "seed", "seeds --kernel-values random")
+            throw UsageError(flag: "seed", "seeds --kernel-values random or --input-values random")
         }
     }
 
@@ -135,7 +141,8 @@ struct DrawRequest {
             let conv = try LayerOptions.convolution(arguments)
             try checkChannel(conv.outChannels)
             try checkFrames(conv.outputExtents.count, what: "output position")
-            let values = try kernelValues(conv.kernelLayout)
+            let values = try cellValues(
+                conv.kernelLayout, channels: conv.inChannels, extents: conv.inputExtents)
             let picture: FramedPicture
             do {
                 let model = try SlidingModel(conv, outputChannel: outputChannel, limits: limits)
@@ -148,7 +155,9 @@ struct DrawRequest {
             let transposed = try LayerOptions.transposedSubject(arguments)
             try checkChannel(transposed.outChannels)
             let view = try arguments.choice(Options.view, default: DrawCommand.View.equivalent)
-            let values = try kernelValues(transposed.kernelLayout)
+            let values = try cellValues(
+                transposed.kernelLayout, channels: transposed.inChannels,
+                extents: transposed.inputExtents)
             switch view {
             case .equivalent:
                 try checkFrames(transposed.outputExtents.count, what: "output position")
@@ -184,7 +193,8 @@ struct DrawRequest {
             try checkChannel(conv.outChannels)
             try checkFrames(
                 conv.outputExtents.count + conv.kernelExtents.count, what: "output and kernel tap")
-            let values = try kernelValues(conv.kernelLayout)
+            let values = try cellValues(
+                conv.kernelLayout, channels: conv.inChannels, extents: conv.inputExtents)
             let picture: FramedPicture
             do {
                 let model = try BackwardModel(conv, outputChannel: outputChannel, limits: limits)
@@ -261,17 +271,22 @@ struct DrawRequest {
         }
     }
 
-    /// The options with `--kernel-values` as text, one per weight.
-    private func kernelValues(_ layout: KernelLayout) throws(UsageError) -> FrameOptions {
+    /// The options with `--kernel-values` and `--input-values` as text.
+    private func cellValues(_ layout: KernelLayout, channels: Int, extents: Extents)
+        throws(UsageError) -> FrameOptions
+    {
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
-        guard
-            let values = try ValueOptions.kernelValues(
-                arguments, layout: layout, generator: &generator)
-        else {
-            return options
-        }
         var result = options
-        result.kernelValues = values.values.map(\.description)
+        if let values = try ValueOptions.kernelValues(
+            arguments, layout: layout, generator: &generator)
+        {
+            result.kernelValues = values.values.map(\.description)
+        }
+        if arguments.value(Options.inputValues) != nil {
+            result.inputValues = try ValueOptions.inputValues(
+                arguments, channels: channels, extents: extents, generator: &generator
+            ).values.map(\.description)
+        }
         return result
     }
 }
