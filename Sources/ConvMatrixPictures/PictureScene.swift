@@ -18,7 +18,8 @@ public struct PictureScene: Hashable, Sendable {
         /// The cells of Dumoulin & Visin's figures: real inputs (blue), outputs (cyan), the
         /// output being computed (dark cyan), inserted zeros and cropped positions (greys).
         case inputCell, outputCell, currentOutput, insertedZero, cropped
-        /// Level `level` of `levels` (1…levels) on a white-to-dark-cyan ramp: overlap counts.
+        /// Level `level` of `levels` (1…levels) on a white-to-teal ramp (light enough for black
+        /// text at the top): overlap counts.
         case ramp(level: Int, levels: Int)
     }
 

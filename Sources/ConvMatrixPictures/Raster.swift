@@ -119,7 +119,7 @@ struct Raster {
     }
 
     /// The glyph scale of a label of font size `size`.
-    static func scale(_ size: Double) -> Int { max(1, min(4, Int(size / 5.5))) }
+    static func scale(_ size: Double) -> Int { max(1, min(4, Int(size / 7.5))) }
 
     /// Draws `text` at font size `size`, centred on `(x, y)` or starting at `x`.
     mutating func text(

@@ -54,7 +54,7 @@ public enum TapPalette {
         case .insertedZero: insertedZero
         case .cropped: cropped
         case .ramp(let level, let levels):
-            mix("FFFFFF", with: "0E6F7A", amount: Double(max(0, level)) / Double(max(1, levels)))
+            mix("FFFFFF", with: "2C9AA5", amount: Double(max(0, level)) / Double(max(1, levels)))
         }
     }
 
