@@ -184,6 +184,11 @@ struct DrawRequest {
             }
             return try emit(picture)
         case .backward:
+            if arguments.has(Options.transposedLayerFlag) {
+                throw UsageError(
+                    flag: "transposed-layer",
+                    "backward draws a forward layer (its ∂E/∂x is already a transposed convolution)")
+            }
             if arguments.value(Options.outputPadding) != nil {
                 throw UsageError(
                     flag: "output-padding",
