@@ -14,6 +14,9 @@ public enum PictureLimits {
     public static let maxFrames = 1000
     /// Frames printed side by side as TikZ small multiples; beyond, a chosen frame is printed.
     public static let maxSmallMultiples = 100
+    /// Elements drawn by all the small multiples together (each repeats the background): past
+    /// this, pdflatex takes minutes and the pictures are too small to read.
+    public static let maxSmallMultipleElements = 50000
     /// Cells of the grid a kernel slides over (the padded input), e.g. 100×100.
     public static let maxCanvasCells = 10000
     /// Cells shaded over all frames together (window cells, scatter targets): what bounds the

@@ -67,6 +67,7 @@ struct DrawPicturesCommandTests {
         ("--input 5x5 --kernel 3x3 --picture sparsity --input-values 1", "input-values"),
         ("--input 5x5 --kernel 3x3 --picture sliding --seed 3", "seed"),
         ("--input 5x5 --kernel 3x3 --picture backward --transposed-layer", "transposed-layer"),
+        ("--input 30x30 --kernel 21x21 --picture sliding --format tikz", "frame"),
         ("--input 5x5 --kernel 3x3 --stride 2 --picture sliding --frame 5 --output OUT", "frame"),
         ("--input 5x5 --kernel 3x3 --stride 2 --picture sliding --frame 0", "frame"),
         ("--input 5x5 --kernel 3x3 --stride 2 --picture sliding --view scatter", "view"),

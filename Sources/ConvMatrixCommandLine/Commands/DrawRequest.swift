@@ -226,6 +226,15 @@ struct DrawRequest {
     /// The picture in the chosen format (a frame exists: ``checkFrames`` ran).
     private func emit(_ picture: FramedPicture) throws(UsageError) -> [UInt8] {
         try checkGIF(picture)
+        if format == .tikz && frame == nil {
+            let elements = picture.frames.reduce(0) { $0 + picture.background.count + $1.count }
+            guard elements <= PictureLimits.maxSmallMultipleElements else {
+                throw UsageError(
+                    flag: "frame",
+                    "TikZ small multiples of this picture would draw \(elements) elements, more than the \(PictureLimits.maxSmallMultipleElements) pdflatex handles readably; draw one with --frame N, or use --format svg"
+                )
+            }
+        }
         if let frame {
             let scene = picture.scene(frame: frame - 1)
             return Array(
