@@ -34,9 +34,9 @@ cases=(
     "sliding-groups|9|--input 5x5 --kernel 3x3 --in-channels 4 --out-channels 2 --groups 2 --output-channel 1 --picture sliding"
     "sliding-values|4|--input 5x5 --kernel 3x3 --stride 2 --kernel-values 1,0,-1,2,0,-2,1,0,-1 --picture sliding"
     "equivalent|25|--input 5x5 --kernel 3x3 --stride 2 --picture transposed --view equivalent"
-    "equivalent-cropped|4|--input 3x3 --kernel 3x3 --stride 2 --padding 3 --output-padding 1 --transposed-layer --picture sliding"
+    "equivalent-cropped|4|--input 3x3 --kernel 3x3 --stride 2 --padding 3 --output-padding 1 --transposed --picture sliding"
     "scatter|5|--input 5x5 --kernel 3x3 --stride 2 --picture transposed --view scatter"
-    "scatter-1d|5|--input 4 --kernel 3 --stride 2 --transposed-layer --picture transposed --view scatter"
+    "scatter-1d|5|--input 4 --kernel 3 --stride 2 --transposed --picture transposed --view scatter"
     "backward|13|--input 5x5 --kernel 3x3 --stride 2 --picture backward"
     "sliding-28|576|--input 28x28 --kernel 5x5 --picture sliding"
 )

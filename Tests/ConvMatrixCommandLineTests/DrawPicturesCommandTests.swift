@@ -10,7 +10,7 @@ struct DrawPicturesCommandTests {
         "--input 5x5 --kernel 3x3 --stride 2 --picture transposed",
         "--input 5x5 --kernel 3x3 --stride 2 --picture transposed --view scatter",
         "--input 5x5 --kernel 3x3 --stride 2 --picture backward",
-        "--input 2x2 --kernel 3x3 --stride 2 --padding 2 --output-padding 1 --transposed-layer --picture sliding",
+        "--input 2x2 --kernel 3x3 --stride 2 --padding 2 --output-padding 1 --transposed --picture sliding",
         "--input 7 --kernel 3 --dilation 2 --padding 1:2 --padding-mode circular --picture sliding",
         "--input 4x4 --kernel 3x3 --in-channels 4 --out-channels 2 --groups 2 --output-channel 1 --picture sliding",
     ]
@@ -60,13 +60,13 @@ struct DrawPicturesCommandTests {
 
     static let badInput: [(String, String)] = [
         (
-            "--input 31x31 --kernel 3x3 --stride 3 --transposed-layer --picture transposed --view scatter --format gif --output OUT",
+            "--input 31x31 --kernel 3x3 --stride 3 --transposed --picture transposed --view scatter --format gif --output OUT",
             "format"
         ),
         ("--input 5x5 --kernel 3x3 --picture sliding --input-values 1,2", "input-values"),
         ("--input 5x5 --kernel 3x3 --picture sparsity --input-values 1", "input-values"),
         ("--input 5x5 --kernel 3x3 --picture sliding --seed 3", "seed"),
-        ("--input 5x5 --kernel 3x3 --picture backward --transposed-layer", "transposed-layer"),
+        ("--input 5x5 --kernel 3x3 --picture backward --transposed", "transposed"),
         ("--input 30x30 --kernel 21x21 --picture sliding --format tikz", "frame"),
         ("--input 5x5 --kernel 3x3 --stride 2 --picture sliding --frame 5 --output OUT", "frame"),
         ("--input 5x5 --kernel 3x3 --stride 2 --picture sliding --frame 0", "frame"),
@@ -83,7 +83,7 @@ struct DrawPicturesCommandTests {
         ("--input 5x5 --kernel 3x3 --picture sliding --output-channel 1", "output-channel"),
         ("--input 5x5 --kernel 3x3 --picture sparsity --frame 1", "frame"),
         ("--input 5x5 --kernel 3x3 --picture connectivity --format gif --output OUT", "format"),
-        ("--input 5x5 --kernel 3x3 --picture sliding --standalone", "standalone"),
+        ("--input 5x5 --kernel 3x3 --picture sliding --format svg --standalone", "standalone"),
         ("--input 5x5 --kernel 3x3 --picture sliding --labels many", "labels"),
         ("--input 5x5 --kernel 3x3 --picture sliding --kernel-values 1,2", "kernel-values"),
         ("--input 5x5 --kernel 3x3 --picture sliding --output-padding 1", "output-padding"),

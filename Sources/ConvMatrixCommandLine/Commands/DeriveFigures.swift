@@ -70,7 +70,7 @@ enum DeriveFigures {
                 flag: "figure-frame", "picks the frame LaTeX prints; Markdown links the animations")
         }
         let figures: [NotesFigures.Figure]
-        let names = try NotesOptions.names(arguments)
+        let names = try arguments.symbolNames()
         do {
             figures = try NotesFigures.figures(conv, options: FrameOptions(names: names))
         } catch {

@@ -31,7 +31,7 @@ struct DrawCommand: Command {
     let discussion = """
         sliding: one frame per output position — the kernel window over the padded input, the
         output being computed. transposed: the transposed convolution of the layer (or, with
-        --transposed-layer, the transposed layer the flags describe), as the equivalent direct
+        --transposed, the transposed layer the flags describe), as the equivalent direct
         convolution over the zero-inserted input (--view equivalent) or one frame per input
         scattered onto the output, ending with the overlap counts (--view scatter). backward:
         ∂E/∂x as δ scattered through the kernel, then ∂E/∂k as the correlation of x with δ.
@@ -47,7 +47,7 @@ struct DrawCommand: Command {
         """
     let options =
         Options.layer + [
-            Options.outputPadding, Options.transposedLayerFlag, Options.names, Options.drawPicture,
+            Options.names, Options.drawPicture,
             Options.drawFormat, Options.view, Options.frame, Options.frameMilliseconds,
             Options.outputChannel, Options.labels, Options.kernelValues, Options.inputValues,
             Options.seed,

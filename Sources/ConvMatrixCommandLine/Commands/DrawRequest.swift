@@ -16,20 +16,24 @@ struct DrawRequest {
         self.arguments = arguments
         var picture = try arguments.choice(
             Options.drawPicture, default: DrawCommand.Picture.connectivity)
-        format = try arguments.choice(Options.drawFormat, default: DrawCommand.Format.svg)
         standalone = arguments.has(Options.standalone)
+        // --standalone asks for a LaTeX document, so it implies --format tikz.
+        format = try arguments.choice(
+            Options.drawFormat, default: standalone ? DrawCommand.Format.tikz : .svg)
         if standalone && format != .tikz {
             throw UsageError(
-                flag: "standalone", "needs --format tikz (SVG and GIF are always whole files)")
+                flag: "standalone",
+                "writes a LaTeX document of the TikZ picture; --format svg and gif are always whole files"
+            )
         }
-        if picture == .sliding && arguments.has(Options.transposedLayerFlag) {
+        if picture == .sliding && arguments.has(Options.transposed) {
             picture = .transposed
         }
         self.picture = picture
         if arguments.value(Options.view) != nil && picture != .transposed {
             throw UsageError(
                 flag: "view",
-                "chooses how a transposed convolution is drawn; use it with --picture transposed (or --transposed-layer)"
+                "chooses how a transposed convolution is drawn; use it with --picture transposed (or --transposed)"
             )
         }
         let framed = [.sliding, .transposed, .backward].contains(picture)
@@ -85,7 +89,7 @@ struct DrawRequest {
             } ?? 0
         let labels = try arguments.choice(Options.labels, default: DrawCommand.Labels.auto)
         options = FrameOptions(
-            names: try NotesOptions.names(arguments),
+            names: try arguments.symbolNames(),
             labels: labels == .auto ? nil : labels == .symbols, kernelValues: nil)
         if !framed && arguments.value(Options.inputValues) != nil {
             throw UsageError(
@@ -109,16 +113,8 @@ struct DrawRequest {
         let limits = try LayerOptions.limits(arguments)
         switch picture {
         case .connectivity, .sparsity:
-            if arguments.has(Options.transposedLayerFlag)
-                || arguments.value(Options.outputPadding) != nil
-            {
-                throw UsageError(
-                    flag: arguments.has(Options.transposedLayerFlag)
-                        ? "transposed-layer" : "output-padding",
-                    "draws with --picture transposed or sliding; connectivity and sparsity show a forward layer"
-                )
-            }
-            let conv = try LayerOptions.convolution(arguments)
+            // With --transposed: the convolution the layer is the transpose of (its T is the layer).
+            let conv = try LayerOptions.convolutionOrForward(arguments)
             let scene: PictureScene
             do {
                 scene =
@@ -132,12 +128,6 @@ struct DrawRequest {
                 (format == .svg
                     ? SVGWriter.svg(scene) : TikZWriter.tikz(scene, standalone: standalone)).utf8)
         case .sliding:
-            if arguments.value(Options.outputPadding) != nil {
-                throw UsageError(
-                    flag: "output-padding",
-                    "belongs to a transposed convolution: add --transposed-layer and give its own --input"
-                )
-            }
             let conv = try LayerOptions.convolution(arguments)
             try checkChannel(conv.outChannels)
             try checkFrames(conv.outputExtents.count, what: "output position")
@@ -184,15 +174,10 @@ struct DrawRequest {
             }
             return try emit(picture)
         case .backward:
-            if arguments.has(Options.transposedLayerFlag) {
+            if arguments.has(Options.transposed) {
                 throw UsageError(
-                    flag: "transposed-layer",
-                    "backward draws a forward layer (its ∂E/∂x is already a transposed convolution)")
-            }
-            if arguments.value(Options.outputPadding) != nil {
-                throw UsageError(
-                    flag: "output-padding",
-                    "belongs to a transposed convolution; backward draws a forward layer")
+                    flag: "transposed",
+                    "backward draws a convolution (its ∂E/∂x is already a transposed convolution)")
             }
             let conv = try LayerOptions.convolution(arguments)
             try checkChannel(conv.outChannels)

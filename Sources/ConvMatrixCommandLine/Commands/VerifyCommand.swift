@@ -15,7 +15,7 @@ struct VerifyCommand: Command {
 
         EXAMPLES:
           convmatrix verify --input 5x5 --kernel 3x3 --stride 2
-          convmatrix verify --transposed-layer --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
+          convmatrix verify --transposed --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
         """
     let options = Options.transposeSubject
 

@@ -7,10 +7,15 @@ struct ParsedArguments: Sendable {
     private(set) var values: [String: String] = [:]
     /// Flags that were given.
     private(set) var flags: Set<String> = []
+    /// Every option in the order given, under its canonical name (an alias is recorded by the
+    /// name it stands for), with its value for options that take one.
+    private(set) var given: [(name: String, value: String?)] = []
 
     /// Parses `arguments` for `command`, which accepts `allowed`.
     init(_ arguments: [String], allowed: [OptionDefinition], command: String) throws(UsageError) {
-        let byName = Dictionary(allowed.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let byName = Dictionary(
+            allowed.flatMap { option in ([option.name] + option.aliases).map { ($0, option) } },
+            uniquingKeysWith: { a, _ in a })
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -31,10 +36,14 @@ struct ParsedArguments: Sendable {
                 name = String(name[..<equals])
             }
             guard let option = byName[name] else {
+                let hint = Suggestion.closest(to: name, in: allowed.map(\.name)).map {
+                    "; did you mean --\($0)?"
+                }
                 throw UsageError(
-                    "unknown option '--\(name)' for '\(command)' (see 'convmatrix \(command) --help')"
+                    "unknown option '--\(name)' for '\(command)'\(hint ?? "") (see 'convmatrix \(command) --help')"
                 )
             }
+            name = option.name
             guard values[name] == nil, !flags.contains(name) else {
                 throw UsageError(flag: name, "given more than once")
             }
@@ -43,6 +52,7 @@ struct ParsedArguments: Sendable {
                     throw UsageError(flag: name, "is a flag and takes no value")
                 }
                 flags.insert(name)
+                given.append((name, nil))
                 continue
             }
             if let inlineValue {
@@ -54,6 +64,7 @@ struct ParsedArguments: Sendable {
                 values[name] = arguments[index]
                 index += 1
             }
+            given.append((name, values[name]))
         }
     }
 
