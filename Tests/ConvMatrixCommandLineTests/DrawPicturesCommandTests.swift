@@ -1,3 +1,4 @@
+import ConvMatrix
 import Foundation
 import Testing
 
@@ -56,6 +57,14 @@ struct DrawPicturesCommandTests {
         #expect(run.output.components(separatedBy: ">1</text>").count - 1 >= 4)
         for value in ["-7", "5", "-5"] { #expect(run.output.contains(">\(value)</text>")) }
         #expect(!run.output.contains(">I₀₀</text>"))
+    }
+
+    @Test("docs/pictures.md lists the palette exactly")
+    func paletteInDocs() throws {
+        let page = try String(
+            contentsOf: TestFiles.repositoryRoot.appendingPathComponent("docs/pictures.md"),
+            encoding: .utf8)
+        for color in TapPalette.colors { #expect(page.contains("`#\(color)`")) }
     }
 
     static let badInput: [(String, String)] = [
