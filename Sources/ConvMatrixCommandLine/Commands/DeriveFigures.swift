@@ -1,5 +1,4 @@
 import ConvMatrix
-import Foundation
 
 /// The options that put figures into `derive`'s documents.
 extension Options {
@@ -89,19 +88,16 @@ enum DeriveFigures {
             )
         }
         let text = captions[language] ?? captions["en"] ?? [:]
-        let folder = URL(fileURLWithPath: directory, isDirectory: true)
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileOutput.makeDirectory(directory)
             for figure in figures {
                 let svg = AnimatedSVGWriter.svg(figure.picture, frameMilliseconds: 700)
-                try Data(svg.utf8).write(
-                    to: folder.appendingPathComponent("\(figure.name).svg"), options: .atomic)
+                try FileOutput.write(Array(svg.utf8), to: "\(prefix)\(figure.name).svg")
             }
         } catch {
-            throw UsageError(
-                flag: "figures", "cannot write into '\(directory)': \(error.localizedDescription)")
+            throw UsageError(flag: "figures", "cannot write into '\(directory)': \(error.reason)")
         }
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         switch format {
         case .markdown:
             var out = document.hasSuffix("\n") ? document : document + "\n"
@@ -119,31 +115,30 @@ enum DeriveFigures {
                     tikz = TikZWriter.tikz(
                         figure.picture.scene(frame: frame - 1), standalone: false
                     )
-                    .replacingOccurrences(of: "% Needs \\usepackage{tikz}.\n", with: "")
+                    .replacing("% Needs \\usepackage{tikz}.\n", with: "")
                     body +=
                         "\\begin{center}\n\\resizebox{0.6\\textwidth}{!}{%\n\(tikz)}\n\\end{center}\n"
                 } else if figure.picture.frameCount <= PictureLimits.maxSmallMultiples {
                     tikz = TikZWriter.smallMultiples(figure.picture, standalone: false)
-                        .replacingOccurrences(
-                            of: "% Needs \\usepackage{tikz} and \\usepackage{graphicx}.\n", with: ""
-                        )
+                        .replacing(
+                            "% Needs \\usepackage{tikz} and \\usepackage{graphicx}.\n", with: "")
                     body += tikz
                 } else {
                     tikz = TikZWriter.tikz(figure.picture.scene(frame: 0), standalone: false)
-                        .replacingOccurrences(of: "% Needs \\usepackage{tikz}.\n", with: "")
+                        .replacing("% Needs \\usepackage{tikz}.\n", with: "")
                     body +=
                         "\\begin{center}\n\\resizebox{0.6\\textwidth}{!}{%\n\(tikz)}\n\\end{center}\n"
                 }
                 body +=
                     "\\par\\noindent\\emph{\(LaTeXText.escape(text[figure.name] ?? figure.name))}\\par\\bigskip\n"
             }
-            guard standalone, let end = document.range(of: "\\end{document}", options: .backwards)
+            guard standalone, let end = document.ranges(of: "\\end{document}").last
             else {
                 return document + "% Needs \\usepackage{tikz} and \\usepackage{graphicx}.\n" + body
             }
             var out = document
             out.replaceSubrange(end, with: body + "\\end{document}")
-            if let amsmath = out.range(of: "\\usepackage{amsmath}\n") {
+            if let amsmath = out.firstRange(of: "\\usepackage{amsmath}\n") {
                 out.insert(
                     contentsOf: "\\usepackage{graphicx}\n\\usepackage{tikz}\n",
                     at: amsmath.upperBound)

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Foundation
 
 /// `convmatrix draw`: the connectivity diagram, U's sparsity pattern, or the frame pictures (the
 /// sliding kernel, the transposed convolution in two views, the backward pass) as SVG, GIF or
@@ -61,10 +60,9 @@ struct DrawCommand: Command {
         let rendered = try request.render()
         if let path = arguments.value(Options.outputFile) {
             do {
-                try Data(rendered).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try FileOutput.write(rendered, to: path)
             } catch {
-                throw UsageError(
-                    flag: "output", "cannot write '\(path)': \(error.localizedDescription)")
+                throw UsageError(flag: "output", "cannot write '\(path)': \(error.reason)")
             }
         } else {
             output.write(String(decoding: rendered, as: UTF8.self))
