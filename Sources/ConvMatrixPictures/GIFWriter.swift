@@ -11,13 +11,20 @@ public enum GIFWriter {
     /// encoding, so that a picture beyond is refused rather than slow.
     public static let maxEncodedPixels = 20_000_000
 
+    /// Whether the frames keep their captions: only small pictures (drawn at twice the size)
+    /// with at most 100 frames do. Elsewhere the caption would widen every frame's changed
+    /// rectangle to the top corner, and the current output cell is marked anyway.
+    static func keepsCaptions(_ picture: FramedPicture) -> Bool {
+        picture.frameCount <= 100 && picture.width <= 420
+    }
+
     /// An upper bound on the pixels ``gif(_:frameMilliseconds:)`` encodes for `picture`: the
     /// whole first frame, then per frame the rectangle around what it and the frame before draw.
     public static func encodedPixels(_ picture: FramedPicture) -> Int {
         let factor = picture.width <= 420 ? 2.0 : 1.0
         let width = Int((picture.width * factor).rounded(.up))
         let height = Int((picture.height * factor).rounded(.up))
-        let captioned = picture.frameCount <= 100
+        let captioned = keepsCaptions(picture)
         var total = width * height
         var previous = Raster.Box.empty
         for (index, frame) in picture.frames.enumerated() {
@@ -46,8 +53,14 @@ public enum GIFWriter {
     /// The GIF file of `picture`, each frame shown for `frameMilliseconds` (GIF counts in
     /// hundredths of a second: rounded, at least 2).
     public static func gif(_ picture: FramedPicture, frameMilliseconds: Int) -> [UInt8] {
+        let uncaptioned =
+            keepsCaptions(picture)
+            ? picture
+            : FramedPicture(
+                width: picture.width, height: picture.height, background: picture.background,
+                frames: picture.frames.map { $0.filter { !FrameStyle.isCaption($0) } })
         // Small pictures are drawn at twice the size, so that their labels read.
-        let picture = picture.width <= 420 ? scaled(picture, by: 2) : picture
+        let picture = picture.width <= 420 ? scaled(uncaptioned, by: 2) : uncaptioned
         let width = max(1, min(65535, Int(picture.width.rounded(.up))))
         let height = max(1, min(65535, Int(picture.height.rounded(.up))))
         var palette = Palette()
@@ -76,12 +89,7 @@ public enum GIFWriter {
         var previous = base
         var previousBoxes: [Raster.Box] = []
         let frames = picture.frames.isEmpty ? [[]] : picture.frames
-        // Long animations leave out the per-frame caption: it would widen every frame's changed
-        // rectangle to the top corner (the current output cell is marked anyway).
-        let captioned = frames.count <= 100
-        for (index, allPrimitives) in frames.enumerated() {
-            let frame =
-                captioned ? allPrimitives : allPrimitives.filter { !FrameStyle.isCaption($0) }
+        for (index, frame) in frames.enumerated() {
             let boxes = frame.map { current.clip(bounds($0)) }.filter { !$0.isEmpty }
             var image: (box: Raster.Box, pixels: [UInt8])
             if index == 0 {
