@@ -90,7 +90,7 @@ public enum GIFWriter {
         var previousBoxes: [Raster.Box] = []
         let frames = picture.frames.isEmpty ? [[]] : picture.frames
         for (index, frame) in frames.enumerated() {
-            let boxes = frame.map { current.clip(bounds($0)) }.filter { !$0.isEmpty }
+            let boxes = coalesce(frame.map { current.clip(bounds($0)) }.filter { !$0.isEmpty })
             var image: (box: Raster.Box, pixels: [UInt8])
             if index == 0 {
                 for primitive in frame { draw(primitive, on: &current, palette: palette) }
@@ -277,12 +277,47 @@ public enum GIFWriter {
     /// Copies `box` of `base` into `raster`.
     static func restore(_ raster: inout Raster, from base: Raster, in box: Raster.Box) {
         guard !box.isEmpty else { return }
-        for y in box.y0..<box.y1 {
-            let start = y * raster.width
-            raster.pixels.replaceSubrange(
-                (start + box.x0)..<(start + box.x1),
-                with: base.pixels[(start + box.x0)..<(start + box.x1)])
+        let width = raster.width
+        raster.pixels.withUnsafeMutableBufferPointer { target in
+            base.pixels.withUnsafeBufferPointer { source in
+                guard let to = target.baseAddress, let from = source.baseAddress else { return }
+                for y in box.y0..<box.y1 {
+                    let start = y * width + box.x0
+                    (to + start).update(from: from + start, count: box.x1 - box.x0)
+                }
+            }
         }
+    }
+
+    /// `boxes` merged into a few rectangles: boxes that overlap or lie within 8 pixels of each
+    /// other become one (a window's cells become one rectangle), far-apart ones stay apart (the
+    /// window and the output cell), so that restoring and comparing touch each pixel about once.
+    static func coalesce(_ boxes: [Raster.Box]) -> [Raster.Box] {
+        var clusters: [Raster.Box] = []
+        func near(_ a: Raster.Box, _ b: Raster.Box) -> Bool {
+            a.x0 <= b.x1 + 8 && b.x0 <= a.x1 + 8 && a.y0 <= b.y1 + 8 && b.y0 <= a.y1 + 8
+        }
+        for box in boxes {
+            if let k = clusters.lastIndex(where: { near($0, box) }) {
+                clusters[k] = clusters[k].union(box)
+            } else {
+                clusters.append(box)
+            }
+        }
+        // Unions may have grown into each other.
+        var merged = true
+        while merged {
+            merged = false
+            outer: for i in clusters.indices {
+                for j in clusters.indices where j > i && near(clusters[i], clusters[j]) {
+                    clusters[i] = clusters[i].union(clusters[j])
+                    clusters.remove(at: j)
+                    merged = true
+                    break outer
+                }
+            }
+        }
+        return clusters
     }
 
     /// The smallest rectangle where `raster` differs from `previous` (looking only inside
