@@ -52,12 +52,16 @@ struct DeriveCommand: Command {
         }
         let renderer = DerivationRenderer(
             format: format, language: language, standalone: standalone)
-        let document = renderer.render(
-            derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false)))
-        output.write(
-            try DeriveFigures.attach(
-                to: document, conv: conv, format: format, language: language.rawValue,
-                standalone: standalone, arguments: arguments))
+        let document = try DeriveFigures.attach(
+            to: renderer.render(
+                derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false))),
+            conv: conv, format: format, language: language.rawValue, standalone: standalone,
+            arguments: arguments)
+        if format == .latex && !standalone {
+            // Where the fragment came from: the command line, written by the command line.
+            output.write("% \(CommandLineRecord.line(name, arguments))\n")
+        }
+        output.write(document)
         return CommandResult()
     }
 }
