@@ -39,7 +39,9 @@ public enum BackwardPicture {
             x: delta.x + delta.width + FrameStyle.gap, y: top, cell: cell,
             extents: model.kernelExtents)
         let deltaName = { (f: Int) -> CellText in
-            CellNaming.indexed("δ", latexLetter: "\\delta", flat: f, extents: model.outputExtents)
+            CellNaming.indexed(
+                "δ", latexLetter: "\\delta", flat: f, extents: model.outputExtents,
+                base: options.names.indexBase)
         }
         let kernelName = { (k: Int, tap: Int) -> CellText in
             let weight = model.kernelOffsets[k] + tap

@@ -39,7 +39,7 @@ struct CellNaming: Sendable {
         }
         return CellText(
             Symbol(
-                names.input, indices: extents.multiIndex(flat),
+                names.input, indices: extents.multiIndex(flat).map { $0 + names.indexBase },
                 superscript: channelled ? [channel] : []))
     }
 
@@ -47,7 +47,7 @@ struct CellNaming: Sendable {
     func output(_ flat: Int, channel: Int, extents: Extents) -> CellText {
         CellText(
             Symbol(
-                names.output, indices: extents.multiIndex(flat),
+                names.output, indices: extents.multiIndex(flat).map { $0 + names.indexBase },
                 superscript: channelled ? [channel] : []))
     }
 
@@ -57,15 +57,16 @@ struct CellNaming: Sendable {
         let pair = weight / kernel.count
         return CellText(
             Symbol(
-                names.kernel, indices: kernel.multiIndex(weight % kernel.count),
+                names.kernel,
+                indices: kernel.multiIndex(weight % kernel.count).map { $0 + names.indexBase },
                 superscript: channelled ? [pair / max(1, inner), pair % max(1, inner)] : []))
     }
 
     /// A named symbol with the same indices as `flat` in `extents`: `δ₀₁` for the backward pass.
-    static func indexed(_ letter: String, latexLetter: String, flat: Int, extents: Extents)
-        -> CellText
-    {
-        let indices = extents.multiIndex(flat)
+    static func indexed(
+        _ letter: String, latexLetter: String, flat: Int, extents: Extents, base: Int = 0
+    ) -> CellText {
+        let indices = extents.multiIndex(flat).map { $0 + base }
         let plain = PlainTextPrinter().string(for: Symbol("x", indices: indices))
         let latex = LaTeXPrinter(termOrder: .natural).string(for: Symbol("x", indices: indices))
         return CellText(latex: latexLetter + latex.dropFirst(), text: letter + plain.dropFirst())

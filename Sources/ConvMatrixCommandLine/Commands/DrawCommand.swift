@@ -46,7 +46,7 @@ struct DrawCommand: Command {
         """
     let options =
         Options.layer + [
-            Options.names, Options.drawPicture,
+            Options.names, Options.indexBase, Options.drawPicture,
             Options.drawFormat, Options.view, Options.frame, Options.frameMilliseconds,
             Options.outputChannel, Options.labels, Options.kernelValues, Options.inputValues,
             Options.seed,
