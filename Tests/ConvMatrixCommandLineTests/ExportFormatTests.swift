@@ -30,7 +30,9 @@ import Testing
         #expect(run.output.contains("\n3 3 7\n"))
         let entries = run.output.split(separator: "\n").filter { !$0.hasPrefix("%") }.dropFirst()
         #expect(entries.count == 7)
-        #expect(Set(entries.map { $0.split(separator: " ").prefix(2).joined(separator: " ") }).count == 7)
+        #expect(
+            Set(entries.map { $0.split(separator: " ").prefix(2).joined(separator: " ") }).count
+                == 7)
     }
 
     @Test(
