@@ -6,7 +6,9 @@
 // - ConvMatrixNumeric: tensors, direct and scatter convolution, the backward pass, checks.
 // - ConvMatrixRendering: a layer's symbols, text and LaTeX writers, reports, exports.
 // - ConvMatrixNotes: derivation documents. ConvMatrixPictures: SVG and TikZ pictures.
+// - ConvMatrixExplorerCore: the explorer page's computation (also built for WebAssembly).
 @_exported import ConvMatrixCore
+@_exported import ConvMatrixExplorerCore
 @_exported import ConvMatrixNotes
 @_exported import ConvMatrixNumeric
 @_exported import ConvMatrixPictures

@@ -58,7 +58,7 @@ struct CheckCommand: Command {
             case .specification(let error): throw UsageError(error)
             case .inexact(let error):
                 throw UsageError(
-                    flag: error.field.rawValue, "\(error.message), or drop --exact")
+                    flag: UsageError.flag(for: error.field), "\(error.message), or drop --exact")
             case .exactOverflow(let error):
                 throw UsageError(
                     flag: "exact",

@@ -158,6 +158,8 @@ enum LayerOptions {
     /// The one-line error of a layer flag: the core's message under the command line's name of
     /// the flag, with a hint where another command or flag helps.
     static func usageError(_ error: LayerFlagError) -> UsageError {
+        // A validation error is mapped, hints included, where every library error is.
+        if case .specification(let specification) = error.rule { return UsageError(specification) }
         var rule = error.ruleText
         switch error.rule {
         case .onlyTransposed:
