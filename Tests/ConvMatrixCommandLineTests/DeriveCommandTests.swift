@@ -131,7 +131,7 @@ struct DeriveCommandTests {
                 && run.output.contains("\\ddots"))
         #expect(run.output.contains("U is 784$\\times$576"))
         #expect(run.output.contains("T is 576$\\times$784"))
-        #expect(run.output.contains("M(I) is 576$\times$25"))
+        #expect(run.output.contains("M(I) is 576$\\times$25"))
         #expect(run.output.contains("There are 576 placements; the first 4 are shown:"))
     }
 
