@@ -2,7 +2,7 @@ import ConvMatrixCore
 
 /// The explorer's answer as 32-bit little-endian words, the form the page reads out of the
 /// WebAssembly memory. Every count was bounded by validation (sizes ≤ 2³¹ − 1) and by
-/// ``TapMatrix``'s 32-bit index check, so each value fits in an `Int32`.
+/// ``ConvMatrixCore/TapMatrix``'s 32-bit index check, so each value fits in an `Int32`.
 ///
 /// Layout (word offsets):
 /// - `[0]` status: 1 for a layer, 0 for an error.

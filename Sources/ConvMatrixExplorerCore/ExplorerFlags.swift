@@ -5,7 +5,7 @@ import ConvMatrixCore
 /// `groups`, `flip`, `average-pool`, `transposed`, `output-padding`), as name–value pairs: the
 /// URL fragment of the page and the flags given to `convmatrix explore` both arrive this way.
 ///
-/// The pairs go to the core's one interpreter of layer flags, ``LayerFlags``, which parses and
+/// The pairs go to the core's one interpreter of layer flags, ``ConvMatrixCore/LayerFlags``, which parses and
 /// validates them exactly as the command line does, so a bad value gets the command line's own
 /// one-line message. Switches take `1`/`true`/`on` (or nothing) and `0`/`false`/`off`.
 public struct ExplorerFlags: Sendable {

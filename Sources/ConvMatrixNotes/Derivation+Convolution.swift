@@ -6,10 +6,10 @@ import Symbolic
 
 extension Derivation {
     /// The derivation for `conv`, with the backward formulas
-    /// (``Convolution/symbolicBackward(_:symbols:deltaName:)``) and the equivalent direct
-    /// convolution of the transpose (``EquivalentConvolution``).
+    /// (``ConvMatrixCore/Convolution/symbolicBackward(_:symbols:deltaName:)``) and the equivalent direct
+    /// convolution of the transpose (``ConvMatrixCore/EquivalentConvolution``).
     ///
-    /// Every matrix is computed symbolically from the layer's tap matrix (``Convolution/unrolled(limits:)``)
+    /// Every matrix is computed symbolically from the layer's tap matrix (``ConvMatrixCore/Convolution/unrolled(limits:)``)
     /// and elided to `options.maxRows × options.maxColumns`; at most `options.maxPlacements`
     /// placements and grid slices are shown. Throws when the layer needs more memory than
     /// `options.limits` allow.

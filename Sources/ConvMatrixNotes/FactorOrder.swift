@@ -6,7 +6,7 @@ import Symbolic
 
 /// The order of the factors in a printed product, as a course writes it: the gradient first,
 /// then the input, then the weight — `x₁₁·w₁₁`, `∂E/∂y₁₁·x₁₁` (δ₁₁·x₁₁), `δ₁₁·w₁₂` — whatever
-/// the letters' alphabetical order (the canonical ``Monomial`` sorts `w` before `x`).
+/// the letters' alphabetical order (the canonical ``Symbolic/Monomial`` sorts `w` before `x`).
 ///
 /// `ranking` lists symbol names, earliest first; names not listed keep their canonical order
 /// after the listed ones. Terms keep the expression's order; only factors move.

@@ -5,7 +5,7 @@ import Symbolic
 /// The backward pass of a convolution (as the numpy lab on a conv layer writes it) written symbolically: the gradients of an
 /// error `E` given the upstream gradient `δ = ∂E/∂y`, one symbol `δ_r` per output.
 ///
-/// Since `y = U·x` and also `y = M(x)·k` (``Convolution/weightMatrix(_:)``), the chain rule gives
+/// Since `y = U·x` and also `y = M(x)·k` (``ConvMatrixCore/Convolution/weightMatrix(_:)``), the chain rule gives
 ///
 ///     ∂E/∂x = Uᵀ·δ,      ∂E/∂x_c = Σ_{(r, t) : t ∈ U[r, c]} δ_r · k_t
 ///     ∂E/∂k = M(x)ᵀ·δ,   ∂E/∂k_t = Σ_{(r, c) : t ∈ U[r, c]} δ_r · x_c
@@ -31,7 +31,7 @@ extension Convolution {
     ///     M[r, t] = Σ { x_c : t ∈ U[r, c] }
     ///
     /// It is U with the roles of inputs and weights exchanged. Read it with
-    /// ``SymbolicTapMatrix`` and the input symbols for the symbolic M(x), or evaluate it with
+    /// ``ConvMatrixSymbols/SymbolicTapMatrix`` and the input symbols for the symbolic M(x), or evaluate it with
     /// ``TapMatrix/evaluated(tapValues:)`` at input values for the numeric one.
     ///
     /// `u` must be this convolution's ``unrolled(limits:)`` matrix.

@@ -18,7 +18,7 @@ extension Convolution {
     ///   - input: a tensor of shape `(C, n₀, n₁, …)`.
     ///   - kernel: the weights in PyTorch's order `(M, C/g, k₀, k₁, …)`, flattened row-major.
     /// - Returns: the output, shape `(M, m₀, m₁, …)`.
-    /// - Throws: ``NumericError`` when a shape does not match the layer, or exact arithmetic
+    /// - Throws: ``ConvMatrixNumeric/NumericError`` when a shape does not match the layer, or exact arithmetic
     ///   overflows.
     public func apply<Scalar: NumericScalar>(to input: Tensor<Scalar>, kernel: [Scalar])
         throws(NumericError) -> Tensor<Scalar>

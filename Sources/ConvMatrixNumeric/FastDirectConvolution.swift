@@ -24,7 +24,7 @@ extension Convolution {
     ///   - input: `C · Π n` values, channel first then row-major.
     ///   - kernel: the weights in PyTorch's order `(M, C/g, k…)`.
     /// - Returns: `M · Π m` values.
-    /// - Throws: ``NumericError`` when a count does not match the layer.
+    /// - Throws: ``ConvMatrixNumeric/NumericError`` when a count does not match the layer.
     public func applyFast(input: [Double], kernel: [Double]) throws(NumericError) -> [Double] {
         try NumericShapes.check(vector: input, count: inputCount, what: "the input")
         try NumericShapes.check(kernel, count: weightCount, shape: kernelLayout.shape)

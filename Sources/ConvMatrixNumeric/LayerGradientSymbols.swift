@@ -20,7 +20,7 @@ public struct LayerGradientSymbols: Sendable {
     /// The gradients of `conv` (or, with `transposed`, of its transposed layer).
     ///
     /// - Parameters:
-    ///   - u: `conv`'s ``Convolution/unrolled(limits:)`` matrix.
+    ///   - u: `conv`'s ``ConvMatrixCore/Convolution/unrolled(limits:)`` matrix.
     ///   - deltaName: the upstream gradient's letter (`δ`, or `\delta` for LaTeX).
     public init(
         _ conv: Convolution, u: TapMatrix, symbols: LayerSymbols, transposed: Bool,

@@ -31,7 +31,7 @@ extension Convolution {
             values: try LayerBias.add(bias, to: y, perChannel: outputExtents.count))
     }
 
-    /// The backward pass with numbers (``SymbolicBackward`` with values):
+    /// The backward pass with numbers (``ConvMatrixNumeric/SymbolicBackward`` with values):
     ///
     ///     ∂E/∂x = Uᵀ·δ,   ∂E/∂k = M(x)ᵀ·δ,   ∂E/∂b_o = Σ_i δ[o, i]
     ///

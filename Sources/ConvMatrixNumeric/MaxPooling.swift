@@ -7,7 +7,7 @@ import Symbolic
 /// the column of the window's maximum), and its backward pass routes each `δ_r` to that input:
 /// `∂E/∂x = Sᵀ·δ`.
 ///
-/// The windows are those of the pooling geometry (each channel pooled alone; ``Convolution``
+/// The windows are those of the pooling geometry (each channel pooled alone; ``ConvMatrixCore/Convolution``
 /// with `groups = channels`); padded positions never win (PyTorch pads max pooling with −∞).
 /// **Ties** are broken as PyTorch's `max_pool` does: the first maximum in the window's scan
 /// order (row by row, each row left to right) wins — PyTorch keeps a value only when it is

@@ -20,15 +20,15 @@ extension Convolution {
     ///
     /// In `Double`, differences are central, with a power-of-two step `h` as large as the
     /// largest coordinate of the vector perturbed (at least 1; see
-    /// ``Swift/Double/centralDifferenceStep(for:)``): `E` is linear in each coordinate, so any
+    /// `Swift/Double/centralDifferenceStep(for:)`): `E` is linear in each coordinate, so any
     /// step gives the derivative up to rounding. Each line allows an absolute error of
     /// `s·(1 + max|value|)`, the maximum over the numbers compared on that line: `s = 10⁻⁶` for
     /// the two gradient lines, `10⁻⁹` for the others. A NaN error fails. In exact mode
-    /// (``Rational``) every line demands equality, and the differences are `E(v + eᵢ) − E(v)`.
+    /// (``Symbolic/Rational``) every line demands equality, and the differences are `E(v + eᵢ) − E(v)`.
     ///
-    /// - Throws: ``NumericCheckError/specification(_:)`` when the matrices do not fit in
-    ///   `limits`, ``NumericCheckError/inexact(_:)`` when a value has no exact fraction in exact
-    ///   mode, and ``NumericCheckError/exactOverflow(_:)`` when exact arithmetic overflows.
+    /// - Throws: ``ConvMatrixNumeric/NumericCheckError/specification(_:)`` when the matrices do not fit in
+    ///   `limits`, ``ConvMatrixNumeric/NumericCheckError/inexact(_:)`` when a value has no exact fraction in exact
+    ///   mode, and ``ConvMatrixNumeric/NumericCheckError/exactOverflow(_:)`` when exact arithmetic overflows.
     public func numericCheck(
         _ values: NumericCheckValues, exact: Bool, limits: ResourceLimits = .default
     ) throws(NumericCheckError) -> NumericCheckReport {

@@ -27,8 +27,8 @@ extension Convolution {
     }
 
     /// The bytes ``numericCheck(_:exact:limits:)`` needs, estimated before any value is drawn
-    /// or parsed: the parsed values of the kernel, `x`, `y` and `δ` (``NumericValue``), their
-    /// `Double` (and in exact mode ``Rational``) copies, and two sparse matrices (U or its
+    /// or parsed: the parsed values of the kernel, `x`, `y` and `δ` (``ConvMatrixNumeric/NumericValue``), their
+    /// `Double` (and in exact mode ``Symbolic/Rational``) copies, and two sparse matrices (U or its
     /// sampled rows, and M(x)) at 8 bytes an entry and a row; `nil` when the count overflows.
     public func numericCheckBytes(exact: Bool) -> Int? {
         guard let inputs = CheckedArithmetic.product([inChannels, inputExtents.count]),

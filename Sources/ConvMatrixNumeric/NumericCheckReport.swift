@@ -1,6 +1,6 @@
 import ConvMatrixCore
 
-/// The outcome of ``Convolution/numericCheck(_:exact:limits:)``: one line per identity, with
+/// The outcome of ``ConvMatrixCore/Convolution/numericCheck(_:exact:limits:)``: one line per identity, with
 /// the largest error met.
 public struct NumericCheckReport: Hashable, Sendable {
     /// One identity checked.
@@ -17,7 +17,7 @@ public struct NumericCheckReport: Hashable, Sendable {
         public let passed: Bool
     }
 
-    /// Whether the arithmetic was exact (``Rational``) rather than `Double`.
+    /// Whether the arithmetic was exact (``Symbolic/Rational``) rather than `Double`.
     public let exact: Bool
     /// The identities, in the order they were checked.
     public let lines: [Line]

@@ -21,7 +21,7 @@ public struct NumericError: Error, Equatable, Sendable, CustomStringConvertible 
 /// for reporting, and operations that may fail (exact overflow) but never trap.
 ///
 /// Two conformances: `Double` (IEEE 754 binary64, PyTorch's `float64`; rounding errors of about
-/// `1e-16` relative per operation) and ``Rational`` (exact; every sum and product is the true
+/// `1e-16` relative per operation) and ``Symbolic/Rational`` (exact; every sum and product is the true
 /// value or a ``NumericError``). Exact mode is what lets `convmatrix check --exact` demand
 /// equality instead of a tolerance.
 public protocol NumericScalar: Hashable, Sendable {

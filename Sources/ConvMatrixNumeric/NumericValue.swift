@@ -3,7 +3,7 @@ import ConvMatrixSymbols
 import Symbolic
 
 /// One number a user gave (or a generator drew): its `Double` value and, when it has one, its
-/// exact ``Rational`` value.
+/// exact ``Symbolic/Rational`` value.
 ///
 /// Accepted spellings: integers (`-2`), decimals (`0.5`, `.25`, `-1.`), scientific notation
 /// (`1e-3`, `2.5E+2`) and fractions of integers (`1/9`, `-3/4`). Decimals are exact rationals

@@ -1,7 +1,7 @@
 import ConvMatrixCore
 import ConvMatrixSymbols
 
-/// A numeric sparse matrix in compressed sparse rows: a ``TapMatrix`` evaluated at kernel values.
+/// A numeric sparse matrix in compressed sparse rows: a ``ConvMatrixCore/TapMatrix`` evaluated at kernel values.
 ///
 /// Row `r` holds its structural entries `(column, value)` in increasing column order, each
 /// column once (the taps of one entry already summed). A structural entry may hold the value

@@ -23,7 +23,7 @@ public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
     }
 
     /// A small dyadic rational `n / d` with `n` in −4…4 and `d` in {1, 2, 4}: exact in both
-    /// `Double` and ``Rational``, so sums of products of them stay exact in floating point too
+    /// `Double` and ``Symbolic/Rational``, so sums of products of them stay exact in floating point too
     /// (the fixtures' `dyadic` values).
     public mutating func nextDyadic() -> NumericValue {
         let numerator = Int(next() % 9) - 4

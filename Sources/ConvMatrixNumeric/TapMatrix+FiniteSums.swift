@@ -6,7 +6,7 @@ extension TapMatrix {
     /// an entry that is a sum of several taps (reflect or circular padding) can overflow even
     /// when every tap is finite (`1e308 + 1e308`), and the exports would write `inf` or `null`.
     ///
-    /// - Throws: ``NumericError`` naming the first entry, e.g. `the entry (0, 1), a sum of 2
+    /// - Throws: ``ConvMatrixNumeric/NumericError`` naming the first entry, e.g. `the entry (0, 1), a sum of 2
     ///   taps, is not finite in Double`.
     public func checkFiniteSums(_ values: [Double]) throws(NumericError) {
         for r in 0..<rowCount {

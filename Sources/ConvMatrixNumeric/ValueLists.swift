@@ -13,7 +13,7 @@ public struct KernelValues: Hashable, Sendable {
 
     /// Reads `text` for a layer whose weights are laid out by `layout`.
     ///
-    /// - Throws: ``SpecificationError`` about ``SpecificationField/kernelValues``, e.g.
+    /// - Throws: ``ConvMatrixCore/SpecificationError`` about ``ConvMatrixCore/SpecificationField/kernelValues``, e.g.
     ///   `expected 9 values (weight shape 1×1×3×3), got 8`, or naming the value that is not a
     ///   finite number.
     public init(parsing text: String, layout: KernelLayout) throws(SpecificationError) {
@@ -61,7 +61,7 @@ public struct TensorValues: Hashable, Sendable {
 
     /// Reads `text` for a tensor of `channels × extents`.
     ///
-    /// - Throws: ``SpecificationError`` about `field`, e.g. `expected 25 values (input shape
+    /// - Throws: ``ConvMatrixCore/SpecificationError`` about `field`, e.g. `expected 25 values (input shape
     ///   1×5×5), got 24`.
     public init(
         parsing text: String, channels: Int, extents: Extents,

@@ -117,7 +117,7 @@ struct LayerScalars<Scalar: NumericScalar> {
     }
 }
 
-/// What ``Convolution/evaluate(_:values:)`` and ``Convolution/backward(_:values:)`` compute.
+/// What ``ConvMatrixCore/Convolution/evaluate(_:values:)`` and ``ConvMatrixCore/Convolution/backward(_:values:)`` compute.
 public enum LayerDirection: Sendable {
     /// The layer itself: `y = U·x + b`.
     case forward
@@ -127,7 +127,7 @@ public enum LayerDirection: Sendable {
 }
 
 extension Convolution {
-    /// The output with numbers, `y = U·x + b` (or `Uᵀ·x + b` for ``LayerDirection/transposed``),
+    /// The output with numbers, `y = U·x + b` (or `Uᵀ·x + b` for ``ConvMatrixNumeric/LayerDirection/transposed``),
     /// shaped `(C_out, spatial…)`.
     ///
     /// - Parameters:
@@ -159,7 +159,7 @@ extension Convolution {
     }
 
     /// The gradients with numbers: `∂E/∂x`, `∂E/∂w` (PyTorch's weight shape) and `∂E/∂b`,
-    /// for the layer (``LayerDirection/forward``) or the transposed layer through Uᵀ.
+    /// for the layer (``ConvMatrixNumeric/LayerDirection/forward``) or the transposed layer through Uᵀ.
     /// `values.delta` must be set.
     public func backward(
         _ u: TapMatrix, values: LayerValues, direction: LayerDirection = .forward

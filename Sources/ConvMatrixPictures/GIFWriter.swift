@@ -4,7 +4,7 @@
 ///
 /// Frame 0 is the whole picture. Every later frame holds only the rectangle where it differs from
 /// the frame before, with unchanged pixels transparent, so a 576-frame animation of a 28×28 input
-/// stays small. Pixels are 1 pt; labels use ``BitmapFont``.
+/// stays small. Pixels are 1 pt; labels use `BitmapFont`.
 public enum GIFWriter {
     /// The most pixels a GIF may encode (frame 0 whole, then each frame's changed rectangle):
     /// about 0.3 s of work in a release build (≈ 15–20 ns a pixel, docs/performance.md). ``encodedPixels(_:)`` counts them before

@@ -1,7 +1,7 @@
 import ConvMatrixCore
 import Symbolic
 
-/// The symbols of one layer: which ``Symbol`` stands for each input, output and kernel weight.
+/// The symbols of one layer: which ``Symbolic/Symbol`` stands for each input, output and kernel weight.
 ///
 /// Indices are the spatial position (`I_{12}` is row 1, column 2). Channels appear as a
 /// superscript only when the layer has more than one channel on that side:

@@ -53,7 +53,7 @@ public struct SymbolNames: Hashable, Sendable, CustomStringConvertible {
 
     /// These letters with indices starting at `base` (0 or 1).
     ///
-    /// - Throws: ``SpecificationError`` about ``SpecificationField/indexBase`` for any other base.
+    /// - Throws: ``ConvMatrixCore/SpecificationError`` about ``ConvMatrixCore/SpecificationField/indexBase`` for any other base.
     public func withIndexBase(_ base: Int) throws(SpecificationError) -> SymbolNames {
         guard base == 0 || base == 1 else {
             throw SpecificationError(

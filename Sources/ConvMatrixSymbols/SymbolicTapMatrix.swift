@@ -1,7 +1,7 @@
 import ConvMatrixCore
 import Symbolic
 
-/// A ``TapMatrix`` read as a matrix of expressions, with every entry already known to exist:
+/// A ``ConvMatrixCore/TapMatrix`` read as a matrix of expressions, with every entry already known to exist:
 /// the entry at `(r, c)` is the sum of the kernel symbols (or kernel values) of its taps.
 ///
 /// This is the checked-values type the printers require. An entry that is a sum of several

@@ -3,7 +3,7 @@ import Symbolic
 
 extension TapMatrix {
     /// Checks that every entry that is a sum of several taps can be added exactly with
-    /// `tapValues`, without keeping the sums (``SymbolicTapMatrix`` keeps them for printing). Kernel symbols always add; exact numbers can overflow 64-bit fractions
+    /// `tapValues`, without keeping the sums (``ConvMatrixSymbols/SymbolicTapMatrix`` keeps them for printing). Kernel symbols always add; exact numbers can overflow 64-bit fractions
     /// (`1/999999999999999 + 1/999999999999997`).
     ///
     /// - Throws: ``Symbolic/SymbolicError/overflow(_:)`` naming the first entry that overflows.

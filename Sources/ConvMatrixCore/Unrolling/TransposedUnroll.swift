@@ -2,7 +2,7 @@ extension TransposedConvolution {
     /// The matrix T of this layer in the column convention (`z = T·y`): one row per output,
     /// one column per input, built from the scatter definition alone — input `(c, j)` sends
     /// `k[c, o − o₀, a]·y[c, j]` to output `(o, j·s + a·d − p_before)` when that position lies in
-    /// `0…n−1` — and *not* from U, so that comparing it with Uᵀ (``verify``) checks something.
+    /// `0…n−1` — and *not* from U, so that comparing it with Uᵀ (`verify`) checks something.
     public func unrolled(limits: ResourceLimits = .default) throws(SpecificationError) -> TapMatrix
     {
         let layout = kernelLayout

@@ -17,7 +17,7 @@ extension Convolution {
     /// and 8 per row, the matrix itself: nothing else grows with the layer).
     ///
     /// How it is built, and why it is right:
-    /// - Each axis's `(tap, input)` pairs are tabulated once (``AxisConnections``, a few bytes
+    /// - Each axis's `(tap, input)` pairs are tabulated once (`AxisConnections`, a few bytes
     ///   per output position of that axis).
     /// - The pairs of spatial position `i = (i₀, …, i_{N−1})` are the Cartesian product of its
     ///   axes' pairs, offsets added: tap `a` meets input `q` exactly when every `a_t` meets
@@ -36,7 +36,7 @@ extension Convolution {
     ///   row's range comes from `rowStart`, filled in a first pass from the same counts.
     ///
     /// Time is linear in the number of entries plus rows; the property tests compare the result
-    /// with the definition (``ReferenceConvolution``) entry by entry and in canonical order.
+    /// with the definition (`ReferenceConvolution`) entry by entry and in canonical order.
     public func unrolled(limits: ResourceLimits = .default) throws(SpecificationError) -> TapMatrix
     {
         // Everything is counted, and the budget checked, before anything is built.

@@ -4,7 +4,7 @@ import ConvMatrixSymbols
 
 /// Writes a matrix as dense comma-separated values (RFC 4180): one line per row, every cell
 /// written, zeros included, so only small matrices should go this way (the command line
-/// applies ``ResourceLimits/checkDense(rows:columns:what:)`` first).
+/// applies ``ConvMatrixCore/ResourceLimits/checkDense(rows:columns:what:)`` first).
 ///
 /// A cell containing a comma, a quote or a line break is quoted, quotes doubled.
 public enum MatrixCSVWriter {

@@ -3,7 +3,7 @@ import ConvMatrixNumeric
 import ConvMatrixSymbols
 import Symbolic
 
-/// Writes a ``TapMatrix`` as JSON (`--format json`): the layer, the convention, the shape, and
+/// Writes a ``ConvMatrixCore/TapMatrix`` as JSON (`--format json`): the layer, the convention, the shape, and
 /// every non-zero with its row, column, plain text, LaTeX and taps (and value, with kernel
 /// values). The schema is documented in `docs/formats.md`; `"format": "convmatrix-matrix"`,
 /// `"version": 1` identify it.

@@ -2,7 +2,7 @@ import ConvMatrixCore
 import ConvMatrixNumeric
 import ConvMatrixSymbols
 
-/// Writes a ``TapMatrix`` in the Matrix Market exchange format (NIST, Boisvert, Pozo and
+/// Writes a ``ConvMatrixCore/TapMatrix`` in the Matrix Market exchange format (NIST, Boisvert, Pozo and
 /// Remington 1996), `coordinate` layout, as `scipy.io.mmread` and MATLAB's `mmread` read it.
 ///
 /// - With kernel values: `%%MatrixMarket matrix coordinate real general`, one line

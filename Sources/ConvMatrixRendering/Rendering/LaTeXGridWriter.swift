@@ -3,7 +3,7 @@ import ConvMatrixNumeric
 import ConvMatrixSymbols
 import Symbolic
 
-/// Writes grids whose cells are already LaTeX text in the layout of ``MatrixLaTeXPrinter``:
+/// Writes grids whose cells are already LaTeX text in the layout of ``Symbolic/MatrixLaTeXPrinter``:
 /// the same delimiters, cells joined by ` & `, rows by `\\`, and several slices as SymPy's list
 /// `\left [ … , \quad … \right ]`.
 public struct LaTeXGridWriter: Sendable {

@@ -4,11 +4,11 @@ import ConvMatrixSymbols
 import Symbolic
 
 /// The text of sums of two-symbol products — `O = X·U` (`Σ I·k`) and `C = O·T`
-/// (`Σ O·k`) — exactly as ``LaTeXPrinter`` or ``PlainTextPrinter`` prints the same expressions,
+/// (`Σ O·k`) — exactly as ``Symbolic/LaTeXPrinter`` or ``Symbolic/PlainTextPrinter`` prints the same expressions,
 /// several times faster.
 ///
 /// Every entry is `Σ a_i·k_t` with coefficient 1. Ranking all symbols once in the printer's
-/// order (SymPy's code-point order of the LaTeX text, or the natural ``Symbol`` order) turns
+/// order (SymPy's code-point order of the LaTeX text, or the natural ``Symbolic/Symbol`` order) turns
 /// each product into a pair of integers; a sum is printed by sorting pairs lexicographically,
 /// which is how both printers order monomials of two distinct degree-1 factors (smaller first
 /// factor first, then smaller second factor). Entries outside that shape — a repeated product
@@ -22,10 +22,10 @@ public struct ProductSums: Sendable {
 
     private let printer: Printer
 
-    /// Sums printed as ``LaTeXPrinter`` prints them.
+    /// Sums printed as ``Symbolic/LaTeXPrinter`` prints them.
     public init(latex: LaTeXPrinter) { printer = .latex(latex) }
 
-    /// Sums printed as ``PlainTextPrinter`` prints them.
+    /// Sums printed as ``Symbolic/PlainTextPrinter`` prints them.
     public init(plain: PlainTextPrinter) { printer = .plain(plain) }
 
     /// For each row of `matrix`, the text of `Σ left[c]·kernel[t]` over its entries `(c, t)`.

@@ -3,15 +3,15 @@ import ConvMatrixNumeric
 import ConvMatrixSymbols
 import Symbolic
 
-/// Writes a ``TapMatrix`` as LaTeX, byte for byte what ``MatrixLaTeXPrinter`` prints for the
+/// Writes a ``ConvMatrixCore/TapMatrix`` as LaTeX, byte for byte what ``Symbolic/MatrixLaTeXPrinter`` prints for the
 /// same matrix of expressions, at hundreds of megabytes per second.
 ///
-/// The generic printer builds an ``Expression`` for every non-zero entry and a string for every
+/// The generic printer builds an ``Symbolic/Expression`` for every non-zero entry and a string for every
 /// cell. This writer prints each tap's LaTeX once, and copies runs of zero cells from a
 /// precomputed row of zeros (`0 & 0 & …`): a row of U costs a few copies however wide it is.
 /// Entries that are sums of taps (reflect, replicate or circular padding) go through the
 /// expression printer, so the output stays identical; their values were added, and checked,
-/// when the ``SymbolicTapMatrix`` was made.
+/// when the ``ConvMatrixSymbols/SymbolicTapMatrix`` was made.
 public struct TapMatrixLaTeXWriter: Sendable {
     /// The printer whose output this writer reproduces.
     public let printer: MatrixLaTeXPrinter

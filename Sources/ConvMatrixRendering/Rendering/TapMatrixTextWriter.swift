@@ -3,7 +3,7 @@ import ConvMatrixNumeric
 import ConvMatrixSymbols
 import Symbolic
 
-/// Writes a ``TapMatrix`` as aligned plain text, byte for byte what ``MatrixPlainTextPrinter``
+/// Writes a ``ConvMatrixCore/TapMatrix`` as aligned plain text, byte for byte what ``Symbolic/MatrixPlainTextPrinter``
 /// prints for the same matrix of expressions, at hundreds of megabytes per second.
 ///
 /// Column widths come from one pass over the stored entries; each row is then assembled from a
@@ -178,7 +178,7 @@ extension TextElision {
         return grid
     }
 
-    /// Writes `grid` in ``MatrixPlainTextPrinter``'s layout: cells centred in their columns, two
+    /// Writes `grid` in ``Symbolic/MatrixPlainTextPrinter``'s layout: cells centred in their columns, two
     /// spaces apart, bracket pieces per row; no newline after the last row.
     public static func writeAligned(
         _ grid: [[String]], printer: MatrixPlainTextPrinter, to output: inout some TextOutputStream

@@ -3,7 +3,7 @@ import ConvMatrixNumeric
 import ConvMatrixSymbols
 import Symbolic
 
-/// Writes grids whose cells are already plain text in the layout of ``MatrixPlainTextPrinter``
+/// Writes grids whose cells are already plain text in the layout of ``Symbolic/MatrixPlainTextPrinter``
 /// (aligned, centred columns, bracket pieces per row), one slice per 2-D cut of the tensor under
 /// its label, as ``GridSlices`` cuts it — without building expressions.
 public struct TextGridWriter: Sendable {

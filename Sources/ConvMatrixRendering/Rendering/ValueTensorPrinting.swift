@@ -2,7 +2,7 @@ import ConvMatrixCore
 import ConvMatrixNumeric
 import Symbolic
 
-/// How a ``ValueTensor`` prints: exact values as exact rationals in text (`-1/9`, `−1/9` in
+/// How a ``ConvMatrixNumeric/ValueTensor`` prints: exact values as exact rationals in text (`-1/9`, `−1/9` in
 /// Unicode) and LaTeX (`-\frac{1}{9}`), floats as Swift's shortest round-trip decimal, and in
 /// JSON always as numbers (`{"shape": [1, 3, 3], "values": [-4, 0, 4, …]}`).
 public enum ValueTensorPrinting {
