@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "ConvMatrixCore", targets: ["ConvMatrixCore"]),
+        .library(name: "ConvMatrixFrameworks", targets: ["ConvMatrixFrameworks"]),
         .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
         .executable(name: "convmatrix", targets: ["convmatrix"]),
         .executable(name: "convmatrix-bench", targets: ["convmatrix-bench"]),
@@ -46,15 +47,21 @@ let package = Package(
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixRendering", "Symbolic",
             ]),
+        // One layer in PyTorch, TensorFlow, Keras, JAX and ONNX: each framework's own padding and
+        // output-size rules, translations between them, and their matrices compared.
+        .target(
+            name: "ConvMatrixFrameworks", dependencies: ["ConvMatrixCore"], exclude: ["README.md"]),
         // The umbrella: `import ConvMatrix` brings every library layer.
         .target(
             name: "ConvMatrix",
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
-                "ConvMatrixNotes", "ConvMatrixPictures", "Symbolic",
+                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixFrameworks", "Symbolic",
             ]),
         // Argument parsing, validation messages and commands: a thin layer over ConvMatrix.
-        .target(name: "ConvMatrixCommandLine", dependencies: ["ConvMatrix", "Symbolic"]),
+        .target(
+            name: "ConvMatrixCommandLine",
+            dependencies: ["ConvMatrix", "ConvMatrixFrameworks", "Symbolic"]),
         // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine.
         .executableTarget(name: "convmatrix", dependencies: ["ConvMatrixCommandLine"]),
         // The benchmark of the performance issue: `swift run -c release convmatrix-bench`.
@@ -68,6 +75,9 @@ let package = Package(
                 "ConvMatrixRendering", "ConvMatrixNotes", "ConvMatrixPictures", "Symbolic",
             ],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ConvMatrixFrameworksTests", dependencies: ["ConvMatrixFrameworks", "ConvMatrixCore"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ConvMatrixCommandLineTests",
             dependencies: [
