@@ -62,6 +62,18 @@ public enum FrameworksTextWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Known departures of a framework's runtime from its specification that concern the layer
+    /// as given: ONNX Runtime's Conv refuses dilation with auto_pad SAME_UPPER/SAME_LOWER.
+    public static func runtimeWarnings(_ comparison: FrameworkComparison) -> [String] {
+        guard case .onnx(let node) = comparison.source, node.direction == .forward,
+            node.autoPad == .sameUpper || node.autoPad == .sameLower,
+            node.dilations.contains(where: { $0 > 1 })
+        else { return [] }
+        return [
+            "ONNX Runtime refuses dilation with auto_pad \(node.autoPad.rawValue) (\"Dilation not supported for AutoPadType::SAME_UPPER or AutoPadType::SAME_LOWER\"); the explicit pads below run everywhere"
+        ]
+    }
+
     /// "Output 8 (input 4, kernel 3): 1 cropped before, 0 after." per axis.
     static func summary(_ geometry: FrameworkGeometry, times: String) -> String {
         let join = { (values: [Int]) in values.map(String.init).joined(separator: times) }
