@@ -183,3 +183,46 @@ public enum FrameworksMarkdownWriter {
         text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
     }
 }
+
+extension FrameworksTextWriter {
+    /// The valid output sizes of a transposed layer in a few lines, for `shape` and `transpose`:
+    /// per axis the sizes and what selects each in PyTorch (`output_padding`), TensorFlow
+    /// (`output_shape`), Keras and ONNX (`output_padding`). Empty for a forward layer.
+    public static func validSizesLines(_ transposed: FrameworkGeometry, ascii: Bool) -> [String] {
+        let sizes = ValidOutputSizes(transposed)
+        guard !sizes.axes.isEmpty else { return [] }
+        let times = ascii ? "x" : "×"
+        let arrow = ascii ? "->" : "→"
+        var lines = [
+            "Valid output sizes of the transposed layer (the convolution maps each back to \(transposed.inputSize.map(String.init).joined(separator: times))):"
+        ]
+        for (t, axis) in sizes.axes.enumerated() {
+            let items = axis.map { size -> String in
+                let parts = size.translations.compactMap { item -> String? in
+                    guard case .expressed(let layer, let extras) = item.translation, extras.isEmpty else {
+                        return nil
+                    }
+                    let key: String
+                    switch item.framework {
+                    case .pytorch: key = "output_padding"
+                    case .tensorflow: key = "output_shape"
+                    case .keras: key = "output_padding"
+                    case .onnx: key = "output_padding"
+                    case .jax: return nil
+                    }
+                    guard let argument = layer.keywordArguments.first(where: { $0.name == key }) else { return nil }
+                    let value: String
+                    switch argument.value {
+                    case .integers(let values): value = String(values.count > t ? values[t] : values[0])
+                    default: value = PythonSpelling.value(argument.value, item.framework)
+                    }
+                    return "\(item.framework.displayName) \(key)=\(value)"
+                }
+                return "\(size.outputSize)\(size.isCurrent ? "*" : "") \(arrow) \(parts.isEmpty ? "needs a pad or crop" : parts.joined(separator: ", "))"
+            }
+            lines.append("  axis \(t): \(items.joined(separator: "; "))")
+        }
+        lines.append("  (* this layer; 'convmatrix frameworks' gives the whole layer in each framework)")
+        return lines
+    }
+}

@@ -173,6 +173,11 @@ public struct ONNXLayer: Hashable, Sendable {
                      ExpressionSearch.forwardPad(axis, before: before, after: after)))
             case .transposed:
                 let s = axis.stride
+                // PyTorch's way first: symmetric pads and an output padding below the stride.
+                let a = axis.outputSize - (axis.fullScatter - 2 * axis.offset)
+                if axis.offset >= 0 && a >= 0 && a < s {
+                    candidates.append(((AxisPadding(axis.offset), a), AxisPadding(0)))
+                }
                 let x = axis.offset < 0 ? (-axis.offset + s - 1) / s : 0
                 let before = axis.offset + x * s
                 let full = (axis.inputSize + x - 1) * s + axis.dilatedKernel
