@@ -39,7 +39,7 @@ let package = Package(
             name: "ConvMatrixNotes",
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
-                "Symbolic",
+                "ConvMatrixFrameworks", "Symbolic",
             ]),
         // Connectivity and sparsity pictures as SVG and TikZ.
         .target(

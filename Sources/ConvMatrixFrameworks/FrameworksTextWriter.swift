@@ -226,3 +226,15 @@ extension FrameworksTextWriter {
         return lines
     }
 }
+
+extension FrameworksTextWriter {
+    /// `torch.nn.Conv2d(stride=(2, 2), …)`: a layer as its framework's Python call.
+    public static func call(_ layer: FrameworkLayer, rank: Int) -> String {
+        PythonSpelling.call(layer, rank: rank)
+    }
+
+    /// The extra operations, one phrase each, as the framework writes them.
+    public static func extraPhrases(_ extras: ExtraOperations, _ framework: Framework) -> [String] {
+        PythonSpelling.extras(extras, framework)
+    }
+}

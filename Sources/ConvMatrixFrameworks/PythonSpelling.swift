@@ -33,7 +33,13 @@ enum PythonSpelling {
     /// The call: `torch.nn.ConvTranspose2d(stride=(2, 2), …)`.
     static func call(_ layer: FrameworkLayer, rank: Int) -> String {
         let name = layer.framework.operationName(direction: layer.direction, rank: rank)
-        let arguments = layer.keywordArguments.map { argument($0, layer.framework) }
+        let arguments = layer.keywordArguments.map { item -> String in
+            // conv_general_dilated calls its strides window_strides (the JSON keeps `strides`).
+            if case .jax = layer, layer.direction == .forward, item.name == "strides" {
+                return argument(KeywordArgument("window_strides", item.value), layer.framework)
+            }
+            return argument(item, layer.framework)
+        }
         return "\(name)(\(arguments.joined(separator: ", ")))"
     }
 

@@ -19,6 +19,7 @@ struct DeriveCommand: Command {
         Options.layer + [
             Options.names, Options.deriveFormat, Options.standalone, Options.lang,
             Options.maxRows, Options.maxCols, Options.maxTerms, Options.maxMemory,
+            Options.frameworksSection,
         ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
@@ -51,9 +52,14 @@ struct DeriveCommand: Command {
         }
         let renderer = DerivationRenderer(
             format: format, language: language, standalone: standalone)
-        output.write(
-            renderer.render(
-                derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false))))
+        var document = renderer.render(
+            derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false)))
+        if arguments.has(Options.frameworksSection) {
+            document = try FrameworksOptions.appendSection(
+                to: document, conv, format: format, language: language,
+                number: derivation.sections.count + 1, limits: options.limits)
+        }
+        output.write(document)
         return CommandResult()
     }
 }

@@ -11,6 +11,10 @@ extension Options {
     static let transposedFlag = OptionDefinition(
         name: "transposed", valueName: nil,
         help: "A transposed layer (ConvTranspose, conv_transpose); default: a convolution.")
+    /// `derive --frameworks`.
+    static let frameworksSection = OptionDefinition(
+        name: "frameworks", valueName: nil,
+        help: "Add an \"In your framework\" section: the layer and its transpose in PyTorch, TensorFlow, Keras, JAX and ONNX.")
     static let frameworksFormat = OptionDefinition(
         name: "format", valueName: "<text|markdown|json>", help: "Output format (default text).")
     // The APIs' own parameter names.
@@ -18,6 +22,9 @@ extension Options {
         name: "stride", valueName: "<s|sxs>", help: "PyTorch: stride.")
     static let apiStrides = OptionDefinition(
         name: "strides", valueName: "<s|sxs>", help: "TensorFlow, Keras, JAX, ONNX: strides.")
+    static let apiWindowStrides = OptionDefinition(
+        name: "window_strides", valueName: "<s|sxs>",
+        help: "JAX conv_general_dilated: window_strides (the same as --strides).")
     static let apiPadding = OptionDefinition(
         name: "padding", valueName: "<…>",
         help:
@@ -51,7 +58,7 @@ extension Options {
 
     /// Every API parameter the command accepts (each framework takes some of them).
     static let apiParameters = [
-        apiStride, apiStrides, apiPadding, apiOutputPadding, apiDilation, apiDilations,
+        apiStride, apiStrides, apiWindowStrides, apiPadding, apiOutputPadding, apiDilation, apiDilations,
         apiDilationRate, apiRHSDilation, apiOutputShape, apiTransposeKernel,
         apiUseConsistentPadding, apiPads, apiAutoPad,
     ]
@@ -59,6 +66,19 @@ extension Options {
 
 /// Reads a layer given in one framework's own words.
 enum FrameworksOptions {
+    /// `derive --frameworks`: `document` with the "In your framework" section appended.
+    static func appendSection(
+        to document: String, _ convolution: Convolution, format: DerivationRenderer.Format,
+        language: NotesLanguage, number: Int, limits: ResourceLimits
+    ) throws(UsageError) -> String {
+        do {
+            return try FrameworksSection(convolution, limits: limits).appended(
+                to: document, format: format, language: language, number: number)
+        } catch {
+            throw UsageError(error)
+        }
+    }
+
     /// The parameters each framework's API has, by option name.
     static func parameters(of framework: Framework) -> [OptionDefinition] {
         switch framework {
@@ -67,7 +87,7 @@ enum FrameworksOptions {
         case .keras: [Options.apiStrides, Options.apiPadding, Options.apiOutputPadding, Options.apiDilationRate]
         case .jax:
             [
-                Options.apiStrides, Options.apiPadding, Options.apiRHSDilation,
+                Options.apiStrides, Options.apiWindowStrides, Options.apiPadding, Options.apiRHSDilation,
                 Options.apiTransposeKernel, Options.apiUseConsistentPadding,
             ]
         case .onnx:
@@ -82,6 +102,7 @@ enum FrameworksOptions {
     static func counterpart(of name: String, in framework: Framework) -> String? {
         let families: [[Framework: String]] = [
             [.pytorch: "stride", .tensorflow: "strides", .keras: "strides", .jax: "strides", .onnx: "strides"],
+            [.pytorch: "stride", .tensorflow: "strides", .keras: "strides", .jax: "window_strides", .onnx: "strides"],
             [.pytorch: "dilation", .tensorflow: "dilations", .keras: "dilation_rate", .jax: "rhs_dilation", .onnx: "dilations"],
             [.pytorch: "padding", .tensorflow: "padding", .keras: "padding", .jax: "padding", .onnx: "pads or --auto_pad"],
             [.pytorch: "output_padding", .tensorflow: "output_shape", .keras: "output_padding", .jax: "padding", .onnx: "output_padding"],
@@ -140,9 +161,18 @@ enum FrameworksOptions {
                     padding: padding, outputPadding: outputPadding,
                     dilationRate: try integers(arguments, Options.apiDilationRate) ?? [1]))
         case .jax:
+            if arguments.value(Options.apiStrides) != nil && arguments.value(Options.apiWindowStrides) != nil {
+                throw UsageError(flag: "window_strides", "give --strides or --window_strides, not both")
+            }
+            if direction == .transposed && arguments.value(Options.apiWindowStrides) != nil {
+                throw UsageError(flag: "window_strides", "conv_transpose calls it strides (--strides)")
+            }
+            let strides =
+                try integers(arguments, Options.apiStrides)
+                ?? integers(arguments, Options.apiWindowStrides) ?? [1]
             return .jax(
                 JAXLayer(
-                    direction: direction, strides: try integers(arguments, Options.apiStrides) ?? [1],
+                    direction: direction, strides: strides,
                     padding: try jaxPadding(arguments),
                     rhsDilation: try integers(arguments, Options.apiRHSDilation) ?? [1],
                     transposeKernel: try bool(arguments, Options.apiTransposeKernel),
