@@ -167,12 +167,11 @@ enum FrameworksOptions {
             if direction == .transposed && arguments.value(Options.apiWindowStrides) != nil {
                 throw UsageError(flag: "window_strides", "conv_transpose calls it strides (--strides)")
             }
-            let strides =
-                try integers(arguments, Options.apiStrides)
-                ?? integers(arguments, Options.apiWindowStrides) ?? [1]
+            var strides = try integers(arguments, Options.apiStrides)
+            if strides == nil { strides = try integers(arguments, Options.apiWindowStrides) }
             return .jax(
                 JAXLayer(
-                    direction: direction, strides: strides,
+                    direction: direction, strides: strides ?? [1],
                     padding: try jaxPadding(arguments),
                     rhsDilation: try integers(arguments, Options.apiRHSDilation) ?? [1],
                     transposeKernel: try bool(arguments, Options.apiTransposeKernel),
