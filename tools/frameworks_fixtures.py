@@ -250,10 +250,11 @@ def random_params(rng, fw, direction, rank):
             p["pads"] = [rng.randint(0, 2) for _ in range(2 * rank)]
         if direction == "transposed":
             p["output_padding"] = [rng.randint(0, a - 1) for a in s]
-            if rng.random() < .3:
+            if rng.random() < .4:
                 full = [a * (i - 1) + op + ke(k, dd) for a, i, op, k, dd in
                         zip(s, inp, p["output_padding"], kernel, d)]
-                p["output_shape"] = [max(1, f - rng.randint(0, 2)) for f in full]
+                # Also above the full scatter (a negative total padding).
+                p["output_shape"] = [max(1, f - rng.randint(-2, 2)) for f in full]
                 p.pop("pads", None)
                 if kind == "NOTSET" and rng.random() < .5:
                     p["auto_pad"] = rng.choice(["SAME_UPPER", "SAME_LOWER"])

@@ -83,6 +83,21 @@ enum ExpressionSearch {
         return pads
     }
 
+    /// Pads to try before a transposed layer whose words fix its crops (TensorFlow, Keras): a
+    /// few zeros on either side, and as many as a negative offset (`⌈−offset/s⌉` before) or an
+    /// output longer than the scatter (`⌈(n + offset − L)/s⌉` after) needs, each input adding `s`
+    /// outputs.
+    static func transposedPads(for axis: FrameworkAxis) -> [AxisPadding] {
+        let s = axis.stride
+        let reach = (axis.dilatedKernel + s - 1) / s + 1
+        let x0 = axis.offset < 0 ? (-axis.offset + s - 1) / s : 0
+        let short = axis.outputSize + max(axis.offset, 0) - axis.fullScatter
+        let y0 = short > 0 ? (short + s - 1) / s : 0
+        let xs = Set(Array(0...reach) + Array(x0...(x0 + reach))).sorted()
+        let ys = Set(Array(0...reach) + Array(y0...(y0 + reach))).sorted()
+        return xs.flatMap { x in ys.map { AxisPadding(before: x, after: $0) } }
+    }
+
     /// For a framework whose padding is fixed amounts `(before, after)` on the forward side: the
     /// pad that lines up its offset with the target's (`x ≡ offset − before (mod s)`, `x ≥ 0`)
     /// and gives at least the target's outputs.

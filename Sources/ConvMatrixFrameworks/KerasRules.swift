@@ -174,13 +174,7 @@ public struct KerasLayer: Hashable, Sendable {
                 let values: [Int?] = given ? Array(0..<min(axis.stride, 64)) : [nil]
                 var pads = ExpressionSearch.smallPads(for: axis)
                 if target.direction == .transposed {
-                    let reach = (axis.dilatedKernel + axis.stride - 1) / axis.stride + 1
-                    pads = pads.filter { $0.before <= reach && $0.after <= reach }
-                    if axis.offset < 0 {
-                        pads.append(AxisPadding(before: (-axis.offset + axis.stride - 1) / axis.stride, after: 0))
-                    }
-                    let short = axis.outputSize + max(axis.offset, 0) - axis.fullScatter
-                    if short > 0 { pads.append(AxisPadding(before: 0, after: (short + axis.stride - 1) / axis.stride + 1)) }
+                    pads = ExpressionSearch.transposedPads(for: axis)
                 } else if padding == .valid {
                     pads.insert(ExpressionSearch.forwardPad(axis, before: 0, after: 0), at: 0)
                 }

@@ -121,15 +121,27 @@ public struct ONNXLayer: Hashable, Sendable {
                 let target: Int? = shape?[t] ?? (autoPad == .sameUpper || autoPad == .sameLower ? input[t] * s[t] : nil)
                 let pad: AxisPadding
                 if let target {
-                    // Floor division, so that an output_shape above s(i − 1) + a + k_e pads
-                    // zeros at the end (ONNX Runtime does the same).
                     let total = full - target
-                    let half = total >= 0 ? total / 2 : -((-total + 1) / 2)
-                    pad =
-                        autoPad == .sameUpper
-                        ? AxisPadding(before: half, after: total - half)
-                        : AxisPadding(before: total - half, after: half)
-                } else {
+                    if total >= 0 {
+                        pad =
+                            autoPad == .sameUpper
+                            ? AxisPadding(before: total / 2, after: total - total / 2)
+                            : AxisPadding(before: total - total / 2, after: total / 2)
+                    } else if shape == nil {
+                        // auto_pad SAME asks for i·s outputs, more than the scatter: ONNX
+                        // Runtime pads nothing (output s(i − 1) + a + k_e).
+                        pad = AxisPadding(0)
+                    } else if target <= s[t] * input[t] + d[t] * (kernel[t] - 1) {
+                        // Beyond the scatter but still mapped back to the input by the
+                        // convolution (o ≤ s·i + k_e − 1): zeros at the end (ONNX Runtime).
+                        pad = AxisPadding(before: 0, after: total)
+                    } else {
+                        throw FrameworkError(
+                            "output_shape",
+                            "\(target) on axis \(t) is more than s·i + k_e − 1 = \(s[t] * input[t] + d[t] * (kernel[t] - 1)), the largest size the convolution maps back to \(input[t]) (ONNX Runtime: \"output_shape is inconsistent\")"
+                        )
+                    }
+                                } else {
                     pad = autoPad == .valid ? AxisPadding(0) : explicit[t]
                 }
                 axes.append(

@@ -34,9 +34,14 @@ enum PythonSpelling {
     static func call(_ layer: FrameworkLayer, rank: Int) -> String {
         let name = layer.framework.operationName(direction: layer.direction, rank: rank)
         let arguments = layer.keywordArguments.map { item -> String in
-            // conv_general_dilated calls its strides window_strides (the JSON keeps `strides`).
+            // conv_general_dilated calls its strides window_strides (the JSON keeps the
+            // contract's `strides`).
             if case .jax = layer, layer.direction == .forward, item.name == "strides" {
                 return argument(KeywordArgument("window_strides", item.value), layer.framework)
+            }
+            // tf.nn.conv1d calls its strides stride.
+            if case .tensorflow = layer, layer.direction == .forward, rank == 1, item.name == "strides" {
+                return argument(KeywordArgument("stride", item.value), layer.framework)
             }
             return argument(item, layer.framework)
         }

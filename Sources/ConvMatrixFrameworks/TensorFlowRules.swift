@@ -250,14 +250,7 @@ public struct TensorFlowLayer: Hashable, Sendable {
         case .transposed:
             // Output sizes to try on m' inputs: the valid ones that are ≥ n, at most 64.
             var candidates: [((AxisPadding?, Int?), AxisPadding)] = []
-            let reach = (ke + s - 1) / s + 1
-            var pads: [AxisPadding] = []
-            for x in 0...reach { for y in 0...reach { pads.append(AxisPadding(before: x, after: y)) } }
-            if axis.offset < 0 {
-                pads.append(AxisPadding(before: (-axis.offset + s - 1) / s, after: 0))
-            }
-            let needed = max(0, axis.outputSize + max(axis.offset, 0) - (axis.fullScatter) + 1)
-            pads.append(AxisPadding(before: 0, after: (needed + s - 1) / s))
+            let pads = ExpressionSearch.transposedPads(for: axis)
             for pad in pads {
                 let m = axis.inputSize + pad.total
                 let pairs: [AxisPadding?]
