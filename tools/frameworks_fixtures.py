@@ -303,6 +303,8 @@ def main():
             mod = {"pytorch": "torch", "tensorflow": "tensorflow", "keras": "keras", "jax": "jax",
                    "onnx": "onnxruntime"}[fw]
             versions[fw] = __import__(mod).__version__
+            if fw == "onnx":
+                versions[fw] = f"onnx {__import__('onnx').__version__}, onnxruntime {versions[fw]}"
         except Exception as e:  # noqa: BLE001
             print(f"skipping {fw}: {e}", file=sys.stderr)
             continue

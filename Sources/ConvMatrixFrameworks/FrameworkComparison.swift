@@ -66,7 +66,12 @@ public struct FrameworkComparison: Sendable {
         var entries: [Entry] = []
         var reference: Check?
         for framework in Framework.allCases {
-            let translation = FrameworkTranslation.translating(geometry, to: framework)
+            // The source framework answers with the layer as given (its matrix is still rebuilt
+            // and compared); the others translate.
+            let translation =
+                framework == source.framework
+                ? .expressed(source, .none(rank: geometry.rank))
+                : FrameworkTranslation.translating(geometry, to: framework)
             guard case .expressed(let layer, let extras) = translation else {
                 entries.append(Entry(framework: framework, translation: translation, check: nil))
                 continue

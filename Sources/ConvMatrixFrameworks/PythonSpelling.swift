@@ -55,7 +55,8 @@ enum PythonSpelling {
         if extras.flipKernel {
             let axes = (0..<rank).map { String($0 + 2) }.joined(separator: ", ")
             switch framework {
-            case .pytorch: phrases.append("flip the kernel first: w = torch.flip(w, dims=(\(axes)))")
+            case .pytorch:
+                phrases.append("flip the kernel first: w = torch.flip(w, dims=(\(axes)\(rank == 1 ? "," : "")))")
             case .tensorflow, .keras:
                 phrases.append("flip the kernel's spatial axes first: w = w[\(String(repeating: "::-1, ", count: rank))...]")
             case .jax: phrases.append("flip the kernel's spatial axes first (jnp.flip)")
