@@ -331,6 +331,8 @@ def main():
                         text = str(e).strip()
                         if "Status Message:" in text:  # ONNX Runtime: keep the reason
                             text = text.split("Status Message:", 1)[1].strip()
+                        if text.startswith("{{function_node") and "}}" in text:  # TensorFlow
+                            text = text.split("}}", 1)[1].strip()
                         msg = text.splitlines()
                         case["refused"] = (msg[0] if msg else type(e).__name__)[:160]
                     if direction == "transposed" and rank == 1 and "refused" not in case:

@@ -116,6 +116,12 @@ public struct ONNXLayer: Hashable, Sendable {
                 try ParameterCheck.bounded(checked, "output_shape")
                 return checked
             }
+            for t in 0..<rank where a[t] >= s[t] {
+                throw FrameworkError(
+                    "output_padding",
+                    "must be less than the stride (\(s[t])), got \(a[t])\(rank > 1 ? " on axis \(t)" : ""): ONNX Runtime checks that the convolution maps the output back to the input"
+                )
+            }
             for t in 0..<rank {
                 let full = s[t] * (input[t] - 1) + a[t] + d[t] * (kernel[t] - 1) + 1
                 let target: Int? = shape?[t] ?? (autoPad == .sameUpper || autoPad == .sameLower ? input[t] * s[t] : nil)
@@ -192,10 +198,15 @@ public struct ONNXLayer: Hashable, Sendable {
                 }
                 let x = axis.offset < 0 ? (-axis.offset + s - 1) / s : 0
                 let before = axis.offset + x * s
-                let full = (axis.inputSize + x - 1) * s + axis.dilatedKernel
+                // An output running past the scatter is an output padding, below the stride;
+                // beyond that, zeros padded after the input.
+                let limit = s - 1
+                let short = axis.outputSize + before - ((axis.inputSize + x - 1) * s + axis.dilatedKernel)
+                let y = short > limit ? (short - limit + s - 1) / s : 0
+                let full = (axis.inputSize + x + y - 1) * s + axis.dilatedKernel
                 let rest = full - before - axis.outputSize
                 let pair = AxisPadding(before: before, after: max(rest, 0))
-                candidates.append(((pair, max(-rest, 0)), AxisPadding(before: x, after: 0)))
+                candidates.append(((pair, max(-rest, 0)), AxisPadding(before: x, after: y)))
             }
             guard
                 let expression = ExpressionSearch.best(axis, candidates: candidates, rules: { p, n in

@@ -8,7 +8,8 @@ import ConvMatrixCore
 /// - `SAME`: output `⌈i/s⌉`, `need = max((⌈i/s⌉ − 1)s + k_e − i, 0)`, `⌊need/2⌋` before;
 /// - `VALID`: output `⌈(i − k_e + 1)/s⌉`, no padding;
 /// - explicit `[[0, 0], [before, after], …, [0, 0]]`: `tf.nn.conv2d` and `conv2d_transpose`
-///   only (the 1-D and 3-D functions take a string);
+///   only (the 1-D and 3-D functions take a string), and `conv2d_transpose` refuses it on the CPU
+///   with dilations > 1;
 /// - `conv*d_transpose` is the gradient of `conv*d`: `output_shape` is required, and it is
 ///   valid when the convolution of an input of that shape, with the same padding, has this
 ///   layer's input shape; the crop before is that convolution's padding before.
@@ -79,6 +80,12 @@ public struct TensorFlowLayer: Hashable, Sendable {
                 throw FrameworkError("padding", "must be ≥ 0, got \(bad)")
             }
             try ParameterCheck.bounded(pairs.flatMap { [$0.before, $0.after] }, "padding")
+            if direction == .transposed && d.contains(where: { $0 > 1 }) {
+                throw FrameworkError(
+                    "padding",
+                    "explicit padding with dilations > 1 is refused by TensorFlow's CPU conv2d_transpose (\"Current CPU implementations do not yet support dilation rates larger than 1\"); use SAME or VALID"
+                )
+            }
         }
         var axes: [FrameworkAxis] = []
         switch direction {
@@ -185,7 +192,9 @@ public struct TensorFlowLayer: Hashable, Sendable {
             return .inexpressible("TensorFlow has conv1d, conv2d and conv3d only (\(rank) axes)")
         }
         var best: (layer: TensorFlowLayer, found: [AxisExpression<(AxisPadding?, Int?)>])?
-        for choice in Choice.allCases where choice != .explicit || rank == 2 {
+        let explicitAllowed =
+            rank == 2 && (target.direction == .forward || target.dilation.allSatisfy { $0 == 1 })
+        for choice in Choice.allCases where choice != .explicit || explicitAllowed {
             var found: [AxisExpression<(AxisPadding?, Int?)>] = []
             for axis in target.axes {
                 guard let expression = axisExpression(axis, choice) else { break }

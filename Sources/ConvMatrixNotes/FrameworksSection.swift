@@ -86,7 +86,8 @@ public struct FrameworksSection: Sendable {
                 out += "\n\(heading)\n" + lines.map { "  \($0.0): \($0.1)\n" }.joined()
             }
         }
-        let sizes = FrameworksTextWriter.validSizesLines(transposed.geometry, ascii: false)
+        // ASCII in LaTeX's verbatim, which pdflatex can't typeset → and × in.
+        let sizes = FrameworksTextWriter.validSizesLines(transposed.geometry, ascii: format == .latex)
         if !sizes.isEmpty {
             switch format {
             case .latex:
