@@ -37,6 +37,7 @@ from pathlib import Path
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
 os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
 
@@ -90,9 +91,18 @@ def run_torch(direction, inp, kernel, p):
 
 
 def run_tf(direction, inp, kernel, p):
+    """TensorFlow as installed (oneDNN on, its x86 default), one basis vector per call: with
+    oneDNN, TF 2.21's conv2d with explicit padding returns uninitialised values for batches of 2
+    or more in some strided cases (docs/frameworks.md, pitfalls); batches of 1 are right."""
+    vectors = basis(inp)
+    return np.concatenate([run_tf_batch(direction, inp, kernel, p, vectors[j:j + 1])
+                           for j in range(vectors.shape[0])])
+
+
+def run_tf_batch(direction, inp, kernel, p, vectors):
     import tensorflow as tf
     rank = len(inp)
-    x = tf.constant(basis(inp)[..., None])
+    x = tf.constant(vectors[..., None])
     kv = kernel_values(kernel)[..., None, None]
     pad = p["padding"]
     if isinstance(pad, list):

@@ -26,7 +26,8 @@ extension FrameworkGeometry {
         guard let rows, let columns, let taps, rows <= Int(Int32.max),
             columns <= Int(Int32.max), taps <= Int(Int32.max)
         else {
-            throw SpecificationError(.input, "the matrix would have more than 2^31 − 1 rows or columns")
+            throw SpecificationError(
+                .input, "the matrix would have more than 2^31 − 1 rows or columns")
         }
         // Per axis and output position, the (tap, input) pairs that meet.
         let links = axes.map { axis in

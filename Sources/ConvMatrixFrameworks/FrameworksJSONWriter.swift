@@ -22,10 +22,13 @@ public enum FrameworksJSONWriter {
         case .expressed(let layer, let extras):
             var fields = layer.keywordArguments.map { "\(quoted($0.name)): \(value($0.value))" }
             if extras.hasPrePad {
-                fields.append("\"pre_pad\": \(value(.pairs(extras.prePad.map { [$0.before, $0.after] })))")
+                fields.append(
+                    "\"pre_pad\": \(value(.pairs(extras.prePad.map { [$0.before, $0.after] })))")
             }
             if extras.hasPostCrop {
-                fields.append("\"post_crop\": \(value(.pairs(extras.postCrop.map { [$0.before, $0.after] })))")
+                fields.append(
+                    "\"post_crop\": \(value(.pairs(extras.postCrop.map { [$0.before, $0.after] })))"
+                )
             }
             if extras.flipKernel { fields.append("\"flip_kernel\": true") }
             return "{" + fields.joined(separator: ", ") + "}"
@@ -39,7 +42,8 @@ public enum FrameworksJSONWriter {
         case .none: "null"
         case .integers(let values): "[" + values.map(String.init).joined(separator: ", ") + "]"
         case .pairs(let pairs):
-            "[" + pairs.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }
+            "["
+                + pairs.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }
                 .joined(separator: ", ") + "]"
         }
     }

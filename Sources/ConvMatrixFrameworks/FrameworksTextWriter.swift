@@ -11,7 +11,8 @@ public enum FrameworksTextWriter {
         let times = ascii ? "x" : "×"
         var lines: [String] = []
         lines.append(
-            "\(comparison.source.framework.displayName): \(PythonSpelling.call(comparison.source, rank: geometry.rank))")
+            "\(comparison.source.framework.displayName): \(PythonSpelling.call(comparison.source, rank: geometry.rank))"
+        )
         lines.append(summary(geometry, times: times))
         lines.append("")
         let width = Framework.allCases.map(\.displayName.count).max() ?? 0
@@ -28,26 +29,30 @@ public enum FrameworksTextWriter {
                     lines.append("\(indent)+ \(phrase)")
                 }
                 let kind = extras.isEmpty ? "exact" : "exact with the extra operations above"
-                lines.append("\(indent)\(kind); \(verdict(entry.check, ascii: ascii, times: times))")
+                lines.append(
+                    "\(indent)\(kind); \(verdict(entry.check, ascii: ascii, times: times))")
             }
         }
         if let reference = comparison.reference {
             lines.append("")
             lines.append(
-                "ConvMatrix's own \(geometry.direction == .forward ? "U" : "T") of the PyTorch layer: \(verdict(reference, ascii: ascii, times: times))")
+                "ConvMatrix's own \(geometry.direction == .forward ? "U" : "T") of the PyTorch layer: \(verdict(reference, ascii: ascii, times: times))"
+            )
         }
         let sizes = ValidOutputSizes(geometry)
         if !sizes.axes.isEmpty {
             lines.append("")
             lines.append(
-                "Valid output sizes: the convolution maps each back to the input \(geometry.inputSize.map(String.init).joined(separator: times)).")
+                "Valid output sizes: the convolution maps each back to the input \(geometry.inputSize.map(String.init).joined(separator: times))."
+            )
             for (t, axis) in sizes.axes.enumerated() {
                 let list = axis.map { "\($0.outputSize)\($0.isCurrent ? " (this layer)" : "")" }
                 lines.append("  axis \(t): \(list.joined(separator: ", "))")
                 for size in axis {
                     let selectors = size.translations.compactMap { item -> String? in
                         guard item.framework != .jax else { return nil }
-                        return "\(item.framework.displayName) \(selector(item.translation, axis: t))"
+                        return
+                            "\(item.framework.displayName) \(selector(item.translation, axis: t))"
                     }
                     lines.append("    \(size.outputSize): \(selectors.joined(separator: "; "))")
                 }
@@ -86,7 +91,8 @@ public enum FrameworksTextWriter {
             }
         }
         let what = geometry.direction == .forward ? "padding" : "scatter"
-        let flip = geometry.kernelFlipped ? "; kernel used unflipped (JAX transpose_kernel=False)" : ""
+        let flip =
+            geometry.kernelFlipped ? "; kernel used unflipped (JAX transpose_kernel=False)" : ""
         return "\(head); \(what): \(sides.joined(separator: " | "))\(flip)."
     }
 
@@ -95,13 +101,16 @@ public enum FrameworksTextWriter {
         switch check {
         case nil: return "not compared"
         case .equal(let rows, let columns, let entries):
-            return "\(ascii ? "[ok]" : "✔") matrix equal entry by entry (\(rows)\(times)\(columns), \(entries) entries)"
+            return
+                "\(ascii ? "[ok]" : "✔") matrix equal entry by entry (\(rows)\(times)\(columns), \(entries) entries)"
         case .differs(let difference):
             switch difference {
             case .shape(let a, let b):
-                return "\(ascii ? "[FAIL]" : "✘") matrix differs: \(a.0)\(times)\(a.1) against \(b.0)\(times)\(b.1)"
+                return
+                    "\(ascii ? "[FAIL]" : "✘") matrix differs: \(a.0)\(times)\(a.1) against \(b.0)\(times)\(b.1)"
             case .entry(let row, let column, let mine, let theirs):
-                return "\(ascii ? "[FAIL]" : "✘") matrix differs at (\(row), \(column)): taps \(mine) against \(theirs)"
+                return
+                    "\(ascii ? "[FAIL]" : "✘") matrix differs at (\(row), \(column)): taps \(mine) against \(theirs)"
             }
         case .refused(let message):
             return "\(ascii ? "[FAIL]" : "✘") its own rules refuse it: \(message)"
@@ -120,67 +129,18 @@ public enum FrameworksTextWriter {
         case .jax: wanted = ["padding"]
         case .onnx: wanted = ["pads", "output_padding"]
         }
-        let parts = layer.keywordArguments.filter { wanted.contains($0.name) }.map { argument -> String in
+        let parts = layer.keywordArguments.filter { wanted.contains($0.name) }.map {
+            argument -> String in
             switch argument.value {
             case .integers(let values) where argument.name == "pads":
                 let rank = values.count / 2
                 return "pads \(values[t]):\(values[rank + t])"
-            case .integers(let values): return "\(argument.name)=\(values.count > t ? values[t] : values[0])"
+            case .integers(let values):
+                return "\(argument.name)=\(values.count > t ? values[t] : values[0])"
             default: return PythonSpelling.argument(argument, layer.framework)
             }
         }
         return parts.joined(separator: ", ") + (extras.isEmpty ? "" : " + pad/crop")
-    }
-}
-
-/// `convmatrix frameworks --format markdown`: a table to paste into notes.
-public enum FrameworksMarkdownWriter {
-    /// The report as Markdown.
-    public static func write(_ comparison: FrameworkComparison) -> String {
-        let geometry = comparison.geometry
-        var lines: [String] = []
-        lines.append(
-            "**\(comparison.source.framework.displayName)** `\(PythonSpelling.call(comparison.source, rank: geometry.rank))`: \(FrameworksTextWriter.summary(geometry, times: "×"))")
-        lines.append("")
-        lines.append("| Framework | Equivalent | Extra operations | Matrix |")
-        lines.append("|---|---|---|---|")
-        for entry in comparison.entries {
-            switch entry.translation {
-            case .inexpressible(let reason):
-                lines.append("| \(entry.framework.displayName) | none | \(cell(reason)) | |")
-            case .expressed(let layer, let extras):
-                let phrases = PythonSpelling.extras(extras, entry.framework)
-                lines.append(
-                    "| \(entry.framework.displayName) | `\(PythonSpelling.call(layer, rank: geometry.rank))` | \(phrases.isEmpty ? "none (exact)" : phrases.map { "`\($0)`" }.joined(separator: "<br>")) | \(cell(FrameworksTextWriter.verdict(entry.check, ascii: false, times: "×"))) |")
-            }
-        }
-        let sizes = ValidOutputSizes(geometry)
-        if !sizes.axes.isEmpty {
-            lines.append("")
-            lines.append("Valid output sizes (each maps back to the same input):")
-            lines.append("")
-            lines.append("| Axis | Size | PyTorch | TensorFlow | Keras | ONNX |")
-            lines.append("|---|---|---|---|---|---|")
-            for (t, axis) in sizes.axes.enumerated() {
-                for size in axis {
-                    let cells = size.translations.filter { $0.framework != .jax }.map {
-                        "`\(FrameworksTextWriter.selector($0.translation, axis: t))`"
-                    }
-                    lines.append(
-                        "| \(t) | \(size.outputSize)\(size.isCurrent ? " (this layer)" : "") | \(cells.joined(separator: " | ")) |")
-                }
-            }
-        }
-        lines.append("")
-        lines.append(
-            comparison.holds
-                ? "Every translation has the same matrix as the layer, entry by entry."
-                : "A translation's matrix differs from the layer's.")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func cell(_ text: String) -> String {
-        text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
     }
 }
 
@@ -199,7 +159,8 @@ extension FrameworksTextWriter {
         for (t, axis) in sizes.axes.enumerated() {
             let items = axis.map { size -> String in
                 let parts = size.translations.compactMap { item -> String? in
-                    guard case .expressed(let layer, let extras) = item.translation, extras.isEmpty else {
+                    guard case .expressed(let layer, let extras) = item.translation, extras.isEmpty
+                    else {
                         return nil
                     }
                     let key: String
@@ -210,19 +171,23 @@ extension FrameworksTextWriter {
                     case .onnx: key = "output_padding"
                     case .jax: return nil
                     }
-                    guard let argument = layer.keywordArguments.first(where: { $0.name == key }) else { return nil }
+                    guard let argument = layer.keywordArguments.first(where: { $0.name == key })
+                    else { return nil }
                     let value: String
                     switch argument.value {
-                    case .integers(let values): value = String(values.count > t ? values[t] : values[0])
+                    case .integers(let values):
+                        value = String(values.count > t ? values[t] : values[0])
                     default: value = PythonSpelling.value(argument.value, item.framework)
                     }
                     return "\(item.framework.displayName) \(key)=\(value)"
                 }
-                return "\(size.outputSize)\(size.isCurrent ? "*" : "") \(arrow) \(parts.isEmpty ? "needs a pad or crop" : parts.joined(separator: ", "))"
+                return
+                    "\(size.outputSize)\(size.isCurrent ? "*" : "") \(arrow) \(parts.isEmpty ? "needs a pad or crop" : parts.joined(separator: ", "))"
             }
             lines.append("  axis \(t): \(items.joined(separator: "; "))")
         }
-        lines.append("  (* this layer; 'convmatrix frameworks' gives the whole layer in each framework)")
+        lines.append(
+            "  (* this layer; 'convmatrix frameworks' gives the whole layer in each framework)")
         return lines
     }
 }

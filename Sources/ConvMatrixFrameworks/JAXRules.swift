@@ -66,19 +66,27 @@ public struct JAXLayer: Hashable, Sendable {
         try ParameterCheck.bounded(d, "rhs_dilation")
         if case .pairs(let pairs) = padding {
             guard pairs.count == rank else {
-                throw FrameworkError("padding", "expected \(rank) (lo, hi) pairs, one per spatial axis, got \(pairs.count)")
+                throw FrameworkError(
+                    "padding",
+                    "expected \(rank) (lo, hi) pairs, one per spatial axis, got \(pairs.count)")
             }
             try ParameterCheck.bounded(pairs.flatMap { [$0.before, $0.after] }, "padding")
         }
         if direction == .forward {
             if transposeKernel {
-                throw FrameworkError("transpose_kernel", "conv_general_dilated has no transpose_kernel (conv_transpose has)")
+                throw FrameworkError(
+                    "transpose_kernel",
+                    "conv_general_dilated has no transpose_kernel (conv_transpose has)")
             }
             if useConsistentPadding {
-                throw FrameworkError("use_consistent_padding", "conv_general_dilated has no use_consistent_padding (conv_transpose has)")
+                throw FrameworkError(
+                    "use_consistent_padding",
+                    "conv_general_dilated has no use_consistent_padding (conv_transpose has)")
             }
         } else if padding == .sameLower {
-            throw FrameworkError("padding", "conv_transpose takes 'SAME', 'VALID' or (lo, hi) pairs, not 'SAME_LOWER'")
+            throw FrameworkError(
+                "padding",
+                "conv_transpose takes 'SAME', 'VALID' or (lo, hi) pairs, not 'SAME_LOWER'")
         }
         var axes: [FrameworkAxis] = []
         for t in 0..<rank {
@@ -86,24 +94,30 @@ public struct JAXLayer: Hashable, Sendable {
         }
         try ParameterCheck.outputs(axes, blame: "padding")
         return FrameworkGeometry(
-            direction: direction, axes: axes, kernelFlipped: direction == .transposed && !transposeKernel)
+            direction: direction, axes: axes,
+            kernelFlipped: direction == .transposed && !transposeKernel)
     }
 
     /// Axis `t` by JAX's rules (the checks done).
-    func axis(_ t: Int, input i: Int, kernel k: Int, stride s: Int, dilation d: Int) -> FrameworkAxis {
+    func axis(_ t: Int, input i: Int, kernel k: Int, stride s: Int, dilation d: Int)
+        -> FrameworkAxis
+    {
         let ke = d * (k - 1) + 1
         switch direction {
         case .forward:
             let pad: AxisPadding
             switch padding {
-            case .same: pad = SamePadding.forward(input: i, kernel: k, stride: s, dilation: d, lower: false)
-            case .sameLower: pad = SamePadding.forward(input: i, kernel: k, stride: s, dilation: d, lower: true)
+            case .same:
+                pad = SamePadding.forward(input: i, kernel: k, stride: s, dilation: d, lower: false)
+            case .sameLower:
+                pad = SamePadding.forward(input: i, kernel: k, stride: s, dilation: d, lower: true)
             case .valid: pad = AxisPadding(0)
             case .pairs(let pairs): pad = pairs[t]
             }
             return FrameworkAxis(
                 .forward, inputSize: i, kernelSize: k, stride: s, dilation: d, offset: pad.before,
-                outputSize: SamePadding.outputs(input: i, padding: pad, kernel: k, stride: s, dilation: d))
+                outputSize: SamePadding.outputs(
+                    input: i, padding: pad, kernel: k, stride: s, dilation: d))
         case .transposed:
             let low: Int
             let high: Int
@@ -121,7 +135,8 @@ public struct JAXLayer: Hashable, Sendable {
                 high = useConsistentPadding ? ke - 1 - pairs[t].after : pairs[t].after
             }
             return FrameworkAxis(
-                .transposed, inputSize: i, kernelSize: k, stride: s, dilation: d, offset: ke - 1 - low,
+                .transposed, inputSize: i, kernelSize: k, stride: s, dilation: d,
+                offset: ke - 1 - low,
                 outputSize: (i - 1) * s + low + high - ke + 2)
         }
     }
@@ -135,7 +150,8 @@ public struct JAXLayer: Hashable, Sendable {
         case .sameLower: arguments.append(KeywordArgument("padding", .string("SAME_LOWER")))
         case .valid: arguments.append(KeywordArgument("padding", .string("VALID")))
         case .pairs(let pairs):
-            arguments.append(KeywordArgument("padding", .pairs(pairs.map { [$0.before, $0.after] })))
+            arguments.append(
+                KeywordArgument("padding", .pairs(pairs.map { [$0.before, $0.after] })))
         }
         arguments.append(KeywordArgument("rhs_dilation", .integers(rhsDilation)))
         if direction == .transposed {
@@ -161,7 +177,8 @@ public struct JAXLayer: Hashable, Sendable {
             let layer = JAXLayer(
                 direction: target.direction, strides: target.stride, padding: word,
                 rhsDilation: target.dilation, transposeKernel: transposeKernel)
-            if let geometry = try? layer.geometry(input: target.inputSize, kernel: target.kernelSize),
+            if let geometry = try? layer.geometry(
+                input: target.inputSize, kernel: target.kernelSize),
                 geometry.axes == target.axes
             {
                 return .expressed(.jax(layer), .none(rank: rank, flipKernel: flip))
@@ -176,7 +193,8 @@ public struct JAXLayer: Hashable, Sendable {
                 let low = axis.dilatedKernel - 1 - axis.offset
                 return AxisPadding(
                     before: low,
-                    after: axis.outputSize - (axis.inputSize - 1) * axis.stride + axis.dilatedKernel - 2 - low)
+                    after: axis.outputSize - (axis.inputSize - 1) * axis.stride + axis.dilatedKernel
+                        - 2 - low)
             }
         }
         let layer = JAXLayer(

@@ -75,7 +75,8 @@ public struct KerasLayer: Hashable, Sendable {
             }
         case .transposed:
             if padding == .causal {
-                throw FrameworkError("padding", "keras.layers.\(name) takes 'valid' or 'same', not 'causal'")
+                throw FrameworkError(
+                    "padding", "keras.layers.\(name) takes 'valid' or 'same', not 'causal'")
             }
             if let outputPadding {
                 let values = try ParameterCheck.perAxis(
@@ -92,7 +93,9 @@ public struct KerasLayer: Hashable, Sendable {
         var axes: [FrameworkAxis] = []
         for t in 0..<rank {
             axes.append(
-                axis(input: input[t], kernel: kernel[t], stride: s[t], dilation: d[t], outputPadding: a?[t]))
+                axis(
+                    input: input[t], kernel: kernel[t], stride: s[t], dilation: d[t],
+                    outputPadding: a?[t]))
         }
         try ParameterCheck.outputs(axes, blame: "padding")
         return FrameworkGeometry(direction: direction, axes: axes)
@@ -108,12 +111,14 @@ public struct KerasLayer: Hashable, Sendable {
             let pad: AxisPadding
             switch padding {
             case .valid: pad = AxisPadding(0)
-            case .same: pad = SamePadding.forward(input: i, kernel: k, stride: s, dilation: d, lower: false)
+            case .same:
+                pad = SamePadding.forward(input: i, kernel: k, stride: s, dilation: d, lower: false)
             case .causal: pad = AxisPadding(before: ke - 1, after: 0)
             }
             return FrameworkAxis(
                 .forward, inputSize: i, kernelSize: k, stride: s, dilation: d, offset: pad.before,
-                outputSize: SamePadding.outputs(input: i, padding: pad, kernel: k, stride: s, dilation: d))
+                outputSize: SamePadding.outputs(
+                    input: i, padding: pad, kernel: k, stride: s, dilation: d))
         case .transposed:
             let low: Int
             let high: Int
@@ -126,7 +131,8 @@ public struct KerasLayer: Hashable, Sendable {
                 high = ke - 1 + (a ?? (max(ke, s) - ke))
             }
             return FrameworkAxis(
-                .transposed, inputSize: i, kernelSize: k, stride: s, dilation: d, offset: ke - 1 - low,
+                .transposed, inputSize: i, kernelSize: k, stride: s, dilation: d,
+                offset: ke - 1 - low,
                 outputSize: (i - 1) * s + low + high - ke + 2)
         }
     }
@@ -153,7 +159,8 @@ public struct KerasLayer: Hashable, Sendable {
         guard rank <= 3 else {
             return .inexpressible("Keras has Conv1D, Conv2D and Conv3D only (\(rank) axes)")
         }
-        if target.stride.contains(where: { $0 > 1 }) && target.dilation.contains(where: { $0 > 1 }) {
+        if target.stride.contains(where: { $0 > 1 }) && target.dilation.contains(where: { $0 > 1 })
+        {
             return .inexpressible(
                 "Keras refuses strides > 1 together with dilation_rate > 1 (strides \(target.stride.map(String.init).joined(separator: "x")), dilation \(target.dilation.map(String.init).joined(separator: "x")))"
             )
@@ -180,11 +187,13 @@ public struct KerasLayer: Hashable, Sendable {
                 }
                 for value in values { for pad in pads { candidates.append((value, pad)) } }
                 guard
-                    let expression = ExpressionSearch.best(axis, candidates: candidates, rules: { a, n in
-                        prototype.axis(
-                            input: n, kernel: axis.kernelSize, stride: axis.stride,
-                            dilation: axis.dilation, outputPadding: a)
-                    })
+                    let expression = ExpressionSearch.best(
+                        axis, candidates: candidates,
+                        rules: { a, n in
+                            prototype.axis(
+                                input: n, kernel: axis.kernelSize, stride: axis.stride,
+                                dilation: axis.dilation, outputPadding: a)
+                        })
                 else { break }
                 found.append(expression)
             }

@@ -68,11 +68,13 @@ public struct ONNXLayer: Hashable, Sendable {
         var explicit = Array(repeating: AxisPadding(0), count: rank)
         if let pads {
             guard autoPad == .notSet else {
-                throw FrameworkError("pads", "can't be combined with auto_pad \(autoPad.rawValue) (only NOTSET)")
+                throw FrameworkError(
+                    "pads", "can't be combined with auto_pad \(autoPad.rawValue) (only NOTSET)")
             }
             guard pads.count == 2 * rank else {
                 throw FrameworkError(
-                    "pads", "expected \(2 * rank) values (all begins, then all ends), got \(pads.count)")
+                    "pads",
+                    "expected \(2 * rank) values (all begins, then all ends), got \(pads.count)")
             }
             if let bad = pads.first(where: { $0 < 0 }) {
                 throw FrameworkError("pads", "must be ≥ 0, got \(bad)")
@@ -84,7 +86,8 @@ public struct ONNXLayer: Hashable, Sendable {
         switch direction {
         case .forward:
             if outputPadding != nil {
-                throw FrameworkError("output_padding", "Conv has no output_padding (ConvTranspose has)")
+                throw FrameworkError(
+                    "output_padding", "Conv has no output_padding (ConvTranspose has)")
             }
             if outputShape != nil {
                 throw FrameworkError("output_shape", "Conv has no output_shape (ConvTranspose has)")
@@ -109,10 +112,12 @@ public struct ONNXLayer: Hashable, Sendable {
             }
             try ParameterCheck.outputs(axes, blame: pads == nil ? "auto_pad" : "pads")
         case .transposed:
-            let a = try ParameterCheck.perAxis(outputPadding ?? [0], rank: rank, "output_padding", atLeast: 0)
+            let a = try ParameterCheck.perAxis(
+                outputPadding ?? [0], rank: rank, "output_padding", atLeast: 0)
             try ParameterCheck.bounded(a, "output_padding")
             let shape = try outputShape.map { (values: [Int]) throws(FrameworkError) -> [Int] in
-                let checked = try ParameterCheck.perAxis(values, rank: rank, "output_shape", atLeast: 1)
+                let checked = try ParameterCheck.perAxis(
+                    values, rank: rank, "output_shape", atLeast: 1)
                 try ParameterCheck.bounded(checked, "output_shape")
                 return checked
             }
@@ -124,7 +129,9 @@ public struct ONNXLayer: Hashable, Sendable {
             }
             for t in 0..<rank {
                 let full = s[t] * (input[t] - 1) + a[t] + d[t] * (kernel[t] - 1) + 1
-                let target: Int? = shape?[t] ?? (autoPad == .sameUpper || autoPad == .sameLower ? input[t] * s[t] : nil)
+                let target: Int? =
+                    shape?[t]
+                    ?? (autoPad == .sameUpper || autoPad == .sameLower ? input[t] * s[t] : nil)
                 let pad: AxisPadding
                 if let target {
                     let total = full - target
@@ -147,7 +154,7 @@ public struct ONNXLayer: Hashable, Sendable {
                             "\(target) on axis \(t) is more than s·i + k_e − 1 = \(s[t] * input[t] + d[t] * (kernel[t] - 1)), the largest size the convolution maps back to \(input[t]) (ONNX Runtime: \"output_shape is inconsistent\")"
                         )
                     }
-                                } else {
+                } else {
                     pad = autoPad == .valid ? AxisPadding(0) : explicit[t]
                 }
                 axes.append(
@@ -169,7 +176,9 @@ public struct ONNXLayer: Hashable, Sendable {
         arguments.append(KeywordArgument("auto_pad", .string(autoPad.rawValue)))
         if direction == .transposed {
             arguments.append(KeywordArgument("output_padding", .integers(outputPadding ?? [0])))
-            if let outputShape { arguments.append(KeywordArgument("output_shape", .integers(outputShape))) }
+            if let outputShape {
+                arguments.append(KeywordArgument("output_shape", .integers(outputShape)))
+            }
         }
         return arguments
     }
@@ -187,8 +196,10 @@ public struct ONNXLayer: Hashable, Sendable {
                 let before = axis.offset >= 0 ? axis.offset : ((axis.offset % s) + s) % s
                 let after = max(0, axis.after)
                 candidates.append(
-                    ((AxisPadding(before: before, after: after), 0),
-                     ExpressionSearch.forwardPad(axis, before: before, after: after)))
+                    (
+                        (AxisPadding(before: before, after: after), 0),
+                        ExpressionSearch.forwardPad(axis, before: before, after: after)
+                    ))
             case .transposed:
                 let s = axis.stride
                 // PyTorch's way first: symmetric pads and an output padding below the stride.
@@ -201,7 +212,8 @@ public struct ONNXLayer: Hashable, Sendable {
                 // An output running past the scatter is an output padding, below the stride;
                 // beyond that, zeros padded after the input.
                 let limit = s - 1
-                let short = axis.outputSize + before - ((axis.inputSize + x - 1) * s + axis.dilatedKernel)
+                let short =
+                    axis.outputSize + before - ((axis.inputSize + x - 1) * s + axis.dilatedKernel)
                 let y = short > limit ? (short - limit + s - 1) / s : 0
                 let full = (axis.inputSize + x + y - 1) * s + axis.dilatedKernel
                 let rest = full - before - axis.outputSize
@@ -209,13 +221,15 @@ public struct ONNXLayer: Hashable, Sendable {
                 candidates.append(((pair, max(-rest, 0)), AxisPadding(before: x, after: y)))
             }
             guard
-                let expression = ExpressionSearch.best(axis, candidates: candidates, rules: { p, n in
-                    try? ONNXLayer(
-                        direction: axis.direction, strides: [axis.stride],
-                        pads: [p.0.before, p.0.after], dilations: [axis.dilation],
-                        outputPadding: axis.direction == .transposed ? [p.1] : nil
-                    ).geometry(input: [n], kernel: [axis.kernelSize]).axes[0]
-                })
+                let expression = ExpressionSearch.best(
+                    axis, candidates: candidates,
+                    rules: { p, n in
+                        try? ONNXLayer(
+                            direction: axis.direction, strides: [axis.stride],
+                            pads: [p.0.before, p.0.after], dilations: [axis.dilation],
+                            outputPadding: axis.direction == .transposed ? [p.1] : nil
+                        ).geometry(input: [n], kernel: [axis.kernelSize]).axes[0]
+                    })
             else { return .inexpressible("no ONNX pads reach it") }
             found.append(expression)
         }

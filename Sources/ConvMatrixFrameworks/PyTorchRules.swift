@@ -59,7 +59,8 @@ public struct PyTorchLayer: Hashable, Sendable {
         case .forward:
             if outputPadding != nil {
                 throw FrameworkError(
-                    "output_padding", "torch.nn.Conv\(rank)d has no output_padding (ConvTranspose has)")
+                    "output_padding",
+                    "torch.nn.Conv\(rank)d has no output_padding (ConvTranspose has)")
             }
             for t in 0..<rank {
                 let pad: AxisPadding
@@ -199,7 +200,8 @@ public struct PyTorchLayer: Hashable, Sendable {
                 let best = ExpressionSearch.best(
                     axis, candidates: candidates,
                     rules: { pa, m in
-                        PyTorchLayer.axis(transposed: axis, padding: pa.p, outputPadding: pa.a, input: m)
+                        PyTorchLayer.axis(
+                            transposed: axis, padding: pa.p, outputPadding: pa.a, input: m)
                     })
                 guard let best else { return .inexpressible("no PyTorch padding reaches it") }
                 found.append(best)
@@ -224,7 +226,9 @@ public struct PyTorchLayer: Hashable, Sendable {
     }
 
     /// One transposed axis by PyTorch's rules (nil if refused).
-    static func axis(transposed like: FrameworkAxis, padding p: Int, outputPadding a: Int, input m: Int)
+    static func axis(
+        transposed like: FrameworkAxis, padding p: Int, outputPadding a: Int, input m: Int
+    )
         -> FrameworkAxis?
     {
         let layer = PyTorchLayer(

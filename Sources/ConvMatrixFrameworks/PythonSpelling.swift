@@ -26,7 +26,7 @@ enum PythonSpelling {
             let close = framework == .jax ? ")" : "]"
             return "["
                 + pairs.map { "\(open)\($0.map(String.init).joined(separator: ", "))\(close)" }
-                    .joined(separator: ", ") + "]"
+                .joined(separator: ", ") + "]"
         }
     }
 
@@ -40,7 +40,9 @@ enum PythonSpelling {
                 return argument(KeywordArgument("window_strides", item.value), layer.framework)
             }
             // tf.nn.conv1d calls its strides stride.
-            if case .tensorflow = layer, layer.direction == .forward, rank == 1, item.name == "strides" {
+            if case .tensorflow = layer, layer.direction == .forward, rank == 1,
+                item.name == "strides"
+            {
                 return argument(KeywordArgument("stride", item.value), layer.framework)
             }
             return argument(item, layer.framework)
@@ -56,9 +58,13 @@ enum PythonSpelling {
             let axes = (0..<rank).map { String($0 + 2) }.joined(separator: ", ")
             switch framework {
             case .pytorch:
-                phrases.append("flip the kernel first: w = torch.flip(w, dims=(\(axes)\(rank == 1 ? "," : "")))")
+                phrases.append(
+                    "flip the kernel first: w = torch.flip(w, dims=(\(axes)\(rank == 1 ? "," : "")))"
+                )
             case .tensorflow, .keras:
-                phrases.append("flip the kernel's spatial axes first: w = w[\(String(repeating: "::-1, ", count: rank))...]")
+                phrases.append(
+                    "flip the kernel's spatial axes first: w = w[\(String(repeating: "::-1, ", count: rank))...]"
+                )
             case .jax: phrases.append("flip the kernel's spatial axes first (jnp.flip)")
             case .onnx: phrases.append("store the kernel with its spatial axes reversed")
             }
@@ -68,23 +74,32 @@ enum PythonSpelling {
             switch framework {
             case .pytorch:
                 let reversed = extras.prePad.reversed().map { "\($0.before), \($0.after)" }
-                phrases.append("pad first: x = torch.nn.functional.pad(x, (\(reversed.joined(separator: ", "))))")
+                phrases.append(
+                    "pad first: x = torch.nn.functional.pad(x, (\(reversed.joined(separator: ", "))))"
+                )
             case .tensorflow:
                 phrases.append(
-                    "pad first: x = tf.pad(x, [[0, 0], \(extras.prePad.map { "[\($0.before), \($0.after)]" }.joined(separator: ", ")), [0, 0]])")
+                    "pad first: x = tf.pad(x, [[0, 0], \(extras.prePad.map { "[\($0.before), \($0.after)]" }.joined(separator: ", ")), [0, 0]])"
+                )
             case .keras:
                 let argument = rank == 1 ? pairs[0] : "(\(pairs.joined(separator: ", ")))"
                 phrases.append("pad first: keras.layers.ZeroPadding\(rank)D(padding=\(argument))")
             case .jax:
-                phrases.append("pad first: x = jnp.pad(x, [(0, 0), (0, 0), \(pairs.joined(separator: ", "))])  (N, C, spatial…)")
+                phrases.append(
+                    "pad first: x = jnp.pad(x, [(0, 0), (0, 0), \(pairs.joined(separator: ", "))])  (N, C, spatial…)"
+                )
             case .onnx:
                 let begins = [0, 0] + extras.prePad.map(\.before)
                 let ends = [0, 0] + extras.prePad.map(\.after)
-                phrases.append("pad first: a Pad node with pads=[\((begins + ends).map(String.init).joined(separator: ", "))]")
+                phrases.append(
+                    "pad first: a Pad node with pads=[\((begins + ends).map(String.init).joined(separator: ", "))]"
+                )
             }
         }
         if extras.hasPostCrop {
-            let slices = extras.postCrop.map { $0.total == 0 ? ":" : "\($0.before):\($0.after == 0 ? "" : "-\($0.after)")" }
+            let slices = extras.postCrop.map {
+                $0.total == 0 ? ":" : "\($0.before):\($0.after == 0 ? "" : "-\($0.after)")"
+            }
             switch framework {
             case .pytorch, .jax:
                 phrases.append("crop after: y = y[:, :, \(slices.joined(separator: ", "))]")
@@ -98,7 +113,8 @@ enum PythonSpelling {
                 let starts = extras.postCrop.map { String($0.before) }
                 let ends = extras.postCrop.map { "-\($0.after)" }
                 phrases.append(
-                    "crop after: a Slice node with starts=[\(starts.joined(separator: ", "))], ends=[\(ends.map { $0 == "-0" ? "INT64_MAX" : $0 }.joined(separator: ", "))] on the spatial axes")
+                    "crop after: a Slice node with starts=[\(starts.joined(separator: ", "))], ends=[\(ends.map { $0 == "-0" ? "INT64_MAX" : $0 }.joined(separator: ", "))] on the spatial axes"
+                )
             }
         }
         return phrases

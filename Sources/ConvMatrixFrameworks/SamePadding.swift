@@ -21,7 +21,9 @@ enum SamePadding {
     }
 
     /// `⌊(i + before + after − k_e)/s⌋ + 1`, or 0 when the kernel does not fit.
-    static func outputs(input i: Int, padding p: AxisPadding, kernel k: Int, stride s: Int, dilation d: Int)
+    static func outputs(
+        input i: Int, padding p: AxisPadding, kernel k: Int, stride s: Int, dilation d: Int
+    )
         -> Int
     {
         let span = i + p.total - (d * (k - 1) + 1)

@@ -48,7 +48,9 @@ public struct TensorFlowLayer: Hashable, Sendable {
     }
 
     /// The forward padding of one axis of `i` inputs.
-    private func forwardPadding(_ t: Int, input i: Int, kernel k: Int, stride s: Int, dilation d: Int)
+    private func forwardPadding(
+        _ t: Int, input i: Int, kernel k: Int, stride s: Int, dilation d: Int
+    )
         -> AxisPadding
     {
         switch padding {
@@ -74,7 +76,9 @@ public struct TensorFlowLayer: Hashable, Sendable {
                 )
             }
             guard pairs.count == 1 || pairs.count == rank else {
-                throw FrameworkError("padding", "expected one [before, after] pair per spatial axis, got \(pairs.count)")
+                throw FrameworkError(
+                    "padding",
+                    "expected one [before, after] pair per spatial axis, got \(pairs.count)")
             }
             if let bad = pairs.first(where: { $0.before < 0 || $0.after < 0 }) {
                 throw FrameworkError("padding", "must be ≥ 0, got \(bad)")
@@ -92,7 +96,8 @@ public struct TensorFlowLayer: Hashable, Sendable {
         case .forward:
             if outputShape != nil {
                 throw FrameworkError(
-                    "output_shape", "tf.nn.conv\(rank)d has no output_shape (conv\(rank)d_transpose has)")
+                    "output_shape",
+                    "tf.nn.conv\(rank)d has no output_shape (conv\(rank)d_transpose has)")
             }
             for t in 0..<rank {
                 axes.append(
@@ -104,7 +109,8 @@ public struct TensorFlowLayer: Hashable, Sendable {
         case .transposed:
             guard let outputShape else {
                 throw FrameworkError(
-                    "output_shape", "is required by tf.nn.conv\(rank)d_transpose (the spatial sizes of the output)")
+                    "output_shape",
+                    "is required by tf.nn.conv\(rank)d_transpose (the spatial sizes of the output)")
             }
             let o = try ParameterCheck.perAxis(outputShape, rank: rank, "output_shape", atLeast: 1)
             try ParameterCheck.bounded(o, "output_shape")
@@ -175,7 +181,9 @@ public struct TensorFlowLayer: Hashable, Sendable {
                 KeywordArgument(
                     "padding", .pairs([[0, 0]] + pairs.map { [$0.before, $0.after] } + [[0, 0]])))
         }
-        if let outputShape { arguments.append(KeywordArgument("output_shape", .integers(outputShape))) }
+        if let outputShape {
+            arguments.append(KeywordArgument("output_shape", .integers(outputShape)))
+        }
         arguments.append(KeywordArgument("dilations", .integers(dilations)))
         return arguments
     }
@@ -211,7 +219,8 @@ public struct TensorFlowLayer: Hashable, Sendable {
             }
             let layer = TensorFlowLayer(
                 direction: target.direction, strides: target.stride, padding: padding,
-                outputShape: target.direction == .transposed ? found.map { $0.parameter.1 ?? 0 } : nil,
+                outputShape: target.direction == .transposed
+                    ? found.map { $0.parameter.1 ?? 0 } : nil,
                 dilations: target.dilation)
             best = (layer, found)
         }
@@ -240,16 +249,19 @@ public struct TensorFlowLayer: Hashable, Sendable {
                 let before = axis.offset >= 0 ? axis.offset : ((axis.offset % s) + s) % s
                 let after = max(0, axis.after)
                 let pair = AxisPadding(before: before, after: after)
-                candidates.append(((pair, nil), ExpressionSearch.forwardPad(axis, before: before, after: after)))
+                candidates.append(
+                    ((pair, nil), ExpressionSearch.forwardPad(axis, before: before, after: after)))
             case .valid:
-                candidates.append(((nil, nil), ExpressionSearch.forwardPad(axis, before: 0, after: 0)))
+                candidates.append(
+                    ((nil, nil), ExpressionSearch.forwardPad(axis, before: 0, after: 0)))
                 candidates += ExpressionSearch.smallPads(for: axis).map { ((nil, nil), $0) }
             case .same:
                 candidates += ExpressionSearch.smallPads(for: axis).map { ((nil, nil), $0) }
             }
             return ExpressionSearch.best(axis, candidates: candidates) { parameter, n in
                 let padding: Padding =
-                    choice == .same ? .same : choice == .valid ? .valid : .explicit([parameter.0 ?? AxisPadding(0)])
+                    choice == .same
+                    ? .same : choice == .valid ? .valid : .explicit([parameter.0 ?? AxisPadding(0)])
                 return try? TensorFlowLayer(
                     direction: .forward, strides: [s], padding: padding, dilations: [axis.dilation]
                 ).axis(
@@ -291,7 +303,8 @@ public struct TensorFlowLayer: Hashable, Sendable {
             }
             return ExpressionSearch.best(axis, candidates: candidates) { parameter, m in
                 let padding: Padding =
-                    choice == .same ? .same : choice == .valid ? .valid : .explicit([parameter.0 ?? AxisPadding(0)])
+                    choice == .same
+                    ? .same : choice == .valid ? .valid : .explicit([parameter.0 ?? AxisPadding(0)])
                 return try? TensorFlowLayer(
                     direction: .transposed, strides: [s], padding: padding,
                     dilations: [axis.dilation]

@@ -46,7 +46,8 @@ public struct ValidOutputSizes: Sendable {
             // window moved by whole strides to hold the layer's size.
             let exact = FrameworkTranslation.translating(layer, to: .pytorch).isExact
             let shift =
-                exact ? 0
+                exact
+                ? 0
                 : (axis.outputSize - base) >= 0
                     ? (axis.outputSize - base) / s : -((base - axis.outputSize + s - 1) / s)
             let first = base + shift * s

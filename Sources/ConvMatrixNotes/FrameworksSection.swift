@@ -25,7 +25,8 @@ public struct FrameworksSection: Sendable {
             case .inexpressible(let reason): throw SpecificationError(.input, reason)
             }
             do {
-                return try FrameworkComparison(layer, input: g.inputSize, kernel: g.kernelSize, limits: limits)
+                return try FrameworkComparison(
+                    layer, input: g.inputSize, kernel: g.kernelSize, limits: limits)
             } catch {
                 switch error {
                 case .rule(let rule): throw SpecificationError(.input, rule.description)
@@ -54,7 +55,9 @@ public struct FrameworksSection: Sendable {
     }
 
     /// The section alone.
-    public func render(format: DerivationRenderer.Format, language: NotesLanguage, number: Int) -> String {
+    public func render(format: DerivationRenderer.Format, language: NotesLanguage, number: Int)
+        -> String
+    {
         let spanish = language == .es
         let title = spanish ? "En tu framework" : "In your framework"
         let intro =
@@ -71,14 +74,17 @@ public struct FrameworksSection: Sendable {
         case .latex: out = "\n\\section*{\(number). \(title)}\n\(Self.latex(intro))\n"
         case .markdown: out = "\n## \(number). \(title)\n\n\(intro)\n"
         case .text:
-            out = "\n\(number). \(title)\n\(String(repeating: "-", count: "\(number). \(title)".count))\n\(intro)\n"
+            out =
+                "\n\(number). \(title)\n\(String(repeating: "-", count: "\(number). \(title)".count))\n\(intro)\n"
         }
         for (heading, comparison) in [(forwardHeading, forward), (transposedHeading, transposed)] {
             let lines = Self.lines(comparison, spanish: spanish)
             switch format {
             case .latex:
                 out += "\n\\paragraph{\(Self.latex(heading))}\n\\begin{itemize}\n"
-                out += lines.map { "  \\item \\textbf{\(Self.latex($0.0))}: \\texttt{\(Self.latex($0.1))}\n" }.joined()
+                out += lines.map {
+                    "  \\item \\textbf{\(Self.latex($0.0))}: \\texttt{\(Self.latex($0.1))}\n"
+                }.joined()
                 out += "\\end{itemize}\n"
             case .markdown:
                 out += "\n\(heading)\n\n" + lines.map { "- **\($0.0)**: `\($0.1)`\n" }.joined()
@@ -87,11 +93,13 @@ public struct FrameworksSection: Sendable {
             }
         }
         // ASCII in LaTeX's verbatim, which pdflatex can't typeset → and × in.
-        let sizes = FrameworksTextWriter.validSizesLines(transposed.geometry, ascii: format == .latex)
+        let sizes = FrameworksTextWriter.validSizesLines(
+            transposed.geometry, ascii: format == .latex)
         if !sizes.isEmpty {
             switch format {
             case .latex:
-                out += "\n\\begin{verbatim}\n" + sizes.joined(separator: "\n") + "\n\\end{verbatim}\n"
+                out +=
+                    "\n\\begin{verbatim}\n" + sizes.joined(separator: "\n") + "\n\\end{verbatim}\n"
             case .markdown:
                 out += "\n```\n" + sizes.joined(separator: "\n") + "\n```\n"
             case .text:
@@ -113,7 +121,9 @@ public struct FrameworksSection: Sendable {
                 for phrase in FrameworksTextWriter.extraPhrases(extras, entry.framework) {
                     text += "; + \(phrase)"
                 }
-                if entry.check?.holds != true { text += spanish ? " (¡la matriz difiere!)" : " (MATRIX DIFFERS)" }
+                if entry.check?.holds != true {
+                    text += spanish ? " (¡la matriz difiere!)" : " (MATRIX DIFFERS)"
+                }
                 return (name, text)
             }
         }

@@ -59,11 +59,13 @@ struct FrameworkFixture: Sendable, CustomStringConvertible {
                     direction: direction, strides: ints("strides") ?? [1], padding: padding,
                     outputShape: ints("output_shape"), dilations: ints("dilations") ?? [1]))
         case .keras:
-            let padding = params["padding"]?.string.flatMap { KerasLayer.Padding(rawValue: $0) } ?? .valid
+            let padding =
+                params["padding"]?.string.flatMap { KerasLayer.Padding(rawValue: $0) } ?? .valid
             return .keras(
                 KerasLayer(
                     direction: direction, strides: ints("strides") ?? [1], padding: padding,
-                    outputPadding: ints("output_padding"), dilationRate: ints("dilation_rate") ?? [1]))
+                    outputPadding: ints("output_padding"),
+                    dilationRate: ints("dilation_rate") ?? [1]))
         case .jax:
             let padding: JAXLayer.Padding
             switch params["padding"] {
@@ -83,7 +85,8 @@ struct FrameworkFixture: Sendable, CustomStringConvertible {
                 ONNXLayer(
                     direction: direction, strides: ints("strides") ?? [1], pads: ints("pads"),
                     dilations: ints("dilations") ?? [1],
-                    autoPad: params["auto_pad"]?.string.flatMap { ONNXLayer.AutoPad(rawValue: $0) } ?? .notSet,
+                    autoPad: params["auto_pad"]?.string.flatMap { ONNXLayer.AutoPad(rawValue: $0) }
+                        ?? .notSet,
                     outputPadding: ints("output_padding"), outputShape: ints("output_shape")))
         }
     }
@@ -92,14 +95,16 @@ struct FrameworkFixture: Sendable, CustomStringConvertible {
     static let all: [FrameworkFixture] = load()
 
     static func load() -> [FrameworkFixture] {
-        guard let url = Bundle.module.url(forResource: "Fixtures/frameworks", withExtension: "json"),
+        guard
+            let url = Bundle.module.url(forResource: "Fixtures/frameworks", withExtension: "json"),
             let data = try? Data(contentsOf: url),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let cases = object["cases"] as? [[String: Any]]
         else { return [] }
         return cases.compactMap { raw in
             guard let framework = (raw["framework"] as? String).flatMap(Framework.init(rawValue:)),
-                let direction = (raw["direction"] as? String).flatMap(LayerDirection.init(rawValue:)),
+                let direction = (raw["direction"] as? String).flatMap(
+                    LayerDirection.init(rawValue:)),
                 let input = raw["input"] as? [Int], let kernel = raw["kernel"] as? [Int],
                 let params = raw["params"] as? [String: Any]
             else { return nil }
@@ -136,13 +141,16 @@ enum JSONValue: Sendable, Equatable, CustomStringConvertible {
 
     var integers: [Int]? {
         guard case .array(let values) = self else { return nil }
-        let numbers = values.compactMap { if case .number(let n) = $0 { return n } else { return nil } }
+        let numbers = values.compactMap {
+            if case .number(let n) = $0 { return n } else { return nil }
+        }
         return numbers.count == values.count ? numbers : nil
     }
     var pairs: [AxisPadding]? {
         guard case .array(let values) = self else { return nil }
         let pairs = values.compactMap { $0.integers }.filter { $0.count == 2 }
-        return pairs.count == values.count ? pairs.map { AxisPadding(before: $0[0], after: $0[1]) } : nil
+        return pairs.count == values.count
+            ? pairs.map { AxisPadding(before: $0[0], after: $0[1]) } : nil
     }
     var string: String? { if case .string(let s) = self { return s } else { return nil } }
     var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }

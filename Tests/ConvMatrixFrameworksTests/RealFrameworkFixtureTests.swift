@@ -11,7 +11,8 @@ struct RealFrameworkFixtureTests {
     static func runtimeOnlyRefusal(_ fixture: FrameworkFixture) -> Bool {
         let autoPad = fixture.params["auto_pad"]?.string ?? "NOTSET"
         return fixture.framework == .onnx && fixture.direction == .forward
-            && autoPad.hasPrefix("SAME") && (fixture.params["dilations"]?.integers ?? []).contains { $0 > 1 }
+            && autoPad.hasPrefix("SAME")
+            && (fixture.params["dilations"]?.integers ?? []).contains { $0 > 1 }
     }
 
     @Test func fixturesArePresentForEveryFramework() {
@@ -21,7 +22,8 @@ struct RealFrameworkFixtureTests {
         #expect(FrameworkFixture.all.contains { $0.refused != nil })
     }
 
-    @Test("Own rules give the real output shape and matrix, or refuse what the framework refuses",
+    @Test(
+        "Own rules give the real output shape and matrix, or refuse what the framework refuses",
         arguments: FrameworkFixture.all)
     func ownRules(_ fixture: FrameworkFixture) throws {
         let result = Result { () throws(FrameworkError) -> FrameworkGeometry in
@@ -29,7 +31,8 @@ struct RealFrameworkFixtureTests {
         }
         guard let matrix = fixture.matrix, let output = fixture.output else {
             if Self.runtimeOnlyRefusal(fixture) { return }
-            #expect(throws: FrameworkError.self, "\(fixture) was refused: \(fixture.refused ?? "")") {
+            #expect(throws: FrameworkError.self, "\(fixture) was refused: \(fixture.refused ?? "")")
+            {
                 try result.get()
             }
             return
@@ -40,24 +43,31 @@ struct RealFrameworkFixtureTests {
         #expect(mine.firstDifference(from: matrix) == nil, "\(fixture)")
     }
 
-    @Test("Every translation of a real layer has the real layer's matrix",
+    @Test(
+        "Every translation of a real layer has the real layer's matrix",
         arguments: FrameworkFixture.all.filter { $0.output != nil })
     func translations(_ fixture: FrameworkFixture) throws {
-        let comparison = try FrameworkComparison(fixture.layer, input: fixture.input, kernel: fixture.kernel)
+        let comparison = try FrameworkComparison(
+            fixture.layer, input: fixture.input, kernel: fixture.kernel)
         let real = try #require(fixture.matrix)
         #expect(try comparison.geometry.unrolled().firstDifference(from: real) == nil)
         for entry in comparison.entries {
             if case .inexpressible(let reason) = entry.translation {
                 // Only Keras's stride-with-dilation refusal and rank limits leave a framework out.
-                #expect(entry.framework == .keras && reason.contains("dilation_rate"), "\(fixture): \(entry.framework) \(reason)")
+                #expect(
+                    entry.framework == .keras && reason.contains("dilation_rate"),
+                    "\(fixture): \(entry.framework) \(reason)")
                 continue
             }
-            #expect(entry.check?.holds == true, "\(fixture): \(entry.framework) \(String(describing: entry.check))")
+            #expect(
+                entry.check?.holds == true,
+                "\(fixture): \(entry.framework) \(String(describing: entry.check))")
         }
         #expect(comparison.reference?.holds == true, "\(fixture)")
     }
 
-    @Test("Output sizes a real transposed layer gives or accepts",
+    @Test(
+        "Output sizes a real transposed layer gives or accepts",
         arguments: FrameworkFixture.all.filter { $0.sizes != nil })
     func sizes(_ fixture: FrameworkFixture) throws {
         let sizes = try #require(fixture.sizes)
@@ -65,9 +75,12 @@ struct RealFrameworkFixtureTests {
         case .tensorflow:
             // Every output_shape TensorFlow accepted, and no other, is valid by its rules.
             guard case .tensorflow(var layer) = fixture.layer else { return }
-            let accepted = sizes.compactMap { if case .number(let n) = $0 { return n } else { return nil } }
+            let accepted = sizes.compactMap {
+                if case .number(let n) = $0 { return n } else { return nil }
+            }
             let stride = layer.strides[0]
-            let reach = fixture.input[0] * stride + (layer.dilations[0]) * (fixture.kernel[0] - 1) + 2
+            let reach =
+                fixture.input[0] * stride + (layer.dilations[0]) * (fixture.kernel[0] - 1) + 2
             var mine: [Int] = []
             for o in 1..<reach {
                 layer.outputShape = [o]
@@ -76,7 +89,7 @@ struct RealFrameworkFixtureTests {
                 }
             }
             #expect(mine == accepted, "\(fixture)")
-            // ValidOutputSizes lists s sizes, each one TensorFlow accepts with some padding.
+        // ValidOutputSizes lists s sizes, each one TensorFlow accepts with some padding.
         default:
             for item in sizes {
                 guard let pair = item.integers.map({ $0 }) ?? nil else {
@@ -86,9 +99,15 @@ struct RealFrameworkFixtureTests {
                 let a = pair[0]
                 var layer = fixture.layer
                 switch layer {
-                case .pytorch(var torch): torch.outputPadding = [a]; layer = .pytorch(torch)
-                case .keras(var keras): keras.outputPadding = [a]; layer = .keras(keras)
-                case .onnx(var onnx): onnx.outputPadding = [a]; layer = .onnx(onnx)
+                case .pytorch(var torch):
+                    torch.outputPadding = [a]
+                    layer = .pytorch(torch)
+                case .keras(var keras):
+                    keras.outputPadding = [a]
+                    layer = .keras(keras)
+                case .onnx(var onnx):
+                    onnx.outputPadding = [a]
+                    layer = .onnx(onnx)
                 default: return
                 }
                 let geometry = try layer.geometry(input: fixture.input, kernel: fixture.kernel)
@@ -97,7 +116,8 @@ struct RealFrameworkFixtureTests {
         }
     }
 
-    @Test("PyTorch's output_padding 0…s−1 gives exactly ValidOutputSizes",
+    @Test(
+        "PyTorch's output_padding 0…s−1 gives exactly ValidOutputSizes",
         arguments: FrameworkFixture.all.filter { $0.framework == .pytorch && $0.sizes != nil })
     func validSizesAreTorchOutputPaddings(_ fixture: FrameworkFixture) throws {
         let geometry = try fixture.layer.geometry(input: fixture.input, kernel: fixture.kernel)

@@ -33,34 +33,43 @@ struct TranslationPropertyTests {
         let direction: LayerDirection = g.bool() ? .forward : .transposed
         switch framework {
         case .pytorch:
-            let words: [PyTorchLayer.Padding] = [.same, .valid, .amounts((0..<rank).map { _ in g.int(0...3) })]
+            let words: [PyTorchLayer.Padding] = [
+                .same, .valid, .amounts((0..<rank).map { _ in g.int(0...3) }),
+            ]
             return (
                 .pytorch(
                     PyTorchLayer(
                         direction: direction, stride: s,
                         padding: direction == .transposed ? words[2] : words[g.int(0...2)],
-                        outputPadding: direction == .transposed ? (0..<rank).map { _ in g.int(0...3) } : nil,
+                        outputPadding: direction == .transposed
+                            ? (0..<rank).map { _ in g.int(0...3) } : nil,
                         dilation: d)), input, kernel
             )
         case .tensorflow:
             let padding: TensorFlowLayer.Padding =
                 rank == 2 && g.bool()
-                ? .explicit((0..<rank).map { _ in AxisPadding(before: g.int(0...3), after: g.int(0...3)) })
+                ? .explicit(
+                    (0..<rank).map { _ in AxisPadding(before: g.int(0...3), after: g.int(0...3)) })
                 : g.bool() ? .same : .valid
-            let shape = (0..<rank).map { t in g.int(1...(input[t] * s[t] + d[t] * (kernel[t] - 1) + 1)) }
+            let shape = (0..<rank).map { t in
+                g.int(1...(input[t] * s[t] + d[t] * (kernel[t] - 1) + 1))
+            }
             return (
                 .tensorflow(
                     TensorFlowLayer(
                         direction: direction, strides: s, padding: padding,
-                        outputShape: direction == .transposed ? shape : nil, dilations: d)), input, kernel
+                        outputShape: direction == .transposed ? shape : nil, dilations: d)), input,
+                kernel
             )
         case .keras:
             let dilation = s.contains { $0 > 1 } && g.int(0...3) > 0 ? [1] : d
-            let words: [KerasLayer.Padding] = direction == .forward && rank == 1 ? [.same, .valid, .causal] : [.same, .valid]
+            let words: [KerasLayer.Padding] =
+                direction == .forward && rank == 1 ? [.same, .valid, .causal] : [.same, .valid]
             return (
                 .keras(
                     KerasLayer(
-                        direction: direction, strides: s, padding: words[g.int(0...(words.count - 1))],
+                        direction: direction, strides: s,
+                        padding: words[g.int(0...(words.count - 1))],
                         outputPadding: direction == .transposed && g.bool()
                             ? (0..<rank).map { t in g.int(0...(s[t] - 1)) } : nil,
                         dilationRate: dilation)), input, kernel
@@ -71,7 +80,10 @@ struct TranslationPropertyTests {
             case 0: padding = .same
             case 1: padding = .valid
             case 2 where direction == .forward: padding = .sameLower
-            default: padding = .pairs((0..<rank).map { _ in AxisPadding(before: g.int(-2...4), after: g.int(-2...4)) })
+            default:
+                padding = .pairs(
+                    (0..<rank).map { _ in AxisPadding(before: g.int(-2...4), after: g.int(-2...4)) }
+                )
             }
             return (
                 .jax(
@@ -88,9 +100,11 @@ struct TranslationPropertyTests {
                         direction: direction, strides: s,
                         pads: autoPad == .notSet ? (0..<(2 * rank)).map { _ in g.int(0...3) } : nil,
                         dilations: d, autoPad: autoPad,
-                        outputPadding: direction == .transposed ? (0..<rank).map { t in g.int(0...(s[t] - 1)) } : nil,
+                        outputPadding: direction == .transposed
+                            ? (0..<rank).map { t in g.int(0...(s[t] - 1)) } : nil,
                         outputShape: direction == .transposed && g.bool()
-                            ? (0..<rank).map { t in g.int(1...(input[t] * s[t] + 2)) } : nil)), input, kernel
+                            ? (0..<rank).map { t in g.int(1...(input[t] * s[t] + 2)) } : nil)),
+                input, kernel
             )
         }
     }
@@ -110,8 +124,11 @@ struct TranslationPropertyTests {
             for entry in comparison.entries {
                 if case .inexpressible(let reason) = entry.translation {
                     let allowed =
-                        (entry.framework == .keras && reason.contains("dilation_rate")) || input.count > 3
-                    if !allowed { Issue.record("\(layer) \(input) \(kernel): \(entry.framework) \(reason)") }
+                        (entry.framework == .keras && reason.contains("dilation_rate"))
+                        || input.count > 3
+                    if !allowed {
+                        Issue.record("\(layer) \(input) \(kernel): \(entry.framework) \(reason)")
+                    }
                 }
             }
             if case .expressed = comparison.entries[0].translation {
@@ -130,12 +147,16 @@ struct TranslationPropertyTests {
             let (layer, input, kernel) = Self.randomLayer(framework, &g)
             guard let geometry = try? layer.geometry(input: input, kernel: kernel) else { continue }
             for other in Framework.allCases {
-                guard case .expressed(let translated, let extras) = FrameworkTranslation.translating(geometry, to: other),
+                guard
+                    case .expressed(let translated, let extras) = FrameworkTranslation.translating(
+                        geometry, to: other),
                     extras.isEmpty
                 else { continue }
                 let there = try translated.geometry(input: input, kernel: kernel)
                 #expect(there == geometry, "\(layer) → \(translated)")
-                guard case .expressed(let back, let backExtras) = FrameworkTranslation.translating(there, to: framework)
+                guard
+                    case .expressed(let back, let backExtras) = FrameworkTranslation.translating(
+                        there, to: framework)
                 else {
                     Issue.record("\(translated) has no way back to \(framework)")
                     continue
@@ -154,12 +175,17 @@ struct TranslationPropertyTests {
         for framework in Framework.allCases {
             for _ in 0..<100 {
                 let (layer, input, kernel) = Self.randomLayer(framework, &g)
-                guard let geometry = try? layer.geometry(input: input, kernel: kernel) else { continue }
+                guard let geometry = try? layer.geometry(input: input, kernel: kernel) else {
+                    continue
+                }
                 #expect(FrameworkTranslation.translating(geometry, to: .jax).isExact, "\(layer)")
                 // ONNX pads are ≥ 0 and its output padding (past the scatter) below the stride.
-                let reachable = geometry.axes.allSatisfy { $0.offset >= 0 && $0.after + $0.stride - 1 >= 0 }
+                let reachable = geometry.axes.allSatisfy {
+                    $0.offset >= 0 && $0.after + $0.stride - 1 >= 0
+                }
                 if reachable && !geometry.kernelFlipped {
-                    #expect(FrameworkTranslation.translating(geometry, to: .onnx).isExact, "\(layer)")
+                    #expect(
+                        FrameworkTranslation.translating(geometry, to: .onnx).isExact, "\(layer)")
                 }
             }
         }
@@ -191,10 +217,17 @@ struct TranslationPropertyTests {
                 for (t, sizes) in ValidOutputSizes(geometry).axes.enumerated() {
                     let axis = geometry.axes[t]
                     #expect(sizes.count <= axis.stride)
-                    #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $1.outputSize == $0.outputSize + 1 })
+                    #expect(
+                        zip(sizes, sizes.dropFirst()).allSatisfy {
+                            $1.outputSize == $0.outputSize + 1
+                        })
                     let exact = FrameworkTranslation.translating(geometry, to: .pytorch).isExact
-                    if !exact || axis.outputSize - (axis.fullScatter - 2 * axis.offset) < axis.stride {
-                        #expect(sizes.contains { $0.isCurrent } || sizes.count < axis.stride, "\(layer)")
+                    if !exact
+                        || axis.outputSize - (axis.fullScatter - 2 * axis.offset) < axis.stride
+                    {
+                        #expect(
+                            sizes.contains { $0.isCurrent } || sizes.count < axis.stride, "\(layer)"
+                        )
                     }
                 }
             }

@@ -27,7 +27,8 @@ struct FrameworksCommand: Command {
           convmatrix frameworks --from onnx --input 5x5 --kernel 3x3 --strides 2 --auto_pad SAME_UPPER --format json
         """
     let options =
-        [Options.from, Options.transposedFlag, Options.input, Options.kernel] + Options.apiParameters
+        [Options.from, Options.transposedFlag, Options.input, Options.kernel]
+        + Options.apiParameters
         + [Options.frameworksFormat, Options.ascii, Options.maxMemory]
 
     /// `--format` of this command.
@@ -47,7 +48,8 @@ struct FrameworksCommand: Command {
         let limits = try LayerOptions.limits(arguments)
         let comparison: FrameworkComparison
         do {
-            comparison = try FrameworkComparison(layer, input: input, kernel: kernel, limits: limits)
+            comparison = try FrameworkComparison(
+                layer, input: input, kernel: kernel, limits: limits)
         } catch {
             switch error {
             case .rule(let rule): throw UsageError(flag: rule.parameter, rule.message)
@@ -55,14 +57,17 @@ struct FrameworksCommand: Command {
             }
         }
         switch format {
-        case .text: output.write(FrameworksTextWriter.write(comparison, ascii: arguments.has(Options.ascii)))
+        case .text:
+            output.write(
+                FrameworksTextWriter.write(comparison, ascii: arguments.has(Options.ascii)))
         case .markdown: output.write(FrameworksMarkdownWriter.write(comparison))
         case .json: output.write(FrameworksJSONWriter.write(comparison))
         }
         var result = CommandResult(exitCode: comparison.holds ? 0 : 1)
         result.warnings = FrameworksTextWriter.runtimeWarnings(comparison).map { "warning: \($0)" }
         if !comparison.holds {
-            result.warnings.append("error: a translation's matrix differs from the layer's; please report this layer")
+            result.warnings.append(
+                "error: a translation's matrix differs from the layer's; please report this layer")
         }
         return result
     }

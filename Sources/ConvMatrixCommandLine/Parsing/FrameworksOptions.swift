@@ -14,7 +14,9 @@ extension Options {
     /// `derive --frameworks`.
     static let frameworksSection = OptionDefinition(
         name: "frameworks", valueName: nil,
-        help: "Add an \"In your framework\" section: the layer and its transpose in PyTorch, TensorFlow, Keras, JAX and ONNX.")
+        help:
+            "Add an \"In your framework\" section: the layer and its transpose in PyTorch, TensorFlow, Keras, JAX and ONNX."
+    )
     static let frameworksFormat = OptionDefinition(
         name: "format", valueName: "<text|markdown|json>", help: "Output format (default text).")
     // The APIs' own parameter names.
@@ -54,11 +56,13 @@ extension Options {
         name: "pads", valueName: "<b1,b2,…,e1,e2,…>",
         help: "ONNX: pads, all begins then all ends.")
     static let apiAutoPad = OptionDefinition(
-        name: "auto_pad", valueName: "<NOTSET|SAME_UPPER|SAME_LOWER|VALID>", help: "ONNX: auto_pad.")
+        name: "auto_pad", valueName: "<NOTSET|SAME_UPPER|SAME_LOWER|VALID>", help: "ONNX: auto_pad."
+    )
 
     /// Every API parameter the command accepts (each framework takes some of them).
     static let apiParameters = [
-        apiStride, apiStrides, apiWindowStrides, apiPadding, apiOutputPadding, apiDilation, apiDilations,
+        apiStride, apiStrides, apiWindowStrides, apiPadding, apiOutputPadding, apiDilation,
+        apiDilations,
         apiDilationRate, apiRHSDilation, apiOutputShape, apiTransposeKernel,
         apiUseConsistentPadding, apiPads, apiAutoPad,
     ]
@@ -82,12 +86,19 @@ enum FrameworksOptions {
     /// The parameters each framework's API has, by option name.
     static func parameters(of framework: Framework) -> [OptionDefinition] {
         switch framework {
-        case .pytorch: [Options.apiStride, Options.apiPadding, Options.apiOutputPadding, Options.apiDilation]
-        case .tensorflow: [Options.apiStrides, Options.apiPadding, Options.apiOutputShape, Options.apiDilations]
-        case .keras: [Options.apiStrides, Options.apiPadding, Options.apiOutputPadding, Options.apiDilationRate]
+        case .pytorch:
+            [Options.apiStride, Options.apiPadding, Options.apiOutputPadding, Options.apiDilation]
+        case .tensorflow:
+            [Options.apiStrides, Options.apiPadding, Options.apiOutputShape, Options.apiDilations]
+        case .keras:
+            [
+                Options.apiStrides, Options.apiPadding, Options.apiOutputPadding,
+                Options.apiDilationRate,
+            ]
         case .jax:
             [
-                Options.apiStrides, Options.apiWindowStrides, Options.apiPadding, Options.apiRHSDilation,
+                Options.apiStrides, Options.apiWindowStrides, Options.apiPadding,
+                Options.apiRHSDilation,
                 Options.apiTransposeKernel, Options.apiUseConsistentPadding,
             ]
         case .onnx:
@@ -101,11 +112,26 @@ enum FrameworksOptions {
     /// What a framework calls a parameter another framework names `name`.
     static func counterpart(of name: String, in framework: Framework) -> String? {
         let families: [[Framework: String]] = [
-            [.pytorch: "stride", .tensorflow: "strides", .keras: "strides", .jax: "strides", .onnx: "strides"],
-            [.pytorch: "stride", .tensorflow: "strides", .keras: "strides", .jax: "window_strides", .onnx: "strides"],
-            [.pytorch: "dilation", .tensorflow: "dilations", .keras: "dilation_rate", .jax: "rhs_dilation", .onnx: "dilations"],
-            [.pytorch: "padding", .tensorflow: "padding", .keras: "padding", .jax: "padding", .onnx: "pads or --auto_pad"],
-            [.pytorch: "output_padding", .tensorflow: "output_shape", .keras: "output_padding", .jax: "padding", .onnx: "output_padding"],
+            [
+                .pytorch: "stride", .tensorflow: "strides", .keras: "strides", .jax: "strides",
+                .onnx: "strides",
+            ],
+            [
+                .pytorch: "stride", .tensorflow: "strides", .keras: "strides",
+                .jax: "window_strides", .onnx: "strides",
+            ],
+            [
+                .pytorch: "dilation", .tensorflow: "dilations", .keras: "dilation_rate",
+                .jax: "rhs_dilation", .onnx: "dilations",
+            ],
+            [
+                .pytorch: "padding", .tensorflow: "padding", .keras: "padding", .jax: "padding",
+                .onnx: "pads or --auto_pad",
+            ],
+            [
+                .pytorch: "output_padding", .tensorflow: "output_shape", .keras: "output_padding",
+                .jax: "padding", .onnx: "output_padding",
+            ],
         ]
         let aliases = ["pads": "padding", "auto_pad": "padding", "output_shape": "output_padding"]
         let key = aliases[name] ?? name
@@ -123,14 +149,18 @@ enum FrameworksOptions {
                 flag: "from", "expected pytorch, tensorflow, keras, jax or onnx, got '\(text)'")
         }
         let own = Set(parameters(of: framework).map(\.name))
-        for option in Options.apiParameters where arguments.value(option) != nil && !own.contains(option.name) {
-            let hint = counterpart(of: option.name, in: framework).map { " (its parameter is --\($0))" } ?? ""
+        for option in Options.apiParameters
+        where arguments.value(option) != nil && !own.contains(option.name) {
+            let hint =
+                counterpart(of: option.name, in: framework).map { " (its parameter is --\($0))" }
+                ?? ""
             throw UsageError(
                 flag: option.name,
                 "\(framework.displayName) has no parameter '\(option.name)'\(hint); its parameters are \(parameters(of: framework).map { "--\($0.name)" }.joined(separator: ", "))"
             )
         }
-        let direction: LayerDirection = arguments.has(Options.transposedFlag) ? .transposed : .forward
+        let direction: LayerDirection =
+            arguments.has(Options.transposedFlag) ? .transposed : .forward
         switch framework {
         case .pytorch:
             return .pytorch(
@@ -142,7 +172,8 @@ enum FrameworksOptions {
         case .tensorflow:
             return .tensorflow(
                 TensorFlowLayer(
-                    direction: direction, strides: try integers(arguments, Options.apiStrides) ?? [1],
+                    direction: direction,
+                    strides: try integers(arguments, Options.apiStrides) ?? [1],
                     padding: try tensorflowPadding(arguments),
                     outputShape: try integers(arguments, Options.apiOutputShape),
                     dilations: try integers(arguments, Options.apiDilations) ?? [1]))
@@ -153,19 +184,25 @@ enum FrameworksOptions {
             }
             let word = arguments.value(Options.apiPadding) ?? "valid"
             guard let padding = KerasLayer.Padding(rawValue: word.lowercased()) else {
-                throw UsageError(flag: "padding", "Keras takes same, valid or causal, got '\(word)'")
+                throw UsageError(
+                    flag: "padding", "Keras takes same, valid or causal, got '\(word)'")
             }
             return .keras(
                 KerasLayer(
-                    direction: direction, strides: try integers(arguments, Options.apiStrides) ?? [1],
+                    direction: direction,
+                    strides: try integers(arguments, Options.apiStrides) ?? [1],
                     padding: padding, outputPadding: outputPadding,
                     dilationRate: try integers(arguments, Options.apiDilationRate) ?? [1]))
         case .jax:
-            if arguments.value(Options.apiStrides) != nil && arguments.value(Options.apiWindowStrides) != nil {
-                throw UsageError(flag: "window_strides", "give --strides or --window_strides, not both")
+            if arguments.value(Options.apiStrides) != nil
+                && arguments.value(Options.apiWindowStrides) != nil
+            {
+                throw UsageError(
+                    flag: "window_strides", "give --strides or --window_strides, not both")
             }
             if direction == .transposed && arguments.value(Options.apiWindowStrides) != nil {
-                throw UsageError(flag: "window_strides", "conv_transpose calls it strides (--strides)")
+                throw UsageError(
+                    flag: "window_strides", "conv_transpose calls it strides (--strides)")
             }
             var strides = try integers(arguments, Options.apiStrides)
             if strides == nil { strides = try integers(arguments, Options.apiWindowStrides) }
@@ -180,11 +217,13 @@ enum FrameworksOptions {
             let word = arguments.value(Options.apiAutoPad) ?? "NOTSET"
             guard let autoPad = ONNXLayer.AutoPad(rawValue: word.uppercased()) else {
                 throw UsageError(
-                    flag: "auto_pad", "expected NOTSET, SAME_UPPER, SAME_LOWER or VALID, got '\(word)'")
+                    flag: "auto_pad",
+                    "expected NOTSET, SAME_UPPER, SAME_LOWER or VALID, got '\(word)'")
             }
             return .onnx(
                 ONNXLayer(
-                    direction: direction, strides: try integers(arguments, Options.apiStrides) ?? [1],
+                    direction: direction,
+                    strides: try integers(arguments, Options.apiStrides) ?? [1],
                     pads: try integers(arguments, Options.apiPads),
                     dilations: try integers(arguments, Options.apiDilations) ?? [1],
                     autoPad: autoPad,
@@ -194,7 +233,8 @@ enum FrameworksOptions {
     }
 
     /// A list of integers written `2`, `2x2` or `2,2`.
-    static func integers(_ arguments: ParsedArguments, _ option: OptionDefinition) throws(UsageError)
+    static func integers(_ arguments: ParsedArguments, _ option: OptionDefinition)
+        throws(UsageError)
         -> [Int]?
     {
         guard let text = arguments.value(option) else { return nil }
@@ -203,7 +243,9 @@ enum FrameworksOptions {
     }
 
     /// `true` / `false` (also `True`, `False`, `1`, `0`); false when absent.
-    static func bool(_ arguments: ParsedArguments, _ option: OptionDefinition) throws(UsageError) -> Bool {
+    static func bool(_ arguments: ParsedArguments, _ option: OptionDefinition) throws(UsageError)
+        -> Bool
+    {
         guard let text = arguments.value(option) else { return false }
         switch text.lowercased() {
         case "true", "1": return true
@@ -212,7 +254,9 @@ enum FrameworksOptions {
         }
     }
 
-    static func torchPadding(_ arguments: ParsedArguments) throws(UsageError) -> PyTorchLayer.Padding {
+    static func torchPadding(_ arguments: ParsedArguments) throws(UsageError)
+        -> PyTorchLayer.Padding
+    {
         guard let text = arguments.value(Options.apiPadding) else { return .amounts([0]) }
         switch text.lowercased() {
         case "same": return .same
@@ -228,7 +272,9 @@ enum FrameworksOptions {
         }
     }
 
-    static func tensorflowPadding(_ arguments: ParsedArguments) throws(UsageError) -> TensorFlowLayer.Padding {
+    static func tensorflowPadding(_ arguments: ParsedArguments) throws(UsageError)
+        -> TensorFlowLayer.Padding
+    {
         guard let text = arguments.value(Options.apiPadding) else { return .valid }
         switch text.uppercased() {
         case "SAME": return .same
@@ -250,7 +296,8 @@ enum FrameworksOptions {
     /// `lo:hi` per axis joined by `x` (a single `p` meaning `p:p`).
     static func pairs(_ text: String) throws(UsageError) -> [AxisPadding] {
         guard case .explicit(let pairs) = try AxisListParser.padding(text, flag: "padding") else {
-            throw UsageError(flag: "padding", "expected lo:hi pairs per axis such as 1:2x0:1, got '\(text)'")
+            throw UsageError(
+                flag: "padding", "expected lo:hi pairs per axis such as 1:2x0:1, got '\(text)'")
         }
         return pairs
     }
