@@ -31,8 +31,9 @@ public struct FrameworkComparison: Sendable {
         public let check: Check?
     }
 
-    /// The layer as given.
-    public let source: FrameworkLayer
+    /// The layer as given in a framework's words, or nil when it was given as axes (ConvMatrix's
+    /// own layer flags).
+    public let source: FrameworkLayer?
     /// Its axes by its own framework's rules.
     public let geometry: FrameworkGeometry
     /// One entry per framework, in ``Framework/allCases`` order.
@@ -57,6 +58,20 @@ public struct FrameworkComparison: Sendable {
         } catch {
             throw .rule(error)
         }
+        try self.init(geometry, source: source, limits: limits)
+    }
+
+    /// Translates the layer of `geometry` (ConvMatrix's own layer, given by its axes) into every
+    /// framework and compares the matrices. Throws a budget error.
+    public init(_ geometry: FrameworkGeometry, limits: ResourceLimits = .default)
+        throws(FrameworkComparisonError)
+    {
+        try self.init(geometry, source: nil, limits: limits)
+    }
+
+    private init(_ geometry: FrameworkGeometry, source: FrameworkLayer?, limits: ResourceLimits)
+        throws(FrameworkComparisonError)
+    {
         let matrix: TapMatrix
         do {
             matrix = try geometry.unrolled(limits: limits)
@@ -68,10 +83,12 @@ public struct FrameworkComparison: Sendable {
         for framework in Framework.allCases {
             // The source framework answers with the layer as given (its matrix is still rebuilt
             // and compared); the others translate.
-            let translation =
-                framework == source.framework
-                ? .expressed(source, .none(rank: geometry.rank))
-                : FrameworkTranslation.translating(geometry, to: framework)
+            let translation: FrameworkTranslation
+            if let source, framework == source.framework {
+                translation = .expressed(source, .none(rank: geometry.rank))
+            } else {
+                translation = FrameworkTranslation.translating(geometry, to: framework)
+            }
             guard case .expressed(let layer, let extras) = translation else {
                 entries.append(Entry(framework: framework, translation: translation, check: nil))
                 continue

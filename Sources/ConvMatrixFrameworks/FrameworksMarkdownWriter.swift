@@ -6,9 +6,13 @@ public enum FrameworksMarkdownWriter {
     public static func write(_ comparison: FrameworkComparison) -> String {
         let geometry = comparison.geometry
         var lines: [String] = []
-        lines.append(
-            "**\(comparison.source.framework.displayName)** `\(PythonSpelling.call(comparison.source, rank: geometry.rank))`: \(FrameworksTextWriter.summary(geometry, times: "×"))"
-        )
+        if let source = comparison.source {
+            lines.append(
+                "**\(source.framework.displayName)** `\(PythonSpelling.call(source, rank: geometry.rank))`: \(FrameworksTextWriter.summary(geometry, times: "×"))"
+            )
+        } else {
+            lines.append("**The layer**: \(FrameworksTextWriter.summary(geometry, times: "×"))")
+        }
         lines.append("")
         lines.append("| Framework | Equivalent | Extra operations | Matrix |")
         lines.append("|---|---|---|---|")

@@ -10,9 +10,15 @@ public enum FrameworksTextWriter {
         let geometry = comparison.geometry
         let times = ascii ? "x" : "×"
         var lines: [String] = []
-        lines.append(
-            "\(comparison.source.framework.displayName): \(PythonSpelling.call(comparison.source, rank: geometry.rank))"
-        )
+        if let source = comparison.source {
+            lines.append(
+                "\(source.framework.displayName): \(PythonSpelling.call(source, rank: geometry.rank))"
+            )
+        } else {
+            lines.append(
+                "The \(geometry.direction == .forward ? "convolution" : "transposed convolution") (ConvMatrix's flags, PyTorch's conventions):"
+            )
+        }
         lines.append(summary(geometry, times: times))
         lines.append("")
         let width = Framework.allCases.map(\.displayName.count).max() ?? 0
@@ -70,7 +76,7 @@ public enum FrameworksTextWriter {
     /// Known departures of a framework's runtime from its specification that concern the layer
     /// as given: ONNX Runtime's Conv refuses dilation with auto_pad SAME_UPPER/SAME_LOWER.
     public static func runtimeWarnings(_ comparison: FrameworkComparison) -> [String] {
-        guard case .onnx(let node) = comparison.source, node.direction == .forward,
+        guard case .onnx(let node)? = comparison.source, node.direction == .forward,
             node.autoPad == .sameUpper || node.autoPad == .sameLower,
             node.dilations.contains(where: { $0 > 1 })
         else { return [] }
@@ -83,7 +89,7 @@ public enum FrameworksTextWriter {
     static func summary(_ geometry: FrameworkGeometry, times: String) -> String {
         let join = { (values: [Int]) in values.map(String.init).joined(separator: times) }
         let head =
-            "Input \(join(geometry.inputSize)), kernel \(join(geometry.kernelSize)) → output \(join(geometry.outputSize))"
+            "Input \(join(geometry.inputSize)), kernel \(join(geometry.kernelSize)) \(times == "x" ? "->" : "→") output \(join(geometry.outputSize))"
         let sides = geometry.axes.map { axis -> String in
             switch axis.direction {
             case .forward: "\(axis.offset) before"

@@ -86,7 +86,7 @@ enum PythonSpelling {
                 phrases.append("pad first: keras.layers.ZeroPadding\(rank)D(padding=\(argument))")
             case .jax:
                 phrases.append(
-                    "pad first: x = jnp.pad(x, [(0, 0), (0, 0), \(pairs.joined(separator: ", "))])  (N, C, spatial…)"
+                    "pad first: x = jnp.pad(x, [(0, 0), (0, 0), \(pairs.joined(separator: ", "))])  (N, C, spatial axes)"
                 )
             case .onnx:
                 let begins = [0, 0] + extras.prePad.map(\.before)

@@ -19,14 +19,8 @@ public struct FrameworksSection: Sendable {
     {
         let geometry = FrameworkGeometry(convolution)
         func compare(_ g: FrameworkGeometry) throws(SpecificationError) -> FrameworkComparison {
-            let layer: FrameworkLayer
-            switch FrameworkTranslation.translating(g, to: .jax) {
-            case .expressed(let jax, _): layer = jax
-            case .inexpressible(let reason): throw SpecificationError(.input, reason)
-            }
             do {
-                return try FrameworkComparison(
-                    layer, input: g.inputSize, kernel: g.kernelSize, limits: limits)
+                return try FrameworkComparison(g, limits: limits)
             } catch {
                 switch error {
                 case .rule(let rule): throw SpecificationError(.input, rule.description)

@@ -76,6 +76,24 @@ struct FrameworksCommandTests {
         }
     }
 
+    /// Without --from, ConvMatrix's own flags (asymmetric padding, --output-padding) describe
+    /// the layer, as in every other command.
+    @Test(
+        arguments: [
+            "--input 6 --kernel 3 --padding 0:1",
+            "--transposed --input 2x2 --kernel 3x3 --stride 2 --padding 1 --output-padding 1",
+            "--input 7x7 --kernel 3x3 --stride 2 --padding same --same-rule tensorflow",
+            "--input 8 --kernel 3 --dilation 2 --flip",
+        ])
+    func convmatrixFlags(_ flags: String) throws {
+        let run = runTool("frameworks \(flags) --format json")
+        #expect(run.exitCode == 0, "\(run.errors)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(object.count == 5)
+        #expect(runTool("frameworks \(flags)").output.contains("translations have the same matrix"))
+    }
+
     @Test func textNamesEachFrameworkCallAndTheValidSizes() {
         let run = runTool(
             "frameworks --from pytorch --transposed --input 3 --kernel 3 --stride 2 --padding 1 --output_padding 1"
@@ -95,6 +113,16 @@ struct FrameworksCommandTests {
         #expect(run.output.contains("ConvMatrix's own T of the PyTorch layer: ✔"))
     }
 
+    @Test func asciiIsAllASCII() {
+        let run = runTool(
+            "frameworks --from jax --transposed --input 4x3 --kernel 3x2 --strides 2 --padding 1:2x0:0 --ascii"
+        )
+        #expect(run.exitCode == 0)
+        let ascii = run.output.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(ascii, "\(run.output)")
+        #expect(run.output.contains("[ok] matrix equal entry by entry"))
+    }
+
     @Test func shapeAndTransposeMentionTheValidSizes() {
         let shape = runTool("shape --input 5x5 --kernel 3x3 --stride 2")
         #expect(shape.output.contains("Valid output sizes of the transposed layer"))
@@ -103,7 +131,7 @@ struct FrameworksCommandTests {
                 "6 → PyTorch output_padding=1, TensorFlow output_shape=6, Keras output_padding=1, ONNX output_padding=1"
             ))
         let transpose = runTool(
-            "transpose --input 3 --kernel 3 --stride 2 --padding 1 --output-padding 1")
+            "transpose --transposed --input 3 --kernel 3 --stride 2 --padding 1 --output-padding 1")
         #expect(transpose.output.contains("Valid output sizes of the transposed layer"))
         #expect(transpose.output.contains("6* → PyTorch output_padding=1"))
     }
@@ -131,7 +159,22 @@ struct FrameworksCommandTests {
     }
 
     static let badInput: [(arguments: String, message: String)] = [
-        ("frameworks --input 5 --kernel 3", "error: --from: is required"),
+        (
+            "frameworks --input 5 --kernel 3 --strides 2",
+            "error: --strides: is a framework's parameter: add --from <framework>"
+        ),
+        (
+            "frameworks --from pytorch --input 5 --kernel 3 --output-padding 1",
+            "error: --output-padding: is convmatrix's own layer flag; with --from, give the framework's parameters"
+        ),
+        (
+            "frameworks --from keras --input 5 --kernel 3 --flip",
+            "error: --flip: is convmatrix's own layer flag"
+        ),
+        (
+            "frameworks --input 5 --kernel 3 --stride 2 --output-padding 1",
+            "error: --output-padding: belongs to a transposed convolution: add --transposed"
+        ),
         (
             "frameworks --from caffe --input 5 --kernel 3",
             "error: --from: expected pytorch, tensorflow, keras, jax or onnx, got 'caffe'"

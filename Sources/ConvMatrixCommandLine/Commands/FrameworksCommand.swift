@@ -18,18 +18,23 @@ struct FrameworksCommand: Command {
         and crop after, or why it has none. Each answer's matrix is rebuilt from that framework's
         own padding and output-size rules and compared entry by entry with the layer's; exit code
         1 when one differs. A transposed layer also lists its valid output sizes and what
-        selects each. See docs/frameworks.md.
+        selects each. Without --from, the layer takes convmatrix's own flags (--stride,
+        --padding p or before:after, --dilation, --transposed, --output-padding: PyTorch's
+        conventions, as in the other commands). See docs/frameworks.md.
 
         EXAMPLES:
+          convmatrix frameworks --transposed --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
           convmatrix frameworks --from keras --transposed --input 4 --kernel 3 --strides 2 --padding same --output_padding 1
           convmatrix frameworks --from tensorflow --transposed --input 3x3 --kernel 3x3 --strides 2 --padding SAME --output_shape 6x6
           convmatrix frameworks --from jax --transposed --input 4 --kernel 3 --strides 2 --padding SAME --transpose_kernel true
           convmatrix frameworks --from onnx --input 5x5 --kernel 3x3 --strides 2 --auto_pad SAME_UPPER --format json
         """
     let options =
-        [Options.from, Options.transposedFlag, Options.input, Options.kernel]
-        + Options.apiParameters
-        + [Options.frameworksFormat, Options.ascii, Options.maxMemory]
+        [Options.from, Options.transposed, Options.input, Options.kernel] + Options.apiParameters
+        + [
+            Options.outputPadding, Options.sameRule, Options.flip, Options.frameworksFormat,
+            Options.ascii, Options.maxMemory,
+        ]
 
     /// `--format` of this command.
     enum Format: String {
@@ -39,22 +44,31 @@ struct FrameworksCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let layer = try FrameworksOptions.layer(arguments)
-        let input = try AxisListParser.integers(
-            try arguments.required(Options.input, example: "5x5"), flag: "input")
-        let kernel = try AxisListParser.integers(
-            try arguments.required(Options.kernel, example: "3x3"), flag: "kernel")
         let format = try arguments.choice(Options.frameworksFormat, default: Format.text)
         let limits = try LayerOptions.limits(arguments)
         let comparison: FrameworkComparison
         do {
-            comparison = try FrameworkComparison(
-                layer, input: input, kernel: kernel, limits: limits)
-        } catch {
+            if arguments.value(Options.from) == nil {
+                comparison = try FrameworkComparison(
+                    try FrameworksOptions.ownLayer(arguments), limits: limits)
+            } else {
+                let layer = try FrameworksOptions.layer(arguments)
+                let input = try FrameworksOptions.axisIntegers(
+                    try arguments.required(Options.input, example: "5x5"), flag: "input")
+                let kernel = try FrameworksOptions.axisIntegers(
+                    try arguments.required(Options.kernel, example: "3x3"), flag: "kernel")
+                comparison = try FrameworkComparison(
+                    layer, input: input, kernel: kernel, limits: limits)
+            }
+        } catch let error as UsageError {
+            throw error
+        } catch let error as FrameworkComparisonError {
             switch error {
             case .rule(let rule): throw UsageError(flag: rule.parameter, rule.message)
             case .budget(let budget): throw UsageError(budget)
             }
+        } catch {
+            throw UsageError("\(error)")
         }
         switch format {
         case .text:

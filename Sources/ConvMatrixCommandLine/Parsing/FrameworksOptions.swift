@@ -7,10 +7,9 @@ import ConvMatrixFrameworks
 extension Options {
     static let from = OptionDefinition(
         name: "from", valueName: "<pytorch|tensorflow|keras|jax|onnx>",
-        help: "The framework whose words the layer is given in. Required.")
-    static let transposedFlag = OptionDefinition(
-        name: "transposed", valueName: nil,
-        help: "A transposed layer (ConvTranspose, conv_transpose); default: a convolution.")
+        help:
+            "The framework whose words the layer is given in (default: ConvMatrix's own layer flags, PyTorch's conventions)."
+    )
     /// `derive --frameworks`.
     static let frameworksSection = OptionDefinition(
         name: "frameworks", valueName: nil,
@@ -21,7 +20,7 @@ extension Options {
         name: "format", valueName: "<text|markdown|json>", help: "Output format (default text).")
     // The APIs' own parameter names.
     static let apiStride = OptionDefinition(
-        name: "stride", valueName: "<s|sxs>", help: "PyTorch: stride.")
+        name: "stride", valueName: "<s|sxs>", help: "PyTorch, and without --from: stride.")
     static let apiStrides = OptionDefinition(
         name: "strides", valueName: "<s|sxs>", help: "TensorFlow, Keras, JAX, ONNX: strides.")
     static let apiWindowStrides = OptionDefinition(
@@ -30,13 +29,13 @@ extension Options {
     static let apiPadding = OptionDefinition(
         name: "padding", valueName: "<…>",
         help:
-            "PyTorch: p|pxp|same|valid; TensorFlow: SAME|VALID|b:axb:a (2-D); Keras: same|valid|causal; JAX: SAME|SAME_LOWER|VALID|lo:hixlo:hi."
+            "PyTorch: p|pxp|same|valid; TensorFlow: SAME|VALID|b:axb:a (2-D); Keras: same|valid|causal; JAX: SAME|SAME_LOWER|VALID|lo:hixlo:hi; without --from: p|b:a per axis|valid|same|full."
     )
     static let apiOutputPadding = OptionDefinition(
         name: "output_padding", valueName: "<a|axa|None>",
         help: "PyTorch, Keras, ONNX (transposed): output_padding.")
     static let apiDilation = OptionDefinition(
-        name: "dilation", valueName: "<d|dxd>", help: "PyTorch: dilation.")
+        name: "dilation", valueName: "<d|dxd>", help: "PyTorch, and without --from: dilation.")
     static let apiDilations = OptionDefinition(
         name: "dilations", valueName: "<d|dxd>", help: "TensorFlow, ONNX: dilations.")
     static let apiDilationRate = OptionDefinition(
@@ -141,9 +140,36 @@ enum FrameworksOptions {
         return nil
     }
 
+    /// The parameters that belong to one framework's API only (not to ConvMatrix's layer flags).
+    static let apiOnly = Options.apiParameters.filter {
+        !["stride", "padding", "dilation"].contains($0.name)
+    }
+
+    /// The layer without `--from`: ConvMatrix's own layer flags (PyTorch's conventions, any
+    /// padding before:after), as its axes.
+    static func ownLayer(_ arguments: ParsedArguments) throws(UsageError) -> FrameworkGeometry {
+        for option in apiOnly where arguments.value(option) != nil {
+            throw UsageError(
+                flag: option.name,
+                "is a framework's parameter: add --from <framework> (without --from the layer takes convmatrix's flags --stride, --padding, --dilation, --transposed, --output-padding)"
+            )
+        }
+        switch try LayerOptions.layer(arguments) {
+        case .convolution(let convolution): return FrameworkGeometry(convolution)
+        case .transposed(let transposed): return FrameworkGeometry(transposed)
+        }
+    }
+
     /// The layer from `--from`, `--transposed` and the API parameters.
     static func layer(_ arguments: ParsedArguments) throws(UsageError) -> FrameworkLayer {
         let text = try arguments.required(Options.from, example: "pytorch")
+        for option in [Options.outputPadding, Options.sameRule, Options.flip]
+        where arguments.has(option) || arguments.value(option) != nil {
+            throw UsageError(
+                flag: option.name,
+                "is convmatrix's own layer flag; with --from, give the framework's parameters (\(option.name == "output-padding" ? "--output_padding or --output_shape" : "see 'convmatrix frameworks --help'"))"
+            )
+        }
         guard let framework = Framework(rawValue: text.lowercased()) else {
             throw UsageError(
                 flag: "from", "expected pytorch, tensorflow, keras, jax or onnx, got '\(text)'")
@@ -160,7 +186,7 @@ enum FrameworksOptions {
             )
         }
         let direction: LayerDirection =
-            arguments.has(Options.transposedFlag) ? .transposed : .forward
+            arguments.has(Options.transposed) ? .transposed : .forward
         switch framework {
         case .pytorch:
             return .pytorch(
@@ -239,7 +265,16 @@ enum FrameworksOptions {
     {
         guard let text = arguments.value(option) else { return nil }
         let normalised = String(text.map { $0 == "," ? "x" : $0 })
-        return try AxisListParser.integers(normalised, flag: option.name)
+        return try axisIntegers(normalised, flag: option.name)
+    }
+
+    /// An axis list such as `5x5`, with the core's rule named for `flag`.
+    static func axisIntegers(_ text: String, flag: String) throws(UsageError) -> [Int] {
+        do {
+            return try FlagValues.integers(text)
+        } catch {
+            throw UsageError(flag: flag, error.rule)
+        }
     }
 
     /// `true` / `false` (also `True`, `False`, `1`, `0`); false when absent.
@@ -268,7 +303,7 @@ enum FrameworksOptions {
                     "PyTorch's padding is symmetric (p on both sides), got '\(text)'; pad asymmetrically with torch.nn.functional.pad first"
                 )
             }
-            return .amounts(try AxisListParser.integers(text, flag: "padding"))
+            return .amounts(try axisIntegers(text, flag: "padding"))
         }
     }
 
@@ -295,7 +330,13 @@ enum FrameworksOptions {
 
     /// `lo:hi` per axis joined by `x` (a single `p` meaning `p:p`).
     static func pairs(_ text: String) throws(UsageError) -> [AxisPadding] {
-        guard case .explicit(let pairs) = try AxisListParser.padding(text, flag: "padding") else {
+        let spec: PaddingSpec
+        do {
+            spec = try FlagValues.padding(text)
+        } catch {
+            throw UsageError(flag: "padding", error.rule)
+        }
+        guard case .explicit(let pairs) = spec else {
             throw UsageError(
                 flag: "padding", "expected lo:hi pairs per axis such as 1:2x0:1, got '\(text)'")
         }
