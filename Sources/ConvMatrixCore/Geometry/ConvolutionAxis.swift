@@ -32,14 +32,16 @@ public struct ConvolutionAxis: Hashable, Sendable {
     /// the windows *cover*.
     ///
     /// Tap `a` reaches `q = i·s + a·d − p_before` for the outputs `i` in a range found by
-    /// arithmetic, so the work is `k·(n/s + 1)` marks, never `m·k`. Past 20 million marks only the
+    /// arithmetic. Without dilation and with a stride no larger than the kernel, consecutive
+    /// windows touch or overlap, so everything between the first and the last reached position
+    /// is reached: two bounds, whatever the size. Otherwise positions are marked, `k·(n/s + 1)`
+    /// marks (never `m·k`) on an axis of `n` flags; past 20 million marks or positions only the
     /// runs before the first and after the last reached position are found (the first window's
     /// first tap inside and the last window's last tap inside bound everything reached), and
     /// ``unreachedInputsAreComplete`` is false.
     public var unreachedInputRanges: [ClosedRange<Int>] {
         let n = inputSize
-        let marks = CheckedArithmetic.multiply(kernelSize, n / stride + 1) ?? Int.max
-        guard marks <= 20_000_000 else {
+        guard !windowsAreContiguous && isMarkable else {
             var runs: [ClosedRange<Int>] = []
             let first = reachedBound(first: true)
             let last = reachedBound(first: false)
@@ -71,8 +73,15 @@ public struct ConvolutionAxis: Hashable, Sendable {
 
     /// Whether ``unreachedInputRanges`` lists every unreached position (false only for axes too
     /// large to mark position by position, where interior gaps are not searched).
-    public var unreachedInputsAreComplete: Bool {
-        (CheckedArithmetic.multiply(kernelSize, inputSize / stride + 1) ?? Int.max) <= 20_000_000
+    public var unreachedInputsAreComplete: Bool { windowsAreContiguous || isMarkable }
+
+    /// Whether consecutive windows leave no gap between them: no dilation and `s ≤ k`.
+    private var windowsAreContiguous: Bool { dilation == 1 && stride <= kernelSize }
+
+    /// Whether marking position by position stays within 20 million marks and positions.
+    private var isMarkable: Bool {
+        let marks = CheckedArithmetic.multiply(kernelSize, inputSize / stride + 1) ?? Int.max
+        return marks <= 20_000_000 && inputSize <= 20_000_000
     }
 
     /// The first (or last) input position any window reaches, or nil when none does: the first
