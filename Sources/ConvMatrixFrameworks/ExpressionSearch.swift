@@ -58,8 +58,9 @@ enum ExpressionSearch {
     ) -> AxisExpression<Parameter>? {
         var best: AxisExpression<Parameter>?
         for (parameter, pad) in candidates where pad.before >= 0 && pad.after >= 0 {
+            // Padded inputs stay within the sizes every framework's rules accept (2³¹ − 1).
             guard let padded = FrameworkArithmetic.sum(target.inputSize, pad.total),
-                let layer = rules(parameter, padded),
+                padded <= Int(Int32.max), let layer = rules(parameter, padded),
                 let crop = crop(target: target, layer: layer, pad: pad)
             else { continue }
             let found = AxisExpression(parameter: parameter, pad: pad, crop: crop)
@@ -89,7 +90,7 @@ enum ExpressionSearch {
     /// outputs.
     static func transposedPads(for axis: FrameworkAxis) -> [AxisPadding] {
         let s = axis.stride
-        let reach = (axis.dilatedKernel + s - 1) / s + 1
+        let reach = min((axis.dilatedKernel + s - 1) / s + 1, 8)
         let x0 = axis.offset < 0 ? (-axis.offset + s - 1) / s : 0
         let short = axis.outputSize + max(axis.offset, 0) - axis.fullScatter
         let y0 = short > 0 ? (short + s - 1) / s : 0

@@ -66,6 +66,13 @@ public struct FrameworkComparison: Sendable {
     public init(_ geometry: FrameworkGeometry, limits: ResourceLimits = .default)
         throws(FrameworkComparisonError)
     {
+        do {
+            try ParameterCheck.spans(
+                input: geometry.inputSize, kernel: geometry.kernelSize, stride: geometry.stride,
+                dilation: geometry.dilation)
+        } catch {
+            throw .rule(error)
+        }
         try self.init(geometry, source: nil, limits: limits)
     }
 

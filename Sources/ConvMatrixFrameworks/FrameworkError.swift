@@ -66,6 +66,25 @@ enum ParameterCheck {
         }
     }
 
+    /// The largest span an axis may have, `2⁵⁸` positions: every rule then adds a few such
+    /// terms without overflowing `Int`.
+    static let largestSpan = 1 << 58
+
+    /// Throws unless `input·stride` and `dilation·kernel` stay within ``largestSpan`` on every
+    /// axis (each value is at most 2³¹ − 1, so the products themselves can't overflow).
+    static func spans(input: [Int], kernel: [Int], stride: [Int], dilation: [Int])
+        throws(FrameworkError)
+    {
+        for t in input.indices {
+            if input[t] * stride[t] > largestSpan || dilation[t] * kernel[t] > largestSpan {
+                throw FrameworkError(
+                    "input",
+                    "the layer spans more than 2^58 positions on axis \(t) (input × stride or dilation × kernel); ConvMatrix can't compute with it"
+                )
+            }
+        }
+    }
+
     /// Throws unless every output size is ≥ 1.
     static func outputs(_ axes: [FrameworkAxis], blame parameter: String) throws(FrameworkError) {
         for (t, axis) in axes.enumerated() where axis.outputSize < 1 {

@@ -11,8 +11,8 @@ extension FrameworkGeometry {
     /// matrix `Convolution.unrolled()` or `TransposedConvolution.unrolled()` builds (the tests
     /// check it); for the others it is the matrix their own rules give.
     ///
-    /// Entries are at most `Π (outputs · k)`; the memory (32 bytes an entry while building) is
-    /// checked against `limits` before anything is allocated.
+    /// Entries are at most `Π (outputs · k)`; the memory (32 bytes an entry while building, 8 a
+    /// row and a column) is checked against `limits` before anything is allocated.
     public func unrolled(limits: ResourceLimits = .default) throws(SpecificationError) -> TapMatrix
     {
         let rows = FrameworkArithmetic.product(axes.map(\.outputSize))
@@ -20,8 +20,14 @@ extension FrameworkGeometry {
         let taps = FrameworkArithmetic.product(axes.map(\.kernelSize))
         let entries = FrameworkArithmetic.product(axes.map { $0.outputSize * $0.kernelSize })
         let bytes = entries.flatMap { FrameworkArithmetic.product([$0, 32]) }
+        // Entries while building, and 8 bytes a row and a column (CSR rows, column maps).
+        let lines = rows.flatMap { r in columns.flatMap { FrameworkArithmetic.sum(r, $0) } }
         try limits.checkMemory(
-            bytes.flatMap { b in rows.flatMap { FrameworkArithmetic.sum(b, $0 * 8) } },
+            bytes.flatMap { b in
+                lines.flatMap { FrameworkArithmetic.product([$0, 8]) }.flatMap {
+                    FrameworkArithmetic.sum(b, $0)
+                }
+            },
             for: "the \(direction.rawValue) layer's matrix")
         guard let rows, let columns, let taps, rows <= Int(Int32.max),
             columns <= Int(Int32.max), taps <= Int(Int32.max)

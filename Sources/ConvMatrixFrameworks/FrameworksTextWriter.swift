@@ -190,7 +190,10 @@ extension FrameworksTextWriter {
                 return
                     "\(size.outputSize)\(size.isCurrent ? "*" : "") \(arrow) \(parts.isEmpty ? "needs a pad or crop" : parts.joined(separator: ", "))"
             }
-            lines.append("  axis \(t): \(items.joined(separator: "; "))")
+            let more =
+                sizes.sizeCounts[t] > axis.count
+                ? " (\(sizes.sizeCounts[t]) sizes in all; the first and last shown)" : ""
+            lines.append("  axis \(t): \(items.joined(separator: "; "))\(more)")
         }
         lines.append(
             "  (* this layer; 'convmatrix frameworks' gives the whole layer in each framework)")

@@ -64,6 +64,9 @@ public struct JAXLayer: Hashable, Sendable {
         let d = try ParameterCheck.perAxis(rhsDilation, rank: rank, "rhs_dilation", atLeast: 1)
         try ParameterCheck.bounded(s, "strides")
         try ParameterCheck.bounded(d, "rhs_dilation")
+        try ParameterCheck.spans(input: input, kernel: kernel, stride: s, dilation: d)
+        try ParameterCheck.bounded(s, "strides")
+        try ParameterCheck.bounded(d, "rhs_dilation")
         if case .pairs(let pairs) = padding {
             guard pairs.count == rank else {
                 throw FrameworkError(

@@ -59,6 +59,9 @@ public struct KerasLayer: Hashable, Sendable {
         let d = try ParameterCheck.perAxis(dilationRate, rank: rank, "dilation_rate", atLeast: 1)
         try ParameterCheck.bounded(s, "strides")
         try ParameterCheck.bounded(d, "dilation_rate")
+        try ParameterCheck.spans(input: input, kernel: kernel, stride: s, dilation: d)
+        try ParameterCheck.bounded(s, "strides")
+        try ParameterCheck.bounded(d, "dilation_rate")
         if s.contains(where: { $0 > 1 }) && d.contains(where: { $0 > 1 }) {
             throw FrameworkError(
                 "dilation_rate", "Keras refuses strides > 1 together with dilation_rate > 1")
@@ -206,7 +209,11 @@ public struct KerasLayer: Hashable, Sendable {
                 dilationRate: target.dilation)
             best = (layer, found, cost)
         }
-        guard let best else { return .inexpressible("no Keras padding reaches it") }
+        guard let best else {
+            return .inexpressible(
+                "no Keras padding reaches it with a pad and crop of inputs up to 2^31 − 1 positions"
+            )
+        }
         return .expressed(
             .keras(best.layer),
             ExtraOperations(

@@ -65,6 +65,9 @@ public struct ONNXLayer: Hashable, Sendable {
         let d = try ParameterCheck.perAxis(dilations, rank: rank, "dilations", atLeast: 1)
         try ParameterCheck.bounded(s, "strides")
         try ParameterCheck.bounded(d, "dilations")
+        try ParameterCheck.spans(input: input, kernel: kernel, stride: s, dilation: d)
+        try ParameterCheck.bounded(s, "strides")
+        try ParameterCheck.bounded(d, "dilations")
         var explicit = Array(repeating: AxisPadding(0), count: rank)
         if let pads {
             guard autoPad == .notSet else {
@@ -230,7 +233,10 @@ public struct ONNXLayer: Hashable, Sendable {
                             outputPadding: axis.direction == .transposed ? [p.1] : nil
                         ).geometry(input: [n], kernel: [axis.kernelSize]).axes[0]
                     })
-            else { return .inexpressible("no ONNX pads reach it") }
+            else {
+                return .inexpressible(
+                    "no ONNX pads reach it with a pad of inputs up to 2^31 − 1 positions")
+            }
             found.append(expression)
         }
         let pairs = found.map(\.parameter.0)

@@ -53,6 +53,9 @@ public struct PyTorchLayer: Hashable, Sendable {
         let rank = input.count
         let s = try ParameterCheck.perAxis(stride, rank: rank, "stride", atLeast: 1)
         let d = try ParameterCheck.perAxis(dilation, rank: rank, "dilation", atLeast: 1)
+        try ParameterCheck.bounded(s, "stride")
+        try ParameterCheck.bounded(d, "dilation")
+        try ParameterCheck.spans(input: input, kernel: kernel, stride: s, dilation: d)
         try ParameterCheck.bounded(s + d, direction == .forward ? "stride" : "stride")
         var axes: [FrameworkAxis] = []
         switch direction {
@@ -155,7 +158,11 @@ public struct PyTorchLayer: Hashable, Sendable {
                         ($0, ExpressionSearch.forwardPad(axis, before: $0, after: $0))
                     },
                     rules: { p, n in PyTorchLayer.axis(forward: axis, padding: p, input: n) })
-                guard let best else { return .inexpressible("no PyTorch padding reaches it") }
+                guard let best else {
+                    return .inexpressible(
+                        "no PyTorch padding reaches it with a pad and crop of inputs up to 2^31 − 1 positions"
+                    )
+                }
                 found.append(best)
             }
             // padding='same' when amounts need an extra operation and 'same' is exact (stride 1,
@@ -203,7 +210,11 @@ public struct PyTorchLayer: Hashable, Sendable {
                         PyTorchLayer.axis(
                             transposed: axis, padding: pa.p, outputPadding: pa.a, input: m)
                     })
-                guard let best else { return .inexpressible("no PyTorch padding reaches it") }
+                guard let best else {
+                    return .inexpressible(
+                        "no PyTorch padding reaches it with a pad and crop of inputs up to 2^31 − 1 positions"
+                    )
+                }
                 found.append(best)
             }
             let layer = PyTorchLayer(

@@ -68,6 +68,9 @@ public struct TensorFlowLayer: Hashable, Sendable {
         let d = try ParameterCheck.perAxis(dilations, rank: rank, "dilations", atLeast: 1)
         try ParameterCheck.bounded(s, "strides")
         try ParameterCheck.bounded(d, "dilations")
+        try ParameterCheck.spans(input: input, kernel: kernel, stride: s, dilation: d)
+        try ParameterCheck.bounded(s, "strides")
+        try ParameterCheck.bounded(d, "dilations")
         if case .explicit(let pairs) = padding {
             guard rank == 2 else {
                 throw FrameworkError(
@@ -225,7 +228,9 @@ public struct TensorFlowLayer: Hashable, Sendable {
             best = (layer, found)
         }
         guard let best else {
-            return .inexpressible("no TensorFlow padding and output_shape reach it")
+            return .inexpressible(
+                "no TensorFlow padding and output_shape reach it with a pad and crop of inputs up to 2^31 − 1 positions"
+            )
         }
         return .expressed(
             .tensorflow(best.layer),

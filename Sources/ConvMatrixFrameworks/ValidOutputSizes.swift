@@ -28,15 +28,27 @@ public struct ValidOutputSizes: Sendable {
         public let translations: [(framework: Framework, translation: FrameworkTranslation)]
     }
 
-    /// The sizes of each axis, outermost axis first.
+    /// The sizes of each axis, outermost axis first: all `s` of them, or with a stride above
+    /// ``maxListed`` the first and last `maxListed / 2` (see ``sizeCounts``).
     public let axes: [[Size]]
+    /// How many valid sizes each axis has (its stride, less any below 1).
+    public let sizeCounts: [Int]
 
-    /// The valid sizes of `layer`, a transposed layer. Empty for a forward layer.
+    /// The most sizes listed per axis (each is translated into every framework).
+    public static let maxListed = 8
+
+    /// The valid sizes of `layer`, a transposed layer. Empty for a forward layer, or one too
+    /// large for the rules' arithmetic.
     public init(_ layer: FrameworkGeometry) {
-        guard layer.direction == .transposed else {
+        let spans = try? ParameterCheck.spans(
+            input: layer.inputSize, kernel: layer.kernelSize, stride: layer.stride,
+            dilation: layer.dilation)
+        guard layer.direction == .transposed, spans != nil else {
             axes = []
+            sizeCounts = []
             return
         }
+        var counts: [Int] = []
         axes = layer.axes.indices.map { t in
             let axis = layer.axes[t]
             let s = axis.stride
@@ -51,7 +63,14 @@ public struct ValidOutputSizes: Sendable {
                 : (axis.outputSize - base) >= 0
                     ? (axis.outputSize - base) / s : -((base - axis.outputSize + s - 1) / s)
             let first = base + shift * s
-            return (0..<s).compactMap { a -> Size? in
+            let valid = min(max(0, 1 - first), s)..<s
+            counts.append(valid.count)
+            let half = ValidOutputSizes.maxListed / 2
+            let listed =
+                valid.count <= ValidOutputSizes.maxListed
+                ? Array(valid)
+                : Array(valid.prefix(half)) + Array(valid.suffix(half))
+            return listed.compactMap { a -> Size? in
                 let o = first + a
                 guard o >= 1 else { return nil }
                 var axes = layer.axes
@@ -67,6 +86,7 @@ public struct ValidOutputSizes: Sendable {
                     })
             }
         }
+        sizeCounts = counts
     }
 }
 
