@@ -27,7 +27,7 @@ public enum Framework: String, CaseIterable, Hashable, Sendable {
 
     /// The layer or function that computes a layer of `direction` with `rank` spatial axes,
     /// e.g. `torch.nn.ConvTranspose2d`, `tf.nn.conv2d_transpose`, `jax.lax.conv_transpose`.
-    public func operationName(direction: LayerDirection, rank: Int) -> String {
+    public func operationName(direction: FrameworkDirection, rank: Int) -> String {
         let transposed = direction == .transposed
         switch self {
         case .pytorch:

@@ -72,7 +72,7 @@ extension FrameworkGeometry {
     }
 
     /// The `(tap, input)` pairs of one output position on one axis.
-    static func links(_ axis: FrameworkAxis, _ output: Int, _ direction: LayerDirection)
+    static func links(_ axis: FrameworkAxis, _ output: Int, _ direction: FrameworkDirection)
         -> [(tap: Int, input: Int)]
     {
         (0..<axis.kernelSize).compactMap { a -> (tap: Int, input: Int)? in

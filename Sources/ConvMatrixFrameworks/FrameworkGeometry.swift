@@ -1,7 +1,7 @@
 import ConvMatrixCore
 
 /// Whether a layer is a convolution or a transposed convolution.
-public enum LayerDirection: String, Hashable, Sendable {
+public enum FrameworkDirection: String, Hashable, Sendable {
     /// A convolution: output `i` reads inputs `i·s + a·d − offset`.
     case forward
     /// A transposed convolution: input `j` adds into outputs `j·s + a·d − offset`.
@@ -24,7 +24,7 @@ public enum LayerDirection: String, Hashable, Sendable {
 /// size that says where the output ends.
 public struct FrameworkAxis: Hashable, Sendable {
     /// Convolution or transposed convolution (which ``offset`` and ``after`` depend on).
-    public let direction: LayerDirection
+    public let direction: FrameworkDirection
     /// Input positions.
     public let inputSize: Int
     /// Kernel taps `k`.
@@ -41,7 +41,8 @@ public struct FrameworkAxis: Hashable, Sendable {
 
     /// Creates an axis; the framework rules check the values before they build one.
     public init(
-        _ direction: LayerDirection, inputSize: Int, kernelSize: Int, stride: Int, dilation: Int,
+        _ direction: FrameworkDirection, inputSize: Int, kernelSize: Int, stride: Int,
+        dilation: Int,
         offset: Int, outputSize: Int
     ) {
         self.direction = direction
@@ -80,7 +81,7 @@ public struct FrameworkAxis: Hashable, Sendable {
 /// channels.
 public struct FrameworkGeometry: Hashable, Sendable {
     /// Convolution or transposed convolution.
-    public let direction: LayerDirection
+    public let direction: FrameworkDirection
     /// The spatial axes, outermost first.
     public let axes: [FrameworkAxis]
     /// Whether tap `a` of each axis is used as tap `k − 1 − a` of PyTorch's orientation: JAX's
@@ -89,7 +90,7 @@ public struct FrameworkGeometry: Hashable, Sendable {
     public let kernelFlipped: Bool
 
     /// Creates a geometry; every axis must have `direction`.
-    public init(direction: LayerDirection, axes: [FrameworkAxis], kernelFlipped: Bool = false) {
+    public init(direction: FrameworkDirection, axes: [FrameworkAxis], kernelFlipped: Bool = false) {
         self.direction = direction
         self.axes = axes
         self.kernelFlipped = kernelFlipped

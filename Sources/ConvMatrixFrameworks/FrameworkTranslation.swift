@@ -25,7 +25,7 @@ public enum FrameworkLayer: Hashable, Sendable {
     }
 
     /// Convolution or transposed convolution.
-    public var direction: LayerDirection {
+    public var direction: FrameworkDirection {
         switch self {
         case .pytorch(let layer): layer.direction
         case .tensorflow(let layer): layer.direction

@@ -31,7 +31,7 @@ public struct JAXLayer: Hashable, Sendable {
     }
 
     /// conv_general_dilated or conv_transpose.
-    public var direction: LayerDirection
+    public var direction: FrameworkDirection
     /// `window_strides` / `strides`, one per axis or one for all.
     public var strides: [Int]
     /// `padding`.
@@ -45,7 +45,7 @@ public struct JAXLayer: Hashable, Sendable {
 
     /// Creates a layer; ``geometry(input:kernel:)`` checks it.
     public init(
-        direction: LayerDirection, strides: [Int] = [1], padding: Padding = .valid,
+        direction: FrameworkDirection, strides: [Int] = [1], padding: Padding = .valid,
         rhsDilation: [Int] = [1], transposeKernel: Bool = false, useConsistentPadding: Bool = false
     ) {
         self.direction = direction

@@ -29,7 +29,7 @@ public struct KerasLayer: Hashable, Sendable {
     }
 
     /// Conv or ConvTranspose.
-    public var direction: LayerDirection
+    public var direction: FrameworkDirection
     /// `strides`, one per axis or one for all.
     public var strides: [Int]
     /// `padding`.
@@ -41,7 +41,7 @@ public struct KerasLayer: Hashable, Sendable {
 
     /// Creates a layer; ``geometry(input:kernel:)`` checks it.
     public init(
-        direction: LayerDirection, strides: [Int] = [1], padding: Padding = .valid,
+        direction: FrameworkDirection, strides: [Int] = [1], padding: Padding = .valid,
         outputPadding: [Int]? = nil, dilationRate: [Int] = [1]
     ) {
         self.direction = direction

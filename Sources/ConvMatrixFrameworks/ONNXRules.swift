@@ -29,7 +29,7 @@ public struct ONNXLayer: Hashable, Sendable {
     }
 
     /// Conv or ConvTranspose.
-    public var direction: LayerDirection
+    public var direction: FrameworkDirection
     /// `strides`, one per axis or one for all.
     public var strides: [Int]
     /// `pads`, all begins then all ends; nil when absent.
@@ -45,7 +45,8 @@ public struct ONNXLayer: Hashable, Sendable {
 
     /// Creates a node; ``geometry(input:kernel:)`` checks it.
     public init(
-        direction: LayerDirection, strides: [Int] = [1], pads: [Int]? = nil, dilations: [Int] = [1],
+        direction: FrameworkDirection, strides: [Int] = [1], pads: [Int]? = nil,
+        dilations: [Int] = [1],
         autoPad: AutoPad = .notSet, outputPadding: [Int]? = nil, outputShape: [Int]? = nil
     ) {
         self.direction = direction

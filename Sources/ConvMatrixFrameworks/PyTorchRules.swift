@@ -25,7 +25,7 @@ public struct PyTorchLayer: Hashable, Sendable {
     }
 
     /// Conv or ConvTranspose.
-    public var direction: LayerDirection
+    public var direction: FrameworkDirection
     /// `stride`, one per axis or one for all.
     public var stride: [Int]
     /// `padding`.
@@ -37,7 +37,7 @@ public struct PyTorchLayer: Hashable, Sendable {
 
     /// Creates a layer; ``geometry(input:kernel:)`` checks it.
     public init(
-        direction: LayerDirection, stride: [Int] = [1], padding: Padding = .amounts([0]),
+        direction: FrameworkDirection, stride: [Int] = [1], padding: Padding = .amounts([0]),
         outputPadding: [Int]? = nil, dilation: [Int] = [1]
     ) {
         self.direction = direction

@@ -25,7 +25,7 @@ public struct TensorFlowLayer: Hashable, Sendable {
     }
 
     /// conv or conv_transpose.
-    public var direction: LayerDirection
+    public var direction: FrameworkDirection
     /// `strides` per spatial axis (or one for all).
     public var strides: [Int]
     /// `padding`.
@@ -37,7 +37,7 @@ public struct TensorFlowLayer: Hashable, Sendable {
 
     /// Creates a layer; ``geometry(input:kernel:)`` checks it.
     public init(
-        direction: LayerDirection, strides: [Int] = [1], padding: Padding = .valid,
+        direction: FrameworkDirection, strides: [Int] = [1], padding: Padding = .valid,
         outputShape: [Int]? = nil, dilations: [Int] = [1]
     ) {
         self.direction = direction

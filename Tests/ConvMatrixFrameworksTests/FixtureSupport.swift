@@ -5,7 +5,7 @@ import Foundation
 /// One case recorded by `tools/frameworks_fixtures.py` from a real framework.
 struct FrameworkFixture: Sendable, CustomStringConvertible {
     let framework: Framework
-    let direction: LayerDirection
+    let direction: FrameworkDirection
     let input: [Int]
     let kernel: [Int]
     let params: [String: JSONValue]
@@ -104,7 +104,7 @@ struct FrameworkFixture: Sendable, CustomStringConvertible {
         return cases.compactMap { raw in
             guard let framework = (raw["framework"] as? String).flatMap(Framework.init(rawValue:)),
                 let direction = (raw["direction"] as? String).flatMap(
-                    LayerDirection.init(rawValue:)),
+                    FrameworkDirection.init(rawValue:)),
                 let input = raw["input"] as? [Int], let kernel = raw["kernel"] as? [Int],
                 let params = raw["params"] as? [String: Any]
             else { return nil }

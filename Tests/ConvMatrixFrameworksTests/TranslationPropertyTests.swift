@@ -30,7 +30,7 @@ struct TranslationPropertyTests {
         let kernel = (0..<rank).map { _ in g.int(1...4) }
         let s = (0..<rank).map { _ in g.int(1...4) }
         let d = (0..<rank).map { _ in g.int(1...3) }
-        let direction: LayerDirection = g.bool() ? .forward : .transposed
+        let direction: FrameworkDirection = g.bool() ? .forward : .transposed
         switch framework {
         case .pytorch:
             let words: [PyTorchLayer.Padding] = [

@@ -185,7 +185,7 @@ enum FrameworksOptions {
                 "\(framework.displayName) has no parameter '\(option.name)'\(hint); its parameters are \(parameters(of: framework).map { "--\($0.name)" }.joined(separator: ", "))"
             )
         }
-        let direction: LayerDirection =
+        let direction: FrameworkDirection =
             arguments.has(Options.transposed) ? .transposed : .forward
         switch framework {
         case .pytorch:
