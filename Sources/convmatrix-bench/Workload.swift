@@ -46,8 +46,8 @@ enum Workloads {
         return note
     }
 
-    /// Every workload: the fixed ones, then the size sweep.
-    static let all: [Workload] = fixed + sweeps
+    /// Every workload: the fixed ones, the size sweep, then the pictures.
+    static let all: [Workload] = fixed + sweeps + pictures
 
     static let fixed: [Workload] = [
         Workload(
