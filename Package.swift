@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "ConvMatrixCore", targets: ["ConvMatrixCore"]),
+        .library(name: "ConvMatrixFrameworks", targets: ["ConvMatrixFrameworks"]),
         .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
         .library(name: "ConvMatrixExplorerCore", targets: ["ConvMatrixExplorerCore"]),
         .executable(name: "convmatrix", targets: ["convmatrix"]),
@@ -45,7 +46,7 @@ let package = Package(
             name: "ConvMatrixNotes",
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
-                "Symbolic",
+                "ConvMatrixFrameworks", "Symbolic",
             ]),
         // Connectivity and sparsity pictures as SVG and TikZ.
         .target(
@@ -53,16 +54,22 @@ let package = Package(
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixRendering", "Symbolic",
             ]),
+        // One layer in PyTorch, TensorFlow, Keras, JAX and ONNX: each framework's own padding and
+        // output-size rules, translations between them, and their matrices compared.
+        .target(
+            name: "ConvMatrixFrameworks", dependencies: ["ConvMatrixCore"], exclude: ["README.md"]),
         // The umbrella: `import ConvMatrix` brings every library layer.
         .target(
             name: "ConvMatrix",
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
-                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixExplorerCore", "Symbolic",
+                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixExplorerCore", "ConvMatrixFrameworks",
+                "Symbolic",
             ]),
         // Argument parsing, validation messages and commands: a thin layer over ConvMatrix.
         .target(
-            name: "ConvMatrixCommandLine", dependencies: ["ConvMatrix", "Symbolic"],
+            name: "ConvMatrixCommandLine",
+            dependencies: ["ConvMatrix", "ConvMatrixFrameworks", "Symbolic"],
             exclude: ["Explorer/Page"]),
         // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine. A release
         // build on Linux links the Swift runtime statically: the dynamic loader then has no
@@ -85,6 +92,10 @@ let package = Package(
                 "ConvMatrixRendering", "ConvMatrixNotes", "ConvMatrixPictures", "Symbolic",
             ],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ConvMatrixFrameworksTests",
+            dependencies: ["ConvMatrixFrameworks", "ConvMatrixCore"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ConvMatrixExplorerCoreTests",
             dependencies: [

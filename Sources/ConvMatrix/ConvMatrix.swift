@@ -7,8 +7,10 @@
 // - ConvMatrixRendering: a layer's symbols, text and LaTeX writers, reports, exports.
 // - ConvMatrixNotes: derivation documents. ConvMatrixPictures: SVG and TikZ pictures.
 // - ConvMatrixExplorerCore: the explorer page's computation (also built for WebAssembly).
+// - ConvMatrixFrameworks: one layer in PyTorch, TensorFlow, Keras, JAX and ONNX (on Core only).
 @_exported import ConvMatrixCore
 @_exported import ConvMatrixExplorerCore
+@_exported import ConvMatrixFrameworks
 @_exported import ConvMatrixNotes
 @_exported import ConvMatrixNumeric
 @_exported import ConvMatrixPictures

@@ -1,4 +1,5 @@
 import ConvMatrix
+import ConvMatrixFrameworks
 
 /// `convmatrix shape`: the output-size arithmetic with the numbers filled in.
 struct ShapeCommand: Command {
@@ -6,6 +7,9 @@ struct ShapeCommand: Command {
     let abstract = "Show the output-size arithmetic of a convolution step by step."
     let discussion = """
         Warns (without failing) when the stride leaves input positions no window reaches.
+        Also lists the output sizes a transposed layer back to this input can have (s per axis)
+        and what selects each: PyTorch's output_padding, TensorFlow's output_shape, Keras's and
+        ONNX's output_padding (see 'convmatrix frameworks').
 
         EXAMPLES:
           convmatrix shape --input 5x5 --kernel 3x3 --stride 2
@@ -23,11 +27,20 @@ struct ShapeCommand: Command {
         case .convolution(let conv):
             let report = ShapeReport(conv, style: style)
             for line in report.lines { output.write(line + "\n") }
+            let back = FrameworkGeometry(conv).transposedCounterpart
+            for line in FrameworksTextWriter.validSizesLines(back, ascii: style.ascii) {
+                output.write(line + "\n")
+            }
             return CommandResult(exitCode: 0, warnings: report.warnings)
         case .transposed(let layer):
             output.write(
                 "Transposed convolution: \(LayerDescription.describe(layer, style: style))\n")
             for line in TransposedShapeReport(layer, style: style).lines {
+                output.write(line + "\n")
+            }
+            for line in FrameworksTextWriter.validSizesLines(
+                FrameworkGeometry(layer), ascii: style.ascii)
+            {
                 output.write(line + "\n")
             }
             return CommandResult()

@@ -1,4 +1,5 @@
 import ConvMatrix
+import ConvMatrixFrameworks
 import Symbolic
 
 /// `convmatrix transpose`: the transposed convolution as a layer of its own (PyTorch's
@@ -17,7 +18,9 @@ struct TransposeCommand: Command {
         output has n = (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 positions per axis,
         a being --output-padding (PyTorch: a must be smaller than the stride or the dilation).
         T is built from the transposed layer's own scatter definition and compared, entry by
-        entry, with Uᵀ of the forward convolution; the report says whether they agree.
+        entry, with Uᵀ of the forward convolution; the report says whether they agree. It also
+        lists the s output sizes per axis that map back to the same input, with the PyTorch
+        output_padding, TensorFlow output_shape and Keras/ONNX output_padding selecting each.
 
         EXAMPLES:
           convmatrix transpose --input 5x5 --kernel 3x3 --stride 2
@@ -82,6 +85,7 @@ struct TransposeCommand: Command {
             "T of the transposed convolution: \(LayerDescription.describe(layer, style: s))"
         ]
         title += TransposedShapeReport(layer, style: s).lines
+        title += FrameworksTextWriter.validSizesLines(FrameworkGeometry(layer), ascii: s.ascii)
         let restriction =
             layer.forwardHasExtraOutputs
             ? " restricted to its first \(s.sizes(layer.inputExtents.sizes)) outputs (the output padding reaches the stride)"
