@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
+        .library(name: "ConvMatrixAnalysis", targets: ["ConvMatrixAnalysis"]),
         .executable(name: "convmatrix", targets: ["convmatrix"]),
         .executable(name: "convmatrix-bench", targets: ["convmatrix-bench"]),
     ],
@@ -16,16 +17,25 @@ let package = Package(
         .target(name: "Symbolic", exclude: ["README.md"]),
         // Convolution geometry, unrolling into U, transposed convolutions, rendering.
         .target(name: "ConvMatrix", dependencies: ["Symbolic"]),
+        // What the matrix says: fan-in/out, overlap of the transposed layer, ranks, structure,
+        // spectrum and operator norm of a layer; stacks of layers and their receptive fields.
+        .target(name: "ConvMatrixAnalysis", dependencies: ["ConvMatrix", "Symbolic"]),
         // Argument parsing, validation messages and commands: a thin layer over ConvMatrix.
-        .target(name: "ConvMatrixCommandLine", dependencies: ["ConvMatrix", "Symbolic"]),
+        .target(
+            name: "ConvMatrixCommandLine",
+            dependencies: ["ConvMatrix", "ConvMatrixAnalysis", "Symbolic"]),
         // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine.
         .executableTarget(name: "convmatrix", dependencies: ["ConvMatrixCommandLine"]),
         // The benchmark of the performance issue: `swift run -c release convmatrix-bench`.
-        .executableTarget(name: "convmatrix-bench", dependencies: ["ConvMatrix", "Symbolic"]),
+        .executableTarget(
+            name: "convmatrix-bench", dependencies: ["ConvMatrix", "ConvMatrixAnalysis", "Symbolic"]),
         .testTarget(
             name: "SymbolicTests", dependencies: ["Symbolic"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ConvMatrixTests", dependencies: ["ConvMatrix", "Symbolic"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ConvMatrixAnalysisTests", dependencies: ["ConvMatrixAnalysis", "ConvMatrix", "Symbolic"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "ConvMatrixCommandLineTests",

@@ -13,7 +13,7 @@ public enum ConvMatrixTool {
     static let commands: [any Command] = [
         UnrollCommand(), TransposeCommand(), ApplyCommand(), PlacementsCommand(), SymbolsCommand(),
         VerifyCommand(), EquivalentCommand(), ConnectivityCommand(), ShapeCommand(), CheckCommand(),
-        DeriveCommand(), DrawCommand(),
+        DeriveCommand(), DrawCommand(), AnalyzeCommand(), ComposeCommand(),
     ]
 
     /// Runs `convmatrix` with `arguments` (without the program name) and returns the exit code:

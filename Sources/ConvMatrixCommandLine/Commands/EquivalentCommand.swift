@@ -37,7 +37,8 @@ struct EquivalentCommand: Command {
             throw UsageError(error)
         }
         for line in EquivalentReport(
-            equivalent, verified: verified, style: TextStyle(ascii: arguments.has(Options.ascii)).self
+            equivalent, verified: verified,
+            style: TextStyle(ascii: arguments.has(Options.ascii)).self
         ).lines {
             output.write(line + "\n")
         }

@@ -6,6 +6,9 @@ struct OptionDefinition: Hashable, Sendable {
     let valueName: String?
     /// One line of help.
     let help: String
+    /// Whether the option may be given several times (`--layer` of `compose`); its values may
+    /// then start with `--`, as a layer's own flags do.
+    var repeatable: Bool = false
 
     /// `--stride <s|sxs>`.
     var synopsis: String { valueName.map { "--\(name) \($0)" } ?? "--\(name)" }

@@ -7,6 +7,8 @@ struct ParsedArguments: Sendable {
     private(set) var values: [String: String] = [:]
     /// Flags that were given.
     private(set) var flags: Set<String> = []
+    /// Values of repeatable options, in the order given.
+    private(set) var repeatedValues: [String: [String]] = [:]
 
     /// Parses `arguments` for `command`, which accepts `allowed`.
     init(_ arguments: [String], allowed: [OptionDefinition], command: String) throws(UsageError) {
@@ -35,6 +37,19 @@ struct ParsedArguments: Sendable {
                     "unknown option '--\(name)' for '\(command)' (see 'convmatrix \(command) --help')"
                 )
             }
+            if option.repeatable {
+                // A repeatable option's value may start with -- (a layer's own flags).
+                if let inlineValue {
+                    repeatedValues[name, default: []].append(inlineValue)
+                } else {
+                    guard index < arguments.count else {
+                        throw UsageError(flag: name, "expects a value \(option.valueName ?? "")")
+                    }
+                    repeatedValues[name, default: []].append(arguments[index])
+                    index += 1
+                }
+                continue
+            }
             guard values[name] == nil, !flags.contains(name) else {
                 throw UsageError(flag: name, "given more than once")
             }
@@ -59,6 +74,9 @@ struct ParsedArguments: Sendable {
 
     /// Whether `flag` was given.
     func has(_ flag: OptionDefinition) -> Bool { flags.contains(flag.name) }
+
+    /// Every value of a repeatable `option`, in order.
+    func values(_ option: OptionDefinition) -> [String] { repeatedValues[option.name] ?? [] }
 
     /// The value of `option`, if given.
     func value(_ option: OptionDefinition) -> String? { values[option.name] }

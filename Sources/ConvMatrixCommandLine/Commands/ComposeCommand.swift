@@ -1,0 +1,162 @@
+import ConvMatrix
+import ConvMatrixAnalysis
+
+/// `convmatrix compose`: a stack of layers, each given with the CLI's own flags — the composed
+/// symbolic matrix, the receptive field, effective stride and padding, every output's window,
+/// all checked against the composed matrix.
+struct ComposeCommand: Command {
+    let name = "compose"
+    let abstract =
+        "Compose a stack of layers: U_L⋯U_1 symbolically, receptive field, stride, padding, windows."
+    let discussion = """
+        Each --layer holds one layer's flags, as for unroll (without --input, which is the stack's
+        input for the first layer and the previous layer's output after it; --in-channels, when
+        given, must equal the previous layer's output channels). --transposed inside a layer
+        makes it a transposed convolution; --average-pool a pooling window (a max-pool has the
+        same window, so the same receptive field).
+
+        EXAMPLES:
+          convmatrix compose --input 32x32 --layer "--kernel 3 --stride 2 --padding 1" --layer "--kernel 3 --padding 1"
+          convmatrix compose --input 8 --layer "--kernel 3" --layer "--kernel 2 --stride 2" --format json
+          convmatrix compose --input 4x4 --layer "--transposed --kernel 4 --stride 2 --padding 1"
+        """
+    let options = [
+        Options.input, Options.inChannels, Options.stackLayer, Options.letters,
+        Options.analysisFormat, Options.ascii, Options.composeMaxCells, Options.maxMemory,
+    ]
+
+    /// The flags a `--layer` may hold.
+    static let layerFlags =
+        [
+            Options.kernel, Options.stride, Options.padding, Options.dilation, Options.inChannels,
+            Options.outChannels, Options.groups, Options.paddingMode, Options.sameRule,
+            Options.flip,
+            Options.averagePool, Options.outputPadding, Options.transposedInLayer,
+        ]
+
+    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
+        -> CommandResult
+    {
+        let input = try AxisListParser.integers(
+            try arguments.required(Options.input, example: "32x32"), flag: "input")
+        var channels = 1
+        if let text = arguments.value(Options.inChannels) {
+            channels = try AxisListParser.single(text, flag: "in-channels")
+        }
+        let texts = arguments.values(Options.stackLayer)
+        guard !texts.isEmpty else {
+            throw UsageError(
+                flag: "layer",
+                "is required at least once, for example --layer \"--kernel 3 --padding 1\"")
+        }
+        let format = try arguments.choice(Options.analysisFormat, default: ReportFormat.text)
+        let limits = try LayerOptions.limits(arguments)
+        var letters = ComposedMatrix.defaultLetters
+        if let text = arguments.value(Options.letters) {
+            letters = text.split(separator: ",").map(String.init)
+            guard !letters.isEmpty,
+                letters.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter } }),
+                Set(letters).count == letters.count
+            else {
+                throw UsageError(
+                    flag: "letters", "expected distinct letters separated by commas, got '\(text)'")
+            }
+        }
+        var maxCells = 400
+        if let text = arguments.value(Options.composeMaxCells) {
+            maxCells = try AxisListParser.single(text, flag: "max-cells")
+        }
+        var layers: [AnalyzedLayer] = []
+        var size = input
+        for (index, text) in texts.enumerated() {
+            let layer = try Self.layer(text, number: index + 1, input: size, channels: channels)
+            layers.append(layer)
+            size = layer.outputExtents.sizes
+            channels = layer.outChannels
+        }
+        let stack: LayerStack
+        do {
+            stack = try LayerStack(layers)
+        } catch {
+            throw UsageError("--layer \(error.layer): --\(error.field.rawValue): \(error.message)")
+        }
+        let analysis: StackAnalysis
+        do {
+            analysis = try StackAnalysis(stack, letters: letters, limits: limits)
+        } catch let error as SpecificationError {
+            throw UsageError(error)
+        } catch let error as AnalysisError {
+            throw UsageError(flag: "max-memory", error.description)
+        } catch {
+            throw UsageError("\(error)")
+        }
+        switch format {
+        case .json: output.write(analysis.json.text + "\n")
+        case .text, .markdown:
+            output.write(
+                StackAnalysisWriter(
+                    markdown: format == .markdown, ascii: arguments.has(Options.ascii),
+                    maxCells: maxCells
+                ).write(analysis))
+        }
+        return CommandResult()
+    }
+
+    /// Layer `number` of the stack from its flags, reading `input` with `channels`.
+    static func layer(_ text: String, number: Int, input: [Int], channels: Int) throws(UsageError)
+        -> AnalyzedLayer
+    {
+        func fail(_ error: UsageError) -> UsageError {
+            UsageError("--layer \(number): \(error.message)")
+        }
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(
+            String.init)
+        let own: ParsedArguments
+        do {
+            own = try ParsedArguments(tokens, allowed: layerFlags, command: "compose --layer")
+        } catch {
+            throw fail(error)
+        }
+        if let given = own.value(Options.inChannels) {
+            let value: Int
+            do {
+                value = try AxisListParser.single(given, flag: "in-channels")
+            } catch {
+                throw fail(error)
+            }
+            guard value == channels else {
+                let from =
+                    number == 1
+                    ? "the stack's --in-channels" : "the output channels of layer \(number - 1)"
+                throw fail(
+                    UsageError(flag: "in-channels", "must be \(channels) (\(from)), got \(value)"))
+            }
+        }
+        var full = tokens.filter { $0 != "--transposed" }
+        if own.value(Options.inChannels) == nil { full += ["--in-channels", String(channels)] }
+        full += ["--input", input.map(String.init).joined(separator: "x")]
+        do throws(UsageError) {
+            let parsed = try ParsedArguments(
+                full, allowed: layerFlags + [Options.input], command: "compose --layer")
+            if own.has(Options.transposedInLayer) {
+                for flag in [Options.paddingMode, Options.sameRule]
+                where parsed.value(flag) != nil {
+                    throw UsageError(
+                        flag: flag.name,
+                        "does not apply to a transposed convolution (PyTorch's ConvTranspose)")
+                }
+                if parsed.has(Options.averagePool) {
+                    throw UsageError(flag: "average-pool", "does not go with --transposed")
+                }
+                return .transposed(try LayerOptions.transposedConvolution(parsed))
+            }
+            if parsed.value(Options.outputPadding) != nil {
+                throw UsageError(
+                    flag: "output-padding", "belongs to a transposed layer: add --transposed")
+            }
+            return .convolution(try LayerOptions.convolution(parsed))
+        } catch {
+            throw fail(error)
+        }
+    }
+}
