@@ -43,7 +43,7 @@ enum Workloads {
         return note
     }
 
-    static let all: [Workload] = [
+    static let all: [Workload] = analysis + [
         Workload(
             name: "seed004", summary: "5×5 input, 3×3 kernel, stride 2: U + LaTeX + C = O·T",
             repeats: 200,

@@ -128,7 +128,11 @@ public struct LayerAnalysis: Sendable {
             throw SpecificationError(
                 .kernelValues, "expected \(matrix.tapCount) values, got \(doubles.count)")
         }
-        operatorNorm = try OperatorNorm(matrix, tapValues: doubles)
+        var start: [Double]?
+        if case .convolution(let conv) = layer {
+            start = ConvolutionSymbol.startVector(conv, tapValues: doubles)
+        }
+        operatorNorm = try OperatorNorm(matrix, tapValues: doubles, start: start)
         var svd: [Double]?
         var note: String?
         do {

@@ -25,12 +25,17 @@ public struct OperatorNorm: Hashable, Sendable {
 
     /// Runs the iteration on `matrix` at `tapValues`.
     public init(
-        _ matrix: TapMatrix, tapValues: [Double], tolerance: Double = 1e-12,
+        _ matrix: TapMatrix, tapValues: [Double], start: [Double]? = nil, tolerance: Double = 1e-12,
         maxIterations: Int = 5000
     ) throws(NumericError) {
         var generator = SplitMix64(seed: 0x5EED)
         var x = (0..<matrix.columnCount).map { _ in
             1 + (Double(generator.next() >> 11) / Double(1 << 53) * 2 - 1) / 8
+        }
+        if let start, start.count == x.count, start.contains(where: { $0 != 0 }) {
+            // The given start, with a trace of the perturbation so no direction is missed.
+            let scale = OperatorNorm.norm(start) / OperatorNorm.norm(x) * 1e-6
+            x = zip(start, x).map { $0 + scale * $1 }
         }
         OperatorNorm.normalize(&x)
         var estimate = 0.0
