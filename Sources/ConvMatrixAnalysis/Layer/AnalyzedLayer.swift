@@ -145,6 +145,15 @@ public struct AxisGeometry: Hashable, Sendable {
     /// Padding after.
     public let paddingAfter: Int
 
+    /// The sizes of one axis.
+    public init(kernel: Int, stride: Int, dilation: Int, paddingBefore: Int, paddingAfter: Int) {
+        self.kernel = kernel
+        self.stride = stride
+        self.dilation = dilation
+        self.paddingBefore = paddingBefore
+        self.paddingAfter = paddingAfter
+    }
+
     /// The span of the dilated kernel, `d·(k − 1) + 1`.
     public var span: Int { dilation * (kernel - 1) + 1 }
 }
@@ -164,4 +173,14 @@ public struct ScatterAxis: Hashable, Sendable {
     public let dilation: Int
     /// Cropped positions before, `p_before`.
     public let paddingBefore: Int
+
+    /// The geometry of one scatter axis.
+    public init(inputs: Int, outputs: Int, kernel: Int, stride: Int, dilation: Int, paddingBefore: Int) {
+        self.inputs = inputs
+        self.outputs = outputs
+        self.kernel = kernel
+        self.stride = stride
+        self.dilation = dilation
+        self.paddingBefore = paddingBefore
+    }
 }

@@ -47,7 +47,7 @@ public struct StackAnalysisWriter: Sendable {
         let source =
             a.fromFormulas
             ? "by the recurrences of Araujo, Norris & Sim (Distill 2019): r = Σ (k_l − 1)·Π_{i<l} s_i + 1 with k → d(k − 1) + 1, S = Π s_l, P_{l−1} = s_l·P_l + p_l"
-            : "read from the composed matrix (a transposed layer has a fractional stride, so the recurrences do not apply)"
+            : "read from the composed matrix (a transposed layer has a fractional stride, so the recurrences do not apply): the widest support of a row, the ratio of the sizes as the stride, and the padding from the first window the border does not clip"
         out.append("Per axis, \(source):")
         for (t, axis) in a.axes.enumerated() {
             out.append(

@@ -86,7 +86,9 @@ public struct StackAnalysis: Sendable {
         } else {
             fromFormulas = false
             windowMismatches = []
-            axes = (0..<rank).map { t in Self.readAxis(t, support: support, outputs: outputs) }
+            axes = (0..<rank).map { t in
+                Self.readAxis(t, support: support, outputs: outputs, inputSize: stack.inputExtents.sizes[t])
+            }
         }
         var composed: ComposedMatrix?
         var note: String?
@@ -105,27 +107,25 @@ public struct StackAnalysis: Sendable {
         single = composed.flatMap { SingleConvolution(stack, composed: $0) }
     }
 
-    /// Reads axis `t`'s receptive field, stride and padding off the supports: along a line
-    /// of outputs through the middle of the other axes, the widest support is the receptive
-    /// field, and the first reached input of two outputs a quarter from each end gives the
-    /// stride (their difference over their distance) and the padding (`i·S − first(i)`).
-    static func readAxis(_ t: Int, support: StackSupport, outputs: Extents) -> Axis {
+    /// Reads axis `t`'s receptive field, stride and padding off the matrix: along a line of
+    /// outputs through the middle of the other axes, the widest support is the receptive
+    /// field; the stride is the ratio of the sizes `n/m` (the matrix's columns over its rows,
+    /// per axis: ½ for a layer that doubles the size), and the padding `P = a·S − first(a)`
+    /// for the first output `a` whose support is the widest (not clipped by the border).
+    static func readAxis(_ t: Int, support: StackSupport, outputs: Extents, inputSize: Int) -> Axis {
         let middle = outputs.sizes.map { $0 / 2 }
-        func ranges(_ i: Int) -> ClosedRange<Int>? {
+        func range(_ i: Int) -> ClosedRange<Int>? {
             var index = middle
             index[t] = i
             return support.ranges[outputs.flatIndex(index)]?[t]
         }
         let m = outputs.sizes[t]
-        let widest = (0..<m).compactMap { ranges($0).map { $0.count } }.max() ?? 0
-        let a = m / 4
-        let b = max(a + 1, (3 * m) / 4)
-        guard b < m, let first = ranges(a), let last = ranges(b) else {
-            let p = ranges(0).map { -Double($0.lowerBound) } ?? 0
-            return Axis(
-                receptiveField: widest, effectiveStride: 0, effectivePadding: p, formula: nil)
+        let widths = (0..<m).map { range($0)?.count ?? 0 }
+        let widest = widths.max() ?? 0
+        let stride = Double(inputSize) / Double(m)
+        guard let a = widths.firstIndex(of: widest), let first = range(a) else {
+            return Axis(receptiveField: widest, effectiveStride: stride, effectivePadding: 0, formula: nil)
         }
-        let stride = Double(last.lowerBound - first.lowerBound) / Double(b - a)
         return Axis(
             receptiveField: widest, effectiveStride: stride,
             effectivePadding: Double(a) * stride - Double(first.lowerBound), formula: nil)
