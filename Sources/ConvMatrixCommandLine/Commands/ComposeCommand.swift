@@ -111,6 +111,21 @@ struct ComposeCommand: Command {
         }
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(
             String.init)
+        let known = Set(layerFlags.map(\.name))
+        for token in tokens where token.hasPrefix("--") {
+            let name = String(token.dropFirst(2).prefix { $0 != "=" })
+            if name == "input" {
+                throw fail(
+                    UsageError(
+                        flag: "input",
+                        "is given once for the stack, before the layers; each layer reads the previous layer's output"
+                    ))
+            }
+            if !known.contains(name) {
+                let names = layerFlags.map { "--" + $0.name }.joined(separator: ", ")
+                throw fail(UsageError("unknown option '--\(name)' in a layer; a layer takes \(names)"))
+            }
+        }
         let own: ParsedArguments
         do {
             own = try ParsedArguments(tokens, allowed: layerFlags, command: "compose --layer")
