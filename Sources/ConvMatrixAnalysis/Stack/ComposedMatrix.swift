@@ -39,12 +39,13 @@ public struct ComposedMatrix: Sendable, SparseRowSource {
 
     /// The composed matrix of `stack` whose layers have `matrices`.
     ///
-    /// - Throws: ``AnalysisError/composedTooLarge(_:)`` when the tap counts do not pack into
+    /// - Throws: ``AnalysisError/composedTooLarge(_:)`` when a product has more than `maxTerms`
+    ///   terms before merging, the tap counts do not pack into
     ///   64 bits, a coefficient overflows, or the terms exceed the memory budget.
     public init(
         _ stack: LayerStack, matrices: [TapMatrix],
         letters: [String] = ComposedMatrix.defaultLetters,
-        limits: ResourceLimits = .default
+        limits: ResourceLimits = .default, maxTerms: Int = Int.max
     ) throws(AnalysisError) {
         tapCounts = matrices.map(\.tapCount)
         var radices: [UInt64] = []
@@ -89,6 +90,10 @@ public struct ComposedMatrix: Sendable, SparseRowSource {
                     guard !add.overflow else { throw .composedTooLarge("too many terms") }
                     total = add.partialValue
                 }
+            }
+            guard total <= maxTerms else {
+                throw .composedTooLarge(
+                    "the product of layers 1…\(l + 1) has \(total) terms before merging, over the limit of \(maxTerms)")
             }
             let bytes = total.multipliedReportingOverflow(by: 20)
             guard !bytes.overflow, bytes.partialValue <= limits.maxMemoryBytes else {

@@ -36,13 +36,15 @@ public struct StackAnalysis: Sendable {
     /// The single convolution the stack resembles, compared with it.
     public let single: SingleConvolution?
 
-    /// Analyses `stack`.
+    /// Analyses `stack`; the composed symbolic matrix is built when `symbolic` and its
+    /// products have at most `maxTerms` terms (else ``composedNote`` says why not, and the
+    /// supports, found from the patterns, still check every window).
     ///
     /// - Throws: ``SpecificationError`` when a layer's matrix exceeds the budget,
     ///   ``AnalysisError`` when the support does.
     public init(
         _ stack: LayerStack, letters: [String] = ComposedMatrix.defaultLetters,
-        limits: ResourceLimits = .default, symbolic: Bool = true
+        limits: ResourceLimits = .default, symbolic: Bool = true, maxTerms: Int = 2_000_000
     ) throws {
         self.stack = stack
         var matrices: [TapMatrix] = []
@@ -95,7 +97,8 @@ public struct StackAnalysis: Sendable {
         if symbolic {
             do {
                 composed = try ComposedMatrix(
-                    stack, matrices: matrices, letters: letters, limits: limits)
+                    stack, matrices: matrices, letters: letters, limits: limits,
+                    maxTerms: maxTerms)
             } catch {
                 note = error.description
             }

@@ -22,7 +22,8 @@ struct ComposeCommand: Command {
         """
     let options = [
         Options.input, Options.inChannels, Options.stackLayer, Options.letters,
-        Options.analysisFormat, Options.ascii, Options.composeMaxCells, Options.maxMemory,
+        Options.analysisFormat, Options.ascii, Options.composeMaxCells, Options.composeMaxTerms,
+        Options.maxMemory,
     ]
 
     /// The flags a `--layer` may hold.
@@ -66,6 +67,11 @@ struct ComposeCommand: Command {
         if let text = arguments.value(Options.composeMaxCells) {
             maxCells = try AxisListParser.single(text, flag: "max-cells")
         }
+        var maxTerms = 2_000_000
+        if let text = arguments.value(Options.composeMaxTerms) {
+            maxTerms = try AxisListParser.single(text, flag: "max-terms")
+            guard maxTerms >= 1 else { throw UsageError(flag: "max-terms", "must be ≥ 1, got \(maxTerms)") }
+        }
         var layers: [AnalyzedLayer] = []
         var size = input
         for (index, text) in texts.enumerated() {
@@ -82,7 +88,8 @@ struct ComposeCommand: Command {
         }
         let analysis: StackAnalysis
         do {
-            analysis = try StackAnalysis(stack, letters: letters, limits: limits)
+            analysis = try StackAnalysis(
+                stack, letters: letters, limits: limits, maxTerms: maxTerms)
         } catch let error as SpecificationError {
             throw UsageError(error)
         } catch let error as AnalysisError {

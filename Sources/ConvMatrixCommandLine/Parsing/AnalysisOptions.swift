@@ -23,4 +23,7 @@ extension Options {
     static let composeMaxCells = OptionDefinition(
         name: "max-cells", valueName: "<n>",
         help: "Largest composed matrix printed as text, in cells (default 400).")
+    static let composeMaxTerms = OptionDefinition(
+        name: "max-terms", valueName: "<n>",
+        help: "Largest composed symbolic matrix built, in terms before merging (default 2000000).")
 }
