@@ -119,7 +119,7 @@ public struct LayerAnalysis: Sendable {
             singularValues = nil
             dftSingularValues = nil
             spectrumDisagreement = nil
-            svdNote = "no kernel values (give --kernel-values)"
+            svdNote = "no kernel values were given"
             operatorNorm = nil
             return
         }

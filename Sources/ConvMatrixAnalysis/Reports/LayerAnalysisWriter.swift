@@ -39,7 +39,11 @@ public struct LayerAnalysisWriter: Sendable {
         out.append(
             "Fan-in (inputs each output depends on): min \(a.fans.fanIn.min), max \(a.fans.fanIn.max); histogram \(histogram(a.fans.fanIn))."
         )
-        map(a.fans.fanIn.counts, extents: outExtents, caption: "fan-in, output channel 0", &out)
+        if a.layer.isTransposed {
+            out.append("(Its map is the overlap map below: the fan-in of an output of a transposed layer is its overlap.)")
+        } else {
+            map(a.fans.fanIn.counts, extents: outExtents, caption: "fan-in, output channel 0", &out)
+        }
         out.append(
             "Fan-out (outputs each input reaches): min \(a.fans.fanOut.min), max \(a.fans.fanOut.max); histogram \(histogram(a.fans.fanOut))."
         )
@@ -80,7 +84,7 @@ public struct LayerAnalysisWriter: Sendable {
             out.append("Rank at the kernel values: \(rank.value) (\(how)).")
             if let note = rank.exactNote { out.append("The exact rank was not used: \(note).") }
         } else if let note = a.svdNote {
-            out.append("Rank at values: not computed (\(note)).")
+            out.append("Rank at the kernel values: not computed (\(note)).")
         }
         section("Structure", &out)
         if !a.structureChecked {
