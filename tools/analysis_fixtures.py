@@ -24,14 +24,18 @@ stacks.json, per stack:
     among the non-zeros of the Jacobian at random normal weights (generic), or null.
 
 Deterministic (fixed seeds). Regenerate only deliberately:
-    python3 tools/analysis_fixtures.py
+    python3 tools/analysis_fixtures.py            # writes the committed files
+    python3 tools/analysis_fixtures.py --check    # regenerates in memory and compares (CI)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import math
 import os
 import random
+import sys
 from pathlib import Path
 
 os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
@@ -168,7 +172,29 @@ def transposed_of(layer: dict, n: list[int]) -> tuple[dict, list[int]]:
     return t_layer, out
 
 
+def close(a, b, path="") -> list[str]:
+    """Differences between two JSON values, floats compared to a relative 1e-9."""
+    if isinstance(a, float) or isinstance(b, float):
+        if isinstance(a, (int, float)) and isinstance(b, (int, float)) and math.isclose(
+                a, b, rel_tol=1e-9, abs_tol=1e-9):
+            return []
+        return [f"{path}: {a} != {b}"]
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return [f"{path}: length {len(a)} != {len(b)}"]
+        return [d for i, (x, y) in enumerate(zip(a, b)) for d in close(x, y, f"{path}[{i}]")]
+    if isinstance(a, dict) and isinstance(b, dict):
+        if a.keys() != b.keys():
+            return [f"{path}: keys differ"]
+        return [d for k in a for d in close(a[k], b[k], f"{path}.{k}")]
+    return [] if a == b else [f"{path}: {a} != {b}"]
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="compare with the committed fixtures instead of writing them")
+    arguments = parser.parse_args()
     rng = random.Random(15)
     torch.manual_seed(15)
     layers_out = []
@@ -238,6 +264,17 @@ def main() -> None:
             "support": support(jg, n0),
         })
 
+    if arguments.check:
+        problems = []
+        for name, data in (("layers.json", layers_out), ("stacks.json", stacks_out)):
+            committed = json.loads((OUT / name).read_text())
+            problems += [f"{name}{d}" for d in close(json.loads(json.dumps(data)), committed)]
+        for problem in problems[:20]:
+            print(problem, file=sys.stderr)
+        if problems:
+            sys.exit(f"{len(problems)} differences from the committed fixtures")
+        print("the committed fixtures are what PyTorch and NumPy compute")
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "layers.json").write_text(json.dumps(layers_out, separators=(",", ":")) + "\n")
     (OUT / "stacks.json").write_text(json.dumps(stacks_out, separators=(",", ":")) + "\n")
