@@ -2,10 +2,16 @@
 // ConvMatrix: a convolution shown as a matrix. No package dependencies: the Swift toolchain alone.
 import PackageDescription
 
+/// The C math library. Rounding and powers of `Double` call `round`, `floor`, `pow`, … on Linux,
+/// where libm is a library of its own: a target that uses them links it, so that a package that
+/// depends on ConvMatrix links without Foundation (which would bring libm along).
+let libm: [LinkerSetting] = [.linkedLibrary("m", .when(platforms: [.linux]))]
+
 let package = Package(
     name: "ConvMatrix",
     products: [
         .library(name: "Symbolic", targets: ["Symbolic"]),
+        .library(name: "ConvMatrixCore", targets: ["ConvMatrixCore"]),
         .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
         .library(name: "ConvMatrixAnalysis", targets: ["ConvMatrixAnalysis"]),
         .executable(name: "convmatrix", targets: ["convmatrix"]),
@@ -15,11 +21,45 @@ let package = Package(
         // A small computer-algebra library: indexed symbols, exact rationals, canonical sums of
         // products, and printers. Knows nothing about convolutions.
         .target(name: "Symbolic", exclude: ["README.md"]),
-        // Convolution geometry, unrolling into U, transposed convolutions, rendering.
-        .target(name: "ConvMatrix", dependencies: ["Symbolic"]),
+        // Geometry, the unrolled matrix U, transposed convolutions and their verification. No
+        // Foundation and no printing: it also compiles as Embedded Swift for WebAssembly.
+        .target(name: "ConvMatrixCore"),
+        // A layer's symbols: names of inputs, taps and outputs, placements, symbolic products.
+        .target(name: "ConvMatrixSymbols", dependencies: ["ConvMatrixCore", "Symbolic"]),
+        // Tensors, direct and scatter convolution, products with U, the backward pass, checks.
+        .target(
+            name: "ConvMatrixNumeric",
+            dependencies: ["ConvMatrixCore", "ConvMatrixSymbols", "Symbolic"]),
+        // A layer's symbols, text and LaTeX writers, reports, and the mtx/json/csv exports.
+        .target(
+            name: "ConvMatrixRendering",
+            dependencies: ["ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "Symbolic"]),
+        // Derivation documents (course notes) in LaTeX, Markdown and text.
+        .target(
+            name: "ConvMatrixNotes",
+            dependencies: [
+                "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
+                "Symbolic",
+            ]),
+        // Connectivity and sparsity pictures as SVG and TikZ.
+        .target(
+            name: "ConvMatrixPictures",
+            dependencies: [
+                "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixRendering", "Symbolic",
+            ]),
         // What the matrix says: fan-in/out, overlap of the transposed layer, ranks, structure,
         // spectrum and operator norm of a layer; stacks of layers and their receptive fields.
-        .target(name: "ConvMatrixAnalysis", dependencies: ["ConvMatrix", "Symbolic"]),
+        .target(
+            name: "ConvMatrixAnalysis",
+            dependencies: ["ConvMatrixCore", "ConvMatrixNumeric", "ConvMatrixRendering", "Symbolic"],
+            linkerSettings: libm),
+        // The umbrella: `import ConvMatrix` brings every library layer.
+        .target(
+            name: "ConvMatrix",
+            dependencies: [
+                "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
+                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixAnalysis", "Symbolic",
+            ]),
         // Argument parsing, validation messages and commands: a thin layer over ConvMatrix.
         .target(
             name: "ConvMatrixCommandLine",
@@ -32,14 +72,22 @@ let package = Package(
         .testTarget(
             name: "SymbolicTests", dependencies: ["Symbolic"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "ConvMatrixTests", dependencies: ["ConvMatrix", "Symbolic"],
+            name: "ConvMatrixTests",
+            dependencies: [
+                "ConvMatrix", "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric",
+                "ConvMatrixRendering", "ConvMatrixNotes", "ConvMatrixPictures", "Symbolic",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "ConvMatrixAnalysisTests", dependencies: ["ConvMatrixAnalysis", "ConvMatrix", "Symbolic"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "ConvMatrixCommandLineTests",
-            dependencies: ["ConvMatrixCommandLine", "ConvMatrix", "Symbolic"],
+            dependencies: [
+                "ConvMatrixCommandLine", "ConvMatrix", "ConvMatrixCore", "ConvMatrixSymbols",
+                "ConvMatrixNumeric", "ConvMatrixRendering", "ConvMatrixNotes", "ConvMatrixPictures",
+                "Symbolic",
+            ],
             exclude: ["Fixtures"]),
     ]
 )

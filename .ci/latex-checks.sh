@@ -35,7 +35,7 @@ compile() { # compile file.tex: pdflatex, failing with the log's error lines
 
 # name|layer flags
 cases=(
-    "seed004|--input 5x5 --kernel 3x3 --stride 2"
+    "stride2|--input 5x5 --kernel 3x3 --stride 2"
     "padded-strided|--input 7x7 --kernel 3x3 --stride 2 --padding 1"
     "channels|--input 4x4 --kernel 3x3 --in-channels 2 --out-channels 2"
     "transposed-output-padding|--input 6x6 --kernel 3x3 --stride 2 --padding 1"

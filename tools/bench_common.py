@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 
-WORKLOAD_ORDER = ["seed004", "mnist", "64x64_p1", "lenet_conv2", "resnet50_conv1"]
+WORKLOAD_ORDER = ["example-5x5-3x3-s2", "mnist", "64x64_p1", "lenet_conv2", "resnet50_conv1"]
 
 
 def peak_rss_bytes() -> int:

@@ -17,7 +17,7 @@ import json
 import re
 import sys
 
-KEYS = [("seed004", ["seed004", "seed 004", "seed4"]), ("mnist", ["mnist", "28x28"]),
+KEYS = [("example-5x5-3x3-s2", ["example-5x5-3x3-s2", "seed004"]), ("mnist", ["mnist", "28x28"]),
         ("64x64_p1", ["64x64", "64"]), ("lenet_conv2", ["lenet"]),
         ("resnet50_conv1_direct", ["resnet50_conv1_direct", "direct"]),
         ("resnet50_conv1_check", ["resnet50_conv1_check"]), ("resnet50_conv1_mtx", ["resnet50_conv1_mtx"]),

@@ -95,7 +95,7 @@ public enum ConvMatrixTool {
             transposed convolution), and the symbolic products that connect inputs and outputs.
 
             USAGE: convmatrix [<command>] --input <size> --kernel <size> [options]
-                   convmatrix            (seed 004's example: 5×5 input, 3×3 kernel, stride 2)
+                   convmatrix            (the example: 5×5 input, 3×3 kernel, stride 2)
 
             COMMANDS (unroll when omitted):
             \(list.joined(separator: "\n"))

@@ -26,13 +26,16 @@ extension Workloads {
     static let analysis: [Workload] = [
         Workload(
             name: "rf_20_layers",
-            summary: "receptive field, stride, padding and every window of a 20-layer stack on 224×224",
+            summary:
+                "receptive field, stride, padding and every window of a 20-layer stack on 224×224",
             repeats: 2000,
             run: {
                 let layers = try twentyLayerGeometry()
                 var note = ""
                 for t in 0..<2 {
-                    guard let field = ReceptiveField(layers.map { $0[t] }) else { return "overflow" }
+                    guard let field = ReceptiveField(layers.map { $0[t] }) else {
+                        return "overflow"
+                    }
                     var total = 0
                     for i in 0..<14 { total &+= field.window(i).lowerBound }
                     note = "r \(field.size), S \(field.stride), P \(field.padding), Σu \(total)"
@@ -60,7 +63,8 @@ extension Workloads {
             }),
         Workload(
             name: "resnet50_norm",
-            summary: "operator norm of ResNet-50's conv1 (3→64, 7×7, stride 2, padding 3, 224×224) by power iteration",
+            summary:
+                "operator norm of ResNet-50's conv1 (3→64, 7×7, stride 2, padding 3, 224×224) by power iteration",
             repeats: 1,
             run: {
                 let conv = try ConvolutionSpec(

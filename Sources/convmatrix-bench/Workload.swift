@@ -45,9 +45,10 @@ enum Workloads {
 
     static let all: [Workload] = analysis + [
         Workload(
-            name: "seed004", summary: "5×5 input, 3×3 kernel, stride 2: U + LaTeX + C = O·T",
+            name: "example-5x5-3x3-s2",
+            summary: "5×5 input, 3×3 kernel, stride 2: U + LaTeX + C = O·T",
             repeats: 200,
-            run: { try unrollAndRender(.seed004, withC: true) }),
+            run: { try unrollAndRender(.input5x5Kernel3x3Stride2, withC: true) }),
         Workload(
             name: "mnist",
             summary: "28×28 input, 5×5 kernel: U + LaTeX (SymPy style) + C = O·T + LaTeX",

@@ -20,7 +20,9 @@ struct OverlapTests {
     @Test("the interior period of counts per axis", arguments: periods)
     func period(_ c: (kernel: Int, stride: Int, dilation: Int, period: [Int])) {
         let rule = TransposedOverlap.AxisRule(
-            ScatterAxis(inputs: 20, outputs: 40, kernel: c.kernel, stride: c.stride, dilation: c.dilation, paddingBefore: 0))
+            ScatterAxis(
+                inputs: 20, outputs: 40, kernel: c.kernel, stride: c.stride, dilation: c.dilation,
+                paddingBefore: 0))
         #expect(rule.interiorPeriod == c.period)
         let gcdIsOne = rule.gcd == 1
         #expect(rule.interiorUniform == (gcdIsOne && c.kernel % c.stride == 0))
@@ -50,7 +52,9 @@ struct OverlapTests {
         #expect(Set(a.overlap.counts.counts) == [1, 2, 4])
     }
 
-    @Test("the rule agrees with the matrix on random layers, forward and transposed", arguments: 0..<40)
+    @Test(
+        "the rule agrees with the matrix on random layers, forward and transposed",
+        arguments: 0..<40)
     func ruleMatchesMatrix(seed: Int) throws {
         var random = RandomLayers(seed: UInt64(seed))
         let rank = random.int(1...2)
@@ -67,7 +71,9 @@ struct OverlapTests {
         if let t = random.transposed(input: input, channels: channels) {
             let a = try LayerAnalysis(.transposed(t))
             #expect(a.overlap.matchesMatrix)
-            if a.overlap.ruleSaysUniform, a.overlap.axes.allSatisfy({ ($0.interiorPositions?.count ?? 0) >= $0.axis.stride }) {
+            if a.overlap.ruleSaysUniform,
+                a.overlap.axes.allSatisfy({ ($0.interiorPositions?.count ?? 0) >= $0.axis.stride })
+            {
                 #expect(a.overlap.uniform)
             }
         }

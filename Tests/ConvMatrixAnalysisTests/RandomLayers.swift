@@ -23,7 +23,8 @@ struct RandomLayers {
             let out = [1, 1, 2, 3][int(0...3)]
             let groups = channels > 1 && out > 1 && channels % out == 0 && int(0...1) == 1 ? out : 1
             let spec = ConvolutionSpec(
-                inputSize: input, kernelSize: kernel, stride: (0..<rank).map { _ in int(1...maxStride) },
+                inputSize: input, kernelSize: kernel,
+                stride: (0..<rank).map { _ in int(1...maxStride) },
                 padding: .explicit(padding.map { AxisPadding($0) }), dilation: dilation,
                 inChannels: channels, outChannels: out, groups: groups, paddingMode: mode)
             if let conv = try? spec.validated(), conv.outputExtents.sizes.allSatisfy({ $0 <= 9 }) {
@@ -42,10 +43,13 @@ struct RandomLayers {
             let dilation = (0..<rank).map { _ in int(1...4) == 4 ? 2 : 1 }
             let spec = TransposedConvolutionSpec(
                 inputSize: input, kernelSize: kernel, stride: stride,
-                padding: .explicit((0..<rank).map { t in AxisPadding(int(0...(kernel[t] - 1) * dilation[t])) }),
+                padding: .explicit(
+                    (0..<rank).map { t in AxisPadding(int(0...(kernel[t] - 1) * dilation[t])) }),
                 dilation: dilation, outputPadding: stride.map { int(0...($0 - 1)) },
                 inChannels: channels, outChannels: [1, 2][int(0...1)])
-            if let t = try? spec.validated(), t.outputExtents.sizes.allSatisfy({ (1...10).contains($0) }) {
+            if let t = try? spec.validated(),
+                t.outputExtents.sizes.allSatisfy({ (1...10).contains($0) })
+            {
                 return t
             }
         }

@@ -26,10 +26,13 @@ struct SpectrumTests {
         #expect(throws: AnalysisError.svdTooLarge(rows: 500, columns: 600, limit: 400)) {
             try SingularValues.check(rows: 500, columns: 600, limit: 400)
         }
-        #expect(throws: Never.self) { try SingularValues.check(rows: 4000, columns: 400, limit: 400) }
+        #expect(throws: Never.self) {
+            try SingularValues.check(rows: 4000, columns: 400, limit: 400)
+        }
     }
 
-    @Test("the exact rank sees cancellation: kernel [1, 1] on two output channels with equal weights")
+    @Test(
+        "the exact rank sees cancellation: kernel [1, 1] on two output channels with equal weights")
     func exactRankDeficient() throws {
         let conv = try ConvolutionSpec(inputSize: [4], kernelSize: [2], outChannels: 2).validated()
         let values = try KernelValues(parsing: "1,1,1,1", layout: conv.kernelLayout)
@@ -45,11 +48,15 @@ struct SpectrumTests {
         let a = try LayerAnalysis(.convolution(skip))
         #expect(a.structuralRank == 2)
         #expect(a.unreachedInputs == [2, 5, 6])
-        let wide = try ConvolutionSpec(inputSize: [5, 5], kernelSize: [3, 3], padding: .explicit([AxisPadding(1)])).validated()
+        let wide = try ConvolutionSpec(
+            inputSize: [5, 5], kernelSize: [3, 3], padding: .explicit([AxisPadding(1)])
+        ).validated()
         #expect(try LayerAnalysis(.convolution(wide)).structuralRank == 25)
     }
 
-    @Test("DFT rule equals the Jacobi SVD, and the power iteration its largest value, on random circular layers", arguments: 0..<16)
+    @Test(
+        "DFT rule equals the Jacobi SVD, and the power iteration its largest value, on random circular layers",
+        arguments: 0..<16)
     func dftAgainstSVD(seed: Int) throws {
         var random = RandomLayers(seed: UInt64(1000 + seed))
         let rank = random.int(1...2)
@@ -77,14 +84,20 @@ struct SpectrumTests {
         #expect(abs(norm.value - (svd.first ?? 0)) <= 1e-6 * max(svd.first ?? 1, 1))
     }
 
-    @Test("power iteration agrees with the SVD on random zero-padded and transposed layers", arguments: 0..<16)
+    @Test(
+        "power iteration agrees with the SVD on random zero-padded and transposed layers",
+        arguments: 0..<16)
     func powerIteration(seed: Int) throws {
         var random = RandomLayers(seed: UInt64(2000 + seed))
         let input = (0..<random.int(1...2)).map { _ in random.int(3...7) }
         let channels = random.int(1...2)
         var layers: [AnalyzedLayer] = []
-        if let c = random.convolution(input: input, channels: channels) { layers.append(.convolution(c)) }
-        if let t = random.transposed(input: input, channels: channels) { layers.append(.transposed(t)) }
+        if let c = random.convolution(input: input, channels: channels) {
+            layers.append(.convolution(c))
+        }
+        if let t = random.transposed(input: input, channels: channels) {
+            layers.append(.transposed(t))
+        }
         for layer in layers {
             let values = random.values(layer.kernelLayout)
             let a = try LayerAnalysis(layer, options: .init(kernelValues: values))
@@ -95,11 +108,14 @@ struct SpectrumTests {
         }
     }
 
-    @Test("numbers to significant digits", arguments: [
-        (3.14159265, 6, "3.14159"), (74.40047612, 6, "74.4005"), (0.000123456789, 6, "0.000123457"),
-        (123456789.0, 6, "1.23457e+08"), (100, 6, "100"), (-2.5, 3, "-2.5"), (0.0, 6, "0"),
-        (9.9999996, 6, "10"),
-    ])
+    @Test(
+        "numbers to significant digits",
+        arguments: [
+            (3.14159265, 6, "3.14159"), (74.40047612, 6, "74.4005"),
+            (0.000123456789, 6, "0.000123457"),
+            (123456789.0, 6, "1.23457e+08"), (100, 6, "100"), (-2.5, 3, "-2.5"), (0.0, 6, "0"),
+            (9.9999996, 6, "10"),
+        ])
     func significant(_ c: (Double, Int, String)) {
         #expect(SignificantDigits.format(c.0, digits: c.1) == c.2)
     }

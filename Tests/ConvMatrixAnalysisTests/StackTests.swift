@@ -14,23 +14,28 @@ struct StackTests {
     }
 
     /// Araujo et al.'s examples and the course's.
-    static let fields: [(layers: [(k: Int, s: Int, p: Int, d: Int)], r: Int, stride: Int, padding: Int)] = [
-        ([(3, 1, 1, 1), (3, 1, 1, 1)], 5, 1, 2),  // VGG: two 3×3 see 5×5
-        ([(3, 1, 1, 1), (3, 1, 1, 1), (3, 1, 1, 1)], 7, 1, 3),
-        ([(7, 2, 3, 1), (3, 2, 1, 1)], 11, 4, 5),  // ResNet-50 stem: conv1, max-pool
-        ([(5, 1, 0, 1), (2, 2, 0, 1), (5, 1, 0, 1), (2, 2, 0, 1)], 16, 4, 0),  // LeNet-5
-        ([(3, 1, 2, 2), (3, 1, 4, 4)], 13, 1, 6),  // dilated (WaveNet-like)
-    ]
+    static let fields:
+        [(layers: [(k: Int, s: Int, p: Int, d: Int)], r: Int, stride: Int, padding: Int)] = [
+            ([(3, 1, 1, 1), (3, 1, 1, 1)], 5, 1, 2),  // VGG: two 3×3 see 5×5
+            ([(3, 1, 1, 1), (3, 1, 1, 1), (3, 1, 1, 1)], 7, 1, 3),
+            ([(7, 2, 3, 1), (3, 2, 1, 1)], 11, 4, 5),  // ResNet-50 stem: conv1, max-pool
+            ([(5, 1, 0, 1), (2, 2, 0, 1), (5, 1, 0, 1), (2, 2, 0, 1)], 16, 4, 0),  // LeNet-5
+            ([(3, 1, 2, 2), (3, 1, 4, 4)], 13, 1, 6),  // dilated (WaveNet-like)
+        ]
 
     @Test("receptive field, effective stride and padding", arguments: fields)
-    func receptiveField(_ c: (layers: [(k: Int, s: Int, p: Int, d: Int)], r: Int, stride: Int, padding: Int)) throws {
-        let field = try #require(ReceptiveField(c.layers.map { Self.geometry(k: $0.k, s: $0.s, p: $0.p, d: $0.d) }))
+    func receptiveField(
+        _ c: (layers: [(k: Int, s: Int, p: Int, d: Int)], r: Int, stride: Int, padding: Int)
+    ) throws {
+        let field = try #require(
+            ReceptiveField(c.layers.map { Self.geometry(k: $0.k, s: $0.s, p: $0.p, d: $0.d) }))
         #expect(field.size == c.r)
         #expect(field.stride == c.stride)
         #expect(field.padding == c.padding)
     }
 
-    @Test("forward stacks: the formulas against a backward recurrence, the support within the window, folding exact without padding",
+    @Test(
+        "forward stacks: the formulas against a backward recurrence, the support within the window, folding exact without padding",
         arguments: 0..<30)
     func forwardProperties(seed: Int) throws {
         var random = RandomLayers(seed: UInt64(3000 + seed))
@@ -113,8 +118,12 @@ struct StackTests {
 
     @Test("a stack with a transposed layer reads its geometry from the matrix")
     func transposedStack() throws {
-        let down = try ConvolutionSpec(inputSize: [8], kernelSize: [4], stride: [2], padding: .explicit([AxisPadding(1)])).validated()
-        let up = try TransposedConvolutionSpec(inputSize: [4], kernelSize: [4], stride: [2], padding: .explicit([AxisPadding(1)])).validated()
+        let down = try ConvolutionSpec(
+            inputSize: [8], kernelSize: [4], stride: [2], padding: .explicit([AxisPadding(1)])
+        ).validated()
+        let up = try TransposedConvolutionSpec(
+            inputSize: [4], kernelSize: [4], stride: [2], padding: .explicit([AxisPadding(1)])
+        ).validated()
         let analysis = try StackAnalysis(LayerStack([.convolution(down), .transposed(up)]))
         #expect(!analysis.fromFormulas)
         #expect(analysis.stack.outputExtents.sizes == [8])

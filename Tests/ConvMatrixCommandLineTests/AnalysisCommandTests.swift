@@ -11,38 +11,74 @@ struct AnalysisCommandTests {
             "error: --layer 2: --kernel: kernel spans 5 positions but the padded input has 2 on axis 0"
         ),
         (
-            ["compose", "--input", "8x8", "--layer", "--kernel 3 --out-channels 4", "--layer", "--kernel 1 --in-channels 3"],
+            [
+                "compose", "--input", "8x8", "--layer", "--kernel 3 --out-channels 4", "--layer",
+                "--kernel 1 --in-channels 3",
+            ],
             "error: --layer 2: --in-channels: must be 4 (the output channels of layer 1), got 3"
         ),
         (
-            ["compose", "--input", "8", "--in-channels", "2", "--layer", "--kernel 3 --in-channels 3"],
+            [
+                "compose", "--input", "8", "--in-channels", "2", "--layer",
+                "--kernel 3 --in-channels 3",
+            ],
             "error: --layer 1: --in-channels: must be 2 (the stack's --in-channels), got 3"
         ),
         (
-            ["analyze", "--input", "30x30", "--kernel", "3", "--kernel-values", "random", "--svd", "--svd-limit", "100"],
+            [
+                "analyze", "--input", "30x30", "--kernel", "3", "--kernel-values", "random",
+                "--svd", "--svd-limit", "100",
+            ],
             "error: --svd: a dense SVD of the 784×900 matrix needs its smaller side ≤ 100, got 784"
         ),
         (
             ["compose", "--input", "8", "--layer", "--kernel 3 --input 5"],
             "error: --layer 1: --input: is given once for the stack"
         ),
-        (["compose", "--input", "8", "--layer", "--kernel 3 --foo 2"], "error: --layer 1: unknown option '--foo' in a layer"),
+        (
+            ["compose", "--input", "8", "--layer", "--kernel 3 --foo 2"],
+            "error: --layer 1: unknown option '--foo' in a layer"
+        ),
         (["compose", "--input", "8"], "error: --layer: is required at least once"),
-        (["compose", "--input", "8", "--layer", "--stride 2"], "error: --layer 1: --kernel: is required"),
-        (["compose", "--input", "8", "--layer", "--kernel 3 --stride 0"], "error: --layer 1: --stride: must be ≥ 1, got 0"),
+        (
+            ["compose", "--input", "8", "--layer", "--stride 2"],
+            "error: --layer 1: --kernel: is required"
+        ),
+        (
+            ["compose", "--input", "8", "--layer", "--kernel 3 --stride 0"],
+            "error: --layer 1: --stride: must be ≥ 1, got 0"
+        ),
         (
             ["compose", "--input", "8", "--layer", "--kernel 3 --output-padding 1"],
             "error: --layer 1: --output-padding: belongs to a transposed layer"
         ),
         (
-            ["compose", "--input", "3", "--layer", "--transposed --kernel 3 --padding-mode reflect"],
+            [
+                "compose", "--input", "3", "--layer",
+                "--transposed --kernel 3 --padding-mode reflect",
+            ],
             "error: --layer 1: --padding-mode: does not apply to a transposed convolution"
         ),
-        (["analyze", "--input", "5", "--kernel", "3", "--svd"], "error: --svd: needs --kernel-values"),
-        (["analyze", "--input", "5", "--kernel", "3", "--output-padding", "1"], "error: --output-padding: belongs to a transposed convolution"),
-        (["analyze", "--input", "5", "--kernel", "3", "--svd-limit", "0"], "error: --svd-limit: must be ≥ 1, got 0"),
-        (["analyze", "--input", "5", "--kernel", "7"], "error: --kernel: kernel spans 7 positions"),
-        (["compose", "--input", "8", "--layer", "--kernel 3", "--letters", "k,k"], "error: --letters: expected distinct letters"),
+        (
+            ["analyze", "--input", "5", "--kernel", "3", "--svd"],
+            "error: --svd: needs --kernel-values"
+        ),
+        (
+            ["analyze", "--input", "5", "--kernel", "3", "--output-padding", "1"],
+            "error: --output-padding: belongs to a transposed convolution"
+        ),
+        (
+            ["analyze", "--input", "5", "--kernel", "3", "--svd-limit", "0"],
+            "error: --svd-limit: must be ≥ 1, got 0"
+        ),
+        (
+            ["analyze", "--input", "5", "--kernel", "7"],
+            "error: --kernel: kernel spans 7 positions"
+        ),
+        (
+            ["compose", "--input", "8", "--layer", "--kernel 3", "--letters", "k,k"],
+            "error: --letters: expected distinct letters"
+        ),
     ]
 
     @Test("bad input: one line naming the layer and the flag, exit 2", arguments: badInput)
@@ -64,11 +100,13 @@ struct AnalysisCommandTests {
     @Test("analyze --format json has the contract's keys")
     func analyzeContract() throws {
         let object = try Self.json([
-            "analyze", "--input", "6x6", "--kernel", "3", "--stride", "2", "--kernel-values", "random",
+            "analyze", "--input", "6x6", "--kernel", "3", "--stride", "2", "--kernel-values",
+            "random",
             "--format", "json",
         ])
         for key in [
-            "rows", "columns", "stored_entries", "fan_in", "fan_out", "unreached_inputs", "overlap", "rank",
+            "rows", "columns", "stored_entries", "fan_in", "fan_out", "unreached_inputs", "overlap",
+            "rank",
             "structure", "operator_norm", "singular_values",
         ] {
             #expect(object[key] != nil, "missing \(key)")
@@ -114,7 +152,9 @@ struct AnalysisCommandTests {
 
     @Test("compose prints the composed symbolic matrix with each layer's own letter")
     func composeText() {
-        let run = runTool(["compose", "--input", "4", "--layer", "--kernel 2", "--layer", "--kernel 2"])
+        let run = runTool([
+            "compose", "--input", "4", "--layer", "--kernel 2", "--layer", "--kernel 2",
+        ])
         #expect(run.exitCode == 0)
         #expect(run.output.contains("k₀·w₀"))
         #expect(run.output.contains("k₀·w₁ + k₁·w₀"))

@@ -21,16 +21,16 @@ func runTool(_ commandLine: String) -> ToolRun {
     runTool(commandLine.split(separator: " ").map(String.init))
 }
 
-/// Files next to the tests and beside the repository.
+/// Files next to the tests.
 enum TestFiles {
     /// The repository root (three levels above this file).
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared/reference/<name>` beside the repository.
+    /// The SymPy reference LaTeX `<name>` (committed in `Tests/SymbolicTests/Fixtures/reference`).
     static func reference(_ name: String) throws -> String {
-        let url = repositoryRoot.deletingLastPathComponent()
-            .appendingPathComponent("shared/reference/\(name)")
+        let url = repositoryRoot.appendingPathComponent(
+            "Tests/SymbolicTests/Fixtures/reference/\(name)")
         return try String(contentsOf: url, encoding: .utf8)
     }
 

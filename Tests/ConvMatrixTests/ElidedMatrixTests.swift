@@ -2,7 +2,12 @@ import Foundation
 import Symbolic
 import Testing
 
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// Elided matrices: first and last rows and columns kept, one row of ⋮ and one column of ⋯
 /// meeting in ⋱, the true size kept.

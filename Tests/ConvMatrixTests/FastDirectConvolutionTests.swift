@@ -1,6 +1,11 @@
 import Testing
 
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// The fast Double convolution computes what the definition computes.
 @Suite("Fast direct convolution")
@@ -29,7 +34,7 @@ struct FastDirectConvolutionTests {
 
     @Test("refuses inputs and kernels of the wrong size")
     func shapes() throws {
-        let conv = try ConvolutionSpec.seed004.validated()
+        let conv = try ConvolutionSpec.input5x5Kernel3x3Stride2.validated()
         #expect(throws: NumericError.self) {
             try conv.applyFast(input: [1, 2], kernel: Array(repeating: 1, count: 9))
         }

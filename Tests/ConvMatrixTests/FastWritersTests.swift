@@ -1,7 +1,12 @@
 import Symbolic
 import Testing
 
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// The fast writers print exactly what the generic printers print.
 @Suite("Fast matrix writers")

@@ -1,6 +1,11 @@
 import Testing
 
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// The output-size arithmetic, checked against the course's examples and PyTorch's rules.
 @Suite("Output size")
@@ -24,7 +29,7 @@ struct OutputSizeTests {
 
     @Test("seed 004: 5×5 input, 3×3 kernel, stride 2 gives 2×2")
     func seed004() throws {
-        let conv = try ConvolutionSpec.seed004.validated()
+        let conv = try ConvolutionSpec.input5x5Kernel3x3Stride2.validated()
         #expect(conv.outputExtents.sizes == [2, 2])
         #expect(conv.inputCount == 25 && conv.outputCount == 4 && conv.weightCount == 9)
     }
@@ -83,7 +88,7 @@ struct OutputSizeTests {
         let conv = try ConvolutionSpec(inputSize: [4, 4], kernelSize: [2, 2], stride: [3])
             .validated()
         #expect(conv.axes[0].unreachedInputRanges == [2...3])
-        let seed = try ConvolutionSpec.seed004.validated()
+        let seed = try ConvolutionSpec.input5x5Kernel3x3Stride2.validated()
         #expect(seed.axes.allSatisfy { $0.unreachedInputRanges.isEmpty })
         // Dilation gaps and a tail: n = 9, k = 2, d = 3, s = 4: windows at 0 and 4 reach 0, 3, 4, 7.
         let gaps = try ConvolutionSpec(inputSize: [9], kernelSize: [2], stride: [4], dilation: [3])

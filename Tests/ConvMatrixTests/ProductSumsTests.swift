@@ -1,14 +1,19 @@
 import Symbolic
 import Testing
 
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// The fast text of O = X·U and C = O·T equals the expression printers' text.
 @Suite("Product sums")
 struct ProductSumsTests {
     static let names: [SymbolNames] = [
-        .seed004, .seed003, (try? SymbolNames(parsing: "a,B,c")) ?? .seed004,
-        (try? SymbolNames(parsing: "\\xi,w,Y")) ?? .seed004,
+        .ikO, .xwy, (try? SymbolNames(parsing: "a,B,c")) ?? .ikO,
+        (try? SymbolNames(parsing: "\\xi,w,Y")) ?? .ikO,
     ]
 
     @Test("identical to LaTeXPrinter and PlainTextPrinter for random layers and letters")

@@ -1,15 +1,22 @@
 import Testing
 
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// The transposed convolution as a layer of its own, and its relation T = Uᵀ.
 @Suite("Transposed convolution")
 struct TransposedConvolutionTests {
     @Test("seed 004: 2×2 input, 3×3 kernel, stride 2 gives 5×5, and T = Uᵀ")
     func seed004() throws {
-        let transposed = try TransposedConvolutionSpec.seed004.validated()
+        let transposed = try TransposedConvolutionSpec.input2x2Kernel3x3Stride2.validated()
         #expect(transposed.outputExtents.sizes == [5, 5])
-        #expect(transposed.forward.axes == (try ConvolutionSpec.seed004.validated()).axes)
+        #expect(
+            transposed.forward.axes
+                == (try ConvolutionSpec.input5x5Kernel3x3Stride2.validated()).axes)
         let t = try transposed.unrolled()
         let u = try transposed.forward.unrolled()
         #expect(t == u.transposed())

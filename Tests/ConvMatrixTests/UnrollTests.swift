@@ -1,13 +1,18 @@
 import Testing
 
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// U against the definition of the layer, entry by entry.
 @Suite("Unrolling")
 struct UnrollTests {
     @Test("seed 004: U has the taps of the blog post")
     func seed004() throws {
-        let u = try ConvolutionSpec.seed004.validated().unrolled()
+        let u = try ConvolutionSpec.input5x5Kernel3x3Stride2.validated().unrolled()
         #expect(u.rowCount == 4 && u.columnCount == 25 && u.storedCount == 36)
         // Output (0,1) reads input (0,2) through k₀₀ and input (2,4) through k₂₂.
         #expect(u.taps(row: 1, column: 2) == [0])
@@ -25,7 +30,73 @@ struct UnrollTests {
             let u = try conv.unrolled()
             #expect(u.rowCount == conv.outputCount && u.columnCount == conv.inputCount)
             #expect(u.entryDictionary == ReferenceConvolution.entries(of: conv), "\(conv.spec)")
+            // Exactly equal, canonical order of every row included, to U assembled plainly from
+            // the definition's entries.
+            #expect(u == ReferenceConvolution.matrix(of: conv), "\(conv.spec)")
         }
+    }
+
+    @Test(
+        "U equals the definition for large kernels and long axes (sorted pairs past the small-sort size)",
+        arguments: PaddingMode.allCases)
+    func propertyLargeKernels(mode: PaddingMode) throws {
+        var rng = SeededGenerator(
+            seed: 4242 + UInt64(PaddingMode.allCases.firstIndex(of: mode) ?? 0))
+        // 49 pairs a position: past the insertion sort's size.
+        let large = try ConvolutionSpec(
+            inputSize: [9, 8], kernelSize: [7, 7], padding: .explicit([AxisPadding(3)]),
+            inChannels: 2, paddingMode: mode
+        ).validated()
+        #expect(try large.unrolled() == ReferenceConvolution.matrix(of: large))
+        var tested = 0
+        while tested < 40 {
+            let rank = Int.random(in: 1...2, using: &rng)
+            let input = (0..<rank).map { _ in Int.random(in: 1...(rank == 1 ? 40 : 14), using: &rng)
+            }
+            let kernel = (0..<rank).map { _ in Int.random(in: 1...7, using: &rng) }
+            let spec = ConvolutionSpec(
+                inputSize: input, kernelSize: kernel,
+                stride: (0..<rank).map { _ in Int.random(in: 1...3, using: &rng) },
+                padding: .explicit(
+                    (0..<rank).map { _ in
+                        AxisPadding(
+                            before: Int.random(in: 0...6, using: &rng),
+                            after: Int.random(in: 0...6, using: &rng))
+                    }),
+                dilation: (0..<rank).map { _ in Int.random(in: 1...2, using: &rng) },
+                inChannels: Int.random(in: 1...3, using: &rng),
+                outChannels: Int.random(in: 1...3, using: &rng), paddingMode: mode,
+                orientation: Bool.random(using: &rng) ? .crossCorrelation : .convolution)
+            guard let conv = try? spec.validated() else { continue }
+            tested += 1
+            #expect(try conv.unrolled() == ReferenceConvolution.matrix(of: conv), "\(spec)")
+        }
+    }
+
+    @Test("the odometer visits spatial positions in row-major order with their pair counts")
+    func odometerOrder() throws {
+        let conv = try ConvolutionSpec(
+            inputSize: [4, 3, 5], kernelSize: [2, 1, 3], padding: .explicit([AxisPadding(1)])
+        ).validated()
+        let connections = conv.axes.indices.map { t in
+            AxisConnections(
+                axis: conv.axes[t], mode: conv.paddingMode, orientation: conv.orientation,
+                inputStride: conv.inputExtents.strides[t],
+                kernelStride: conv.kernelExtents.strides[t])
+        }
+        let odometer = SpatialOdometer(connections)
+        var index = [0, 0, 0]
+        var visited: [Int] = []
+        odometer.forEachPairCount { flat, count in
+            #expect(index == conv.outputExtents.multiIndex(flat))
+            let expected = (0..<3).map { connections[$0].links(at: index[$0]).count }
+                .reduce(1, *)
+            #expect(count == expected)
+            visited.append(flat)
+            odometer.advance(&index)
+        }
+        #expect(visited == Array(0..<conv.outputExtents.count))
+        #expect(index == [0, 0, 0])
     }
 
     @Test("(Uᵀ)ᵀ = U")

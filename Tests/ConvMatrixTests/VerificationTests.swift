@@ -1,6 +1,11 @@
 import Testing
 
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// The transposed convolution is the transpose of the forward one, proven three ways.
 @Suite("Transpose verification")
@@ -63,7 +68,7 @@ struct VerificationTests {
 
     @Test("a wrong matrix is caught with its first differing entry")
     func detectsDifference() throws {
-        let u = try ConvolutionSpec.seed004.validated().unrolled()
+        let u = try ConvolutionSpec.input5x5Kernel3x3Stride2.validated().unrolled()
         let other = try ConvolutionSpec(
             inputSize: [5, 5], kernelSize: [3, 3], stride: [2], orientation: .convolution
         )
@@ -78,7 +83,7 @@ struct VerificationTests {
     )
     func seedEquivalent() throws {
         let equivalent = try EquivalentConvolution(
-            try TransposedConvolutionSpec.seed004.validated())
+            try TransposedConvolutionSpec.input2x2Kernel3x3Stride2.validated())
         #expect(equivalent.insertedZeros == [1, 1])
         #expect(equivalent.convolution.inputExtents.sizes == [3, 3])
         #expect(equivalent.convolution.axes.map(\.padding) == [AxisPadding(2), AxisPadding(2)])
@@ -99,7 +104,7 @@ struct VerificationTests {
 
     @Test("connectivity: the inverse map of U is the connectivity of T")
     func connectivity() throws {
-        let conv = try ConvolutionSpec.seed004.validated()
+        let conv = try ConvolutionSpec.input5x5Kernel3x3Stride2.validated()
         let u = try conv.unrolled()
         let forward = Connectivity(u)
         #expect(forward.links[1].map(\.source) == [2, 3, 4, 7, 8, 9, 12, 13, 14])

@@ -1,16 +1,13 @@
 import Foundation
 import Testing
 
-/// The shared reference directory `<repo>/../shared/reference`, found from this file's path.
+/// The reference LaTeX that SymPy printed for the 5×5 input, 3×3 kernel, stride 2 example,
+/// committed in `Fixtures/reference` (see the README there), found from this file's path.
 enum Reference {
     static var directory: URL {
-        // Tests/SymbolicTests/TestSupport.swift → repository root → ../shared/reference
         URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/reference")
+            .appendingPathComponent("Fixtures/reference")
     }
 
     /// The single line of a reference file (without its trailing newline); records a

@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 /// One linear layer the analysis can read: a convolution (matrix U) or a transposed
 /// convolution (matrix T), both in the column convention `y = A·x` with inputs and outputs
@@ -175,7 +175,9 @@ public struct ScatterAxis: Hashable, Sendable {
     public let paddingBefore: Int
 
     /// The geometry of one scatter axis.
-    public init(inputs: Int, outputs: Int, kernel: Int, stride: Int, dilation: Int, paddingBefore: Int) {
+    public init(
+        inputs: Int, outputs: Int, kernel: Int, stride: Int, dilation: Int, paddingBefore: Int
+    ) {
         self.inputs = inputs
         self.outputs = outputs
         self.kernel = kernel

@@ -1,4 +1,5 @@
-import ConvMatrix
+import ConvMatrixCore
+import ConvMatrixNumeric
 import Symbolic
 
 /// Everything `convmatrix analyze` says about a layer, each claim computed on the layer's

@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 /// Fan-in and fan-out of a layer, read from its matrix `A` (rows = outputs, columns = inputs).
 ///

@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 /// A structure a layer's matrix may have, named only after it has been checked entry by entry.
 ///

@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 /// The structural (generic) rank of a sparse pattern: the largest number of stored entries no
 /// two of which share a row or a column — a maximum matching of the bipartite graph

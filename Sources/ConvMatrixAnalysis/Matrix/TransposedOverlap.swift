@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 /// The overlap of a transposed convolution: for every output position, how many inputs reach
 /// it — the count behind the checkerboard artifacts of Odena, Dumoulin & Olah ("Deconvolution

@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 /// Counts drawn on the spatial grid they belong to: one line per row of a 2-D grid (a 1-D
 /// grid is one line; a 3-D grid shows its first slice), numbers right-aligned, at most

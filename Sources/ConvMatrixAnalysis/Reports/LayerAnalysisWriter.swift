@@ -1,4 +1,5 @@
-import ConvMatrix
+import ConvMatrixCore
+import ConvMatrixRendering
 
 /// `convmatrix analyze` as text for a terminal or as Markdown for notes: the same sentences,
 /// headings and code blocks in Markdown.
@@ -40,7 +41,9 @@ public struct LayerAnalysisWriter: Sendable {
             "Fan-in (inputs each output depends on): min \(a.fans.fanIn.min), max \(a.fans.fanIn.max); histogram \(histogram(a.fans.fanIn))."
         )
         if a.layer.isTransposed {
-            out.append("(Its map is the overlap map below: the fan-in of an output of a transposed layer is its overlap.)")
+            out.append(
+                "(Its map is the overlap map below: the fan-in of an output of a transposed layer is its overlap.)"
+            )
         } else {
             map(a.fans.fanIn.counts, extents: outExtents, caption: "fan-in, output channel 0", &out)
         }

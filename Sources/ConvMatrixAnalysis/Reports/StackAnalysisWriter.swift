@@ -1,4 +1,5 @@
-import ConvMatrix
+import ConvMatrixCore
+import ConvMatrixRendering
 import Symbolic
 
 /// `convmatrix compose` as text or Markdown.

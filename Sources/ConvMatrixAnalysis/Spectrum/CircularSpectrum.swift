@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 #if canImport(Glibc)
     import Glibc

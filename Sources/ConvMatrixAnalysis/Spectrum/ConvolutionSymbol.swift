@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 #if canImport(Glibc)
     import Glibc
@@ -55,8 +55,10 @@ public enum ConvolutionSymbol {
             let phases = positions.map { a -> (Double, Double) in
                 var angle = 0.0
                 for t in 0..<rank {
-                    let tap = conv.orientation == .convolution ? conv.axes[t].kernelSize - 1 - a[t] : a[t]
-                    angle += theta[t] * Double(tap * conv.axes[t].dilation - conv.axes[t].padding.before)
+                    let tap =
+                        conv.orientation == .convolution ? conv.axes[t].kernelSize - 1 - a[t] : a[t]
+                    angle +=
+                        theta[t] * Double(tap * conv.axes[t].dilation - conv.axes[t].padding.before)
                 }
                 return (cos(angle), sin(angle))
             }

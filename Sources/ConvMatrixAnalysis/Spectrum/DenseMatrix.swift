@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 /// A dense row-major matrix of `Double`s, for the SVD and the floating-point rank of layers
 /// small enough to hold densely.

@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 import Symbolic
 
 /// The rank of a layer's matrix at exact rational kernel values: Gaussian elimination over

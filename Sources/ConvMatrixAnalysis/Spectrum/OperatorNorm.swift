@@ -1,4 +1,5 @@
-import ConvMatrix
+import ConvMatrixCore
+import ConvMatrixNumeric
 
 /// The operator norm `‖A‖₂ = σ_max(A)` by power iteration on `AᵀA`, with matrix-free products
 /// (``TapMatrix/product(_:tapValues:)`` and ``TapMatrix/transposedProduct(_:tapValues:)``):

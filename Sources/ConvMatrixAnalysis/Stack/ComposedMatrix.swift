@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 import Symbolic
 
 /// The matrix of a stack, `U_L ⋯ U_2 · U_1`, symbolically: every entry a polynomial in the
@@ -93,7 +93,8 @@ public struct ComposedMatrix: Sendable, SparseRowSource {
             }
             guard total <= maxTerms else {
                 throw .composedTooLarge(
-                    "the product of layers 1…\(l + 1) has \(total) terms before merging, over the limit of \(maxTerms)")
+                    "the product of layers 1…\(l + 1) has \(total) terms before merging, over the limit of \(maxTerms)"
+                )
             }
             let bytes = total.multipliedReportingOverflow(by: 20)
             guard !bytes.overflow, bytes.partialValue <= limits.maxMemoryBytes else {

@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 /// A stack of layers applied one after the other, `y = U_L ⋯ U_2 · U_1 · x`: each layer's
 /// input is the previous layer's output, sizes and channels included.

@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 /// Whether a stack of forward, zero-padded convolutions is one convolution, and if not, where
 /// it differs from the one it resembles.

@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 /// Everything `convmatrix compose` says about a stack: receptive field, effective stride and
 /// padding, every output's window — from the formulas for forward stacks, read from the
@@ -89,7 +89,8 @@ public struct StackAnalysis: Sendable {
             fromFormulas = false
             windowMismatches = []
             axes = (0..<rank).map { t in
-                Self.readAxis(t, support: support, outputs: outputs, inputSize: stack.inputExtents.sizes[t])
+                Self.readAxis(
+                    t, support: support, outputs: outputs, inputSize: stack.inputExtents.sizes[t])
             }
         }
         var composed: ComposedMatrix?
@@ -115,7 +116,8 @@ public struct StackAnalysis: Sendable {
     /// field; the stride is the ratio of the sizes `n/m` (the matrix's columns over its rows,
     /// per axis: ½ for a layer that doubles the size), and the padding `P = a·S − first(a)`
     /// for the first output `a` whose support is the widest (not clipped by the border).
-    static func readAxis(_ t: Int, support: StackSupport, outputs: Extents, inputSize: Int) -> Axis {
+    static func readAxis(_ t: Int, support: StackSupport, outputs: Extents, inputSize: Int) -> Axis
+    {
         let middle = outputs.sizes.map { $0 / 2 }
         func range(_ i: Int) -> ClosedRange<Int>? {
             var index = middle
@@ -127,7 +129,8 @@ public struct StackAnalysis: Sendable {
         let widest = widths.max() ?? 0
         let stride = Double(inputSize) / Double(m)
         guard let a = widths.firstIndex(of: widest), let first = range(a) else {
-            return Axis(receptiveField: widest, effectiveStride: stride, effectivePadding: 0, formula: nil)
+            return Axis(
+                receptiveField: widest, effectiveStride: stride, effectivePadding: 0, formula: nil)
         }
         return Axis(
             receptiveField: widest, effectiveStride: stride,

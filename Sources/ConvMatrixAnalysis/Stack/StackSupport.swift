@@ -1,4 +1,4 @@
-import ConvMatrix
+import ConvMatrixCore
 
 /// For each output of a stack, the first and last input position it depends on, per axis:
 /// the support of its row in the composed matrix `U_L ⋯ U_1`, found from the patterns alone

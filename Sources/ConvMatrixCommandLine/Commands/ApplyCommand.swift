@@ -1,7 +1,7 @@
 import ConvMatrix
 import Symbolic
 
-/// `convmatrix apply`: the symbolic output O = X·U on the output grid, or seed 004's
+/// `convmatrix apply`: the symbolic output O = X·U on the output grid, or the transposed
 /// C = O·T on the input grid.
 struct ApplyCommand: Command {
     let name = "apply"

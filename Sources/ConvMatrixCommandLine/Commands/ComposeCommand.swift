@@ -38,8 +38,13 @@ struct ComposeCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let input = try AxisListParser.integers(
-            try arguments.required(Options.input, example: "32x32"), flag: "input")
+        let inputText = try arguments.required(Options.input, example: "32x32")
+        let input: [Int]
+        do {
+            input = try FlagValues.integers(inputText)
+        } catch {
+            throw UsageError(flag: "input", error.rule)
+        }
         var channels = 1
         if let text = arguments.value(Options.inChannels) {
             channels = try AxisListParser.single(text, flag: "in-channels")
@@ -70,7 +75,9 @@ struct ComposeCommand: Command {
         var maxTerms = 2_000_000
         if let text = arguments.value(Options.composeMaxTerms) {
             maxTerms = try AxisListParser.single(text, flag: "max-terms")
-            guard maxTerms >= 1 else { throw UsageError(flag: "max-terms", "must be ≥ 1, got \(maxTerms)") }
+            guard maxTerms >= 1 else {
+                throw UsageError(flag: "max-terms", "must be ≥ 1, got \(maxTerms)")
+            }
         }
         var layers: [AnalyzedLayer] = []
         var size = input
@@ -130,7 +137,8 @@ struct ComposeCommand: Command {
             }
             if !known.contains(name) {
                 let names = layerFlags.map { "--" + $0.name }.joined(separator: ", ")
-                throw fail(UsageError("unknown option '--\(name)' in a layer; a layer takes \(names)"))
+                throw fail(
+                    UsageError("unknown option '--\(name)' in a layer; a layer takes \(names)"))
             }
         }
         let own: ParsedArguments

@@ -37,7 +37,7 @@ struct ConnectivityCommand: Command {
             names =
                 try arguments.value(Options.names).map { text throws(SpecificationError) in
                     try SymbolNames(parsing: text)
-                } ?? .seed004
+                } ?? .ikO
         } catch {
             throw UsageError(error)
         }

@@ -1,13 +1,13 @@
 import ConvMatrix
 import Symbolic
 
-/// What a bare `convmatrix` prints: seed 004's example — U and T = Uᵀ — and a hint.
+/// What a bare `convmatrix` prints: the 5×5 input, 3×3 kernel, stride 2 example — U and T = Uᵀ — and a hint.
 enum DefaultExample {
     static func run(output: inout some TextOutputStream) throws(UsageError) -> CommandResult {
         let conv: Convolution
         let u: TapMatrix
         do {
-            conv = try ConvolutionSpec.seed004.validated()
+            conv = try ConvolutionSpec.input5x5Kernel3x3Stride2.validated()
             u = try conv.unrolled()
         } catch {
             throw UsageError(error)
@@ -15,7 +15,7 @@ enum DefaultExample {
         let style = TextStyle(ascii: false)
         let symbols = LayerSymbols(conv)
         let printer = MatrixPlainTextPrinter(ascii: false)
-        output.write("Seed 004's example: \(LayerDescription.describe(conv, style: style))\n\n")
+        output.write("Example, \(LayerDescription.describe(conv, style: style))\n\n")
         output.write("U, the unrolled matrix (row convention X·U = O; 25×4):\n")
         printer.write(SymbolicTapMatrix(u.transposed(), kernel: symbols.kernel), to: &output)
         output.write("\n\nT = Uᵀ, the matrix of the transposed convolution (O·T = C; 4×25):\n")

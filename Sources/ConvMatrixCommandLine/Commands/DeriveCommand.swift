@@ -1,18 +1,18 @@
 import ConvMatrix
 
-/// `convmatrix derive`: seed 004's whole derivation for a layer, as LaTeX, Markdown or text.
+/// `convmatrix derive`: the whole derivation of a layer, as LaTeX, Markdown or text.
 struct DeriveCommand: Command {
     let name = "derive"
     let abstract = "Write the derivation of U, T = Uᵀ and the backward pass as a document."
     let discussion = """
-        Walks through seed 004 for the given layer: input grid I, flattened X, output size,
+        Walks through the layer step by step: input grid I, flattened X, output size,
         kernel placements, U, O = X·U, T = Uᵀ and its output size, C = O·T, the equivalent direct
         convolution of T, and the backward formulas dE/dX = δ·T and dE/dk = M(x)ᵀ·δ.
         Matrices larger than --max-rows × --max-cols show their first and last rows and columns
         with \\cdots, \\vdots, \\ddots, and the document states their true size.
 
         EXAMPLES:
-          convmatrix derive --input 5x5 --kernel 3x3 --stride 2 --format latex --standalone > seed004.tex
+          convmatrix derive --input 5x5 --kernel 3x3 --stride 2 --format latex --standalone > conv.tex
           convmatrix derive --input 5x5 --kernel 3x3 --stride 2 --format markdown --lang es
         """
     let options =
@@ -71,9 +71,9 @@ enum NotesOptions {
         return value
     }
 
-    /// `--names`, or seed 004's I, k, O.
+    /// `--names`, or I, k, O.
     static func names(_ arguments: ParsedArguments) throws(UsageError) -> SymbolNames {
-        guard let text = arguments.value(Options.names) else { return .seed004 }
+        guard let text = arguments.value(Options.names) else { return .ikO }
         do {
             return try SymbolNames(parsing: text)
         } catch {

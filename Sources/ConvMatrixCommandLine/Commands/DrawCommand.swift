@@ -15,7 +15,7 @@ struct DrawCommand: Command {
     let name = "draw"
     let abstract = "Draw the connectivity diagram or U's sparsity pattern as SVG or TikZ."
     let discussion = """
-        connectivity: seed 004's diagram — inputs above, outputs below, one line per entry of U,
+        connectivity: the diagram — inputs above, outputs below, one line per entry of U,
         coloured by kernel tap; the convolution (X·U = O) and its transpose (O·T = C) side by side.
         sparsity: U's non-zero cells coloured by tap, grey lines between channel blocks.
         SVG is a standalone XML document; TikZ is a tikzpicture (needs \\usepackage{tikz}), or a

@@ -1,10 +1,10 @@
 import ConvMatrix
 import Symbolic
 
-/// `convmatrix placements`: seed 004's list of kernel-in-input matrices, one per output.
+/// `convmatrix placements`: the kernel-in-input matrices,, one per output.
 struct PlacementsCommand: Command {
     let name = "placements"
-    let abstract = "Print the kernel laid on the input grid for every output position (seed 004)."
+    let abstract = "Print the kernel laid on the input grid for every output position."
     let discussion = """
         Flattening each placement row-major and stacking them as columns gives U (row
         convention). --format latex --latex-style sympy prints SymPy's list of matrices.

@@ -2,7 +2,7 @@ import ConvMatrix
 import Symbolic
 
 /// `convmatrix symbols`: the symbolic input grid I, its flattening X, the output grid O or the
-/// kernel — the other matrices of seed 004's derivation.
+/// kernel — the other matrices of the derivation.
 struct SymbolsCommand: Command {
     /// Which tensor to print.
     enum Tensor: String, CaseIterable {

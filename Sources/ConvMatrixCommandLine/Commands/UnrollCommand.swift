@@ -6,7 +6,7 @@ struct UnrollCommand: Command {
     let name = "unroll"
     let abstract = "Print the unrolled (doubly-block Toeplitz) matrix U of a convolution, or Uᵀ."
     let discussion = """
-        In the row convention (seed 004, the default) the input is flattened row-major into a row
+        In the row convention (the default) the input is flattened row-major into a row
         vector X and X·U = O, so U has one row per input and one column per output. In the column
         convention y = U·x and U is its transpose. --transpose prints Uᵀ, the matrix T of the
         transposed convolution. --format latex prints only the LaTeX, ready to paste.

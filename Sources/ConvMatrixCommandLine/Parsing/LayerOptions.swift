@@ -1,64 +1,35 @@
 import ConvMatrix
 import Symbolic
 
-/// Turns parsed options into the library's layer descriptions, validated, with errors naming
-/// the flag.
+/// Turns parsed options into the library's layer descriptions through the core's one interpreter
+/// of layer flags (``LayerFlags``); what remains here is mapping its errors to `--flag: …` lines
+/// and adding hints that name other commands.
 enum LayerOptions {
-    /// The flags every layer shares, parsed once.
-    private struct CommonFlags {
-        let input: [Int]
-        let kernel: [Int]
-        let stride: [Int]
-        let padding: PaddingSpec
-        let dilation: [Int]
-        let inChannels: Int
-        let outChannels: Int
-        let groups: Int
-        let orientation: KernelOrientation
-
-        init(_ arguments: ParsedArguments, inputExample: String) throws(UsageError) {
-            input = try AxisListParser.integers(
-                try arguments.required(Options.input, example: inputExample), flag: "input")
-            kernel = try AxisListParser.integers(
-                try arguments.required(Options.kernel, example: "3x3"), flag: "kernel")
-            stride = try axisList(arguments, Options.stride, default: [1])
-            padding =
-                try arguments.value(Options.padding).map { text throws(UsageError) in
-                    try AxisListParser.padding(text)
-                } ?? .zero
-            dilation = try axisList(arguments, Options.dilation, default: [1])
-            inChannels = try integer(arguments, Options.inChannels, default: 1)
-            outChannels = try integer(arguments, Options.outChannels, default: 1)
-            groups = try integer(arguments, Options.groups, default: 1)
-            orientation = arguments.has(Options.flip) ? .convolution : .crossCorrelation
+    /// The layer flags of `arguments`, as the core's interpreter takes them.
+    static func flags(_ arguments: ParsedArguments) throws(UsageError) -> LayerFlags {
+        var flags = LayerFlags()
+        for flag in LayerFlag.allCases {
+            let option = definition(of: flag)
+            do {
+                if flag.isSwitch {
+                    if arguments.has(option) { try flags.set(flag, to: nil) }
+                } else if let text = arguments.value(option) {
+                    try flags.set(flag, to: text)
+                }
+            } catch {
+                throw usageError(error)
+            }
         }
+        return flags
     }
 
     /// The convolution the options describe.
     static func convolution(_ arguments: ParsedArguments) throws(UsageError) -> Convolution {
-        let flags = try CommonFlags(arguments, inputExample: "5x5")
-        var spec = ConvolutionSpec(
-            inputSize: flags.input, kernelSize: flags.kernel, stride: flags.stride,
-            padding: flags.padding, dilation: flags.dilation, inChannels: flags.inChannels,
-            outChannels: flags.outChannels, groups: flags.groups,
-            paddingMode: try arguments.choice(Options.paddingMode, default: PaddingMode.zeros),
-            orientation: flags.orientation,
-            sameRule: try arguments.choice(Options.sameRule, default: SameRule.pytorch))
-        if arguments.has(Options.averagePool) {
-            // A constant kernel is its own rotation, so --flip is harmless and allowed.
-            for flag in [Options.outChannels, Options.groups] where arguments.value(flag) != nil {
-                throw UsageError(
-                    flag: flag.name,
-                    "does not go with --average-pool, which pools each input channel alone")
-            }
-            spec.outChannels = spec.inChannels
-            spec.groups = spec.inChannels
-            if arguments.value(Options.stride) == nil { spec.stride = spec.kernelSize }
-        }
+        let flags = try flags(arguments)
         do {
-            return try spec.validated()
+            return try flags.convolution()
         } catch {
-            throw UsageError(error)
+            throw usageError(error)
         }
     }
 
@@ -66,17 +37,11 @@ enum LayerOptions {
     static func transposedConvolution(_ arguments: ParsedArguments) throws(UsageError)
         -> TransposedConvolution
     {
-        let flags = try CommonFlags(arguments, inputExample: "2x2")
-        let spec = TransposedConvolutionSpec(
-            inputSize: flags.input, kernelSize: flags.kernel, stride: flags.stride,
-            padding: flags.padding, dilation: flags.dilation,
-            outputPadding: try axisList(arguments, Options.outputPadding, default: [0]),
-            inChannels: flags.inChannels, outChannels: flags.outChannels, groups: flags.groups,
-            orientation: flags.orientation)
+        let flags = try flags(arguments)
         do {
-            return try spec.validated()
+            return try flags.transposedConvolution()
         } catch {
-            throw UsageError(error)
+            throw usageError(error)
         }
     }
 
@@ -119,22 +84,40 @@ enum LayerOptions {
         return bytes
     }
 
-    private static func axisList(
-        _ arguments: ParsedArguments, _ option: OptionDefinition, default fallback: [Int]
-    )
-        throws(UsageError) -> [Int]
-    {
-        guard let text = arguments.value(option) else { return fallback }
-        return try AxisListParser.integers(text, flag: option.name)
+    /// The option of the command line that spells `flag`.
+    private static func definition(of flag: LayerFlag) -> OptionDefinition {
+        switch flag {
+        case .input: Options.input
+        case .kernel: Options.kernel
+        case .stride: Options.stride
+        case .padding: Options.padding
+        case .dilation: Options.dilation
+        case .inChannels: Options.inChannels
+        case .outChannels: Options.outChannels
+        case .groups: Options.groups
+        case .paddingMode: Options.paddingMode
+        case .sameRule: Options.sameRule
+        case .flip: Options.flip
+        case .averagePool: Options.averagePool
+        case .transposed: Options.transposedLayerFlag
+        case .outputPadding: Options.outputPadding
+        }
     }
 
-    private static func integer(
-        _ arguments: ParsedArguments, _ option: OptionDefinition, default fallback: Int
-    )
-        throws(UsageError) -> Int
-    {
-        guard let text = arguments.value(option) else { return fallback }
-        return try AxisListParser.single(text, flag: option.name)
+    /// The one-line error of a layer flag: the core's message under the command line's name of
+    /// the flag, with a hint where another command or flag helps.
+    static func usageError(_ error: LayerFlagError) -> UsageError {
+        var rule = error.ruleText
+        switch error.rule {
+        case .onlyTransposed:
+            rule += ": add --transposed-layer and give its own --input"
+        case .noTransposedCounterpart:
+            rule += "; 'unroll --transpose' prints Uᵀ"
+        default:
+            break
+        }
+        let name = error.flag.map { definition(of: $0).name } ?? error.name
+        return UsageError(flag: name, rule)
     }
 }
 
@@ -145,36 +128,12 @@ extension LayerOptions {
     static func transposedSubject(_ arguments: ParsedArguments) throws(UsageError)
         -> TransposedConvolution
     {
-        if arguments.has(Options.transposedLayerFlag) {
-            if arguments.value(Options.paddingMode) != nil {
-                throw UsageError(
-                    flag: "padding-mode",
-                    "a transposed convolution only pads with zeros (PyTorch's ConvTranspose)")
-            }
-            if arguments.value(Options.sameRule) != nil {
-                throw UsageError(
-                    flag: "same-rule",
-                    "a transposed convolution takes padding amounts, so there is no 'same' rule")
-            }
-            return try transposedConvolution(arguments)
-        }
-        if arguments.value(Options.outputPadding) != nil {
-            throw UsageError(
-                flag: "output-padding",
-                "belongs to a transposed convolution: add --transposed-layer and give its own --input"
-            )
-        }
-        let conv = try convolution(arguments)
-        guard conv.paddingMode == .zeros else {
-            throw UsageError(
-                flag: "padding-mode",
-                "\(conv.paddingMode.rawValue) padding has no transposed convolution (PyTorch's ConvTranspose pads with zeros); 'unroll --transpose' prints Uᵀ"
-            )
-        }
+        let flags = try flags(arguments)
         do {
-            return try conv.transposedCounterpart.validated()
+            return flags.has(.transposed)
+                ? try flags.transposedConvolution() : try flags.transposeOfConvolution()
         } catch {
-            throw UsageError(error)
+            throw usageError(error)
         }
     }
 }

@@ -50,12 +50,12 @@ enum Options {
         help: "True convolution: the kernel rotated 180° (default: cross-correlation).")
     static let convention = OptionDefinition(
         name: "convention", valueName: "<row|column>",
-        help: "row: X·U = O, U is inputs×outputs (seed 004, default); column: y = U·x.")
+        help: "row: X·U = O, U is inputs×outputs (default); column: y = U·x.")
     static let transpose = OptionDefinition(
         name: "transpose", valueName: nil, help: "Show the transpose (Uᵀ, or C = O·T for apply).")
     static let names = OptionDefinition(
         name: "names", valueName: "<I,k,O>",
-        help: "Letters for input, kernel and output (default I,k,O; seed 003 uses x,w,y).")
+        help: "Letters for input, kernel and output (default I,k,O; or x,w,y).")
     static let format = OptionDefinition(
         name: "format", valueName: "<text|latex|mtx|json|csv>",
         help:

@@ -21,7 +21,7 @@ struct RenderOptions: Sendable {
         var isExport: Bool { self == .mtx || self == .json || self == .csv }
     }
 
-    /// Row (`X·U = O`, seed 004) or column (`y = U·x`) convention.
+    /// Row (`X·U = O`) or column (`y = U·x`) convention.
     enum Convention: String, Sendable, CaseIterable {
         /// U is inputs × outputs; the input is a row vector on the left.
         case row
@@ -54,7 +54,7 @@ struct RenderOptions: Sendable {
                 throw UsageError(error)
             }
         } else {
-            names = .seed004
+            names = .ikO
         }
         limits = try LayerOptions.limits(arguments)
     }

@@ -9,7 +9,7 @@ import Testing
 
     @Test func weightGradientIsTheCrossCorrelationOfTheInputWithDelta() throws {
         let u = try conv.unrolled()
-        let symbols = LayerSymbols(conv, names: .seed003)
+        let symbols = LayerSymbols(conv, names: .xwy)
         let backward = conv.symbolicBackward(u, symbols: symbols)
         // ∂E/∂w_ab = Σ_ij δ_ij · x_{i+a, j+b}
         for a in 0..<2 {
@@ -33,7 +33,7 @@ import Testing
 
     @Test func inputGradientIsTheFullConvolutionWithTheRotatedKernel() throws {
         let u = try conv.unrolled()
-        let backward = conv.symbolicBackward(u, symbols: LayerSymbols(conv, names: .seed003))
+        let backward = conv.symbolicBackward(u, symbols: LayerSymbols(conv, names: .xwy))
         // ∂E/∂x_pq = Σ_{ij} δ_ij · w_{p−i, q−j} over the windows that cover (p, q).
         for p in 0..<3 {
             for q in 0..<3 {
@@ -58,7 +58,7 @@ import Testing
 
     @Test func symbolicImToColHasInputsAsEntries() throws {
         let u = try conv.unrolled()
-        let m = conv.symbolicWeightMatrix(u, symbols: LayerSymbols(conv, names: .seed003))
+        let m = conv.symbolicWeightMatrix(u, symbols: LayerSymbols(conv, names: .xwy))
         #expect(m.rowCount == 4 && m.columnCount == 4)
         // Row of output (0, 1): x₀₁ x₀₂ x₁₁ x₁₂, one per weight.
         #expect(

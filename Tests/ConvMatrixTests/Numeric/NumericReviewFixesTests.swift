@@ -1,7 +1,12 @@
 import Symbolic
 import Testing
 
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// Regressions from the numeric review: parsing without traps, finite differences at large
 /// values, the check's memory and work budgets, and non-finite sums of taps.

@@ -1,4 +1,9 @@
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// Random but valid convolution descriptions for property tests.
 enum RandomSpecs {

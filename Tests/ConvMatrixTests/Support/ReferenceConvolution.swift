@@ -1,4 +1,9 @@
-@testable import ConvMatrix
+@testable import ConvMatrixCore
+@testable import ConvMatrixNotes
+@testable import ConvMatrixNumeric
+@testable import ConvMatrixPictures
+@testable import ConvMatrixRendering
+@testable import ConvMatrixSymbols
 
 /// The definition of a convolution written as plainly as possible, independent of the library's
 /// unrolling code: for every output, every tap, the padded input position it meets.
@@ -58,6 +63,18 @@ enum ReferenceConvolution {
             }
         }
         return result.mapValues { $0.sorted() }
+    }
+
+    /// U assembled plainly from ``entries(of:)``: one triplet per tap, sorted into rows by
+    /// ``TapMatrix/init(rowCount:columnCount:tapCount:triplets:)``.
+    static func matrix(of conv: Convolution) -> TapMatrix {
+        var triplets: [(row: Int, column: Int, tap: Int)] = []
+        for (pair, taps) in entries(of: conv) {
+            for tap in taps { triplets.append((pair.row, pair.column, tap)) }
+        }
+        return TapMatrix(
+            rowCount: conv.outputCount, columnCount: conv.inputCount, tapCount: conv.weightCount,
+            triplets: triplets)
     }
 
     /// A matrix position.

@@ -1,0 +1,17 @@
+// The umbrella module: `import ConvMatrix` brings every library layer of the package.
+//
+// The layers, bottom to top (each knows only those below it):
+// - ConvMatrixCore: geometry, the unrolled matrix U, transposed convolutions, verification.
+// - ConvMatrixSymbols: the names of a layer's inputs, taps and outputs; symbolic products.
+// - ConvMatrixNumeric: tensors, direct and scatter convolution, the backward pass, checks.
+// - ConvMatrixRendering: a layer's symbols, text and LaTeX writers, reports, exports.
+// - ConvMatrixNotes: derivation documents. ConvMatrixPictures: SVG and TikZ pictures.
+// - ConvMatrixAnalysis: what the matrix says (fans, overlap, rank, structure, spectrum, stacks).
+@_exported import ConvMatrixAnalysis
+@_exported import ConvMatrixCore
+@_exported import ConvMatrixNotes
+@_exported import ConvMatrixNumeric
+@_exported import ConvMatrixPictures
+@_exported import ConvMatrixRendering
+@_exported import ConvMatrixSymbols
+@_exported import Symbolic

@@ -1,0 +1,188 @@
+/// A validated convolution layer: every size is positive, the dilated kernel fits in the padded
+/// input on every axis, the groups divide the channels, the padding mode admits the padding, and
+/// every count fits in `Int`.
+///
+/// Obtain one from ``ConvolutionSpec/validated()``. Along axis `t`, output position `i` of output
+/// channel `o` is
+///
+///     y[o, i] = Σ_{c ∈ group(o)} Σ_a k[o, c − c₀, a] · x̃[c, i·s + a·d − p_before]
+///
+/// where `x̃` is the input padded according to ``paddingMode`` and the sum over `a` runs over all
+/// kernel positions (with `a` replaced by `K − 1 − a` in `k` for ``KernelOrientation/convolution``).
+public struct Convolution: Hashable, Sendable {
+    /// The spatial axes, outermost first.
+    public let axes: [ConvolutionAxis]
+    /// Input channels `C`.
+    public let inChannels: Int
+    /// Output channels `M`.
+    public let outChannels: Int
+    /// Groups `g` (divides `C` and `M`).
+    public let groups: Int
+    /// What the padded positions contain.
+    public let paddingMode: PaddingMode
+    /// Cross-correlation or convolution.
+    public let orientation: KernelOrientation
+    /// The padding as the user asked for it (a word or amounts), for descriptions.
+    public let requestedPadding: PaddingSpec
+    /// Spatial extents of the input `(n₀, n₁, …)`.
+    public let inputExtents: Extents
+    /// Spatial extents of the output `(m₀, m₁, …)`.
+    public let outputExtents: Extents
+    /// Spatial extents of the kernel `(k₀, k₁, …)`.
+    public let kernelExtents: Extents
+
+    /// The number of spatial axes.
+    public var rank: Int { axes.count }
+    /// `C / g`: the input channels each output channel reads.
+    public var inChannelsPerGroup: Int { inChannels / groups }
+    /// `M / g`: the output channels of each group.
+    public var outChannelsPerGroup: Int { outChannels / groups }
+    /// Entries of the flattened input `x`: `C · Π n`.
+    public var inputCount: Int { inChannels * inputExtents.count }
+    /// Entries of the flattened output `y`: `M · Π m`.
+    public var outputCount: Int { outChannels * outputExtents.count }
+    /// Kernel weights: `M · (C/g) · Π k`, PyTorch's weight tensor `(M, C/g, k…)`.
+    public var weightCount: Int { outChannels * inChannelsPerGroup * kernelExtents.count }
+
+    /// Whether any channel count or the group count is above 1 (symbols then carry channels).
+    public var hasChannels: Bool { inChannels > 1 || outChannels > 1 }
+
+    /// Creates a validated convolution from already-checked parts; only validation calls this.
+    init(
+        axes: [ConvolutionAxis], inChannels: Int, outChannels: Int, groups: Int,
+        paddingMode: PaddingMode, orientation: KernelOrientation, requestedPadding: PaddingSpec,
+        inputExtents: Extents, outputExtents: Extents, kernelExtents: Extents
+    ) {
+        self.axes = axes
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.groups = groups
+        self.paddingMode = paddingMode
+        self.orientation = orientation
+        self.requestedPadding = requestedPadding
+        self.inputExtents = inputExtents
+        self.outputExtents = outputExtents
+        self.kernelExtents = kernelExtents
+    }
+
+    /// The description this convolution was validated from, with padding resolved to amounts.
+    public var spec: ConvolutionSpec {
+        ConvolutionSpec(
+            inputSize: axes.map { $0.inputSize }, kernelSize: axes.map { $0.kernelSize },
+            stride: axes.map { $0.stride }, padding: .explicit(axes.map { $0.padding }),
+            dilation: axes.map { $0.dilation }, inChannels: inChannels, outChannels: outChannels,
+            groups: groups, paddingMode: paddingMode, orientation: orientation,
+            sameRule: .tensorflow)
+    }
+}
+
+extension ConvolutionSpec {
+    /// Checks every rule and resolves the padding, or throws the first broken rule.
+    ///
+    /// Rules, in the order they are checked: sizes ≥ 1 and kernel and input of the same rank;
+    /// stride and dilation ≥ 1, one value or one per axis; channels and groups ≥ 1 with the groups
+    /// dividing both channel counts; padding ≥ 0 (or a word; `same` with stride > 1 only under
+    /// ``SameRule/tensorflow``); the padding mode's limits (reflect: padding < n, circular:
+    /// padding ≤ n on each side, as PyTorch requires); the dilated kernel `d·(k − 1) + 1` no larger
+    /// than the padded input `n + p_before + p_after`; every element count within `Int`.
+    public func validated() throws(SpecificationError) -> Convolution {
+        // Every per-axis list is expanded to the rank and checked here, once; nothing below
+        // reads `self`'s lists.
+        let lists = try AxisLists(
+            input: inputSize, kernel: kernelSize, stride: stride, dilation: dilation,
+            padding: padding)
+        try SpecValidation.channels(
+            inChannels: inChannels, outChannels: outChannels, groups: groups)
+        let rank = lists.rank
+        let inputSize = lists.input
+        let kernelSize = lists.kernel
+        let strides = lists.stride
+        let dilations = lists.dilation
+        let paddings = try resolvedPadding(lists)
+        try checkPaddingMode(paddings, input: inputSize)
+
+        var axes: [ConvolutionAxis] = []
+        for t in 0..<rank {
+            let span = OutputSize.dilatedKernel(kernel: kernelSize[t], dilation: dilations[t])
+            let padded = inputSize[t] + paddings[t].total
+            guard span <= padded else {
+                let dilated = dilations[t] > 1 ? "dilated " : ""
+                throw SpecificationError(
+                    .kernel,
+                    "\(dilated)kernel spans \(span) positions but the padded input has \(padded) on axis \(t); it must fit"
+                )
+            }
+            let m = OutputSize.convolution(
+                input: inputSize[t], kernel: kernelSize[t], stride: strides[t],
+                padding: paddings[t], dilation: dilations[t])
+            axes.append(
+                ConvolutionAxis(
+                    inputSize: inputSize[t], kernelSize: kernelSize[t], stride: strides[t],
+                    dilation: dilations[t], padding: paddings[t], outputSize: m))
+        }
+        let input = try SpecValidation.extents(inputSize, channels: inChannels, field: .input)
+        let output = try SpecValidation.extents(
+            axes.map { $0.outputSize }, channels: outChannels, field: .input)
+        guard let weightChannels = CheckedArithmetic.multiply(outChannels, inChannels / groups)
+        else {
+            throw SpecificationError(
+                .outChannels, "\(outChannels) × \(inChannels / groups) weight channels overflow")
+        }
+        let kernel = try SpecValidation.extents(
+            kernelSize, channels: weightChannels, field: .kernel)
+        return Convolution(
+            axes: axes, inChannels: inChannels, outChannels: outChannels, groups: groups,
+            paddingMode: paddingMode, orientation: orientation, requestedPadding: padding,
+            inputExtents: input, outputExtents: output, kernelExtents: kernel)
+    }
+
+    /// The explicit padding of every axis, with words resolved from the expanded `lists`.
+    private func resolvedPadding(_ lists: AxisLists) throws(SpecificationError) -> [AxisPadding] {
+        if let explicit = lists.explicitPadding { return explicit }
+        let axes = 0..<lists.rank
+        switch padding {
+        case .full:
+            return axes.map {
+                OutputSize.fullPadding(kernel: lists.kernel[$0], dilation: lists.dilation[$0])
+            }
+        default:
+            if sameRule == .pytorch, let s = lists.stride.first(where: { $0 > 1 }) {
+                throw SpecificationError(
+                    .padding,
+                    "same needs stride 1 under PyTorch's rule, got stride \(s); use --same-rule tensorflow for TensorFlow's SAME"
+                )
+            }
+            return axes.map {
+                OutputSize.samePadding(
+                    input: lists.input[$0], kernel: lists.kernel[$0], stride: lists.stride[$0],
+                    dilation: lists.dilation[$0])
+            }
+        }
+    }
+
+    /// PyTorch's limits on the padding for each padding mode.
+    private func checkPaddingMode(_ paddings: [AxisPadding], input inputSize: [Int])
+        throws(SpecificationError)
+    {
+        for (t, p) in paddings.enumerated() {
+            let n = inputSize[t]
+            let widest = max(p.before, p.after)
+            switch paddingMode {
+            case .zeros, .replicate:
+                continue
+            case .reflect where widest >= n:
+                throw SpecificationError(
+                    .paddingMode,
+                    "reflect needs padding < input size on each side (PyTorch's rule), got \(widest) with input \(n) on axis \(t)"
+                )
+            case .circular where widest > n:
+                throw SpecificationError(
+                    .paddingMode,
+                    "circular needs padding ≤ input size on each side (PyTorch's rule), got \(widest) with input \(n) on axis \(t)"
+                )
+            default:
+                continue
+            }
+        }
+    }
+}

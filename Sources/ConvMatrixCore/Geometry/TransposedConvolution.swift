@@ -1,0 +1,147 @@
+/// One spatial axis of a validated transposed convolution.
+public struct TransposedConvolutionAxis: Hashable, Sendable {
+    /// Input positions `m`.
+    public let inputSize: Int
+    /// Kernel taps `k`.
+    public let kernelSize: Int
+    /// Stride `s`: input `j` lands at output `j·s`.
+    public let stride: Int
+    /// Dilation `d`.
+    public let dilation: Int
+    /// Padding `p_before`/`p_after`: output positions cropped from each end.
+    public let padding: AxisPadding
+    /// Output padding `a` (< s or < d).
+    public let outputPadding: Int
+    /// Output positions `n = (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 ≥ 1`.
+    public let outputSize: Int
+}
+
+/// A validated transposed convolution (PyTorch's `ConvTranspose*d` with zeros padding).
+///
+/// Along each axis, input `j` of channel `c` adds `k[c, o − o₀, a] · x[c, j]` to output position
+/// `j·s + a·d − p_before` of every output channel `o` of its group, for every tap `a`;
+/// positions that fall outside `0…n−1` are cropped. Its matrix T is the transpose of the matrix
+/// U of ``forward``, the convolution with the same kernel, stride, padding and dilation whose
+/// input has this layer's output size (with more outputs than this layer has inputs only when
+/// an output padding reaches the stride, see ``forwardHasExtraOutputs``).
+public struct TransposedConvolution: Hashable, Sendable {
+    /// The spatial axes, outermost first.
+    public let axes: [TransposedConvolutionAxis]
+    /// Input channels (the forward convolution's `M`).
+    public let inChannels: Int
+    /// Output channels (the forward convolution's `C`).
+    public let outChannels: Int
+    /// Groups.
+    public let groups: Int
+    /// Orientation of the kernel (as in the forward convolution).
+    public let orientation: KernelOrientation
+    /// The forward convolution this layer is the transpose of: input size `n` (this layer's
+    /// output size), channels swapped, same kernel, stride, padding and dilation.
+    public let forward: Convolution
+    /// Spatial input extents `m`.
+    public let inputExtents: Extents
+    /// Spatial output extents `n`.
+    public let outputExtents: Extents
+
+    /// The number of spatial axes.
+    public var rank: Int { axes.count }
+    /// Entries of the flattened input: `inChannels · Π m`.
+    public var inputCount: Int { inChannels * inputExtents.count }
+    /// Entries of the flattened output: `outChannels · Π n`.
+    public var outputCount: Int { outChannels * outputExtents.count }
+    /// Spatial kernel extents.
+    public var kernelExtents: Extents { forward.kernelExtents }
+
+    /// Whether the forward convolution has more outputs than this layer has inputs on some axis,
+    /// which happens exactly when an output padding `a ≥ s` (allowed by PyTorch when `a < d`):
+    /// the forward convolution then has `m + ⌊a/s⌋` outputs, and T is the transpose of U
+    /// restricted to the outputs `< m` on every axis.
+    public var forwardHasExtraOutputs: Bool {
+        zip(axes, forward.axes).contains { $0.inputSize != $1.outputSize }
+    }
+}
+
+extension TransposedConvolutionSpec {
+    /// Checks every rule, or throws the first broken one.
+    ///
+    /// Rules: sizes ≥ 1 and matching ranks; stride and dilation ≥ 1; channels and groups ≥ 1
+    /// with the groups dividing both; padding explicit and ≥ 0 (`valid` means 0; `same` and
+    /// `full` are refused, as PyTorch's ConvTranspose refuses string padding); output padding ≥ 0
+    /// and smaller than the stride or the dilation of its axis; an output size ≥ 1.
+    public func validated() throws(SpecificationError) -> TransposedConvolution {
+        // Every per-axis list is expanded to the rank and checked here, once.
+        let lists = try AxisLists(
+            input: inputSize, kernel: kernelSize, stride: stride, dilation: dilation,
+            padding: padding, outputPadding: outputPadding)
+        if padding == .same || padding == .full {
+            throw SpecificationError(
+                .padding,
+                "a transposed convolution takes padding amounts, got '\(padding)' (PyTorch's ConvTranspose has no padding words)"
+            )
+        }
+        try SpecValidation.channels(
+            inChannels: inChannels, outChannels: outChannels, groups: groups)
+        let rank = lists.rank
+        let inputSize = lists.input
+        let kernelSize = lists.kernel
+        let strides = lists.stride
+        let dilations = lists.dilation
+        let paddings = lists.explicitPadding ?? Array(repeating: AxisPadding(0), count: rank)
+        let outputPaddings = lists.outputPadding
+        var axes: [TransposedConvolutionAxis] = []
+        for t in 0..<rank {
+            let a = outputPaddings[t]
+            guard a < strides[t] || a < dilations[t] else {
+                throw SpecificationError(
+                    .outputPadding,
+                    "must be smaller than the stride (\(strides[t])) or the dilation (\(dilations[t])), got \(a)\(rank > 1 ? " on axis \(t)" : "")"
+                )
+            }
+            let n = OutputSize.transposed(
+                input: inputSize[t], kernel: kernelSize[t], stride: strides[t],
+                padding: paddings[t], dilation: dilations[t], outputPadding: a)
+            guard n >= 1 else {
+                throw SpecificationError(
+                    .padding,
+                    "crops the whole output on axis \(t): (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 = \(n), must be ≥ 1"
+                )
+            }
+            axes.append(
+                TransposedConvolutionAxis(
+                    inputSize: inputSize[t], kernelSize: kernelSize[t], stride: strides[t],
+                    dilation: dilations[t], padding: paddings[t], outputPadding: a,
+                    outputSize: n))
+        }
+        let forwardSpec = ConvolutionSpec(
+            inputSize: axes.map { $0.outputSize }, kernelSize: kernelSize, stride: strides,
+            padding: .explicit(paddings), dilation: dilations, inChannels: outChannels,
+            outChannels: inChannels, groups: groups, orientation: orientation)
+        let forward = try forwardSpec.validated()
+        let input = try SpecValidation.extents(inputSize, channels: inChannels, field: .input)
+        return TransposedConvolution(
+            axes: axes, inChannels: inChannels, outChannels: outChannels, groups: groups,
+            orientation: orientation, forward: forward, inputExtents: input,
+            outputExtents: forward.inputExtents)
+    }
+}
+
+extension Convolution {
+    /// The transposed convolution that is this convolution's transpose: input size = this
+    /// output size, output size = this input size (output padding chosen to recover it), channels
+    /// swapped, same kernel, stride, padding and dilation. Only zeros padding has a PyTorch
+    /// ConvTranspose counterpart; for other modes this is the transpose of the zero-padded layer.
+    public var transposedCounterpart: TransposedConvolutionSpec {
+        let outputPadding = axes.map { axis in
+            axis.inputSize
+                - OutputSize.transposed(
+                    input: axis.outputSize, kernel: axis.kernelSize, stride: axis.stride,
+                    padding: axis.padding, dilation: axis.dilation, outputPadding: 0)
+        }
+        return TransposedConvolutionSpec(
+            inputSize: axes.map { $0.outputSize }, kernelSize: axes.map { $0.kernelSize },
+            stride: axes.map { $0.stride }, padding: .explicit(axes.map { $0.padding }),
+            dilation: axes.map { $0.dilation }, outputPadding: outputPadding,
+            inChannels: outChannels, outChannels: inChannels, groups: groups,
+            orientation: orientation)
+    }
+}

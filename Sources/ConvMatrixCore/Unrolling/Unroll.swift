@@ -1,0 +1,120 @@
+extension Convolution {
+    /// The unrolled matrix U in the column convention (`y = U·x`): one row per output
+    /// `(o, i)` and one column per input `(c, q)`, both flattened channel-first then row-major
+    /// (PyTorch's tensor layout); entry `(r, c)` is the sum of the kernel taps that connect input
+    /// `c` to output `r`.
+    ///
+    /// By the definition of the layer,
+    ///
+    ///     U[(o, i), (c, q)] = Σ { k[o, c − c₀(o), a] : source(i·s + a·d − p_before) = q }
+    ///
+    /// with `a` ranging over kernel positions (flipped for a true convolution), `c₀(o)` the first
+    /// input channel of `o`'s group, and `c` restricted to that group. The row convention of seed
+    /// 004 (`X·U = O`) is the transpose of this matrix.
+    ///
+    /// The number of stored entries is known before anything is allocated,
+    /// `M · (C/g) · Π_t (Σ_i |links_t(i)|)`; it is checked against `limits` (8 bytes per entry
+    /// and 8 per row, the matrix itself: nothing else grows with the layer).
+    ///
+    /// How it is built, and why it is right:
+    /// - Each axis's `(tap, input)` pairs are tabulated once (``AxisConnections``, a few bytes
+    ///   per output position of that axis).
+    /// - The pairs of spatial position `i = (i₀, …, i_{N−1})` are the Cartesian product of its
+    ///   axes' pairs, offsets added: tap `a` meets input `q` exactly when every `a_t` meets
+    ///   `q_t`, and row-major flat offsets are sums over axes. They are formed in a scratch
+    ///   buffer of at most `Π_t max_i |links_t(i)|` pairs, reused from one position to the next,
+    ///   so memory does not grow with the number of spatial outputs (it did when each position
+    ///   kept a list of its own: 36 bytes an entry at 2048×2048).
+    /// - Under zero padding the product is already in canonical order: within an axis `q`
+    ///   grows with `a`, and the outer axis varies slowest, as in row-major order. Other modes
+    ///   fold positions back onto the input, so the scratch is sorted by `(input, tap)`.
+    /// - Every output channel `o` and input channel `c` of its group then copy the scratch with
+    ///   two added constants (`c`'s first column, `(o, c)`'s first tap); the channels of one
+    ///   row follow each other, so the row stays sorted by column.
+    /// - Rows are visited in the order they are stored when there is one output channel, and
+    ///   in `(i, o)` order otherwise (one scratch per spatial position); in both cases every
+    ///   row's range comes from `rowStart`, filled in a first pass from the same counts.
+    ///
+    /// Time is linear in the number of entries plus rows; the property tests compare the result
+    /// with the definition (``ReferenceConvolution``) entry by entry and in canonical order.
+    public func unrolled(limits: ResourceLimits = .default) throws(SpecificationError) -> TapMatrix
+    {
+        // Everything is counted, and the budget checked, before anything is built.
+        let linkCounts = axes.map { AxisConnections.linkCount(axis: $0, mode: paddingMode) }
+        let perChannelPair = CheckedArithmetic.product(linkCounts)
+        let stored = perChannelPair.flatMap {
+            CheckedArithmetic.product([$0, outChannels, inChannelsPerGroup])
+        }
+        // CSR (8 bytes an entry, 8 a row), the per-axis tables and the scratch (16 bytes a pair).
+        let axisTables = axes.reduce(0) { $0 + $1.outputSize * (8 + 8 * $1.kernelSize) }
+        let scratch = CheckedArithmetic.product(kernelExtents.sizes).flatMap {
+            CheckedArithmetic.multiply($0, 16)
+        }
+        let bytes = [
+            stored.flatMap { CheckedArithmetic.multiply($0, 8) },
+            CheckedArithmetic.multiply(outputCount + 1, 8), axisTables, scratch,
+        ].reduce(Optional(0)) { total, part in
+            total.flatMap { t in part.flatMap { CheckedArithmetic.add(t, $0) } }
+        }
+        try limits.checkMemory(
+            bytes, for: "U (\(stored.map(String.init) ?? "too many") stored entries)")
+        try TapMatrix.checkIndexRange(
+            rows: outputCount, columns: inputCount, taps: weightCount, what: "U")
+        let connections = axes.indices.map { t in
+            AxisConnections(
+                axis: axes[t], mode: paddingMode, orientation: orientation,
+                inputStride: inputExtents.strides[t], kernelStride: kernelExtents.strides[t])
+        }
+        let spatialOutputs = outputExtents.count
+        let odometer = SpatialOdometer(connections)
+
+        // Pass 1, row lengths: every row of spatial position i has (C/g)·Π_t |links_t(i_t)|
+        // entries.
+        var rowStart = [Int](repeating: 0, count: outputCount + 1)
+        rowStart.withUnsafeMutableBufferPointer { rowStart in
+            odometer.forEachPairCount { flat, count in
+                for o in 0..<outChannels {
+                    rowStart[o * spatialOutputs + flat + 1] = inChannelsPerGroup * count
+                }
+            }
+            for row in 0..<outputCount { rowStart[row + 1] += rowStart[row] }
+        }
+        let total = rowStart[outputCount]
+
+        // Pass 2, the entries. Every slot of both arrays is written exactly once: rows are
+        // disjoint, and each gets exactly the count pass 1 gave it.
+        let inputPerChannel = Int32(truncatingIfNeeded: inputExtents.count)
+        let kernelPerPair = Int32(truncatingIfNeeded: kernelExtents.count)
+        let groupChannels = Int32(truncatingIfNeeded: inChannelsPerGroup)
+        var taps: [Int32] = []
+        let columns = [Int32](unsafeUninitializedCapacity: total) { columnBuffer, columnCount in
+            taps = [Int32](unsafeUninitializedCapacity: total) { tapBuffer, tapCount in
+                rowStart.withUnsafeBufferPointer { rowStart in
+                    odometer.forEachPosition(sorted: paddingMode != .zeros) {
+                        flat, pairTaps, pairInputs in
+                        for o in 0..<outChannels {
+                            var position = rowStart[o * spatialOutputs + flat]
+                            let group = Int32(truncatingIfNeeded: o / outChannelsPerGroup)
+                            let pair = Int32(truncatingIfNeeded: o) * groupChannels
+                            for c in 0..<groupChannels {
+                                // Below 2³¹: columns and taps were checked to fit Int32.
+                                let columnBase = (group * groupChannels + c) * inputPerChannel
+                                let tapBase = (pair + c) * kernelPerPair
+                                for p in 0..<pairTaps.count {
+                                    columnBuffer[position] = columnBase &+ pairInputs[p]
+                                    tapBuffer[position] = tapBase &+ pairTaps[p]
+                                    position += 1
+                                }
+                            }
+                        }
+                    }
+                }
+                tapCount = total
+            }
+            columnCount = total
+        }
+        return TapMatrix(
+            rowCount: outputCount, columnCount: inputCount, tapCount: weightCount,
+            rowStart: rowStart, columns: columns, taps: taps)
+    }
+}

@@ -1,0 +1,59 @@
+import ConvMatrixCore
+import ConvMatrixNumeric
+import ConvMatrixRendering
+import ConvMatrixSymbols
+
+/// Prose made safe for LaTeX text mode: the ten special characters escaped, and the Unicode
+/// mathematics the phrase tables use (`×`, `·`, `−`, `ᵀ`, `⌊⌋`, `→`, `δ`, `∂`, `°`, `⋯`, sub- and superscript digits) written as
+/// inline math, so that pdflatex with `inputenc`/`fontenc` T1 accepts every sentence. Accented
+/// letters (Spanish) pass through; T1 and UTF-8 input handle them.
+enum LaTeXProse {
+    private static let subscripts: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
+    private static let superscripts: [Character] = [
+        "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
+    ]
+
+    /// The LaTeX for one sentence of prose.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        // Adjacent math joins into one `$…$`: `$a$$b$` would open display math.
+        func math(_ source: String) {
+            if result.hasSuffix("$") && !result.hasSuffix("\\$") {
+                result.removeLast()
+                result += source + "$"
+            } else {
+                result += "$" + source + "$"
+            }
+        }
+        for character in text {
+            switch character {
+            case "\\": result += "\\textbackslash{}"
+            case "&", "%", "$", "#", "_", "{", "}": result += "\\\(character)"
+            case "~": result += "\\textasciitilde{}"
+            case "^": result += "\\textasciicircum{}"
+            case "×": math("\\times")
+            case "·": math("\\cdot")
+            case "−": math("-")
+            case "ᵀ": math("^{\\top}")
+            case "⌊": math("\\lfloor")
+            case "⌋": math("\\rfloor")
+            case "→": math("\\to")
+            case "δ": math("\\delta")
+            case "∂": math("\\partial")
+            case "°": math("^\\circ")
+            case "≥": math("\\geq")
+            case "⋯": math("\\cdots")
+            case "⋮": math("\\vdots")
+            default:
+                if let digit = subscripts.firstIndex(of: character) {
+                    math("_{\(digit)}")
+                } else if let digit = superscripts.firstIndex(of: character) {
+                    math("^{\(digit)}")
+                } else {
+                    result.append(character)
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,63 @@
+import ConvMatrixCore
+import ConvMatrixNumeric
+import ConvMatrixSymbols
+
+/// Writes a ``TapMatrix`` in the Matrix Market exchange format (NIST, Boisvert, Pozo and
+/// Remington 1996), `coordinate` layout, as `scipy.io.mmread` and MATLAB's `mmread` read it.
+///
+/// - With kernel values: `%%MatrixMarket matrix coordinate real general`, one line
+///   `row column value` per structural entry, the taps of an entry summed (`k₀₀ + k₀₂` becomes
+///   one number). A structural entry whose value is 0 (a zero weight) is written as an explicit 0,
+///   so the pattern does not depend on the values.
+/// - Without (`pattern`): `%%MatrixMarket matrix coordinate pattern general`, `row column`.
+///
+/// Indices are 1-based. Lines after the banner starting with `%` are comments. Values are
+/// written with Swift's shortest round-trip representation of a `Double`, so reading them back
+/// gives the same bits. The file is streamed row by row: nothing of the size of the matrix is
+/// built in memory besides the matrix itself.
+public enum MatrixMarketWriter {
+    /// Writes `matrix`, with `values` one per tap (nil for the pattern) and `comments` as `%`
+    /// lines (each should be ASCII and on one line).
+    public static func write(
+        _ matrix: TapMatrix, values: [Double]?, comments: [String],
+        to output: inout some TextOutputStream
+    ) {
+        let field = values == nil ? "pattern" : "real"
+        output.write("%%MatrixMarket matrix coordinate \(field) general\n")
+        for comment in comments { output.write("% \(comment)\n") }
+        output.write("\(matrix.rowCount) \(matrix.columnCount) \(matrix.entryCount)\n")
+        // Streams through a byte buffer: one line per entry of a matrix that may have 10⁸
+        // entries. Each tap's value is formatted once (shortest round-trip `Double` text); only
+        // entries that are sums of taps format a new number.
+        let tapText = values.map { $0.map { Array("\($0)".utf8) } }
+        var buffer = ByteBuffer()
+        var rowText: [UInt8] = []
+        for r in 0..<matrix.rowCount {
+            rowText.removeAll(keepingCapacity: true)
+            DecimalText.append(r + 1, to: &rowText)
+            rowText.append(UInt8(ascii: " "))
+            var i = matrix.rowStart[r]
+            let end = matrix.rowStart[r + 1]
+            while i < end {
+                let column = matrix.columns[i]
+                let first = i
+                i += 1
+                while i < end && matrix.columns[i] == column { i += 1 }
+                buffer.append(rowText)
+                buffer.appendDecimal(Int(column) + 1)
+                if let values, let tapText {
+                    buffer.append(" ")
+                    if i == first + 1 {
+                        buffer.append(tapText[Int(matrix.taps[first])])
+                    } else {
+                        let total = (first..<i).reduce(0.0) { $0 + values[Int(matrix.taps[$1])] }
+                        buffer.append("\(total)")
+                    }
+                }
+                buffer.append("\n")
+            }
+            buffer.flushIfFull(to: &output)
+        }
+        buffer.flush(to: &output)
+    }
+}

@@ -1,0 +1,24 @@
+import ConvMatrixCore
+import ConvMatrixSymbols
+import Symbolic
+
+extension Convolution {
+    /// The text of every entry of ``symbolicOutput(_:symbols:)`` (`O = X·U`), printed by
+    /// `sums`: identical to the expression printer's text, without building the expressions.
+    public func symbolicOutputText(_ u: TapMatrix, symbols: LayerSymbols, sums: ProductSums)
+        -> [String]
+    {
+        sums.strings(rowsOf: u, left: (0..<inputCount).map(symbols.input), kernel: symbols.kernel)
+    }
+
+    /// The text of every entry of ``symbolicTransposedOutput(_:symbols:)`` (`C = O·T`).
+    public func symbolicTransposedOutputText(
+        _ u: TapMatrix, symbols: LayerSymbols, sums: ProductSums
+    )
+        -> [String]
+    {
+        sums.strings(
+            rowsOf: u.transposed(), left: (0..<outputCount).map(symbols.output),
+            kernel: symbols.kernel)
+    }
+}
