@@ -11,3 +11,14 @@ fi
 python3 tools/analysis_fixtures.py --check
 swift build --product convmatrix >/dev/null
 python3 tools/analysis_check.py --tool "$(swift build --show-bin-path)/convmatrix" --cases 30
+# derive --layer: the stack's LaTeX document compiles.
+if command -v pdflatex >/dev/null; then
+    dir=$(mktemp -d)
+    "$(swift build --show-bin-path)/convmatrix" derive --input 6x6 --in-channels 2 \
+        --layer "--kernel 3 --padding 1" --layer "--kernel 3 --stride 2 --out-channels 2" \
+        --format latex --standalone --max-rows 40 --max-cols 80 > "$dir/stack.tex"
+    (cd "$dir" && pdflatex -interaction=nonstopmode -halt-on-error stack.tex > /dev/null) \
+        || { echo "derive --layer: pdflatex failed" >&2; exit 1; }
+    rm -rf "$dir"
+fi
+echo "analysis checks passed"

@@ -161,6 +161,28 @@ struct AnalysisCommandTests {
         #expect(run.output.contains("The stack equals it"))
     }
 
+    @Test(
+        "derive --layer writes the stack's derivation; single-layer flags outside a layer are refused"
+    )
+    func deriveStack() {
+        let run = runTool([
+            "derive", "--input", "6", "--layer", "--kernel 3 --padding 1", "--layer",
+            "--kernel 3 --stride 2",
+            "--format", "latex", "--standalone",
+        ])
+        #expect(run.exitCode == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix("\\documentclass{article}"))
+        #expect(run.output.contains("U = U_{2} U_{1}"))
+        #expect(run.output.contains("r_0 = 2 + 2 + 1 = 5"))
+        #expect(run.output.hasSuffix("\\end{document}\n"))
+        let refused = runTool(["derive", "--input", "6", "--kernel", "3", "--layer", "--kernel 3"])
+        #expect(refused.exitCode == 2)
+        #expect(refused.errors.hasPrefix("error: --kernel: goes inside a --layer"))
+        let spanish = runTool(["derive", "--input", "6", "--layer", "--kernel 3", "--lang", "es"])
+        #expect(spanish.exitCode == 2)
+        #expect(spanish.errors.hasPrefix("error: --lang:"))
+    }
+
     @Test("help lists the new commands")
     func help() {
         let run = runTool(["--help"])

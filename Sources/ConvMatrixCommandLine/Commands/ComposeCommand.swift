@@ -38,25 +38,7 @@ struct ComposeCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let inputText = try arguments.required(Options.input, example: "32x32")
-        let input: [Int]
-        do {
-            input = try FlagValues.integers(inputText)
-        } catch {
-            throw UsageError(flag: "input", error.rule)
-        }
-        var channels = 1
-        if let text = arguments.value(Options.inChannels) {
-            channels = try AxisListParser.single(text, flag: "in-channels")
-        }
-        let texts = arguments.values(Options.stackLayer)
-        guard !texts.isEmpty else {
-            throw UsageError(
-                flag: "layer",
-                "is required at least once, for example --layer \"--kernel 3 --padding 1\"")
-        }
         let format = try arguments.choice(Options.analysisFormat, default: ReportFormat.text)
-        let limits = try LayerOptions.limits(arguments)
         var letters = ComposedMatrix.defaultLetters
         if let text = arguments.value(Options.letters) {
             letters = text.split(separator: ",").map(String.init)
@@ -79,6 +61,42 @@ struct ComposeCommand: Command {
                 throw UsageError(flag: "max-terms", "must be ≥ 1, got \(maxTerms)")
             }
         }
+        let analysis = try Self.analysis(arguments, letters: letters, maxTerms: maxTerms)
+        switch format {
+        case .json: output.write(analysis.json.text + "\n")
+        case .text, .markdown:
+            output.write(
+                StackAnalysisWriter(
+                    markdown: format == .markdown, ascii: arguments.has(Options.ascii),
+                    maxCells: maxCells
+                ).write(analysis))
+        }
+        return CommandResult()
+    }
+
+    /// The stack that `--input`, `--in-channels` and the `--layer`s describe, analysed (shared
+    /// with `derive --layer`).
+    static func analysis(_ arguments: ParsedArguments, letters: [String], maxTerms: Int = 2_000_000)
+        throws(UsageError) -> StackAnalysis
+    {
+        let inputText = try arguments.required(Options.input, example: "32x32")
+        let input: [Int]
+        do {
+            input = try FlagValues.integers(inputText)
+        } catch {
+            throw UsageError(flag: "input", error.rule)
+        }
+        var channels = 1
+        if let text = arguments.value(Options.inChannels) {
+            channels = try AxisListParser.single(text, flag: "in-channels")
+        }
+        let texts = arguments.values(Options.stackLayer)
+        guard !texts.isEmpty else {
+            throw UsageError(
+                flag: "layer",
+                "is required at least once, for example --layer \"--kernel 3 --padding 1\"")
+        }
+        let limits = try LayerOptions.limits(arguments)
         var layers: [AnalyzedLayer] = []
         var size = input
         for (index, text) in texts.enumerated() {
@@ -93,10 +111,8 @@ struct ComposeCommand: Command {
         } catch {
             throw UsageError("--layer \(error.layer): --\(error.field.rawValue): \(error.message)")
         }
-        let analysis: StackAnalysis
         do {
-            analysis = try StackAnalysis(
-                stack, letters: letters, limits: limits, maxTerms: maxTerms)
+            return try StackAnalysis(stack, letters: letters, limits: limits, maxTerms: maxTerms)
         } catch let error as SpecificationError {
             throw UsageError(error)
         } catch let error as AnalysisError {
@@ -104,16 +120,6 @@ struct ComposeCommand: Command {
         } catch {
             throw UsageError("\(error)")
         }
-        switch format {
-        case .json: output.write(analysis.json.text + "\n")
-        case .text, .markdown:
-            output.write(
-                StackAnalysisWriter(
-                    markdown: format == .markdown, ascii: arguments.has(Options.ascii),
-                    maxCells: maxCells
-                ).write(analysis))
-        }
-        return CommandResult()
     }
 
     /// Layer `number` of the stack from its flags, reading `input` with `channels`.

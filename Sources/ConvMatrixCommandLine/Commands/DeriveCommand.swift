@@ -14,16 +14,21 @@ struct DeriveCommand: Command {
         EXAMPLES:
           convmatrix derive --input 5x5 --kernel 3x3 --stride 2 --format latex --standalone > conv.tex
           convmatrix derive --input 5x5 --kernel 3x3 --stride 2 --format markdown --lang es
+          convmatrix derive --input 6 --layer "--kernel 3 --padding 1" --layer "--kernel 3 --stride 2"
         """
     let options =
         Options.layer + [
             Options.names, Options.deriveFormat, Options.standalone, Options.lang,
             Options.maxRows, Options.maxCols, Options.maxTerms, Options.maxMemory,
-        ]
+        ] + [Options.stackLayer]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
+        // A stack of layers (--layer "…" repeated): its own derivation, as compose reads it.
+        if !arguments.values(Options.stackLayer).isEmpty {
+            return try DeriveStack.run(arguments, output: &output)
+        }
         let conv = try LayerOptions.convolution(arguments)
         let format = try arguments.choice(
             Options.deriveFormat, default: DerivationRenderer.Format.text)
