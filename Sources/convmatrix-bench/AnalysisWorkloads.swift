@@ -79,12 +79,12 @@ extension Workloads {
                     // A reference run: a fixed number of steps, no stopping rule.
                     let n = try OperatorNorm(
                         u, tapValues: values, start: start, tolerance: 0, maxIterations: steps)
-                    return "\(steps) steps: \(n.value), last change \(n.lastRelativeChange)"
+                    return "\(steps) steps: \(n.value) (power \(n.powerEstimate)), last change \(n.lastRelativeChange)"
                 }
                 let norm = try OperatorNorm(
                     u, tapValues: values, start: start, tolerance: 1e-7, maxIterations: 200)
                 return
-                    "‖U‖₂ = \(SignificantDigits.format(norm.value, digits: 8)), \(norm.iterations) steps, converged \(norm.converged), last change \(norm.lastRelativeChange)"
+                    "‖U‖₂ = \(SignificantDigits.format(norm.value, digits: 8)) (power estimate \(SignificantDigits.format(norm.powerEstimate, digits: 8))), \(norm.iterations) steps, last change \(SignificantDigits.format(norm.lastRelativeChange, digits: 2))"
             }),
     ]
 }

@@ -23,11 +23,18 @@ public struct OperatorNorm: Hashable, Sendable {
     public let lastRelativeChange: Double
     /// Whether the last change was within the tolerance.
     public let converged: Bool
+    /// The power iteration's own last estimate `‖U·x‖`, before the Rayleigh–Ritz step.
+    public let powerEstimate: Double
 
-    /// Runs the iteration on `matrix` at `tapValues`.
+    /// Runs the iteration on `matrix` at `tapValues`, then extracts the best estimate from the
+    /// span of the last `ritzSize` iterates (Rayleigh–Ritz: `σ_max(U·Q)` for an orthonormal
+    /// basis `Q` of that span, a Krylov space of `UᵀU`, so never above `σ_max` and never below
+    /// the last power estimate). The iterates of a slowly converging power iteration carry the
+    /// few nearly-top directions that still differ; the small `ritzSize × ritzSize` problem
+    /// separates them (Saad, *Numerical Methods for Large Eigenvalue Problems*, §4.3).
     public init(
         _ matrix: TapMatrix, tapValues: [Double], start: [Double]? = nil, tolerance: Double = 1e-12,
-        maxIterations: Int = 5000
+        maxIterations: Int = 5000, ritzSize: Int = 10
     ) throws(NumericError) {
         var generator = SplitMix64(seed: 0x5EED)
         var x = (0..<matrix.columnCount).map { _ in
@@ -42,8 +49,13 @@ public struct OperatorNorm: Hashable, Sendable {
         var estimate = 0.0
         var change = Double.infinity
         var steps = 0
+        var iterates: [[Double]] = []
         while steps < maxIterations {
             steps += 1
+            if ritzSize >= 2 {
+                if iterates.count == ritzSize { iterates.removeFirst() }
+                iterates.append(x)
+            }
             let y = try matrix.product(x, tapValues: tapValues)
             let sigma = OperatorNorm.norm(y)
             change = estimate == 0 ? Double.infinity : abs(sigma - estimate) / sigma
@@ -56,10 +68,44 @@ public struct OperatorNorm: Hashable, Sendable {
             x = try matrix.transposedProduct(y, tapValues: tapValues)
             if OperatorNorm.normalize(&x) == 0 { break }
         }
-        value = estimate
+        powerEstimate = estimate
+        value = max(estimate, try OperatorNorm.ritz(matrix, tapValues: tapValues, iterates))
         iterations = steps
         lastRelativeChange = change
         converged = change <= tolerance
+    }
+
+    /// `σ_max(U·Q)` for an orthonormal basis `Q` of `iterates` (modified Gram–Schmidt, twice;
+    /// directions with less than 10⁻⁸ of their length left are dropped).
+    static func ritz(_ matrix: TapMatrix, tapValues: [Double], _ iterates: [[Double]])
+        throws(NumericError) -> Double
+    {
+        var basis: [[Double]] = []
+        for var v in iterates {
+            for _ in 0..<2 {
+                for q in basis {
+                    var dot = 0.0
+                    for i in v.indices { dot += v[i] * q[i] }
+                    for i in v.indices { v[i] -= dot * q[i] }
+                }
+            }
+            if normalize(&v) > 1e-8 { basis.append(v) }
+        }
+        guard basis.count >= 2 else { return 0 }
+        var images: [[Double]] = []
+        for q in basis { images.append(try matrix.product(q, tapValues: tapValues)) }
+        var gram = DenseMatrix(rowCount: basis.count, columnCount: basis.count)
+        for a in 0..<basis.count {
+            for b in a..<basis.count {
+                var dot = 0.0
+                for i in images[a].indices { dot += images[a][i] * images[b][i] }
+                gram[a, b] = dot
+                gram[b, a] = dot
+            }
+        }
+        // UᵀU restricted to the span is symmetric positive semi-definite: its largest singular
+        // value is its largest eigenvalue, σ_max(U·Q)².
+        return (SingularValues.of(gram).first ?? 0).squareRoot()
     }
 
     static func norm(_ v: [Double]) -> Double {
