@@ -76,15 +76,17 @@ extension Workloads {
                 let u = try conv.unrolled()
                 let start = ConvolutionSymbol.startVector(conv, tapValues: values)
                 if let steps = ProcessInfo.processInfo.environment["NORM_STEPS"].flatMap(Int.init) {
-                    // A reference run: a fixed number of steps, no stopping rule.
+                    // A reference run: 12 power steps, then NORM_STEPS Lanczos steps, no stopping rule.
                     let n = try OperatorNorm(
-                        u, tapValues: values, start: start, tolerance: 0, maxIterations: steps)
-                    return "\(steps) steps: \(n.value) (power \(n.powerEstimate)), last change \(n.lastRelativeChange)"
+                        u, tapValues: values, start: start, tolerance: 0, maxIterations: 12,
+                        krylovSteps: steps)
+                    return "12 power steps, then \(n.krylovIterations) Lanczos steps: \(n.value)"
                 }
                 let norm = try OperatorNorm(
-                    u, tapValues: values, start: start, tolerance: 1e-7, maxIterations: 200)
+                    u, tapValues: values, start: start, tolerance: 1e-5, maxIterations: 200,
+                    krylovSteps: 20, krylovTolerance: 1e-10)
                 return
-                    "‖U‖₂ = \(SignificantDigits.format(norm.value, digits: 8)) (power estimate \(SignificantDigits.format(norm.powerEstimate, digits: 8))), \(norm.iterations) steps, last change \(SignificantDigits.format(norm.lastRelativeChange, digits: 2))"
+                    "‖U‖₂ = \(SignificantDigits.format(norm.value, digits: 8)) (power estimate \(SignificantDigits.format(norm.powerEstimate, digits: 8))), \(norm.iterations) power steps + \(norm.krylovIterations) Lanczos steps, last change \(SignificantDigits.format(norm.lastRelativeChange, digits: 2))"
             }),
     ]
 }

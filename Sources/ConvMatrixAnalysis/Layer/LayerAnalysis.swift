@@ -133,7 +133,10 @@ public struct LayerAnalysis: Sendable {
         if case .convolution(let conv) = layer {
             start = ConvolutionSymbol.startVector(conv, tapValues: doubles)
         }
-        operatorNorm = try OperatorNorm(matrix, tapValues: doubles, start: start)
+        // A few power steps from the symbol's start, then Lanczos on their Krylov space.
+        operatorNorm = try OperatorNorm(
+            matrix, tapValues: doubles, start: start, tolerance: 1e-6, maxIterations: 100,
+            krylovSteps: 30, krylovTolerance: 1e-13)
         var svd: [Double]?
         var note: String?
         do {

@@ -57,7 +57,10 @@ extension LayerAnalysis {
                 "power_iteration",
                 operatorNorm.map {
                     .object([
-                        ("iterations", .int($0.iterations)), ("converged", .bool($0.converged)),
+                        ("iterations", .int($0.iterations)),
+                        ("krylov_iterations", .int($0.krylovIterations)),
+                        ("power_estimate", .double($0.powerEstimate)),
+                        ("converged", .bool($0.converged)),
                         ("last_relative_change", .double($0.lastRelativeChange)),
                     ])
                 } ?? .null

@@ -173,12 +173,10 @@ public struct LayerAnalysisWriter: Sendable {
             }
         }
         if let norm = a.operatorNorm {
-            let convergence =
-                norm.converged
-                ? "converged to a relative change of \(SignificantDigits.format(norm.lastRelativeChange, digits: 2))"
-                : "NOT converged (last relative change \(SignificantDigits.format(norm.lastRelativeChange, digits: 2)))"
+            let power = a.layer.isTransposed ? "TᵀT" : "UᵀU"
+            let state = norm.converged ? "settled" : "NOT settled"
             out.append(
-                "Operator norm ‖\(a.layer.isTransposed ? "T" : "U")‖₂ = \(SignificantDigits.format(norm.value, digits: 6)) (power iteration on \(a.layer.isTransposed ? "TᵀT" : "UᵀU"), \(norm.iterations) steps, \(convergence))."
+                "Operator norm ‖\(a.layer.isTransposed ? "T" : "U")‖₂ = \(SignificantDigits.format(norm.value, digits: 6)) (power iteration on \(power), \(norm.iterations) steps from the layer's symbol, then Lanczos on its Krylov space, \(norm.krylovIterations) steps, \(state))."
             )
         }
     }

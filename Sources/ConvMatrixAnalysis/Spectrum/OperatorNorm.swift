@@ -21,20 +21,28 @@ public struct OperatorNorm: Hashable, Sendable {
     public let iterations: Int
     /// The relative change of the last step.
     public let lastRelativeChange: Double
-    /// Whether the last change was within the tolerance.
+    /// Whether the Lanczos refinement settled (its Ritz value changed by less than its
+    /// tolerance, or the Krylov space became invariant), or the power iteration alone did.
     public let converged: Bool
     /// The power iteration's own last estimate `‖U·x‖`, before the Rayleigh–Ritz step.
     public let powerEstimate: Double
 
-    /// Runs the iteration on `matrix` at `tapValues`, then extracts the best estimate from the
-    /// span of the last `ritzSize` iterates (Rayleigh–Ritz: `σ_max(U·Q)` for an orthonormal
-    /// basis `Q` of that span, a Krylov space of `UᵀU`, so never above `σ_max` and never below
-    /// the last power estimate). The iterates of a slowly converging power iteration carry the
-    /// few nearly-top directions that still differ; the small `ritzSize × ritzSize` problem
-    /// separates them (Saad, *Numerical Methods for Large Eigenvalue Problems*, §4.3).
+    /// Runs the power iteration on `matrix` at `tapValues`, then refines its result by
+    /// Rayleigh–Ritz over the Krylov space of `UᵀU` that the iteration would explore next.
+    ///
+    /// The power iteration alone converges at the rate `(σ₂/σ₁)²`, slow when the top singular
+    /// values crowd together, as a convolution's do. Its iterates `x, Ax, A²x, …` (`A = UᵀU`)
+    /// span a Krylov space whose best estimate — the largest Ritz value, `max ‖U·q‖` over unit
+    /// `q` in the span — is far better than the last iterate's; it is computed stably by the
+    /// Lanczos recurrence with full reorthogonalisation (Golub & Van Loan §10.1; Saad,
+    /// *Numerical Methods for Large Eigenvalue Problems*, §6.6), from the power iteration's
+    /// last vector, for at most `krylovSteps` more products, stopping when the Ritz value
+    /// (of `UᵀU`) changes by less than `krylovTolerance`; the power iteration itself stops
+    /// when its estimate changes by less than `tolerance`. The Ritz value never exceeds `σ_max`, and never falls
+    /// below the power estimate (the span contains the last iterate).
     public init(
         _ matrix: TapMatrix, tapValues: [Double], start: [Double]? = nil, tolerance: Double = 1e-12,
-        maxIterations: Int = 5000, ritzSize: Int = 10
+        maxIterations: Int = 5000, krylovSteps: Int = 16, krylovTolerance: Double = 1e-12
     ) throws(NumericError) {
         var generator = SplitMix64(seed: 0x5EED)
         var x = (0..<matrix.columnCount).map { _ in
@@ -49,13 +57,8 @@ public struct OperatorNorm: Hashable, Sendable {
         var estimate = 0.0
         var change = Double.infinity
         var steps = 0
-        var iterates: [[Double]] = []
         while steps < maxIterations {
             steps += 1
-            if ritzSize >= 2 {
-                if iterates.count == ritzSize { iterates.removeFirst() }
-                iterates.append(x)
-            }
             let y = try matrix.product(x, tapValues: tapValues)
             let sigma = OperatorNorm.norm(y)
             change = estimate == 0 ? Double.infinity : abs(sigma - estimate) / sigma
@@ -69,43 +72,71 @@ public struct OperatorNorm: Hashable, Sendable {
             if OperatorNorm.normalize(&x) == 0 { break }
         }
         powerEstimate = estimate
-        value = max(estimate, try OperatorNorm.ritz(matrix, tapValues: tapValues, iterates))
+        let (ritz, extra, settled) =
+            estimate > 0 && krylovSteps >= 2
+            ? try OperatorNorm.lanczos(matrix, tapValues: tapValues, from: x, steps: krylovSteps,
+                tolerance: krylovTolerance)
+            : (0, 0, false)
+        krylovIterations = extra
+        value = max(estimate, ritz)
         iterations = steps
         lastRelativeChange = change
-        converged = change <= tolerance
+        converged = settled || change <= krylovTolerance
     }
 
-    /// `σ_max(U·Q)` for an orthonormal basis `Q` of `iterates` (modified Gram–Schmidt, twice;
-    /// directions with less than 10⁻⁸ of their length left are dropped).
-    static func ritz(_ matrix: TapMatrix, tapValues: [Double], _ iterates: [[Double]])
-        throws(NumericError) -> Double
-    {
-        var basis: [[Double]] = []
-        for var v in iterates {
+    /// Products spent in the Lanczos refinement.
+    public let krylovIterations: Int
+
+    /// The largest Ritz value of `UᵀU` on the Krylov space of `start` (its square root), by
+    /// Lanczos with full reorthogonalisation; and the number of products spent. The basis is
+    /// kept (`steps` vectors), so `steps` is capped at 256 MB of vectors.
+    static func lanczos(
+        _ matrix: TapMatrix, tapValues: [Double], from start: [Double], steps: Int, tolerance: Double
+    ) throws(NumericError) -> (Double, Int, Bool) {
+        let cap = max(2, (256 << 20) / max(8 * matrix.columnCount, 1))
+        var basis: [[Double]] = [start]
+        var alphas: [Double] = []
+        var betas: [Double] = []
+        var top = 0.0
+        var used = 0
+        var settledAtEnd = false
+        for j in 0..<min(steps, cap) {
+            used += 1
+            var w = try matrix.transposedProduct(
+                try matrix.product(basis[j], tapValues: tapValues), tapValues: tapValues)
+            var alpha = 0.0
+            for i in w.indices { alpha += w[i] * basis[j][i] }
+            alphas.append(alpha)
             for _ in 0..<2 {
-                for q in basis {
+                for v in basis {
                     var dot = 0.0
-                    for i in v.indices { dot += v[i] * q[i] }
-                    for i in v.indices { v[i] -= dot * q[i] }
+                    for i in w.indices { dot += w[i] * v[i] }
+                    for i in w.indices { w[i] -= dot * v[i] }
                 }
             }
-            if normalize(&v) > 1e-8 { basis.append(v) }
-        }
-        guard basis.count >= 2 else { return 0 }
-        var images: [[Double]] = []
-        for q in basis { images.append(try matrix.product(q, tapValues: tapValues)) }
-        var gram = DenseMatrix(rowCount: basis.count, columnCount: basis.count)
-        for a in 0..<basis.count {
-            for b in a..<basis.count {
-                var dot = 0.0
-                for i in images[a].indices { dot += images[a][i] * images[b][i] }
-                gram[a, b] = dot
-                gram[b, a] = dot
+            // The tridiagonal T_{j+1} (symmetric positive semi-definite): its largest singular
+            // value is its largest eigenvalue.
+            let size = alphas.count
+            var t = DenseMatrix(rowCount: size, columnCount: size)
+            for k in 0..<size { t[k, k] = alphas[k] }
+            for k in 0..<betas.count {
+                t[k, k + 1] = betas[k]
+                t[k + 1, k] = betas[k]
             }
+            let next = SingularValues.of(t).first ?? 0
+            let settled = top > 0 && abs(next - top) <= tolerance * next
+            settledAtEnd = settled
+            top = next
+            let beta = norm(w)
+            if settled || beta <= 1e-14 * max(top, 1e-300) {
+                // An invariant subspace (β = 0) holds the exact Ritz value.
+                settledAtEnd = true
+                break
+            }
+            betas.append(beta)
+            basis.append(w.map { $0 / beta })
         }
-        // UᵀU restricted to the span is symmetric positive semi-definite: its largest singular
-        // value is its largest eigenvalue, σ_max(U·Q)².
-        return (SingularValues.of(gram).first ?? 0).squareRoot()
+        return (top.squareRoot(), used, settledAtEnd)
     }
 
     static func norm(_ v: [Double]) -> Double {
