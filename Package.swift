@@ -64,8 +64,16 @@ let package = Package(
         .target(
             name: "ConvMatrixCommandLine",
             dependencies: ["ConvMatrix", "ConvMatrixAnalysis", "Symbolic"]),
-        // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine.
-        .executableTarget(name: "convmatrix", dependencies: ["ConvMatrixCommandLine"]),
+        // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine. A release
+        // build on Linux links the Swift runtime statically: the dynamic loader then has no
+        // Swift libraries to map and bind, which halves the start-up of every run (see
+        // docs/performance.md). Only this executable does; the libraries link as usual.
+        .executableTarget(
+            name: "convmatrix", dependencies: ["ConvMatrixCommandLine"],
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
+            ]),
         // The benchmark of the performance issue: `swift run -c release convmatrix-bench`.
         .executableTarget(
             name: "convmatrix-bench", dependencies: ["ConvMatrix", "ConvMatrixAnalysis", "Symbolic"]),

@@ -27,8 +27,15 @@ KEYS = [("example-5x5-3x3-s2", ["example-5x5-3x3-s2", "seed004"]), ("mnist", ["m
 TORCH_ALIASES = {"resnet50_conv1": "resnet50_conv1_direct"}
 
 
+# Whole-process and sweep entries keep their own names (they would otherwise match "mnist",
+# "64", …).
+OWN_NAMES = ("hello", "startup_", "mnist_cli", "sweep_")
+
+
 def canonical(name: str) -> str:
     low = name.lower()
+    if low.startswith(OWN_NAMES):
+        return low
     for key, tokens in KEYS:
         if any(t in low for t in tokens):
             return key
@@ -122,7 +129,67 @@ def main(argv=None):
     for r in rows:
         print("  ".join(v.ljust(w) if i == 0 else v.rjust(w)
                         for i, (v, w) in enumerate(zip(r, widths))))
+    print_goals(swift, dict(others).get("sympy", {}))
     return 0
+
+
+def ms(v):
+    return "-" if v is None else f"{v * 1e3:.2f} ms"
+
+
+def print_goals(swift, sympy):
+    """The start-up, whole-process and per-entry ratios of the performance issue, from one run.
+
+    Each is given twice: by wall time (what the issue asks) and by CPU time (user + system of
+    the processes), which waiting for a busy machine's cores does not inflate."""
+    print()
+    print("start-up and whole-process ratios (medians of interleaved rounds in one run)")
+    rows = [("hello-world, no Foundation (swiftc -O)", "hello"),
+            ("hello-world, no Foundation (swiftc -O -static-stdlib)", "hello_static"),
+            ("convmatrix shape --input 5x5 --kernel 3x3", "startup_shape"),
+            ("MNIST: convmatrix unroll (SymPy-style LaTeX)", "mnist_cli_unroll"),
+            ("MNIST: convmatrix apply --transpose", "mnist_cli_apply"),
+            ("MNIST: both processes", "mnist_cli")]
+    for label, key in rows:
+        item = swift.get(key)
+        print(f"  {label:<56} wall {ms(num(item, 'seconds')):>10}  CPU {ms(num(item, 'cpu_seconds')):>10}")
+    for measure, key in (("wall", "seconds"), ("CPU", "cpu_seconds")):
+        shape = num(swift.get("startup_shape"), key)
+        for label, base_key in (("swiftc -O", "hello"), ("-static-stdlib", "hello_static")):
+            base = num(swift.get(base_key), key)
+            if shape and base:
+                verdict = "meets" if shape / base <= 1.3 else "MISSES"
+                print(f"  shape / hello-world ({label}), {measure}: {shape / base:.2f}x  "
+                      f"({verdict} the goal of at most 1.3x)")
+    sym = sympy.get("mnist") or {}
+    for measure, key in (("wall", "seconds"), ("CPU", "cpu_seconds")):
+        pair = num(swift.get("mnist_cli"), key)
+        # SymPy's in-process figure is a wall time: it is set against wall times only.
+        sym_keys = ([("in-process (U, LaTeX, C, LaTeX)", "seconds"),
+                     ("whole process (interpreter, import, work)", "process_seconds")]
+                    if key == "seconds" else
+                    [("whole process (interpreter, import, work)", "process_cpu_seconds")])
+        for label, sym_key in sym_keys:
+            value = num(sym, sym_key)
+            if pair and value:
+                verdict = "meets" if value / pair >= 300 else "MISSES"
+                print(f"  MNIST, SymPy {label} / convmatrix's two processes, {measure}: "
+                      f"{value:.3g} s / {pair * 1e3:.2f} ms = {value / pair:.0f}x  "
+                      f"({verdict} the goal of at least 300x)")
+    print()
+    print("U's build per stored entry (time: median; memory: peak growth of the process)")
+    resnet = swift.get("resnet50_conv1") or {}
+    base = num(resnet, "ns_per_entry")
+    entries = [("resnet50_conv1", resnet)] + sorted(
+        ((k, v) for k, v in swift.items() if k.startswith("sweep_")),
+        key=lambda kv: (int(kv[0].split("_out")[1]), int(kv[0].split("_")[1].rstrip("sq"))))
+    for name, item in entries:
+        ns, b = num(item, "ns_per_entry"), num(item, "peak_bytes_per_entry")
+        if ns is None:
+            continue
+        rel = f"{ns / base:.2f}x ResNet-50 conv1" if base else ""
+        bytes_text = f"{b:.2f} B" if b is not None else "-"
+        print(f"  {name:<22} {item.get('entries', 0):>12,} entries  {ns:6.2f} ns  {bytes_text:>8}  {rel}")
 
 
 if __name__ == "__main__":

@@ -43,8 +43,10 @@ def padding_arg(case) -> str:
 
 def command(binary: str, case) -> list[str]:
     transpose = case["kind"] == "conv_transpose"
-    cmd = [binary, "transpose" if transpose else "unroll",
-           "--input", axes(case["input_size"]),
+    cmd = [binary, "transpose" if transpose else "unroll"]
+    if transpose:
+        cmd += ["--transposed"]  # the flags describe the ConvTranspose layer itself
+    cmd += ["--input", axes(case["input_size"]),
            "--kernel", axes(case["kernel_size"]),
            "--stride", axes(case["stride"]),
            "--padding", padding_arg(case),

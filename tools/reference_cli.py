@@ -30,6 +30,8 @@ def parse(argv):
     for flag in it:
         if not flag.startswith("--"):
             sys.exit(f"error: unexpected argument '{flag}'")
+        if flag in ("--transposed", "--transposed-layer"):
+            continue  # the layer is transposed because the command is `transpose`
         opts[flag[2:]] = next(it)
     return cmd, opts
 

@@ -47,6 +47,19 @@ public enum ConvMatrixTool {
         case "--version":
             output.write("convmatrix \(version)\n")
             return CommandResult()
+        case "--generate-completion-script":
+            let shells = CompletionScript.Shell.allCases.map(\.rawValue).joined(separator: "|")
+            guard arguments.count == 2 else {
+                throw UsageError(
+                    flag: "generate-completion-script", "expects one shell, <\(shells)>")
+            }
+            guard let shell = CompletionScript.Shell(rawValue: arguments[1]) else {
+                throw UsageError(
+                    flag: "generate-completion-script",
+                    "expected <\(shells)>, got '\(arguments[1])'")
+            }
+            output.write(CompletionScript.script(for: shell, commands: commands))
+            return CommandResult()
         case "help":
             guard arguments.count <= 2 else {
                 throw UsageError(
@@ -77,6 +90,10 @@ public enum ConvMatrixTool {
 
     private static func command(named name: String) throws(UsageError) -> any Command {
         guard let command = commands.first(where: { $0.name == name }) else {
+            if let close = Suggestion.closest(to: name, in: commands.map(\.name)) {
+                throw UsageError(
+                    "unknown command '\(name)'; did you mean '\(close)'? (see 'convmatrix --help')")
+            }
             throw UsageError(
                 "unknown command '\(name)'; the commands are \(commands.map(\.name).joined(separator: ", ")) (see 'convmatrix --help')"
             )
@@ -101,6 +118,7 @@ public enum ConvMatrixTool {
             \(list.joined(separator: "\n"))
 
             Run 'convmatrix help <command>' or 'convmatrix <command> --help' for its options.
+            Shell completion: convmatrix --generate-completion-script bash|zsh|fish.
             Axes are joined by x (5x5); a padding axis is p or before:after (0:1x1:0).
             Exit codes: 0 success, 1 a check failed, 2 a usage error.
 

@@ -70,9 +70,9 @@ extension Convolution {
         let inputs = (0..<inputCount).map(symbols.input)
         return SymbolicBackward(
             delta: delta,
-            inputGradient: Convolution.products(
+            inputGradient: UnrolledLayer.products(
                 u.transposed(), left: { delta[$0] }, kernel: symbols.kernel),
-            weightGradient: Convolution.products(
+            weightGradient: UnrolledLayer.products(
                 weightMatrix(u).transposed(), left: { delta[$0] }, kernel: inputs))
     }
 

@@ -1,6 +1,5 @@
 import ConvMatrixCore
 import ConvMatrixSymbols
-import Dispatch
 
 extension Convolution {
     /// The layer applied to a `Double` input — the same numbers as
@@ -18,7 +17,7 @@ extension Convolution {
     /// 3. **Accumulate a whole output row per weight.** `y[o, i_outer, :] += w · x̃-row`: the
     ///    output row and the input rows stay in the L1 cache while every tap of every input
     ///    channel of the group is added (the same sum as the definition, in another order).
-    /// 4. **Output channels in parallel** (`DispatchQueue.concurrentPerform`): they write
+    /// 4. **Output channels in parallel** (`ParallelLoop`): they write
     ///    disjoint slices of `y`.
     ///
     /// - Parameters:
@@ -90,7 +89,7 @@ extension Convolution {
                     let yBase = UnsafeSendable(yAddress)
                     let xBase = UnsafeSendable(xAddress)
                     let wBase = UnsafeSendable(wAddress)
-                    DispatchQueue.concurrentPerform(iterations: outChannels) { o in
+                    ParallelLoop.forEach(iterations: outChannels) { o in
                         let y = yBase.pointer
                         let x = xBase.pointer
                         let w = wBase.pointer
@@ -136,7 +135,7 @@ extension Convolution {
     }
 }
 
-/// A pointer handed to the worker threads of `concurrentPerform`; each thread writes a disjoint
+/// A pointer handed to the worker threads of `ParallelLoop`; each thread writes a disjoint
 /// part of the memory behind it.
 struct UnsafeSendable<Pointee>: @unchecked Sendable {
     let pointer: Pointee

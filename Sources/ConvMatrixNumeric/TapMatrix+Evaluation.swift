@@ -60,17 +60,13 @@ extension TapMatrix {
         columns.reserveCapacity(storedCount)
         values.reserveCapacity(storedCount)
         for r in 0..<rowCount {
-            var i = self.rowStart[r]
-            let end = self.rowStart[r + 1]
-            while i < end {
-                let column = self.columns[i]
-                var total = tapValues[Int(taps[i])]
-                i += 1
-                while i < end && self.columns[i] == column {
+            for entry in columnGroups(inRow: r) {
+                let first = entry.positions.lowerBound
+                var total = tapValues[Int(taps[first])]
+                for i in entry.positions.dropFirst() {
                     total = try Scalar.sum(total, tapValues[Int(taps[i])])
-                    i += 1
                 }
-                columns.append(Int(column))
+                columns.append(entry.column)
                 values.append(total)
             }
             rowStart.append(columns.count)
@@ -85,14 +81,7 @@ extension TapMatrix {
     public var entryCount: Int {
         var count = 0
         for r in 0..<rowCount {
-            var i = rowStart[r]
-            let end = rowStart[r + 1]
-            while i < end {
-                let column = columns[i]
-                count += 1
-                i += 1
-                while i < end && columns[i] == column { i += 1 }
-            }
+            for _ in columnGroups(inRow: r) { count += 1 }
         }
         return count
     }

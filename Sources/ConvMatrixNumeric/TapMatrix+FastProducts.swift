@@ -1,6 +1,5 @@
 import ConvMatrixCore
 import ConvMatrixSymbols
-import Dispatch
 
 extension TapMatrix {
     /// `U·x` in `Double`: the same sums as the generic ``product(_:tapValues:)`` (row by row,
@@ -20,7 +19,7 @@ extension TapMatrix {
                             taps.withUnsafeBufferPointer { ts in
                                 let pointers = UnsafeSendable((out, xs, ws, starts, cs, ts))
                                 let rows = rowCount
-                                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                                ParallelLoop.forEach(iterations: parts) { part in
                                     let (out, xs, ws, starts, cs, ts) = pointers.pointer
                                     for r in (rows * part / parts)..<(rows * (part + 1) / parts) {
                                         var total = 0.0
@@ -60,7 +59,7 @@ extension TapMatrix {
                     columns.withUnsafeBufferPointer { cs in
                         taps.withUnsafeBufferPointer { ts in
                             let pointers = UnsafeSendable((ys, ws, starts, cs, ts))
-                            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                            ParallelLoop.forEach(iterations: parts) { part in
                                 let (ys, ws, starts, cs, ts) = pointers.pointer
                                 var x = [Double](repeating: 0, count: columnCount)
                                 x.withUnsafeMutableBufferPointer { xs in

@@ -10,21 +10,16 @@ extension TapMatrix {
     ///   taps, is not finite in Double`.
     public func checkFiniteSums(_ values: [Double]) throws(NumericError) {
         for r in 0..<rowCount {
-            var i = rowStart[r]
-            let end = rowStart[r + 1]
-            while i < end {
-                let column = columns[i]
+            for entry in columnGroups(inRow: r) {
                 var total = 0.0
-                var count = 0
-                while i < end && columns[i] == column {
+                for i in entry.positions {
                     let tap = Int(taps[i])
                     total += tap < values.count ? values[tap] : 0
-                    count += 1
-                    i += 1
                 }
                 guard total.isFinite else {
+                    let count = entry.positions.count
                     throw NumericError(
-                        "the entry (\(r), \(column)), a sum of \(count) tap\(count == 1 ? "" : "s"), is not finite in Double"
+                        "the entry (\(r), \(entry.column)), a sum of \(count) tap\(count == 1 ? "" : "s"), is not finite in Double"
                     )
                 }
             }

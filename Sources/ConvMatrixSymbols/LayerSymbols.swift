@@ -16,6 +16,15 @@ public struct LayerSymbols: Sendable {
     public let names: SymbolNames
     /// One symbol per kernel weight, in PyTorch's weight order (the tap index).
     public let kernel: [Symbol]
+    /// The letter of the layer's input: the input name of a convolution; the output name of a
+    /// transposed convolution, whose input is what a convolution outputs (`O`).
+    public let inputLetter: String
+    /// The letter of the layer's output: the output name of a convolution; `C` for a
+    /// transposed convolution, as in `C = O·T`.
+    public let outputLetter: String
+    /// The letter of what the transposed map produces from the output, on the input grid: `C`
+    /// for a convolution (`C = O·T`), the output name (`O`) for a transposed convolution.
+    public let transposedOutputLetter: String
     private let inputExtents: Extents
     private let inputChannels: Int
     private let outputExtents: Extents
@@ -24,16 +33,43 @@ public struct LayerSymbols: Sendable {
     /// The symbols of a convolution: input `x`, weight `(M, C/g, k…)`, output `y`.
     public init(_ conv: Convolution, names: SymbolNames = .ikO) {
         self.init(
-            names: names, layout: conv.kernelLayout, channelled: conv.hasChannels,
-            input: conv.inputExtents, inputChannels: conv.inChannels,
+            names: names, letters: (names.input, names.output, Self.cLetter(names)),
+            layout: conv.kernelLayout, channelled: conv.hasChannels, input: conv.inputExtents,
+            inputChannels: conv.inChannels,
             output: conv.outputExtents, outputChannels: conv.outChannels)
     }
 
+    /// The symbols of a transposed convolution given as a layer of its own. The roles stay
+    /// those of the convolution it is the transpose of: its input (the `m`-grid it reads) is
+    /// written with the output letter (`O`), its output (the `n`-grid it writes) is `C`, as in
+    /// `C = O·T`, and its weight is `(C_in, C_out/g, k…)` — PyTorch's `ConvTranspose` order,
+    /// which is also the order of its forward convolution's weight.
+    public init(_ layer: TransposedConvolution, names: SymbolNames = .ikO) {
+        self.init(
+            names: names, letters: (names.output, Self.cLetter(names), names.output),
+            layout: layer.kernelLayout,
+            channelled: layer.inChannels > 1 || layer.outChannels > 1,
+            input: layer.inputExtents, inputChannels: layer.inChannels,
+            output: layer.outputExtents, outputChannels: layer.outChannels)
+    }
+
+    /// The symbols of either kind of layer.
+    public init(_ layer: UnrolledLayer, names: SymbolNames = .ikO) {
+        switch layer {
+        case .convolution(let conv): self.init(conv, names: names)
+        case .transposed(let transposed): self.init(transposed, names: names)
+        }
+    }
+
     private init(
-        names: SymbolNames, layout: KernelLayout, channelled: Bool, input: Extents,
+        names: SymbolNames, letters: (input: String, output: String, transposedOutput: String),
+        layout: KernelLayout, channelled: Bool, input: Extents,
         inputChannels: Int, output: Extents, outputChannels: Int
     ) {
         self.names = names
+        self.inputLetter = letters.input
+        self.outputLetter = letters.output
+        self.transposedOutputLetter = letters.transposedOutput
         self.kernel = (0..<layout.count).map { tap in
             let (outer, inner, position) = layout.components(of: tap)
             return Symbol(
@@ -48,14 +84,29 @@ public struct LayerSymbols: Sendable {
     /// The input symbol for flat input index `flat` (channel first, then row-major).
     public func input(_ flat: Int) -> Symbol {
         Symbol(
-            names.input, indices: inputExtents.multiIndex(flat % inputExtents.count),
+            inputLetter, indices: inputExtents.multiIndex(flat % inputExtents.count),
+            superscript: inputChannels > 1 ? [flat / inputExtents.count] : [])
+    }
+
+    /// `C`, as the unrolling notes write what `T` produces, or `C'` when one of the chosen
+    /// names is already `C`.
+    static func cLetter(_ names: SymbolNames) -> String {
+        [names.input, names.kernel, names.output].contains("C") ? "C'" : "C"
+    }
+
+    /// The symbol of entry `flat` of what the transposed map produces (`C = O·T` for a
+    /// convolution): it lies on the input grid, so it carries the input's indices, under its
+    /// own letter (it is not the input).
+    public func transposedOutput(_ flat: Int) -> Symbol {
+        Symbol(
+            transposedOutputLetter, indices: inputExtents.multiIndex(flat % inputExtents.count),
             superscript: inputChannels > 1 ? [flat / inputExtents.count] : [])
     }
 
     /// The output symbol for flat output index `flat`.
     public func output(_ flat: Int) -> Symbol {
         Symbol(
-            names.output, indices: outputExtents.multiIndex(flat % outputExtents.count),
+            outputLetter, indices: outputExtents.multiIndex(flat % outputExtents.count),
             superscript: outputChannels > 1 ? [flat / outputExtents.count] : [])
     }
 }

@@ -1,23 +1,26 @@
 import ConvMatrixCore
 import Symbolic
 
-extension Convolution {
-    /// The symbolic output `O = X·U` (row convention; `y = U·x` in the column one): output `r`
-    /// is `Σ I_c · k_t` over the entries `(c, t)` of row `r` of the column-convention U, in
+extension UnrolledLayer {
+    /// The symbolic output `O = X·M` (row convention; `y = M·x` in the column one), M the
+    /// layer's matrix (U of a convolution, T of a transposed convolution): output `r` is
+    /// `Σ I_c · k_t` over the entries `(c, t)` of row `r` of the column-convention M, in
     /// canonical order.
     ///
-    /// `u` must be this convolution's ``unrolled(limits:)`` matrix.
-    public func symbolicOutput(_ u: TapMatrix, symbols: LayerSymbols) -> [Expression] {
-        Convolution.products(u, left: symbols.input, kernel: symbols.kernel)
+    /// `matrix` must be this layer's ``UnrolledLayer/unrolled(limits:)`` matrix.
+    public func symbolicOutput(_ matrix: TapMatrix, symbols: LayerSymbols) -> [Expression] {
+        Self.products(matrix, left: symbols.input, kernel: symbols.kernel)
     }
 
-    /// `C = O·T`: for every input position, `Σ O_r · k_t` over the outputs `r` it
-    /// feeds and the taps `t` that connect them — the transposed convolution applied to the
-    /// symbolic output, showing which outputs reach each input through which taps.
+    /// `C = O·Mᵀ`: for every input position, `Σ O_r · k_t` over the outputs `r` it
+    /// feeds and the taps `t` that connect them — the transposed map applied to the symbolic
+    /// output, showing which outputs reach each input through which taps.
     ///
-    /// `u` must be this convolution's ``unrolled(limits:)`` matrix.
-    public func symbolicTransposedOutput(_ u: TapMatrix, symbols: LayerSymbols) -> [Expression] {
-        Convolution.products(u.transposed(), left: symbols.output, kernel: symbols.kernel)
+    /// `matrix` must be this layer's ``UnrolledLayer/unrolled(limits:)`` matrix.
+    public func symbolicTransposedOutput(_ matrix: TapMatrix, symbols: LayerSymbols)
+        -> [Expression]
+    {
+        Self.products(matrix.transposed(), left: symbols.output, kernel: symbols.kernel)
     }
 
     /// For each row of `matrix`, `Σ left(column) · kernel[tap]`.
@@ -31,35 +34,60 @@ extension Convolution {
                 matrix.entries(inRow: r).map { Monomial([leftSymbols[$0.column], kernel[$0.tap]]) })
         }
     }
-}
 
-extension Convolution {
-    /// `O = X·U` with the kernel replaced by values (for example `1/(k·k)` for average
+    /// `O = X·M` with the kernel replaced by values (for example `1/(k·k)` for average
     /// pooling): output `r` is `Σ value(t)·I_c` over the entries `(c, t)` of row `r`.
     ///
     /// Throws ``Symbolic/SymbolicError/overflow(_:)`` when an exact coefficient overflows.
-    public func symbolicOutput(_ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression])
-        throws
-        -> [Expression]
-    {
-        try (0..<u.rowCount).map { r in
-            try u.entries(inRow: r).reduce(Expression.zero) { sum, entry in
-                try sum + Expression(symbols.input(entry.column)) * tapValues[entry.tap]
+    public func symbolicOutput(
+        _ matrix: TapMatrix, symbols: LayerSymbols, tapValues: [Expression]
+    ) throws -> [Expression] {
+        try Self.valuedProducts(matrix, left: symbols.input, tapValues: tapValues)
+    }
+
+    /// `C = O·Mᵀ` with the kernel replaced by values: input `c` collects `Σ value(t)·O_r`.
+    public func symbolicTransposedOutput(
+        _ matrix: TapMatrix, symbols: LayerSymbols, tapValues: [Expression]
+    ) throws -> [Expression] {
+        try Self.valuedProducts(matrix.transposed(), left: symbols.output, tapValues: tapValues)
+    }
+
+    /// For each row of `matrix`, `Σ value(tap) · left(column)`.
+    private static func valuedProducts(
+        _ matrix: TapMatrix, left: (Int) -> Symbol, tapValues: [Expression]
+    ) throws -> [Expression] {
+        try (0..<matrix.rowCount).map { r in
+            try matrix.entries(inRow: r).reduce(Expression.zero) { sum, entry in
+                try sum + Expression(left(entry.column)) * tapValues[entry.tap]
             }
         }
     }
+}
 
-    /// `C = O·T` with the kernel replaced by values: input `c` collects `Σ value(t)·O_r`.
-    public func symbolicTransposedOutput(
-        _ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression]
-    )
+extension Convolution {
+    /// ``UnrolledLayer/symbolicOutput(_:symbols:)`` of this convolution: `O = X·U`.
+    public func symbolicOutput(_ u: TapMatrix, symbols: LayerSymbols) -> [Expression] {
+        UnrolledLayer.convolution(self).symbolicOutput(u, symbols: symbols)
+    }
+
+    /// ``UnrolledLayer/symbolicTransposedOutput(_:symbols:)`` of this convolution: `C = O·T`.
+    public func symbolicTransposedOutput(_ u: TapMatrix, symbols: LayerSymbols) -> [Expression] {
+        UnrolledLayer.convolution(self).symbolicTransposedOutput(u, symbols: symbols)
+    }
+
+    /// ``UnrolledLayer/symbolicOutput(_:symbols:tapValues:)`` of this convolution.
+    public func symbolicOutput(_ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression])
         throws -> [Expression]
     {
-        let t = u.transposed()
-        return try (0..<t.rowCount).map { c in
-            try t.entries(inRow: c).reduce(Expression.zero) { sum, entry in
-                try sum + Expression(symbols.output(entry.column)) * tapValues[entry.tap]
-            }
-        }
+        try UnrolledLayer.convolution(self).symbolicOutput(
+            u, symbols: symbols, tapValues: tapValues)
+    }
+
+    /// ``UnrolledLayer/symbolicTransposedOutput(_:symbols:tapValues:)`` of this convolution.
+    public func symbolicTransposedOutput(
+        _ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression]
+    ) throws -> [Expression] {
+        try UnrolledLayer.convolution(self).symbolicTransposedOutput(
+            u, symbols: symbols, tapValues: tapValues)
     }
 }

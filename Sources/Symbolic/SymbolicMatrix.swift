@@ -155,6 +155,15 @@ public struct SymbolicMatrix: SparseRowSource, Hashable, Sendable {
         return SymbolicMatrix(rowCount: columnCount, columnCount: rowCount, validRows: columns)
     }
 
+    /// The `1 × n` matrix of `values` (a row vector), zeros dropped. Never fails: one row of
+    /// any length is a valid matrix.
+    public init(row values: [Expression]) {
+        let entries = values.indices.compactMap { c in
+            values[c].isZero ? nil : Entry(column: c, value: values[c])
+        }
+        self.init(rowCount: 1, columnCount: values.count, validRows: [entries])
+    }
+
     /// Stores rows already known to be valid.
     private init(rowCount: Int, columnCount: Int, validRows: [[Entry]]) {
         self.rowCount = rowCount

@@ -16,6 +16,9 @@ struct Workload: Sendable {
     let repeats: Int
     /// Runs once and returns a note (sizes, bytes written).
     let run: @Sendable () throws -> String
+    /// The number of stored entries of the U it builds, when it builds one: the JSON then
+    /// carries time and memory per entry.
+    var entries: Int? = nil
 }
 
 enum Workloads {
@@ -28,8 +31,8 @@ enum Workloads {
         let u = try conv.unrolled()
         let symbols = LayerSymbols(conv)
         var sink = CountingSink()
-        TapMatrixLaTeXWriter(printer: sympyLaTeX, tapValues: symbols.kernel.map { Expression($0) })
-            .write(u.transposed(), to: &sink)
+        TapMatrixLaTeXWriter(printer: sympyLaTeX)
+            .write(SymbolicTapMatrix(u.transposed(), kernel: symbols.kernel), to: &sink)
         var note =
             "U \(conv.inputCount)x\(conv.outputCount), \(u.storedCount) entries, LaTeX \(sink.bytes) B"
         if withC {
@@ -43,7 +46,10 @@ enum Workloads {
         return note
     }
 
-    static let all: [Workload] = analysis + [
+    /// Every workload: the fixed ones, then the size sweep.
+    static let all: [Workload] = fixed + sweeps + analysis
+
+    static let fixed: [Workload] = [
         Workload(
             name: "example-5x5-3x3-s2",
             summary: "5×5 input, 3×3 kernel, stride 2: U + LaTeX + C = O·T",
@@ -96,7 +102,8 @@ enum Workloads {
                 let bytes = u.columns.count * 4 + u.taps.count * 4 + u.rowStart.count * 8
                 return
                     "U \(u.rowCount)x\(u.columnCount), \(u.storedCount) entries, \(bytes) B (\(String(format2: Double(bytes) / Double(u.storedCount))) B/entry)"
-            }),
+            },
+            entries: 116_214_528),
         Workload(
             name: "resnet50_conv1_direct",
             summary: "ResNet-50 conv1: direct convolution in Double (2 threads)",
@@ -164,6 +171,38 @@ enum Workloads {
             }),
     ]
 
+    /// The size sweep: U of an `n×n` input, a 3×3 kernel, padding 1, with one input channel
+    /// and `outChannels` output channels — the build alone, so that time and memory per entry
+    /// can be compared across sizes (they should not grow with the number of outputs).
+    static func sweep(size n: Int, outChannels: Int) -> Workload {
+        // Every output reads 3 taps an axis except at the two borders, which read 2.
+        let entries = outChannels * (3 * n - 2) * (3 * n - 2)
+        return Workload(
+            name: "sweep_\(n)sq_out\(outChannels)",
+            summary: "U of \(n)×\(n), 3×3, padding 1, 1 → \(outChannels) channels",
+            repeats: n >= 1024 || (outChannels > 1 && n >= 256) ? 3 : 7,
+            run: {
+                let conv = try ConvolutionSpec(
+                    inputSize: [n, n], kernelSize: [3, 3], padding: .explicit([AxisPadding(1)]),
+                    outChannels: outChannels
+                ).validated()
+                let u = try conv.unrolled()
+                guard u.storedCount == entries else {
+                    throw BenchmarkFailure("\(u.storedCount) entries, expected \(entries)")
+                }
+                let bytes = u.columns.count * 4 + u.taps.count * 4 + u.rowStart.count * 8
+                return
+                    "\(u.storedCount) entries, \(String(format2: Double(bytes) / Double(u.storedCount))) B/entry kept"
+            },
+            entries: entries)
+    }
+
+    /// The sweep's sizes: one channel from 128² to 2048², and 64 output channels while U fits
+    /// the default 4 GB budget (512²: 151 million entries, 1.2 GB).
+    static let sweeps: [Workload] =
+        [128, 256, 512, 1024, 2048].map { sweep(size: $0, outChannels: 1) }
+        + [128, 256, 512].map { sweep(size: $0, outChannels: 64) }
+
     /// Renders a prebuilt U and reports the throughput of this run (the median time is the
     /// workload's; the note's rate is of the last run).
     static func render(latex: Bool) throws -> String {
@@ -171,15 +210,15 @@ enum Workloads {
             inputSize: [64, 64], kernelSize: [3, 3], padding: .explicit([AxisPadding(1)])
         ).validated()
         let u = try conv.unrolled().transposed()
-        let values = LayerSymbols(conv).kernel.map { Expression($0) }
+        // The checked values are made before the clock starts: this measures the writers.
+        let symbolic = SymbolicTapMatrix(u, kernel: LayerSymbols(conv).kernel)
         var sink = CountingSink()
         let clock = ContinuousClock()
         let start = clock.now
         if latex {
-            TapMatrixLaTeXWriter(printer: sympyLaTeX, tapValues: values).write(u, to: &sink)
+            TapMatrixLaTeXWriter(printer: sympyLaTeX).write(symbolic, to: &sink)
         } else {
-            TapMatrixTextWriter(printer: MatrixPlainTextPrinter(), tapValues: values).write(
-                u, to: &sink)
+            TapMatrixTextWriter(printer: MatrixPlainTextPrinter()).write(symbolic, to: &sink)
         }
         let elapsed = clock.now - start
         let seconds =

@@ -13,31 +13,41 @@ struct FileDescriptorOutput: TextOutputStream {
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
-        buffer.reserveCapacity(1 << 20)
+        buffer.reserveCapacity(1 << 16)
     }
 
     mutating func write(_ string: String) {
+        // The matrix writers hand over megabyte chunks: those go out as they are, without a
+        // copy into the buffer (a native string's UTF-8 is contiguous).
+        if string.utf8.count >= 1 << 16 {
+            flush()
+            var string = string
+            string.withUTF8 { send(UnsafeRawBufferPointer($0)) }
+            return
+        }
         buffer.append(contentsOf: string.utf8)
-        if buffer.count >= 1 << 20 { flush() }
+        if buffer.count >= 1 << 16 { flush() }
     }
 
-    /// Writes out everything buffered; gives up quietly when the reader has gone (a closed pipe).
+    /// Writes out everything buffered.
     mutating func flush() {
-        var offset = 0
-        buffer.withUnsafeBytes { bytes in
-            while offset < bytes.count {
-                #if canImport(Glibc)
-                    let written = Glibc.write(
-                        descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                #else
-                    let written = Darwin.write(
-                        descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                #endif
-                if written <= 0 { break }
-                offset += written
-            }
-        }
+        buffer.withUnsafeBytes { send($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes`; gives up quietly when the reader has gone (a closed pipe).
+    private func send(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            #if canImport(Glibc)
+                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            #else
+                let written = Darwin.write(descriptor, base + offset, bytes.count - offset)
+            #endif
+            if written <= 0 { break }
+            offset += written
+        }
     }
 }
 

@@ -50,14 +50,14 @@ struct AnalysisCommandTests {
         ),
         (
             ["compose", "--input", "8", "--layer", "--kernel 3 --output-padding 1"],
-            "error: --layer 1: --output-padding: belongs to a transposed layer"
+            "error: --layer 1: --output-padding: belongs to a transposed convolution: add --transposed"
         ),
         (
             [
                 "compose", "--input", "3", "--layer",
                 "--transposed --kernel 3 --padding-mode reflect",
             ],
-            "error: --layer 1: --padding-mode: does not apply to a transposed convolution"
+            "error: --layer 1: --padding-mode: a transposed convolution only pads with zeros"
         ),
         (
             ["analyze", "--input", "5", "--kernel", "3", "--svd"],

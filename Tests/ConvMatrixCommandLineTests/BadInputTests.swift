@@ -89,7 +89,7 @@ struct BadInputTests {
             "--dilation: must be ≤ 2147483647"
         ),
         (
-            "transpose --input 5 --kernel 3 --stride 9223372036854775807",
+            "transpose --transposed --input 5 --kernel 3 --stride 9223372036854775807",
             "--stride: must be ≤ 2147483647"
         ),
         (
@@ -97,7 +97,7 @@ struct BadInputTests {
             "--max-memory: U ("
         ),
         (
-            "transpose --input 2 --kernel 1 --stride 2000000000 --format mtx --pattern --max-memory 1MB",
+            "transpose --transposed --input 2 --kernel 1 --stride 2000000000 --format mtx --pattern --max-memory 1MB",
             "--max-memory: T ("
         ),
         (
@@ -123,15 +123,15 @@ struct BadInputTests {
         ),
         // Transposed convolutions.
         (
-            "transpose --input 2x2 --kernel 3x3 --stride 2 --output-padding 2",
+            "transpose --transposed --input 2x2 --kernel 3x3 --stride 2 --output-padding 2",
             "--output-padding: must be smaller than the stride (2) or the dilation (1), got 2"
         ),
         (
-            "transpose --input 2x2 --kernel 3x3 --padding 3",
+            "transpose --transposed --input 2x2 --kernel 3x3 --padding 3",
             "--padding: crops the whole output on axis 0"
         ),
         (
-            "transpose --input 2x2 --kernel 3x3 --padding same",
+            "transpose --transposed --input 2x2 --kernel 3x3 --padding same",
             "--padding: a transposed convolution takes padding amounts"
         ),
         // Channels and groups.
@@ -168,7 +168,7 @@ struct BadInputTests {
         ),
         (
             "verify --input 5 --kernel 3 --output-padding 1",
-            "--output-padding: belongs to a transposed convolution: add --transposed-layer"
+            "--output-padding: belongs to a transposed convolution: add --transposed, and the flags describe the transposed layer itself"
         ),
         (
             "verify --transposed-layer --input 2 --kernel 3 --padding-mode circular",
@@ -189,7 +189,7 @@ struct BadInputTests {
         // Exact kernel values whose sum (reflect padding) overflows 64-bit fractions.
         (
             "unroll --input 3 --kernel 3 --padding 1 --padding-mode reflect --kernel-values 1/999999999999999,1,1/999999999999997 --format latex --convention column",
-            "--kernel-values: the entry (0, 1) of U, a sum of 2 taps, overflows exact 64-bit fractions"
+            "--kernel-values: the entry (0, 1), a sum of 2 taps, overflows exact 64-bit fractions"
         ),
         // Help with too many arguments.
         ("help unroll transpose", "help takes at most one command name"),

@@ -69,7 +69,8 @@ struct CommandLineTests {
     @Test("transpose prints T, its output size and the check T = Uᵀ")
     func transpose() {
         let run = runTool(
-            "transpose --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1")
+            "transpose --transposed --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1"
+        )
         #expect(run.exitCode == 0)
         #expect(run.output.contains("rows: (3 − 1)·2 − 1 − 1 + 1·(3 − 1) + 1 + 1 = 6"))
         #expect(
@@ -77,7 +78,7 @@ struct CommandLineTests {
                 "T = Uᵀ, U the matrix of the convolution --input 6x6 --kernel 3x3 --stride 2 --padding 1: checked entry by entry."
             ))
         // T (row convention) of the transposed layer equals Uᵀ printed by unroll --transpose.
-        let t = runTool("transpose --input 2x2 --kernel 3x3 --stride 2 --format latex")
+        let t = runTool("transpose --transposed --input 2x2 --kernel 3x3 --stride 2 --format latex")
         let ut = runTool("unroll --transpose --input 5x5 --kernel 3x3 --stride 2 --format latex")
         #expect(t.output == ut.output)
     }

@@ -9,7 +9,11 @@ import Testing
         #expect(run.exitCode == 0)
         let lines = run.output.split(separator: "\n")
         #expect(lines.first == "%%MatrixMarket matrix coordinate real general")
-        #expect(lines.contains("% convmatrix unroll --input 3x3 --kernel 2x2 --convention column"))
+        // The header records the whole command, kernel values included.
+        #expect(
+            lines.contains(
+                "% convmatrix unroll --input 3x3 --kernel 2x2 --convention column --format mtx --kernel-values 0,1,2,3"
+            ))
         #expect(lines.contains("4 9 16"))
         #expect(lines.contains("4 9 3.0"))
         #expect(lines.allSatisfy { $0.allSatisfy(\.isASCII) })
@@ -24,8 +28,37 @@ import Testing
         #expect(run.output.contains("\n3 3 3\n") == false)
     }
 
+    @Test(
+        "the header's command line reproduces the file, random values with their seed",
+        arguments: [
+            "unroll --input 4x4 --kernel 3x3 --padding 0:1x1:0 --format mtx --kernel-values 1/2,-3,0.25,1,2,3,4,5,6",
+            "unroll --input 5x5 --kernel 3x3 --stride 2 --format mtx --kernel-values random",
+            "transpose --transposed --input 2x2 --kernel 3x3 --stride 2 --output-padding 1 --format mtx --pattern --convention column",
+            "apply --input 4 --kernel 2 --format json --kernel-values 1,2 --transpose",
+            "unroll --transposed-layer --input 3 --kernel 3 --stride 2 --format mtx --kernel-values 1,1,1",
+        ])
+    func headerReproduces(commandLine: String) throws {
+        let first = runTool(commandLine)
+        #expect(first.exitCode == 0)
+        let recorded: String
+        if commandLine.contains("json") {
+            let start = try #require(first.output.range(of: "\"command\": \""))
+            let rest = first.output[start.upperBound...]
+            recorded = String(rest[..<(try #require(rest.firstIndex(of: "\"")))])
+        } else {
+            let line = try #require(
+                first.output.split(separator: "\n").first { $0.hasPrefix("% convmatrix ") })
+            recorded = String(line.dropFirst(2))
+        }
+        #expect(recorded.hasPrefix("convmatrix "))
+        let again = runTool(String(recorded.dropFirst("convmatrix ".count)))
+        #expect(again.exitCode == 0)
+        #expect(again.output == first.output)
+    }
+
     @Test func patternNeedsNoValues() {
-        let run = runTool("transpose --input 2x2 --kernel 3x3 --stride 2 --format mtx --pattern")
+        let run = runTool(
+            "transpose --transposed --input 2x2 --kernel 3x3 --stride 2 --format mtx --pattern")
         #expect(run.exitCode == 0)
         #expect(run.output.hasPrefix("%%MatrixMarket matrix coordinate pattern general\n"))
         #expect(run.output.contains("\n4 25 36\n"))
@@ -66,7 +99,10 @@ import Testing
 
     @Test(arguments: [
         ("unroll --input 3x3 --kernel 2x2 --format mtx", "--format: mtx needs --kernel-values"),
-        ("transpose --input 2x2 --kernel 3x3 --format mtx", "--format: mtx needs --kernel-values"),
+        (
+            "transpose --transposed --input 2x2 --kernel 3x3 --format mtx",
+            "--format: mtx needs --kernel-values"
+        ),
         ("apply --input 3x3 --kernel 2x2 --format mtx", "--format: mtx needs --kernel-values"),
         (
             "unroll --input 3x3 --kernel 2x2 --format mtx --kernel-values 1,2,3",

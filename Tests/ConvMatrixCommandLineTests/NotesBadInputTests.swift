@@ -13,10 +13,9 @@ struct NotesBadInputTests {
         ("derive --input 5x5 --kernel 3x3 --max-rows 2", "--max-rows: must be ≥ 3"),
         ("derive --input 5x5 --kernel 3x3 --max-cols x", "--max-cols: "),
         ("derive --input 5x5 --kernel 3x3 --max-terms 0", "--max-terms: must be ≥ 3"),
-        ("derive --input 5x5 --kernel 3x3 --standalone", "--standalone: needs --format latex"),
         (
             "derive --input 5x5 --kernel 3x3 --format markdown --standalone",
-            "--standalone: needs --format latex"
+            "--standalone: writes a LaTeX document, which --format markdown is not"
         ),
         ("derive --input 5x5 --kernel 7x7", "--kernel: kernel spans 7 positions"),
         ("derive --input 5x5", "--kernel: is required"),
@@ -29,7 +28,10 @@ struct NotesBadInputTests {
             "draw --input 5x5 --kernel 3x3 --picture histogram",
             "--picture: expected <connectivity|sparsity>"
         ),
-        ("draw --input 5x5 --kernel 3x3 --standalone", "--standalone: needs --format tikz"),
+        (
+            "draw --input 5x5 --kernel 3x3 --format svg --standalone",
+            "--standalone: writes a LaTeX document of the TikZ picture"
+        ),
         ("draw --input 5x5 --kernel 3x3 --lang es", "unknown option '--lang' for 'draw'"),
         (
             "draw --input 100x100 --kernel 3x3 --picture sparsity",

@@ -24,7 +24,7 @@ struct TransposeCommandsTests {
     @Test("equivalent prints the zero insertion, the padding and the flipped kernel")
     func equivalent() {
         let run = runTool(
-            "equivalent --transposed-layer --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1"
+            "equivalent --transposed --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1"
         )
         #expect(run.exitCode == 0)
         #expect(run.output.contains("rows: 1 zero(s); 3 → (3 − 1)·2 + 1 = 5"))
@@ -52,7 +52,7 @@ struct TransposeCommandsTests {
         #expect(run.output.contains("  I_22 -> O_00 k_22, O_01 k_20, O_10 k_02, O_11 k_00"))
         let transposed = runTool(
             "connectivity --input 5x5 --kernel 3x3 --stride 2 --transpose --format markdown")
-        #expect(transposed.output.contains("| I₂₂ | O₀₀ | k₂₂ |"))
+        #expect(transposed.output.contains("| C₂₂ | O₀₀ | k₂₂ |"))
         let reflect = runTool(
             "connectivity --input 4 --kernel 3 --padding 1 --padding-mode reflect")
         #expect(reflect.output.contains("O₀ ← I₀ k₁, I₁ (k₀ + k₂)"))

@@ -33,16 +33,16 @@ struct FastWritersTests {
                     Expression(try Rational($0 % 5 - 2, 1 + $0 % 3))
                 }
                 : symbols.kernel.map { Expression($0) }
-            let source = SymbolicTapMatrix(matrix, tapValues: values)
+            let source = try SymbolicTapMatrix(matrix, tapValues: values)
             for printer in Self.latexPrinters {
                 var fast = ""
-                TapMatrixLaTeXWriter(printer: printer, tapValues: values).write(matrix, to: &fast)
+                TapMatrixLaTeXWriter(printer: printer).write(source, to: &fast)
                 #expect(fast == printer.string(for: source), "\(conv.spec)")
             }
             for ascii in [false, true] {
                 let printer = MatrixPlainTextPrinter(ascii: ascii)
                 var fast = ""
-                TapMatrixTextWriter(printer: printer, tapValues: values).write(matrix, to: &fast)
+                TapMatrixTextWriter(printer: printer).write(source, to: &fast)
                 #expect(fast == printer.string(for: source), "\(conv.spec)")
             }
         }

@@ -74,7 +74,8 @@ public struct OperatorNorm: Hashable, Sendable {
         powerEstimate = estimate
         let (ritz, extra, settled) =
             estimate > 0 && krylovSteps >= 2
-            ? try OperatorNorm.lanczos(matrix, tapValues: tapValues, from: x, steps: krylovSteps,
+            ? try OperatorNorm.lanczos(
+                matrix, tapValues: tapValues, from: x, steps: krylovSteps,
                 tolerance: krylovTolerance)
             : (0, 0, false)
         krylovIterations = extra
@@ -91,7 +92,8 @@ public struct OperatorNorm: Hashable, Sendable {
     /// Lanczos with full reorthogonalisation; and the number of products spent. The basis is
     /// kept (`steps` vectors), so `steps` is capped at 256 MB of vectors.
     static func lanczos(
-        _ matrix: TapMatrix, tapValues: [Double], from start: [Double], steps: Int, tolerance: Double
+        _ matrix: TapMatrix, tapValues: [Double], from start: [Double], steps: Int,
+        tolerance: Double
     ) throws(NumericError) -> (Double, Int, Bool) {
         let cap = max(2, (256 << 20) / max(8 * matrix.columnCount, 1))
         var basis: [[Double]] = [start]

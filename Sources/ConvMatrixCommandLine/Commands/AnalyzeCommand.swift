@@ -13,41 +13,25 @@ struct AnalyzeCommand: Command {
         with values, also the rank at those values (exact over the rationals when it fits, else
         in Double with NumPy's tolerance), the singular values (one-sided Jacobi SVD up to
         --svd-limit; the DFT rule of Sedghi et al. for circular stride-1 layers) and the
-        operator norm (power iteration on UᵀU). --transposed-layer analyses a transposed
+        operator norm (power iteration on UᵀU). --transposed analyses a transposed
         convolution given by its own flags.
 
         EXAMPLES:
           convmatrix analyze --input 8x8 --kernel 3x3 --stride 2
-          convmatrix analyze --transposed-layer --input 4x4 --kernel 4x4 --stride 2 --padding 1
+          convmatrix analyze --transposed --input 4x4 --kernel 4x4 --stride 2 --padding 1
           convmatrix analyze --input 6x6 --kernel 3x3 --padding 1 --padding-mode circular --kernel-values random
         """
     let options =
         Options.layer + [
-            Options.outputPadding, Options.transposedLayerFlag, Options.averagePool,
-            Options.kernelValues, Options.seed, Options.exact, Options.svd, Options.svdLimit,
+            Options.averagePool, Options.kernelValues, Options.seed, Options.exact, Options.svd,
+            Options.svdLimit,
             Options.analysisFormat, Options.ascii, Options.maxMemory,
         ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let layer: AnalyzedLayer
-        if arguments.has(Options.transposedLayerFlag) {
-            for flag in [Options.paddingMode, Options.sameRule, Options.averagePool]
-            where arguments.value(flag) != nil || arguments.has(flag) {
-                throw UsageError(
-                    flag: flag.name,
-                    "does not apply to a transposed convolution (PyTorch's ConvTranspose)")
-            }
-            layer = .transposed(try LayerOptions.transposedConvolution(arguments))
-        } else {
-            if arguments.value(Options.outputPadding) != nil {
-                throw UsageError(
-                    flag: "output-padding",
-                    "belongs to a transposed convolution: add --transposed-layer")
-            }
-            layer = .convolution(try LayerOptions.convolution(arguments))
-        }
+        let layer = try LayerOptions.analyzedLayer(arguments)
         let format = try arguments.choice(Options.analysisFormat, default: ReportFormat.text)
         var options = LayerAnalysis.Options(limits: try LayerOptions.limits(arguments))
         if let text = arguments.value(Options.svdLimit) {

@@ -11,10 +11,12 @@ struct ApplyCommand: Command {
         Each output is the sum of input-times-tap products its window covers. With --transpose
         the symbolic output O goes back through T = Uᵀ: C = O·T, reshaped to the input grid,
         shows which outputs reach each input through which taps — the transposed convolution
-        reproduces the connectivity, not the values.
+        reproduces the connectivity, not the values. With --transposed the flags describe a
+        transposed convolution: it reads O and writes C = O·T on its own output grid.
 
         EXAMPLES:
           convmatrix apply --input 5x5 --kernel 3x3 --stride 2
+          convmatrix apply --transposed --input 2x2 --kernel 4x4 --stride 2 --padding 1
           convmatrix apply --transpose --input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy
         """
     let options =
@@ -24,50 +26,64 @@ struct ApplyCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let conv = try LayerOptions.convolution(arguments)
+        let layer = try LayerOptions.layer(arguments)
         let render = try RenderOptions(arguments)
         let transposed = arguments.has(Options.transpose)
         let writer = MatrixOutput(options: render, allowsExports: true)
-        let extents = transposed ? conv.inputExtents : conv.outputExtents
-        let channels = transposed ? conv.inChannels : conv.outChannels
-        let lastTwo = extents.sizes.suffix(2)
-        try writer.checkSize(
-            rows: extents.count / (lastTwo.last ?? 1) * channels, columns: lastTwo.last ?? 1,
-            what: transposed ? "C" : "O")
+        let extents = transposed ? layer.inputExtents : layer.outputExtents
+        let channels = transposed ? layer.inChannels : layer.outChannels
+        let grid = GridShape(channels: channels, extents: extents)
+        try writer.checkSize(rows: grid.rows, columns: grid.columns, what: transposed ? "C" : "O")
         let u: TapMatrix
         do {
-            u = try conv.unrolled(limits: render.limits)
+            u = try layer.unrolled(limits: render.limits)
         } catch {
             throw UsageError(error)
         }
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let kernelValues = try ValueOptions.kernelValues(
-            arguments, layout: conv.kernelLayout, generator: &generator)
+            arguments, layout: layer.kernelLayout, generator: &generator)
         try writer.checkExport(values: kernelValues, pattern: arguments.has(Options.pattern))
-        let symbols = LayerSymbols(conv, names: render.names)
+        let symbols = LayerSymbols(layer, names: render.names)
+        let view = LayerMatrix(layer, convention: .column, transposed: transposed)
         if render.format == .mtx || render.format == .json {
-            // The printed outputs are linear forms: their coefficient matrix is U (O = U·x), or
-            // Uᵀ for C = Uᵀ·O, in the column convention.
+            // The printed outputs are linear forms: their coefficient matrix is the layer's
+            // matrix M (O = M·x), or Mᵀ for C = Mᵀ·O, in the column convention.
             try MatrixOutput.checkFiniteExport(u, values: kernelValues)
             writer.writeExport(
-                transposed ? u.transposed() : u, kernel: symbols.kernel, values: kernelValues,
-                header: UnrollCommand.exportHeader(
-                    conv, convention: .column, transposed: transposed),
+                view.matrix(from: u), kernel: symbols.kernel, values: kernelValues,
+                header: UnrollCommand.exportHeader(view, arguments: arguments, command: name),
                 to: &output)
             return CommandResult()
         }
         let s = render.style
-        let o = render.names.output
-        let title =
-            transposed
-            ? [
-                "C = \(o)\(s.dot)T with T = U\(s.transposeMark), on the \(s.sizes(conv.inputExtents.sizes)) input grid: each input collects the outputs its windows produced, through the taps that connect them.",
-                "Convolution: \(LayerDescription.describe(conv, style: s))",
+        let description = "\(view.layerKind): \(LayerDescription.describe(layer, style: s))"
+        let i = symbols.inputLetter
+        let o = symbols.outputLetter
+        let c = symbols.transposedOutputLetter
+        let title: [String]
+        switch (layer, transposed) {
+        case (.convolution, false):
+            title = [
+                "\(o) = X\(s.dot)U on the \(s.sizes(layer.outputExtents.sizes)) output grid.",
+                description,
             ]
-            : [
-                "\(o) = X\(s.dot)U on the \(s.sizes(conv.outputExtents.sizes)) output grid.",
-                "Convolution: \(LayerDescription.describe(conv, style: s))",
+        case (.convolution, true):
+            title = [
+                "\(c) = \(o)\(s.dot)T with T = U\(s.transposeMark), the transposed convolution, on a \(s.sizes(layer.inputExtents.sizes)) grid the size of the input \(i): each position collects the outputs its windows produced, through the taps that connect them.",
+                description,
             ]
+        case (.transposed, false):
+            title = [
+                "\(o) = \(i)\(s.dot)T on the \(s.sizes(layer.outputExtents.sizes)) output grid of the transposed convolution: each position collects the inputs that reach it, through the taps that connect them.",
+                description,
+            ]
+        case (.transposed, true):
+            title = [
+                "\(c) = \(o)\(s.dot)U with U = T\(s.transposeMark), \(view.transposedMapNoun), on a \(s.sizes(layer.inputExtents.sizes)) grid the size of the input \(i).",
+                description,
+            ]
+        }
         if kernelValues == nil, render.format == .latex || render.format == .text {
             // Sums of symbol products: printed without building expressions (same text).
             let sums =
@@ -76,10 +92,10 @@ struct ApplyCommand: Command {
                 : ProductSums(plain: render.expressionPrinter)
             let cells =
                 transposed
-                ? conv.symbolicTransposedOutputText(u, symbols: symbols, sums: sums)
-                : conv.symbolicOutputText(u, symbols: symbols, sums: sums)
+                ? layer.symbolicTransposedOutputText(u, symbols: symbols, sums: sums)
+                : layer.symbolicOutputText(u, symbols: symbols, sums: sums)
             if render.format == .latex {
-                writer.writeColumnNote(columns: extents.sizes.last ?? 1, to: &output)
+                writer.writeColumnNote(columns: grid.columns, to: &output)
                 LaTeXGridWriter(printer: render.latexPrinter).write(
                     cells: cells, channels: channels, extents: extents, to: &output)
                 output.write("\n")
@@ -96,16 +112,16 @@ struct ApplyCommand: Command {
             do {
                 values =
                     transposed
-                    ? try conv.symbolicTransposedOutput(u, symbols: symbols, tapValues: taps)
-                    : try conv.symbolicOutput(u, symbols: symbols, tapValues: taps)
+                    ? try layer.symbolicTransposedOutput(u, symbols: symbols, tapValues: taps)
+                    : try layer.symbolicOutput(u, symbols: symbols, tapValues: taps)
             } catch {
                 throw UsageError(flag: "kernel-values", "exact arithmetic overflowed: \(error)")
             }
         } else {
             values =
                 transposed
-                ? conv.symbolicTransposedOutput(u, symbols: symbols)
-                : conv.symbolicOutput(u, symbols: symbols)
+                ? layer.symbolicTransposedOutput(u, symbols: symbols)
+                : layer.symbolicOutput(u, symbols: symbols)
         }
         writer.write(
             GridSlices(values, channels: channels, extents: extents), title: title, to: &output)

@@ -26,7 +26,7 @@ struct CheckCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let conv = try LayerOptions.convolution(arguments)
+        let conv = try LayerOptions.convolutionOrForward(arguments)
         let limits = try LayerOptions.limits(arguments)
         let exact = arguments.has(Options.exact)
         // The budget applies before any value is drawn or parsed.

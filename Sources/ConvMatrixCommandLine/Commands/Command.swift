@@ -28,7 +28,7 @@ protocol Command: Sendable {
 extension Command {
     /// `convmatrix unroll --input <…> --kernel <…> [options]`.
     var usage: String {
-        let required = options.filter { $0.name == "input" || $0.name == "kernel" }
+        let required = options.filter(\.isRequired)
         let rest = options.count > required.count ? " [options]" : ""
         return (["convmatrix", name] + required.map(\.synopsis)).joined(separator: " ") + rest
     }

@@ -32,7 +32,7 @@ struct ComposeCommand: Command {
             Options.kernel, Options.stride, Options.padding, Options.dilation, Options.inChannels,
             Options.outChannels, Options.groups, Options.paddingMode, Options.sameRule,
             Options.flip,
-            Options.averagePool, Options.outputPadding, Options.transposedInLayer,
+            Options.averagePool, Options.outputPadding, Options.transposed,
         ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
@@ -168,29 +168,13 @@ struct ComposeCommand: Command {
                     UsageError(flag: "in-channels", "must be \(channels) (\(from)), got \(value)"))
             }
         }
-        var full = tokens.filter { $0 != "--transposed" }
+        var full = tokens
         if own.value(Options.inChannels) == nil { full += ["--in-channels", String(channels)] }
         full += ["--input", input.map(String.init).joined(separator: "x")]
         do throws(UsageError) {
             let parsed = try ParsedArguments(
                 full, allowed: layerFlags + [Options.input], command: "compose --layer")
-            if own.has(Options.transposedInLayer) {
-                for flag in [Options.paddingMode, Options.sameRule]
-                where parsed.value(flag) != nil {
-                    throw UsageError(
-                        flag: flag.name,
-                        "does not apply to a transposed convolution (PyTorch's ConvTranspose)")
-                }
-                if parsed.has(Options.averagePool) {
-                    throw UsageError(flag: "average-pool", "does not go with --transposed")
-                }
-                return .transposed(try LayerOptions.transposedConvolution(parsed))
-            }
-            if parsed.value(Options.outputPadding) != nil {
-                throw UsageError(
-                    flag: "output-padding", "belongs to a transposed layer: add --transposed")
-            }
-            return .convolution(try LayerOptions.convolution(parsed))
+            return try LayerOptions.analyzedLayer(parsed)
         } catch {
             throw fail(error)
         }

@@ -29,42 +29,40 @@ struct ConnectivityCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let conv = try LayerOptions.convolution(arguments)
+        let layer = try LayerOptions.layer(arguments)
         let layout = try arguments.choice(
             ConnectivityCommand.format, default: ConnectivityReport.Layout.text)
-        let names: SymbolNames
-        do {
-            names =
-                try arguments.value(Options.names).map { text throws(SpecificationError) in
-                    try SymbolNames(parsing: text)
-                } ?? .ikO
-        } catch {
-            throw UsageError(error)
-        }
+        let names = try arguments.symbolNames()
         let limits = try LayerOptions.limits(arguments)
-        let transposed = arguments.has(Options.transpose)
+        let view = LayerMatrix(
+            layer, convention: .column, transposed: arguments.has(Options.transpose))
         let u: TapMatrix
         do {
-            u = try conv.unrolled(limits: limits)
+            u = try layer.unrolled(limits: limits)
             try limits.checkMemory(
                 Connectivity.estimatedBytes(for: u), for: "the connectivity map")
         } catch {
             throw UsageError(error)
         }
-        let symbols = LayerSymbols(conv, names: names)
+        let symbols = LayerSymbols(layer, names: names)
         let style = TextStyle(ascii: arguments.has(Options.ascii))
+        // The transposed map reads the outputs O and writes C on the input grid.
         let report =
-            transposed
+            view.transposed
             ? ConnectivityReport(
-                u.transposed(), targetName: { symbols.input($0) },
+                u.transposed(), targetName: { symbols.transposedOutput($0) },
                 sourceName: { symbols.output($0) }, tapNames: symbols.kernel)
             : ConnectivityReport(
                 u, targetName: { symbols.output($0) }, sourceName: { symbols.input($0) },
                 tapNames: symbols.kernel)
         if layout == .text {
-            let what = transposed ? "the transposed convolution of" : "the convolution"
-            output.write(
-                "Connectivity of \(what): \(LayerDescription.describe(conv, style: style))\n\n")
+            let description = LayerDescription.describe(layer, style: style)
+            let c = symbols.transposedOutputLetter
+            let line =
+                view.transposed
+                ? "Connectivity of \(view.transposedMapNoun), \(c) = \(names.output)\(style.dot)\(view.layerLetter)\(style.transposeMark) (\(c) on the input grid), of \(view.layerNoun): \(description)"
+                : "Connectivity of \(view.layerNoun): \(description)"
+            output.write(line + "\n\n")
         }
         report.write(
             layout: layout, printer: PlainTextPrinter(ascii: style.ascii || layout == .csv),

@@ -29,16 +29,19 @@ struct DeriveCommand: Command {
         if !arguments.values(Options.stackLayer).isEmpty {
             return try DeriveStack.run(arguments, output: &output)
         }
-        let conv = try LayerOptions.convolution(arguments)
-        let format = try arguments.choice(
-            Options.deriveFormat, default: DerivationRenderer.Format.text)
-        let language = try arguments.choice(Options.lang, default: NotesLanguage.en)
+        let conv = try LayerOptions.convolutionOrForward(arguments)
         let standalone = arguments.has(Options.standalone)
+        // --standalone asks for a LaTeX document, so it implies --format latex.
+        let format = try arguments.choice(
+            Options.deriveFormat,
+            default: standalone ? DerivationRenderer.Format.latex : .text)
+        let language = try arguments.choice(Options.lang, default: NotesLanguage.en)
         if standalone && format != .latex {
             throw UsageError(
-                flag: "standalone", "needs --format latex, got --format \(format.rawValue)")
+                flag: "standalone",
+                "writes a LaTeX document, which --format \(format.rawValue) is not")
         }
-        let names = try NotesOptions.names(arguments)
+        let names = try arguments.symbolNames()
         let options = DerivationOptions(
             names: names, gradientName: format == .text ? "δ" : "\\delta",
             maxRows: try NotesOptions.elisionLimit(arguments, Options.maxRows),
@@ -74,15 +77,5 @@ enum NotesOptions {
                 "must be ≥ 3 (a head, an elision, a tail), got \(value)")
         }
         return value
-    }
-
-    /// `--names`, or I, k, O.
-    static func names(_ arguments: ParsedArguments) throws(UsageError) -> SymbolNames {
-        guard let text = arguments.value(Options.names) else { return .ikO }
-        do {
-            return try SymbolNames(parsing: text)
-        } catch {
-            throw UsageError(error)
-        }
     }
 }

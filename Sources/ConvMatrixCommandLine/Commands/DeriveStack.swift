@@ -24,9 +24,10 @@ enum DeriveStack {
             throw UsageError(
                 flag: "names", "a stack names each layer's taps with its own letter (k, w, v, …)")
         }
-        let format = try arguments.choice(
-            Options.deriveFormat, default: StackDerivation.Format.text)
         let standalone = arguments.has(Options.standalone)
+        // --standalone asks for a LaTeX document, so it implies --format latex (as for a layer).
+        let format = try arguments.choice(
+            Options.deriveFormat, default: standalone ? StackDerivation.Format.latex : .text)
         if standalone && format != .latex {
             throw UsageError(
                 flag: "standalone", "needs --format latex, got --format \(format.rawValue)")

@@ -31,15 +31,19 @@ struct DrawCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let conv = try LayerOptions.convolution(arguments)
+        let conv = try LayerOptions.convolutionOrForward(arguments)
         let picture = try arguments.choice(Options.picture, default: Picture.connectivity)
-        let format = try arguments.choice(Options.drawFormat, default: Format.svg)
         let standalone = arguments.has(Options.standalone)
+        // --standalone asks for a LaTeX document, so it implies --format tikz.
+        let format = try arguments.choice(
+            Options.drawFormat, default: standalone ? Format.tikz : .svg)
         if standalone && format != .tikz {
             throw UsageError(
-                flag: "standalone", "needs --format tikz (SVG is always a whole document)")
+                flag: "standalone",
+                "writes a LaTeX document of the TikZ picture; --format svg is always a whole document"
+            )
         }
-        let names = try NotesOptions.names(arguments)
+        let names = try arguments.symbolNames()
         let scene: PictureScene
         do {
             switch picture {

@@ -11,8 +11,8 @@ struct EquivalentCommand: Command {
 
         EXAMPLES:
           convmatrix equivalent --input 5x5 --kernel 3x3 --stride 2
-          convmatrix equivalent --transposed-layer --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
-          convmatrix equivalent --transposed-layer --input 5 --kernel 3 --padding 3
+          convmatrix equivalent --transposed --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
+          convmatrix equivalent --transposed --input 5 --kernel 3 --padding 3
         """
     let options = Options.transposeSubject
 

@@ -17,44 +17,46 @@ struct PlacementsCommand: Command {
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let conv = try LayerOptions.convolution(arguments)
+        let layer = try LayerOptions.layer(arguments)
         let render = try RenderOptions(arguments)
         let writer = MatrixOutput(options: render)
-        let (total, overflow) = conv.outputCount.multipliedReportingOverflow(by: conv.inputCount)
-        try writer.checkSize(
-            rows: overflow ? Int.max : total / max(conv.inputExtents.sizes.last ?? 1, 1),
-            columns: conv.inputExtents.sizes.last ?? 1, what: "the placements")
+        let grid = GridShape(channels: layer.inChannels, extents: layer.inputExtents)
+        let all = grid.repeated(layer.outputCount)
+        try writer.checkSize(rows: all.rows, columns: all.columns, what: "the placements")
         let u: TapMatrix
         do {
-            u = try conv.unrolled(limits: render.limits)
+            u = try layer.unrolled(limits: render.limits)
         } catch {
             throw UsageError(error)
         }
-        let symbols = LayerSymbols(conv, names: render.names)
-        let placements = conv.placements(u, symbols: symbols)
+        let symbols = LayerSymbols(layer, names: render.names)
+        let placements = layer.placements(u, symbols: symbols)
         let s = render.style
+        let view = LayerMatrix(layer, convention: .row)
         switch render.format {
         case .latex:
             let matrices = placements.flatMap { placement in
-                GridSlices(placement.values, channels: conv.inChannels, extents: conv.inputExtents)
-                    .slices.map(\.matrix)
+                GridSlices(
+                    placement.values, channels: layer.inChannels, extents: layer.inputExtents
+                )
+                .slices.map(\.matrix)
             }
-            writer.writeColumnNote(columns: conv.inputExtents.sizes.last ?? 1, to: &output)
+            writer.writeColumnNote(columns: grid.columns, to: &output)
             render.latexPrinter.writeList(matrices, to: &output)
             output.write("\n")
         case .text:
             output.write(
-                "Kernel placements of the convolution: \(LayerDescription.describe(conv, style: s))\n"
+                "Kernel placements of \(view.layerNoun): \(LayerDescription.describe(layer, style: s))\n"
             )
             output.write(
-                "One input-shaped matrix per output; flattened and stacked as columns they form U.\n"
+                "One input-shaped matrix per output; flattened and stacked as columns they form \(view.layerLetter).\n"
             )
             for placement in placements {
                 let label = render.expressionPrinter.string(for: symbols.output(placement.output))
                 output.write("\n\(label):\n")
-                let grid = GridSlices(
-                    placement.values, channels: conv.inChannels, extents: conv.inputExtents)
-                for slice in grid.slices {
+                let slices = GridSlices(
+                    placement.values, channels: layer.inChannels, extents: layer.inputExtents)
+                for slice in slices.slices {
                     if !slice.label.isEmpty { output.write("\(slice.label):\n") }
                     render.textPrinter.write(slice.matrix, to: &output)
                     output.write("\n")

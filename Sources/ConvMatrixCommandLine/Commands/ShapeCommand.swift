@@ -11,15 +11,26 @@ struct ShapeCommand: Command {
           convmatrix shape --input 5x5 --kernel 3x3 --stride 2
           convmatrix shape --input 4x4 --kernel 2x2 --stride 3
           convmatrix shape --input 7x7 --kernel 3x3 --stride 2 --padding same --same-rule tensorflow
+          convmatrix shape --transposed --input 16x16 --kernel 4x4 --stride 2 --padding 1
         """
     let options = Options.layer + [Options.ascii]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let conv = try LayerOptions.convolution(arguments)
-        let report = ShapeReport(conv, style: TextStyle(ascii: arguments.has(Options.ascii)))
-        for line in report.lines { output.write(line + "\n") }
-        return CommandResult(exitCode: 0, warnings: report.warnings)
+        let style = TextStyle(ascii: arguments.has(Options.ascii))
+        switch try LayerOptions.layer(arguments) {
+        case .convolution(let conv):
+            let report = ShapeReport(conv, style: style)
+            for line in report.lines { output.write(line + "\n") }
+            return CommandResult(exitCode: 0, warnings: report.warnings)
+        case .transposed(let layer):
+            output.write(
+                "Transposed convolution: \(LayerDescription.describe(layer, style: style))\n")
+            for line in TransposedShapeReport(layer, style: style).lines {
+                output.write(line + "\n")
+            }
+            return CommandResult()
+        }
     }
 }

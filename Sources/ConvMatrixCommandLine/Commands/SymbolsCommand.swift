@@ -32,64 +32,76 @@ struct SymbolsCommand: Command {
         -> CommandResult
     {
         let tensor = try arguments.choice(SymbolsCommand.of, default: Tensor.input)
-        let conv = try LayerOptions.convolution(arguments)
+        let layer = try LayerOptions.layer(arguments)
         let render = try RenderOptions(arguments)
         let writer = MatrixOutput(options: render)
         let s = render.style
+        let kernelLayout = layer.kernelLayout
+        // The kernel prints one spatial slice per (outer, inner) channel pair of its layout.
+        let kernelChannels = kernelLayout.count / max(kernelLayout.spatial.count, 1)
+        let inputGrid = GridShape(channels: layer.inChannels, extents: layer.inputExtents)
+        let outputGrid = GridShape(channels: layer.outChannels, extents: layer.outputExtents)
+        let kernelGrid = GridShape(channels: kernelChannels, extents: kernelLayout.spatial)
         // Sizes first: the dense guard runs before a single symbol is built.
         switch tensor {
         case .flattened:
-            try writer.checkSize(rows: 1, columns: conv.inputCount, what: "X")
+            try writer.checkSize(rows: 1, columns: layer.inputCount, what: "X")
         case .input:
-            try writer.checkSize(
-                rows: conv.inputCount / (conv.inputExtents.sizes.last ?? 1),
-                columns: conv.inputExtents.sizes.last ?? 1, what: "I")
+            try writer.checkSize(rows: inputGrid.rows, columns: inputGrid.columns, what: "I")
         case .output:
-            try writer.checkSize(
-                rows: conv.outputCount / (conv.outputExtents.sizes.last ?? 1),
-                columns: conv.outputExtents.sizes.last ?? 1, what: "O")
+            try writer.checkSize(rows: outputGrid.rows, columns: outputGrid.columns, what: "O")
         case .kernel:
-            try writer.checkSize(
-                rows: conv.weightCount / (conv.kernelExtents.sizes.last ?? 1),
-                columns: conv.kernelExtents.sizes.last ?? 1, what: "k")
+            try writer.checkSize(rows: kernelGrid.rows, columns: kernelGrid.columns, what: "k")
         }
-        let symbols = LayerSymbols(conv, names: render.names)
+        let symbols = LayerSymbols(layer, names: render.names)
+        // A convolution's tensors are "the input", "the output"; a transposed layer's say whose.
+        let of: String
+        switch layer {
+        case .convolution: of = ""
+        case .transposed: of = " of the transposed convolution"
+        }
         switch tensor {
         case .flattened:
-            let row = (0..<conv.inputCount).map { Expression(symbols.input($0)) }
-            guard let matrix = try? SymbolicMatrix([row]) else { return CommandResult() }
             writer.write(
-                matrix,
+                SymbolicMatrix(row: (0..<layer.inputCount).map { Expression(symbols.input($0)) }),
                 title: [
-                    "X: the input \(render.names.input) flattened row-major (1\(s.times)\(conv.inputCount))."
+                    "X: the input \(symbols.inputLetter)\(of) flattened row-major (1\(s.times)\(layer.inputCount))."
                 ],
                 to: &output)
         case .input:
             writer.write(
                 GridSlices(
-                    (0..<conv.inputCount).map { Expression(symbols.input($0)) },
-                    channels: conv.inChannels,
-                    extents: conv.inputExtents),
-                title: ["\(render.names.input): the input, \(s.sizes(conv.inputExtents.sizes))."],
+                    (0..<layer.inputCount).map { Expression(symbols.input($0)) },
+                    channels: layer.inChannels, extents: layer.inputExtents),
+                title: [
+                    "\(symbols.inputLetter): the input\(of), \(s.sizes(layer.inputExtents.sizes))."
+                ],
                 to: &output)
         case .output:
             writer.write(
                 GridSlices(
-                    (0..<conv.outputCount).map { Expression(symbols.output($0)) },
-                    channels: conv.outChannels,
-                    extents: conv.outputExtents),
+                    (0..<layer.outputCount).map { Expression(symbols.output($0)) },
+                    channels: layer.outChannels, extents: layer.outputExtents),
                 title: [
-                    "\(render.names.output): the output, \(s.sizes(conv.outputExtents.sizes))."
+                    "\(symbols.outputLetter): the output\(of), \(s.sizes(layer.outputExtents.sizes))."
                 ], to: &output)
         case .kernel:
-            let shape = s.sizes(conv.kernelLayout.shape)
+            let shape = s.sizes(kernelLayout.shape)
+            let order: String
+            switch layer {
+            case .convolution:
+                order =
+                    "PyTorch order: output channel, input channel within the group, spatial); slice o\(s.dot)(C/g) + c holds weight[o, c]."
+            case .transposed:
+                order =
+                    "PyTorch's ConvTranspose order: input channel, output channel within the group, spatial); slice c\(s.dot)(M/g) + o holds weight[c, o]."
+            }
             writer.write(
                 GridSlices(
-                    symbols.kernel.map { Expression($0) },
-                    channels: conv.outChannels * conv.inChannelsPerGroup,
-                    extents: conv.kernelExtents),
+                    symbols.kernel.map { Expression($0) }, channels: kernelChannels,
+                    extents: kernelLayout.spatial),
                 title: [
-                    "\(render.names.kernel): the kernel, weight shape \(shape) (PyTorch order: output channel, input channel within the group, spatial); slice o\(s.dot)(C/g) + c holds weight[o, c]."
+                    "\(render.names.kernel): the kernel\(of), weight shape \(shape) (\(order)"
                 ],
                 to: &output)
         }

@@ -8,27 +8,41 @@ struct TransposeCommand: Command {
     let abstract =
         "Print the matrix T of a transposed convolution and the convolution it is the transpose of."
     let discussion = """
-        --input is the transposed layer's own input (the forward convolution's output size m).
-        Its output has n = (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 positions per axis,
+        The flags describe a convolution, and its transposed convolution is shown: input m = the
+        convolution's output size, output = its input size. With --transposed they describe the
+        transposed layer itself (PyTorch's ConvTranspose): --input is its own input m, and its
+        output has n = (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 positions per axis,
         a being --output-padding (PyTorch: a must be smaller than the stride or the dilation).
         T is built from the transposed layer's own scatter definition and compared, entry by
         entry, with Uᵀ of the forward convolution; the report says whether they agree.
 
         EXAMPLES:
-          convmatrix transpose --input 2x2 --kernel 3x3 --stride 2
-          convmatrix transpose --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
+          convmatrix transpose --input 5x5 --kernel 3x3 --stride 2
+          convmatrix transpose --transposed --input 2x2 --kernel 3x3 --stride 2
+          convmatrix transpose --transposed --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
         """
-    let options = Options.transposedLayer + Options.rendering + Options.values
+    let options = Options.layer + Options.rendering + [Options.full] + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let layer = try LayerOptions.transposedConvolution(arguments)
+        let layer: TransposedConvolution
+        do {
+            layer = try LayerOptions.transposedSubject(arguments)
+        } catch {
+            // Flags that fail as a convolution but describe a transposed layer: say so.
+            guard !arguments.has(Options.transposed),
+                arguments.value(Options.outputPadding) == nil,
+                (try? LayerOptions.transposedConvolution(arguments)) != nil
+            else { throw error }
+            throw UsageError(
+                "\(error.message) (the flags describe a convolution; add --transposed if they describe the transposed layer itself)"
+            )
+        }
         let render = try RenderOptions(arguments)
         let writer = MatrixOutput(options: render, allowsExports: true)
-        let columnShape = (layer.outputCount, layer.inputCount)
-        let (rows, columns) =
-            render.convention == .row ? (columnShape.1, columnShape.0) : columnShape
+        let view = LayerMatrix(.transposed(layer), convention: render.convention)
+        let (rows, columns) = view.shape
         try writer.checkSize(rows: rows, columns: columns, what: "T")
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let values = try ValueOptions.kernelValues(
@@ -43,31 +57,22 @@ struct TransposeCommand: Command {
         } catch {
             throw UsageError(error)
         }
-        let printed = render.convention == .row ? t.transposed() : t
-        let symbols = LayerSymbols(layer.forward, names: render.names)
+        let printed = view.matrix(from: t)
+        let symbols = LayerSymbols(layer, names: render.names)
+        let mismatch = CommandResult(
+            exitCode: 1,
+            warnings: [
+                "error: T differs from Uᵀ of the forward convolution; please report this spec"
+            ])
         if render.format.isExport {
-            let inputs = "inputs (channel, then spatial row-major), \(layer.inputCount)"
-            let outputs = "outputs (channel, then spatial row-major), \(layer.outputCount)"
-            let column = render.convention == .column
             try MatrixOutput.checkFiniteExport(printed, values: values)
             writer.writeExport(
                 printed, kernel: symbols.kernel, values: values,
-                header: MatrixExportHeader(
-                    command:
-                        "convmatrix transpose \(SpecFlags.flags(for: layer)) --convention \(render.convention.rawValue)",
-                    matrix: "T", convention: render.convention.rawValue,
-                    product: column ? "z = T*y" : "O*T = C", rows: column ? outputs : inputs,
-                    columns: column ? inputs : outputs, layer: ExportedLayer(layer)),
+                header: UnrollCommand.exportHeader(view, arguments: arguments, command: name),
                 to: &output)
-            return agrees
-                ? CommandResult()
-                : CommandResult(
-                    exitCode: 1,
-                    warnings: [
-                        "error: T differs from Uᵀ of the forward convolution; please report this spec"
-                    ])
+            return agrees ? CommandResult() : mismatch
         }
-        let taps = try MatrixOutput.tapExpressions(values, kernel: symbols.kernel, for: printed)
+        let symbolic = try MatrixOutput.symbolic(printed, values: values, kernel: symbols.kernel)
         let s = render.style
         var title = [
             "T of the transposed convolution: \(LayerDescription.describe(layer, style: s))"
@@ -80,24 +85,10 @@ struct TransposeCommand: Command {
         title.append(
             "T = U\(s.transposeMark), U the matrix of the convolution \(SpecFlags.flags(for: layer.forward))\(restriction): \(agrees ? "checked entry by entry" : "MISMATCH")."
         )
-        title.append(
-            render.convention == .row
-                ? "Row convention: \(render.names.output)\(s.dot)T = C; T is \(rows)\(s.times)\(columns)."
-                : "Column convention: z = T\(s.dot)y; T is \(rows)\(s.times)\(columns).")
-        let channelled = layer.inChannels > 1 || layer.outChannels > 1
-        let columnBlocks = (rows: layer.outputExtents.count, columns: layer.inputExtents.count)
-        let blocks =
-            render.convention == .row ? (columnBlocks.columns, columnBlocks.rows) : columnBlocks
+        title.append(view.productLine(symbols: symbols, style: s))
         writer.write(
-            SymbolicTapMatrix(printed, tapValues: taps), title: title,
-            blocks: channelled ? blocks : nil,
+            symbolic, title: title, blocks: view.blocks,
             to: &output)
-        var result = CommandResult()
-        if !agrees {
-            result.exitCode = 1
-            result.warnings.append(
-                "error: T differs from Uᵀ of the forward convolution; please report this spec")
-        }
-        return result
+        return agrees ? CommandResult() : mismatch
     }
 }

@@ -15,7 +15,7 @@ struct VerifyCommand: Command {
 
         EXAMPLES:
           convmatrix verify --input 5x5 --kernel 3x3 --stride 2
-          convmatrix verify --transposed-layer --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
+          convmatrix verify --transposed --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
         """
     let options = Options.transposeSubject
 
@@ -71,7 +71,26 @@ extension String {
         replacingOccurrences(of: "\u{1D40}", with: "^T").replacingOccurrences(of: "→", with: "->")
     }
 
+    /// Written out by characters: `split(separator:)` with a string separator comes from
+    /// `_StringProcessing`, and this one call linked its regex engine into the executable, a
+    /// measurable part of every run's start-up.
     fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        let characters = Array(self)
+        let needle = Array(target)
+        guard !needle.isEmpty else { return self }
+        var result = ""
+        var i = 0
+        while i < characters.count {
+            if i + needle.count <= characters.count
+                && characters[i..<(i + needle.count)].elementsEqual(needle)
+            {
+                result += replacement
+                i += needle.count
+            } else {
+                result.append(characters[i])
+                i += 1
+            }
+        }
+        return result
     }
 }

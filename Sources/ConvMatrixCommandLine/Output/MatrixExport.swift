@@ -60,37 +60,29 @@ extension MatrixOutput {
                             ($0.column, options.expressionPrinter.string(for: $0.value))
                         }
                     }
-                    var sums: [(column: Int, text: String)] = []
-                    var i = matrix.rowStart[r]
-                    while i < matrix.rowStart[r + 1] {
-                        let column = matrix.columns[i]
-                        var total = 0.0
-                        while i < matrix.rowStart[r + 1] && matrix.columns[i] == column {
-                            total += numbers[Int(matrix.taps[i])]
-                            i += 1
+                    return matrix.columnGroups(inRow: r).map { entry in
+                        let total = entry.positions.reduce(0.0) {
+                            $0 + numbers[Int(matrix.taps[$1])]
                         }
-                        sums.append((Int(column), JSON.number(total)))
+                        return (entry.column, JSON.number(total))
                     }
-                    return sums
                 }, to: &output)
         }
     }
 
-    /// What a text or LaTeX rendering prints for each tap: the kernel symbols, or the exact
-    /// values when `--kernel-values` is given.
-    /// ``tapExpressions(_:kernel:)``, checked against the entries of `matrix` that are sums of
-    /// taps, so that printing can't meet an overflow half-way through.
-    static func tapExpressions(_ values: KernelValues?, kernel: [Symbol], for matrix: TapMatrix)
-        throws(UsageError) -> [Expression]
+    /// `matrix` read with the kernel symbols, or with the exact values of `--kernel-values`:
+    /// the checked values the printers require, made before anything is printed, so that
+    /// printing can't meet an overflow half-way through.
+    static func symbolic(_ matrix: TapMatrix, values: KernelValues?, kernel: [Symbol])
+        throws(UsageError) -> SymbolicTapMatrix
     {
+        guard values != nil else { return SymbolicTapMatrix(matrix, kernel: kernel) }
         let taps = try tapExpressions(values, kernel: kernel)
-        guard values != nil else { return taps }
         do {
-            try matrix.checkEntrySums(taps)
+            return try SymbolicTapMatrix(matrix, tapValues: taps)
         } catch {
             throw UsageError(flag: "kernel-values", "\(error)")
         }
-        return taps
     }
 
     static func tapExpressions(_ values: KernelValues?, kernel: [Symbol]) throws(UsageError)

@@ -39,19 +39,25 @@ struct MatrixOutput {
         case .text:
             for line in title { output.write(line + "\n") }
             if let taps {
-                TapMatrixTextWriter(printer: options.textPrinter, tapValues: taps.tapValues).write(
-                    taps.taps, to: &output)
+                let elision = options.full ? nil : TextElision.numpy
+                TapMatrixTextWriter(printer: options.textPrinter).write(
+                    taps, elision: elision, to: &output)
+                output.write("\n")
+                if let elision, elision.elides(rows: taps.rowCount, columns: taps.columnCount) {
+                    output.write(
+                        "(\(taps.rowCount) rows \(options.style.times) \(taps.columnCount) columns; the first and last \(elision.edgeItems) rows and columns are shown, --full prints every entry)\n"
+                    )
+                }
             } else {
                 options.textPrinter.write(matrix, to: &output)
+                output.write("\n")
             }
-            output.write("\n")
         case .latex:
             if blocks == nil || options.latexStyle == .sympy {
                 writeColumnNote(columns: matrix.columnCount, to: &output)
             }
             if let taps, blocks == nil || options.latexStyle == .sympy {
-                TapMatrixLaTeXWriter(printer: options.latexPrinter, tapValues: taps.tapValues)
-                    .write(taps.taps, to: &output)
+                TapMatrixLaTeXWriter(printer: options.latexPrinter).write(taps, to: &output)
             } else if let blocks, options.latexStyle != .sympy {
                 BlockMatrixLaTeXPrinter(
                     rowBlock: blocks.rows, columnBlock: blocks.columns,

@@ -1,3 +1,6 @@
+import ConvMatrix
+import ConvMatrixAnalysis
+
 /// The options of `analyze` and `compose`.
 extension Options {
     static let analysisFormat = OptionDefinition(
@@ -14,9 +17,6 @@ extension Options {
         help:
             "One layer with the CLI's own flags, quoted (\"--kernel 3 --stride 2 --padding 1\"; --transposed for a transposed convolution). Repeat for each layer, first applied first.",
         repeatable: true)
-    static let transposedInLayer = OptionDefinition(
-        name: "transposed", valueName: nil,
-        help: "Inside --layer: the layer is a transposed convolution (PyTorch's ConvTranspose).")
     static let letters = OptionDefinition(
         name: "letters", valueName: "<k,w,v,…>",
         help: "Letters of the layers' taps in the composed matrix (default k,w,v,u,h,…).")
@@ -26,4 +26,20 @@ extension Options {
     static let composeMaxTerms = OptionDefinition(
         name: "max-terms", valueName: "<n>",
         help: "Largest composed symbolic matrix built, in terms before merging (default 2000000).")
+}
+
+extension LayerOptions {
+    /// The layer the flags describe: a transposed convolution with `--transposed`, a
+    /// convolution otherwise (through the core's interpreter, errors naming the flag).
+    static func analyzedLayer(_ arguments: ParsedArguments) throws(UsageError) -> AnalyzedLayer {
+        let flags = try flags(arguments)
+        do {
+            switch try flags.layer() {
+            case .convolution(let conv): return .convolution(conv)
+            case .transposed(let layer): return .transposed(layer)
+            }
+        } catch {
+            throw usageError(error)
+        }
+    }
 }

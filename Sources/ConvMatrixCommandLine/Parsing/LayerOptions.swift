@@ -25,6 +25,7 @@ enum LayerOptions {
 
     /// The convolution the options describe.
     static func convolution(_ arguments: ParsedArguments) throws(UsageError) -> Convolution {
+        try refuseTransposedFlags(arguments)
         let flags = try flags(arguments)
         do {
             return try flags.convolution()
@@ -99,7 +100,7 @@ enum LayerOptions {
         case .sameRule: Options.sameRule
         case .flip: Options.flip
         case .averagePool: Options.averagePool
-        case .transposed: Options.transposedLayerFlag
+        case .transposed: Options.transposed
         case .outputPadding: Options.outputPadding
         }
     }
@@ -110,7 +111,8 @@ enum LayerOptions {
         var rule = error.ruleText
         switch error.rule {
         case .onlyTransposed:
-            rule += ": add --transposed-layer and give its own --input"
+            rule +=
+                ": add --transposed, and the flags describe the transposed layer itself (its own --input)"
         case .noTransposedCounterpart:
             rule += "; 'unroll --transpose' prints Uᵀ"
         default:
@@ -123,8 +125,8 @@ enum LayerOptions {
 
 extension LayerOptions {
 
-    /// The transposed convolution a verify/equivalent/connectivity command is about: given
-    /// directly with `--transposed-layer`, or the transpose of the forward convolution described.
+    /// The transposed convolution a transpose/verify/equivalent command is about: given
+    /// directly with `--transposed`, or the transpose of the convolution described.
     static func transposedSubject(_ arguments: ParsedArguments) throws(UsageError)
         -> TransposedConvolution
     {

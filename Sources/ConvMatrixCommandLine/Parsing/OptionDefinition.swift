@@ -1,4 +1,5 @@
-/// One command-line option: its name, whether it takes a value, and its help line.
+/// One command-line option: its name, whether it takes a value, whether a command needs it,
+/// and its help line.
 struct OptionDefinition: Hashable, Sendable {
     /// The name without dashes (`stride`).
     let name: String
@@ -6,22 +7,54 @@ struct OptionDefinition: Hashable, Sendable {
     let valueName: String?
     /// One line of help.
     let help: String
+    /// Whether every command that accepts the option needs it (the usage line lists it).
+    var isRequired = false
+    /// Other names the option answers to (`transposed-layer` for `transposed`); help shows only
+    /// ``name``.
+    var aliases: [String] = []
     /// Whether the option may be given several times (`--layer` of `compose`); its values may
     /// then start with `--`, as a layer's own flags do.
     var repeatable: Bool = false
 
     /// `--stride <s|sxs>`.
     var synopsis: String { valueName.map { "--\(name) \($0)" } ?? "--\(name)" }
+
+    /// The literal words the value may be, for shell completion: the alternatives of
+    /// ``valueName`` that are lowercase words (`text`, `latex`; `valid`, `same`, `full` of
+    /// `--padding`; `random` of `--kernel-values`), leaving out placeholders such as `n`, `nxn`,
+    /// `<C>`, `v1,v2,…` or the units of `<bytes|NMB|NGB>`.
+    var choices: [String] {
+        guard let valueName, valueName.hasPrefix("<"), valueName.hasSuffix(">") else { return [] }
+        let alternatives = valueName.dropFirst().dropLast().split(separator: "|").map(String.init)
+        // `<bytes|NMB|NGB>`: capitals mark a list of placeholders, not of words.
+        guard !alternatives.contains(where: { $0.contains(where: \.isUppercase) }) else {
+            return []
+        }
+        return alternatives.filter {
+            word in
+            let letters = Array(word)
+            guard letters.count >= 3, letters.allSatisfy({ $0 >= "a" && $0 <= "z" }) else {
+                return false
+            }
+            // `sxs`, `kxkxk`: a placeholder letter repeated per axis.
+            let isAxisPlaceholder =
+                letters.count % 2 == 1
+                && letters.indices.allSatisfy {
+                    $0 % 2 == 1 ? letters[$0] == "x" : letters[$0] == letters[0]
+                }
+            return !isAxisPlaceholder
+        }
+    }
 }
 
 /// Every option the commands share, defined once.
 enum Options {
     static let input = OptionDefinition(
         name: "input", valueName: "<n|nxn|nxnxn>",
-        help: "Spatial input size, axes joined by x (5x5). Required.")
+        help: "Spatial input size, axes joined by x (5x5). Required.", isRequired: true)
     static let kernel = OptionDefinition(
         name: "kernel", valueName: "<k|kxk|kxkxk>",
-        help: "Spatial kernel size, same axes as the input. Required.")
+        help: "Spatial kernel size, same axes as the input. Required.", isRequired: true)
     static let stride = OptionDefinition(
         name: "stride", valueName: "<s|sxs>", help: "Stride per axis, or one for all (default 1).")
     static let padding = OptionDefinition(
@@ -91,29 +124,31 @@ enum Options {
     static let pattern = OptionDefinition(
         name: "pattern", valueName: nil, help: "With --format mtx: the sparsity pattern, no values."
     )
-    /// `--transposed-layer`: the layer flags describe a transposed convolution.
-    static let transposedLayerFlag = OptionDefinition(
-        name: "transposed-layer", valueName: nil,
+    /// `--transposed` (also `--transposed-layer`): the layer flags describe a transposed
+    /// convolution, in every command (docs/command-line.md, "Naming a transposed convolution").
+    static let transposed = OptionDefinition(
+        name: "transposed", valueName: nil,
         help:
-            "The flags describe the transposed convolution itself (its own --input, --output-padding); default: a forward convolution, whose transpose is taken."
+            "The layer flags describe a transposed convolution (PyTorch's ConvTranspose): its own --input, --output-padding (default: a convolution).",
+        aliases: ["transposed-layer"])
+    static let full = OptionDefinition(
+        name: "full", valueName: nil,
+        help:
+            "Text: print every entry of a large matrix (past 1000 entries only the first and last 3 rows and columns are shown)."
     )
     static let help = OptionDefinition(
         name: "help", valueName: nil, help: "Show help for this command.")
 
-    /// The options that describe a convolution layer.
+    /// The options that describe a layer: a convolution, or with `--transposed` a transposed
+    /// convolution (which alone takes `--output-padding`). Every command reads them alike.
     static let layer = [
         input, kernel, stride, padding, dilation, inChannels, outChannels, groups, paddingMode,
-        sameRule, flip,
+        sameRule, flip, transposed, outputPadding,
     ]
-    /// The options of the transposed layer.
-    static let transposedLayer = [
-        input, kernel, stride, padding, dilation, outputPadding, inChannels, outChannels, groups,
-        flip,
-    ]
-    /// The options of the commands about a transposed convolution given either way (`verify`,
-    /// `equivalent`): a forward layer, or the transposed layer itself with `--transposed-layer`.
-    static let transposeSubject =
-        layer + [outputPadding, transposedLayerFlag, ascii, maxMemory]
+    /// The options of the commands about a transposed convolution (`transpose`, `verify`,
+    /// `equivalent`): the transpose of the convolution described, or with `--transposed` the
+    /// transposed layer itself.
+    static let transposeSubject = layer + [ascii, maxMemory]
     /// The options that choose how matrices are printed.
     static let rendering = [convention, names, format, latexStyle, ascii, maxCells, maxMemory]
     /// The options that give numbers to a printed matrix.
@@ -128,7 +163,9 @@ extension Options {
         name: "format", valueName: "<svg|tikz>", help: "Picture format (default svg).")
     static let standalone = OptionDefinition(
         name: "standalone", valueName: nil,
-        help: "A complete LaTeX document instead of a fragment (latex and tikz).")
+        help:
+            "A complete LaTeX document instead of a fragment; implies --format latex (derive) or tikz (draw)."
+    )
     static let lang = OptionDefinition(
         name: "lang", valueName: "<en|es>", help: "Language of the prose (default en).")
     static let maxRows = OptionDefinition(

@@ -7,12 +7,17 @@ struct ParsedArguments: Sendable {
     private(set) var values: [String: String] = [:]
     /// Flags that were given.
     private(set) var flags: Set<String> = []
+    /// Every option in the order given, under its canonical name (an alias is recorded by the
+    /// name it stands for), with its value for options that take one.
+    private(set) var given: [(name: String, value: String?)] = []
     /// Values of repeatable options, in the order given.
     private(set) var repeatedValues: [String: [String]] = [:]
 
     /// Parses `arguments` for `command`, which accepts `allowed`.
     init(_ arguments: [String], allowed: [OptionDefinition], command: String) throws(UsageError) {
-        let byName = Dictionary(allowed.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let byName = Dictionary(
+            allowed.flatMap { option in ([option.name] + option.aliases).map { ($0, option) } },
+            uniquingKeysWith: { a, _ in a })
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -33,21 +38,28 @@ struct ParsedArguments: Sendable {
                 name = String(name[..<equals])
             }
             guard let option = byName[name] else {
+                let hint = Suggestion.closest(to: name, in: allowed.map(\.name)).map {
+                    "; did you mean --\($0)?"
+                }
                 throw UsageError(
-                    "unknown option '--\(name)' for '\(command)' (see 'convmatrix \(command) --help')"
+                    "unknown option '--\(name)' for '\(command)'\(hint ?? "") (see 'convmatrix \(command) --help')"
                 )
             }
+            name = option.name
             if option.repeatable {
                 // A repeatable option's value may start with -- (a layer's own flags).
+                let value: String
                 if let inlineValue {
-                    repeatedValues[name, default: []].append(inlineValue)
+                    value = inlineValue
                 } else {
                     guard index < arguments.count else {
                         throw UsageError(flag: name, "expects a value \(option.valueName ?? "")")
                     }
-                    repeatedValues[name, default: []].append(arguments[index])
+                    value = arguments[index]
                     index += 1
                 }
+                repeatedValues[name, default: []].append(value)
+                given.append((name, value))
                 continue
             }
             guard values[name] == nil, !flags.contains(name) else {
@@ -58,6 +70,7 @@ struct ParsedArguments: Sendable {
                     throw UsageError(flag: name, "is a flag and takes no value")
                 }
                 flags.insert(name)
+                given.append((name, nil))
                 continue
             }
             if let inlineValue {
@@ -69,6 +82,7 @@ struct ParsedArguments: Sendable {
                 values[name] = arguments[index]
                 index += 1
             }
+            given.append((name, values[name]))
         }
     }
 

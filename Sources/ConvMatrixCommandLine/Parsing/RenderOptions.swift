@@ -21,13 +21,8 @@ struct RenderOptions: Sendable {
         var isExport: Bool { self == .mtx || self == .json || self == .csv }
     }
 
-    /// Row (`X·U = O`) or column (`y = U·x`) convention.
-    enum Convention: String, Sendable, CaseIterable {
-        /// U is inputs × outputs; the input is a row vector on the left.
-        case row
-        /// U is outputs × inputs; the input is a column vector on the right.
-        case column
-    }
+    /// Row (`X·U = O`) or column (`y = U·x`) convention: the library's.
+    typealias Convention = MatrixConvention
 
     /// LaTeX matrix environments.
     enum LaTeXStyle: String, Sendable, CaseIterable {
@@ -40,6 +35,8 @@ struct RenderOptions: Sendable {
     let names: SymbolNames
     let convention: Convention
     let limits: ResourceLimits
+    /// `--full`: text prints every entry, however large the matrix.
+    let full: Bool
 
     /// Reads the rendering options that `arguments` may hold.
     init(_ arguments: ParsedArguments) throws(UsageError) {
@@ -47,16 +44,9 @@ struct RenderOptions: Sendable {
         latexStyle = try arguments.choice(Options.latexStyle, default: LaTeXStyle.bmatrix)
         ascii = arguments.has(Options.ascii)
         convention = try arguments.choice(Options.convention, default: Convention.row)
-        if let text = arguments.value(Options.names) {
-            do {
-                names = try SymbolNames(parsing: text)
-            } catch {
-                throw UsageError(error)
-            }
-        } else {
-            names = .ikO
-        }
+        names = try arguments.symbolNames()
         limits = try LayerOptions.limits(arguments)
+        full = arguments.has(Options.full)
     }
 
     /// The plain-text style.

@@ -39,15 +39,9 @@ public enum MatrixJSONWriter {
         output.write("  \"entries\": [")
         var first = true
         for r in 0..<matrix.rowCount {
-            var i = matrix.rowStart[r]
-            let end = matrix.rowStart[r + 1]
-            while i < end {
-                let column = matrix.columns[i]
-                var taps: [Int] = []
-                while i < end && matrix.columns[i] == column {
-                    taps.append(Int(matrix.taps[i]))
-                    i += 1
-                }
+            for entry in matrix.columnGroups(inRow: r) {
+                let column = entry.column
+                let taps = entry.positions.map { Int(matrix.taps[$0]) }
                 let expression = Expression.sum(taps.map { kernel[$0] })
                 var fields = [
                     "\"row\": \(r)", "\"column\": \(column)",

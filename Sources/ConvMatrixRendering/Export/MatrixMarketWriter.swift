@@ -36,21 +36,17 @@ public enum MatrixMarketWriter {
             rowText.removeAll(keepingCapacity: true)
             DecimalText.append(r + 1, to: &rowText)
             rowText.append(UInt8(ascii: " "))
-            var i = matrix.rowStart[r]
-            let end = matrix.rowStart[r + 1]
-            while i < end {
-                let column = matrix.columns[i]
-                let first = i
-                i += 1
-                while i < end && matrix.columns[i] == column { i += 1 }
+            for entry in matrix.columnGroups(inRow: r) {
                 buffer.append(rowText)
-                buffer.appendDecimal(Int(column) + 1)
+                buffer.appendDecimal(entry.column + 1)
                 if let values, let tapText {
                     buffer.append(" ")
-                    if i == first + 1 {
-                        buffer.append(tapText[Int(matrix.taps[first])])
+                    if entry.isSingleTap {
+                        buffer.append(tapText[Int(matrix.taps[entry.positions.lowerBound])])
                     } else {
-                        let total = (first..<i).reduce(0.0) { $0 + values[Int(matrix.taps[$1])] }
+                        let total = entry.positions.reduce(0.0) {
+                            $0 + values[Int(matrix.taps[$1])]
+                        }
                         buffer.append("\(total)")
                     }
                 }

@@ -2,7 +2,7 @@ import ConvMatrixCore
 import ConvMatrixSymbols
 import Symbolic
 
-extension Convolution {
+extension UnrolledLayer {
     /// The text of every entry of ``symbolicOutput(_:symbols:)`` (`O = X·U`), printed by
     /// `sums`: identical to the expression printer's text, without building the expressions.
     public func symbolicOutputText(_ u: TapMatrix, symbols: LayerSymbols, sums: ProductSums)
@@ -20,5 +20,22 @@ extension Convolution {
         sums.strings(
             rowsOf: u.transposed(), left: (0..<outputCount).map(symbols.output),
             kernel: symbols.kernel)
+    }
+}
+
+extension Convolution {
+    /// ``UnrolledLayer/symbolicOutputText(_:symbols:sums:)`` of this convolution.
+    public func symbolicOutputText(_ u: TapMatrix, symbols: LayerSymbols, sums: ProductSums)
+        -> [String]
+    {
+        UnrolledLayer.convolution(self).symbolicOutputText(u, symbols: symbols, sums: sums)
+    }
+
+    /// ``UnrolledLayer/symbolicTransposedOutputText(_:symbols:sums:)`` of this convolution.
+    public func symbolicTransposedOutputText(
+        _ u: TapMatrix, symbols: LayerSymbols, sums: ProductSums
+    ) -> [String] {
+        UnrolledLayer.convolution(self).symbolicTransposedOutputText(
+            u, symbols: symbols, sums: sums)
     }
 }

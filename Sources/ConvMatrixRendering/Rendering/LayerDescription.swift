@@ -60,4 +60,12 @@ public enum LayerDescription {
         default: return "\(requested) (\(style.padding(resolved)))"
         }
     }
+
+    /// Either kind of layer in one line.
+    public static func describe(_ layer: UnrolledLayer, style: TextStyle) -> String {
+        switch layer {
+        case .convolution(let conv): describe(conv, style: style)
+        case .transposed(let transposed): describe(transposed, style: style)
+        }
+    }
 }

@@ -47,46 +47,96 @@ public struct ProductSums: Sendable {
             separator = plain.times
         }
         // The rank of every symbol in the printer's order; equal symbols share a rank.
+        // SymPy's order is the code-point order of the text, which is the byte order of its
+        // UTF-8 (the property UTF-8 was designed with).
+        let utf8 = texts.map { Array($0.utf8) }
         let order = symbols.indices.sorted { i, j in
-            byText
-                ? texts[i].utf8.lexicographicallyPrecedes(texts[j].utf8) : symbols[i] < symbols[j]
+            byText ? Self.precedes(utf8[i], utf8[j]) : symbols[i] < symbols[j]
         }
         var rank = [Int](repeating: 0, count: symbols.count)
         for (position, index) in order.enumerated() where position > 0 {
             let previous = order[position - 1]
-            let same =
-                byText ? texts[previous] == texts[index] : symbols[previous] == symbols[index]
+            let same = byText ? utf8[previous] == utf8[index] : symbols[previous] == symbols[index]
             rank[index] = same ? rank[previous] : rank[previous] + 1
         }
         let startsWithDigit = texts.contains { $0.first?.isNumber == true }
+        // The UTF-8 text of every rank (equal ranks print the same text), one after the other.
+        var rankStart = [Int](repeating: 0, count: symbols.count + 1)
+        var rankLength = [Int](repeating: 0, count: symbols.count)
+        for index in symbols.indices { rankLength[rank[index]] = utf8[index].count }
+        for r in 0..<symbols.count { rankStart[r + 1] = rankStart[r] + rankLength[r] }
+        var rankBytes = [UInt8](repeating: 0, count: rankStart[symbols.count])
+        for index in symbols.indices {
+            let start = rankStart[rank[index]]
+            rankBytes.replaceSubrange(start..<(start + utf8[index].count), with: utf8[index])
+        }
+        let separatorBytes = Array(separator.utf8)
+        let plus = Array(" + ".utf8)
+        // Ranks fit 32 bits: a product is then one key, (first rank, second rank), and sorting
+        // keys sorts products in the printers' order without a comparison closure.
+        let packed = symbols.count < 1 << 32
+        var keys: [UInt64] = []
         return (0..<matrix.rowCount).map { r in
-            let entries = matrix.entries(inRow: r)
-            if entries.isEmpty { return "0" }
-            // (first rank, second rank, first index, second index)
-            var pairs: [(Int, Int, Int, Int)] = []
-            pairs.reserveCapacity(entries.count)
-            for entry in entries {
-                let a = entry.column
-                let b = left.count + entry.tap
-                if rank[a] == rank[b] || startsWithDigit {
-                    return generic(entries, left: left, kernel: kernel)
+            let range = matrix.rowStart[r]..<matrix.rowStart[r + 1]
+            if range.isEmpty { return "0" }
+            if startsWithDigit || !packed {
+                return generic(matrix.entries(inRow: r), left: left, kernel: kernel)
+            }
+            keys.removeAll(keepingCapacity: true)
+            var length = (range.count - 1) * plus.count + range.count * separatorBytes.count
+            for i in range {
+                let ra = rank[Int(matrix.columns[i])]
+                let rb = rank[left.count + Int(matrix.taps[i])]
+                if ra == rb { return generic(matrix.entries(inRow: r), left: left, kernel: kernel) }
+                keys.append(ra < rb ? UInt64(ra) << 32 | UInt64(rb) : UInt64(rb) << 32 | UInt64(ra))
+                length += rankLength[ra] + rankLength[rb]
+            }
+            keys.sort()
+            for k in keys.indices.dropFirst() where keys[k] == keys[k - 1] {
+                // The same product twice (coefficient 2): the expression printer's job.
+                return generic(matrix.entries(inRow: r), left: left, kernel: kernel)
+            }
+            // The row's text is `a·b + a·b + …`, its length known: written straight into the
+            // string's storage.
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                var at = 0
+                func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    guard let source = bytes.baseAddress, let target = buffer.baseAddress else {
+                        return
+                    }
+                    (target + at).initialize(from: source, count: bytes.count)
+                    at += bytes.count
                 }
-                pairs.append(
-                    rank[a] < rank[b] ? (rank[a], rank[b], a, b) : (rank[b], rank[a], b, a))
+                rankBytes.withUnsafeBufferPointer { text in
+                    separatorBytes.withUnsafeBufferPointer { separator in
+                        plus.withUnsafeBufferPointer { plus in
+                            for (position, key) in keys.enumerated() {
+                                if position > 0 { put(plus) }
+                                let a = Int(key >> 32)
+                                let b = Int(key & 0xFFFF_FFFF)
+                                put(
+                                    UnsafeBufferPointer(
+                                        rebasing: text[rankStart[a]..<rankStart[a + 1]]))
+                                put(separator)
+                                put(
+                                    UnsafeBufferPointer(
+                                        rebasing: text[rankStart[b]..<rankStart[b + 1]]))
+                            }
+                        }
+                    }
+                }
+                return at
             }
-            pairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-            for i in pairs.indices.dropFirst()
-            where pairs[i].0 == pairs[i - 1].0 && pairs[i].1 == pairs[i - 1].1 {
-                return generic(entries, left: left, kernel: kernel)
+        }
+    }
+
+    /// Whether `a` comes before `b` in byte order (a proper prefix comes first).
+    private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                for k in 0..<min(a.count, b.count) where a[k] != b[k] { return a[k] < b[k] }
+                return a.count < b.count
             }
-            var text = ""
-            for (position, pair) in pairs.enumerated() {
-                if position > 0 { text += " + " }
-                text += texts[pair.2]
-                text += separator
-                text += texts[pair.3]
-            }
-            return text
         }
     }
 

@@ -12,19 +12,21 @@ import Symbolic
 public struct TapMatrixTextWriter: Sendable {
     /// The printer whose output this writer reproduces.
     public let printer: MatrixPlainTextPrinter
-    /// The expression each tap stands for.
-    public let tapValues: [Expression]
 
-    /// A writer printing `tapValues` for the taps, in `printer`'s style.
-    public init(printer: MatrixPlainTextPrinter, tapValues: [Expression]) {
+    /// A writer in `printer`'s style.
+    public init(printer: MatrixPlainTextPrinter) {
         self.printer = printer
-        self.tapValues = tapValues
     }
 
-    /// Writes `matrix`.
-    public func write(_ matrix: TapMatrix, to output: inout some TextOutputStream) {
+    /// Writes `symbolic`, whose taps print as its tap values; with `elision`, only its corners
+    /// (see ``TextElision``).
+    public func write(
+        _ symbolic: SymbolicTapMatrix, elision: TextElision? = nil,
+        to output: inout some TextOutputStream
+    ) {
+        let matrix = symbolic.taps
         let expressionPrinter = PlainTextPrinter(ascii: printer.ascii)
-        let tapStrings = tapValues.map { expressionPrinter.string(for: $0) }
+        let tapStrings = symbolic.tapValues.map { expressionPrinter.string(for: $0) }
         let tapText = tapStrings.map { Array($0.utf8) }
         let tapWidth = tapStrings.map(\.count)
         let rows = matrix.rowCount
@@ -36,25 +38,24 @@ public struct TapMatrixTextWriter: Sendable {
         // Cells of one row: the taps of one column, printed.
         func cells(ofRow r: Int) -> [(column: Int, text: [UInt8], width: Int)] {
             var result: [(Int, [UInt8], Int)] = []
-            var i = matrix.rowStart[r]
-            let end = matrix.rowStart[r + 1]
-            while i < end {
-                var j = i + 1
-                while j < end && matrix.columns[j] == matrix.columns[i] { j += 1 }
-                if j == i + 1 {
-                    let t = Int(matrix.taps[i])
-                    result.append((Int(matrix.columns[i]), tapText[t], tapWidth[t]))
+            for entry in matrix.columnGroups(inRow: r) {
+                if entry.isSingleTap {
+                    let t = Int(matrix.taps[entry.positions.lowerBound])
+                    result.append((entry.column, tapText[t], tapWidth[t]))
                 } else {
-                    let sum = TapMatrixLaTeXWriter.add(
-                        (i..<j).map { tapValues[Int(matrix.taps[$0])] })
+                    let sum = symbolic.value(of: entry)
                     if !sum.isZero {
                         let text = expressionPrinter.string(for: sum)
-                        result.append((Int(matrix.columns[i]), Array(text.utf8), text.count))
+                        result.append((entry.column, Array(text.utf8), text.count))
                     }
                 }
-                i = j
             }
             return result
+        }
+        if let elision, elision.elides(rows: rows, columns: columns) {
+            writeElided(
+                rows: rows, columns: columns, edge: elision.edgeItems, cells: cells, to: &output)
+            return
         }
         let zero = printer.zero
         var widths = [Int](repeating: zero.count, count: columns)
@@ -96,5 +97,90 @@ public struct TapMatrixTextWriter: Sendable {
             buffer.flushIfFull(to: &output)
         }
         buffer.flush(to: &output)
+    }
+
+    /// The corners of a large matrix: the first and last `edge` rows and columns, with `⋯`,
+    /// `⋮` and `⋱` (`...` in ASCII) where the rest is left out, aligned as the full matrix is.
+    private func writeElided(
+        rows: Int, columns: Int, edge: Int,
+        cells: (Int) -> [(column: Int, text: [UInt8], width: Int)],
+        to output: inout some TextOutputStream
+    ) {
+        let elideRows = rows > 2 * edge
+        let elideColumns = columns > 2 * edge
+        let shownRows = elideRows ? Array(0..<edge) + Array((rows - edge)..<rows) : Array(0..<rows)
+        let shownColumns =
+            elideColumns ? Array(0..<edge) + Array((columns - edge)..<columns) : Array(0..<columns)
+        // Display column of each shown column; the gap (if any) sits at index `edge`.
+        func display(_ column: Int) -> Int? {
+            guard elideColumns else { return column }
+            if column < edge { return column }
+            if column >= columns - edge { return column - (columns - edge) + edge + 1 }
+            return nil
+        }
+        let width = shownColumns.count + (elideColumns ? 1 : 0)
+        let zero = printer.zero
+        let dots = printer.ascii ? ("...", "...", "...") : ("⋯", "⋮", "⋱")
+        var grid: [[String]] = []
+        for r in shownRows {
+            var line = [String](repeating: zero, count: width)
+            if elideColumns { line[edge] = dots.0 }
+            for cell in cells(r) {
+                if let d = display(cell.column) {
+                    line[d] = String(decoding: cell.text, as: UTF8.self)
+                }
+            }
+            grid.append(line)
+        }
+        if elideRows {
+            var gap = [String](repeating: dots.1, count: width)
+            if elideColumns { gap[edge] = dots.2 }
+            grid.insert(gap, at: edge)
+        }
+        var widths = [Int](repeating: 0, count: width)
+        for line in grid {
+            for (c, text) in line.enumerated() {
+                widths[c] = max(widths[c], text.unicodeScalars.count)
+            }
+        }
+        for (r, line) in grid.enumerated() {
+            if r > 0 { output.write("\n") }
+            let (open, close) = printer.brackets(row: r, of: grid.count)
+            var text = open
+            for (c, cell) in line.enumerated() {
+                if c > 0 { text += "  " }
+                let padding = widths[c] - cell.unicodeScalars.count
+                text +=
+                    String(repeating: " ", count: padding / 2) + cell
+                    + String(repeating: " ", count: padding - padding / 2)
+            }
+            output.write(text + close)
+        }
+    }
+}
+
+/// When the text of a matrix is cut to its corners, as NumPy and PyTorch print large arrays:
+/// past ``threshold`` entries, only the first and last ``edgeItems`` rows and columns are shown
+/// (NumPy's `threshold=1000, edgeitems=3`, PyTorch's defaults too). An axis no longer than
+/// `2 · edgeItems` is shown whole.
+public struct TextElision: Hashable, Sendable {
+    /// Matrices with more entries than this are elided.
+    public let threshold: Int
+    /// Rows and columns kept at each end of an elided axis.
+    public let edgeItems: Int
+
+    /// NumPy's and PyTorch's defaults: 1000 entries, 3 items at each end.
+    public static let numpy = TextElision(threshold: 1000, edgeItems: 3)
+
+    /// An elision past `threshold` entries keeping `edgeItems` at each end (at least 1).
+    public init(threshold: Int, edgeItems: Int) {
+        self.threshold = threshold
+        self.edgeItems = max(1, edgeItems)
+    }
+
+    /// Whether a `rows × columns` matrix is elided.
+    public func elides(rows: Int, columns: Int) -> Bool {
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        return (overflow || count > threshold) && (rows > 2 * edgeItems || columns > 2 * edgeItems)
     }
 }
