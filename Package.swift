@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ConvMatrixCore", targets: ["ConvMatrixCore"]),
         .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
         .library(name: "ConvMatrixAnalysis", targets: ["ConvMatrixAnalysis"]),
+        .library(name: "ConvMatrixExplorerCore", targets: ["ConvMatrixExplorerCore"]),
         .executable(name: "convmatrix", targets: ["convmatrix"]),
         .executable(name: "convmatrix-bench", targets: ["convmatrix-bench"]),
     ],
@@ -24,6 +25,12 @@ let package = Package(
         // Geometry, the unrolled matrix U, transposed convolutions and their verification. No
         // Foundation and no printing: it also compiles as Embedded Swift for WebAssembly.
         .target(name: "ConvMatrixCore"),
+        // The explorer's computation: layer flags in, the matrix, sizes and arithmetic out, as a
+        // C ABI. Compiled for the host (tests) and, by tools/build-explorer.sh, as Embedded Swift
+        // for WebAssembly together with the C runtime in WasmRuntime/.
+        .target(
+            name: "ConvMatrixExplorerCore", dependencies: ["ConvMatrixCore"],
+            exclude: ["WasmRuntime"]),
         // A layer's symbols: names of inputs, taps and outputs, placements, symbolic products.
         .target(name: "ConvMatrixSymbols", dependencies: ["ConvMatrixCore", "Symbolic"]),
         // Tensors, direct and scatter convolution, products with U, the backward pass, checks.
@@ -58,12 +65,13 @@ let package = Package(
             name: "ConvMatrix",
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
-                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixAnalysis", "Symbolic",
+                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixAnalysis", "ConvMatrixExplorerCore",
+                "Symbolic",
             ]),
         // Argument parsing, validation messages and commands: a thin layer over ConvMatrix.
         .target(
-            name: "ConvMatrixCommandLine",
-            dependencies: ["ConvMatrix", "ConvMatrixAnalysis", "Symbolic"]),
+            name: "ConvMatrixCommandLine", dependencies: ["ConvMatrix", "ConvMatrixAnalysis", "Symbolic"],
+            exclude: ["Explorer/Page"]),
         // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine. A release
         // build on Linux links the Swift runtime statically: the dynamic loader then has no
         // Swift libraries to map and bind, which halves the start-up of every run (see
@@ -89,6 +97,11 @@ let package = Package(
         .testTarget(
             name: "ConvMatrixAnalysisTests", dependencies: ["ConvMatrixAnalysis", "ConvMatrix", "Symbolic"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ConvMatrixExplorerCoreTests",
+            dependencies: [
+                "ConvMatrixExplorerCore", "ConvMatrixCore", "ConvMatrixCommandLine", "ConvMatrixPictures",
+            ]),
         .testTarget(
             name: "ConvMatrixCommandLineTests",
             dependencies: [

@@ -177,9 +177,10 @@ def print_goals(swift, sympy):
                       f"{value:.3g} s / {pair * 1e3:.2f} ms = {value / pair:.0f}x  "
                       f"({verdict} the goal of at least 300x)")
     print()
-    print("U's build per stored entry (time: median; memory: peak growth of the process)")
+    print("U's build per stored entry (wall and CPU time: medians; memory: peak growth of the process)")
     resnet = swift.get("resnet50_conv1") or {}
     base = num(resnet, "ns_per_entry")
+    cpu_base = num(resnet, "cpu_ns_per_entry")
     entries = [("resnet50_conv1", resnet)] + sorted(
         ((k, v) for k, v in swift.items() if k.startswith("sweep_")),
         key=lambda kv: (int(kv[0].split("_out")[1]), int(kv[0].split("_")[1].rstrip("sq"))))
@@ -187,9 +188,14 @@ def print_goals(swift, sympy):
         ns, b = num(item, "ns_per_entry"), num(item, "peak_bytes_per_entry")
         if ns is None:
             continue
+        cpu = num(item, "cpu_ns_per_entry")
         rel = f"{ns / base:.2f}x ResNet-50 conv1" if base else ""
+        if cpu and cpu_base:
+            rel += f" (CPU {cpu / cpu_base:.2f}x)"
         bytes_text = f"{b:.2f} B" if b is not None else "-"
-        print(f"  {name:<22} {item.get('entries', 0):>12,} entries  {ns:6.2f} ns  {bytes_text:>8}  {rel}")
+        cpu_text = f"{cpu:6.2f}" if cpu else "     -"
+        print(f"  {name:<22} {item.get('entries', 0):>12,} entries  {ns:6.2f} ns  CPU {cpu_text} ns"
+              f"  {bytes_text:>8}  {rel}")
 
 
 if __name__ == "__main__":

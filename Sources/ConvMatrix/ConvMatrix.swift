@@ -7,8 +7,10 @@
 // - ConvMatrixRendering: a layer's symbols, text and LaTeX writers, reports, exports.
 // - ConvMatrixNotes: derivation documents. ConvMatrixPictures: SVG and TikZ pictures.
 // - ConvMatrixAnalysis: what the matrix says (fans, overlap, rank, structure, spectrum, stacks).
+// - ConvMatrixExplorerCore: the explorer page's computation (also built for WebAssembly).
 @_exported import ConvMatrixAnalysis
 @_exported import ConvMatrixCore
+@_exported import ConvMatrixExplorerCore
 @_exported import ConvMatrixNotes
 @_exported import ConvMatrixNumeric
 @_exported import ConvMatrixPictures

@@ -13,7 +13,8 @@ public enum ConvMatrixTool {
     static let commands: [any Command] = [
         UnrollCommand(), TransposeCommand(), ApplyCommand(), PlacementsCommand(), SymbolsCommand(),
         VerifyCommand(), EquivalentCommand(), ConnectivityCommand(), ShapeCommand(), CheckCommand(),
-        DeriveCommand(), DrawCommand(), AnalyzeCommand(), ComposeCommand(),
+        DeriveCommand(), DrawCommand(), ExploreCommand(), AnalyzeCommand(),
+        ComposeCommand(),
     ]
 
     /// Runs `convmatrix` with `arguments` (without the program name) and returns the exit code:

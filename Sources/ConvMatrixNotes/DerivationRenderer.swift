@@ -62,7 +62,6 @@ public struct DerivationRenderer: Hashable, Sendable {
 
                     """
             } else {
-                out += "% convmatrix derive: \(layer)\n"
                 out += "% Needs \\usepackage{amsmath} and \\setcounter{MaxMatrixCols}{\(columns)} "
                 out +=
                     "(its widest matrix has \(derivation.widestMatrix) columns; amsmath's default is 10).\n"

@@ -27,6 +27,13 @@ public struct KernelValues: Hashable, Sendable {
         values = (0..<layout.count).map { _ in generator.nextDyadic() }
     }
 
+    /// Average pooling as a convolution: every weight `1/Πk` exactly (`1/k` in 1-D, `1/(k·k)`
+    /// in 2-D), the mean of each window.
+    public init(averagePooling layout: KernelLayout) {
+        let weight = NumericValue(Rational(reciprocalOf: layout.spatial.count))
+        values = Array(repeating: weight, count: layout.count)
+    }
+
     /// The values in floating point.
     public var doubles: [Double] { values.map(\.double) }
 

@@ -14,8 +14,10 @@ import Symbolic
 public struct LayerSymbols: Sendable {
     /// The letters.
     public let names: SymbolNames
-    /// One symbol per kernel weight, in PyTorch's weight order (the tap index).
-    public let kernel: [Symbol]
+    /// The weights' layout: tap index ↔ (output channel, input channel, position).
+    private let layout: KernelLayout
+    /// Whether kernel symbols carry channel superscripts.
+    private let channelled: Bool
     /// The letter of the layer's input: the input name of a convolution; the output name of a
     /// transposed convolution, whose input is what a convolution outputs (`O`).
     public let inputLetter: String
@@ -67,19 +69,31 @@ public struct LayerSymbols: Sendable {
         inputChannels: Int, output: Extents, outputChannels: Int
     ) {
         self.names = names
+        self.layout = layout
+        self.channelled = channelled
         self.inputLetter = letters.input
         self.outputLetter = letters.output
         self.transposedOutputLetter = letters.transposedOutput
-        self.kernel = (0..<layout.count).map { tap in
-            let (outer, inner, position) = layout.components(of: tap)
-            return Symbol(
-                names.kernel, indices: position, superscript: channelled ? [outer, inner] : [])
-        }
         self.inputExtents = input
         self.inputChannels = inputChannels
         self.outputExtents = output
         self.outputChannels = outputChannels
     }
+
+    /// The symbol of kernel weight `tap` (PyTorch's weight order).
+    public func kernel(_ tap: Int) -> Symbol {
+        let (outer, inner, position) = layout.components(of: tap)
+        return Symbol(
+            names.kernel, indices: position, superscript: channelled ? [outer, inner] : [])
+    }
+
+    /// One symbol per kernel weight, in PyTorch's weight order (the tap index).
+    ///
+    /// Built when read, one symbol per weight (`M·(C/g)·Πk` of them): creating a `LayerSymbols`
+    /// costs nothing, so a command that never names a weight (`symbols --of input`) never pays
+    /// for a layer with billions of them; a command that does reads this once, after its
+    /// budget has been checked.
+    public var kernel: [Symbol] { (0..<layout.count).map(kernel) }
 
     /// The input symbol for flat input index `flat` (channel first, then row-major).
     public func input(_ flat: Int) -> Symbol {

@@ -1,7 +1,10 @@
 /// Prints matrices of polynomials as LaTeX, streaming row by row.
 ///
 /// Entries are printed with ``expressionPrinter``; zero entries print `0`; cells are joined
-/// by ` & ` and rows by `\\` (no spaces or newlines), as SymPy does.
+/// by ` & `. In the `sympy` style rows are joined by `\\` on a single line, exactly as SymPy
+/// prints; in `bmatrix` and `pmatrix` each matrix row is a line of its own (see
+/// ``rowSeparator``), so TeX, which reads a line at a time into a buffer of limited size
+/// (pdflatex: 200 000 characters), can read a large matrix.
 public struct MatrixLaTeXPrinter: Hashable, Sendable {
     /// The LaTeX environment wrapped around the cells.
     public enum Style: Hashable, Sendable {
@@ -34,7 +37,7 @@ public struct MatrixLaTeXPrinter: Hashable, Sendable {
         let (open, close) = delimiters(columnCount: columnCount)
         output.write(open)
         for row in 0..<max(matrix.rowCount, 0) {
-            if row > 0 { output.write("\\\\") }
+            if row > 0 { output.write(rowSeparator) }
             var column = 0
             for entry in matrix.validEntries(inRow: row) {
                 while column < entry.column {
@@ -81,15 +84,19 @@ public struct MatrixLaTeXPrinter: Hashable, Sendable {
         return text
     }
 
+    /// What ends one matrix row and starts the next: `\\` in the `sympy` style (SymPy's single
+    /// line), `\\` and a newline otherwise (one matrix row per line).
+    public var rowSeparator: String { style == .sympy ? "\\\\" : "\\\\\n" }
+
     /// The text before the first and after the last cell of a matrix with `columnCount`
     /// columns (the environment's opening and closing), for writers that stream cells
     /// themselves.
     public func delimiters(columnCount: Int) -> (open: String, close: String) {
         switch style {
         case .bmatrix:
-            return ("\\begin{bmatrix}", "\\end{bmatrix}")
+            return ("\\begin{bmatrix}\n", "\n\\end{bmatrix}")
         case .pmatrix:
-            return ("\\begin{pmatrix}", "\\end{pmatrix}")
+            return ("\\begin{pmatrix}\n", "\n\\end{pmatrix}")
         case .sympy:
             if columnCount <= 10 {
                 return ("\\left[\\begin{matrix}", "\\end{matrix}\\right]")

@@ -22,6 +22,12 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         denominator = 1
     }
 
+    /// `1/n` for a count `n ≥ 1` (a smaller `n` is taken as 1). Never fails: `1/n` is already in
+    /// lowest terms.
+    public init(reciprocalOf n: Int) {
+        self.init(reduced: 1, max(n, 1))
+    }
+
     /// Stores parts that the caller guarantees are already reduced with `denominator > 0`.
     private init(reduced numerator: Int, _ denominator: Int) {
         self.numerator = numerator

@@ -21,6 +21,14 @@ func peakResidentBytes() -> Int {
     return Int(usage.ru_maxrss) * 1024
 }
 
+/// User plus system time of this process so far, in seconds.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
+}
+
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
@@ -34,15 +42,22 @@ func runChild(_ name: String) -> Int32 {
         let baseline = peakResidentBytes()
         var note = try workload.run()  // warm-up
         var times: [Double] = []
+        var cpuTimes: [Double] = []
         let clock = ContinuousClock()
         for _ in 0..<workload.repeats {
             let start = clock.now
+            let cpuStart = cpuSeconds()
             note = try workload.run()
+            cpuTimes.append(cpuSeconds() - cpuStart)
             times.append(seconds(clock.now - start))
         }
         times.sort()
+        cpuTimes.sort()
         var result: [String: Any] = [
             "workload": workload.name, "seconds": times[times.count / 2], "min_seconds": times[0],
+            // CPU time of the process (all its threads), which waiting for a busy machine's
+            // cores does not inflate.
+            "cpu_seconds": cpuTimes[cpuTimes.count / 2],
             "peak_bytes": peakResidentBytes(), "baseline_bytes": baseline,
             "repeats": workload.repeats,
             "note": note,
@@ -51,6 +66,7 @@ func runChild(_ name: String) -> Int32 {
             // Per stored entry: the median time, and the memory the process grew by.
             result["entries"] = entries
             result["ns_per_entry"] = times[times.count / 2] * 1e9 / Double(entries)
+            result["cpu_ns_per_entry"] = cpuTimes[cpuTimes.count / 2] * 1e9 / Double(entries)
             result["peak_bytes_per_entry"] =
                 Double(peakResidentBytes() - baseline) / Double(entries)
         }
@@ -148,9 +164,12 @@ where only == nil || workload.name == only || only == "sweep" && workload.name.h
     let memory = String(format: "%8.1f MiB", Double(peak) / 1_048_576)
     var note = object["note"] as? String ?? ""
     if let perEntry = object["ns_per_entry"] as? Double,
+        let cpuPerEntry = object["cpu_ns_per_entry"] as? Double,
         let bytesPerEntry = object["peak_bytes_per_entry"] as? Double
     {
-        note += String(format: "; %.2f ns and %.2f B of peak per entry", perEntry, bytesPerEntry)
+        note += String(
+            format: "; per entry %.2f ns (CPU %.2f ns), %.2f B of peak", perEntry, cpuPerEntry,
+            bytesPerEntry)
     }
     print("\(name)  \(timeText)  \(memory)  \(note)")
 }

@@ -66,7 +66,7 @@ struct OverlapTests {
             // The overlap counts are U's column counts; fans add up to the positions.
             #expect(a.fans.fanIn.counts.reduce(0, +) == a.positions)
             #expect(a.fans.fanOut.counts.reduce(0, +) == a.positions)
-            #expect(a.unreachedMatchesGeometry != false)
+            #expect(a.unreachedMatchesGeometry != false, "\(conv.spec) \(a.unreachedInputs)")
         }
         if let t = random.transposed(input: input, channels: channels) {
             let a = try LayerAnalysis(.transposed(t))

@@ -8,7 +8,7 @@ struct AnalysisCommandTests {
     static let badInput: [(arguments: [String], message: String)] = [
         (
             ["compose", "--input", "4", "--layer", "--kernel 3", "--layer", "--kernel 5"],
-            "error: --layer 2: --kernel: kernel spans 5 positions but the padded input has 2 on axis 0"
+            "error: --layer 2: --kernel: kernel spans 5 positions but the padded input has 2"
         ),
         (
             [

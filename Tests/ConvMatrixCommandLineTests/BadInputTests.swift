@@ -8,15 +8,15 @@ struct BadInputTests {
         // A (dilated) kernel larger than the padded input.
         (
             "unroll --input 3x3 --kernel 5x5",
-            "--kernel: kernel spans 5 positions but the padded input has 3 on axis 0"
+            "--kernel: kernel spans 5 rows but the padded input has 3; it must fit"
         ),
         (
             "unroll --input 5x5 --kernel 3x3 --dilation 3",
-            "--kernel: dilated kernel spans 7 positions"
+            "--kernel: dilated kernel spans 7 rows"
         ),
         // Zero or negative sizes, strides, dilations; negative padding.
-        ("unroll --input 0x5 --kernel 3x3", "--input: must be ≥ 1, got 0 on axis 0"),
-        ("unroll --input 5x5 --kernel 3x-1", "--kernel: must be ≥ 1, got -1 on axis 1"),
+        ("unroll --input 0x5 --kernel 3x3", "--input: must be ≥ 1, got 0 for the rows"),
+        ("unroll --input 5x5 --kernel 3x-1", "--kernel: must be ≥ 1, got -1 for the columns"),
         ("unroll --input 5x5 --kernel 3x3 --stride 0", "--stride: must be ≥ 1, got 0"),
         ("unroll --input 5x5 --kernel 3x3 --stride -2", "--stride: must be ≥ 1, got -2"),
         ("unroll --input 5x5 --kernel 3x3 --dilation 0", "--dilation: must be ≥ 1, got 0"),
@@ -78,7 +78,7 @@ struct BadInputTests {
         ),
         (
             "unroll --input 4294967296x4 --kernel 1x1",
-            "--input: must be ≤ 2147483647, got 4294967296 on axis 0"
+            "--input: must be ≤ 2147483647, got 4294967296 for the rows"
         ),
         (
             "shape --input 5 --kernel 3 --padding 9223372036854775807",
@@ -94,20 +94,20 @@ struct BadInputTests {
         ),
         (
             "unroll --input 5 --kernel 3 --padding 10000000 --format mtx --pattern --max-memory 1MB",
-            "--max-memory: U ("
+            "--max-memory: a layer of 5 inputs, 20000003 outputs and 3 weights needs 3.2 GB"
         ),
         (
             "transpose --transposed --input 2 --kernel 1 --stride 2000000000 --format mtx --pattern --max-memory 1MB",
-            "--max-memory: T ("
+            "--max-memory: a layer of 2 inputs, 2000000001 outputs and 1 weights needs 320.0 GB"
         ),
         (
             "equivalent --input 5 --kernel 3 --padding 1000000000 --max-memory 1MB",
-            "--max-memory: T (15 stored entries) needs"
+            "--max-memory: a layer of 2000000003 inputs, 5 outputs and 3 weights needs"
         ),
         // A dense rendering too large to print, refused with its size.
         (
-            "unroll --input 300x300 --kernel 3x3",
-            "--max-cells: U would be a dense 90000×88804 matrix (7992360000 cells), over the limit of 50000000"
+            "unroll --input 300x300 --kernel 3x3 --full",
+            "--max-cells: U would be a dense 90000×88804 matrix (7992360000 cells), over the limit of 50000000; raise --max-cells or use a sparse format"
         ),
         (
             "unroll --input 5x5 --kernel 3x3 --max-cells 50",
@@ -115,7 +115,16 @@ struct BadInputTests {
         ),
         (
             "unroll --input 5x5 --kernel 3x3 --max-memory 10B --format latex",
-            "--max-memory: U (81 stored entries) needs"
+            "--max-memory: a layer of 25 inputs, 9 outputs and 9 weights needs 6.9 kB"
+        ),
+        // Many channels: few elements, a large matrix.
+        (
+            "unroll --input 8x8 --kernel 3x3 --in-channels 64 --out-channels 64 --max-memory 8MB --format mtx --pattern",
+            "--max-memory: U (1327104 stored entries) needs"
+        ),
+        (
+            "transpose --input 6x6 --kernel 3x3 --in-channels 64 --out-channels 64 --max-memory 8MB --format mtx --pattern",
+            "--max-memory: T ("
         ),
         (
             "unroll --input 5x5 --kernel 3x3 --max-memory lots",
@@ -128,7 +137,7 @@ struct BadInputTests {
         ),
         (
             "transpose --transposed --input 2x2 --kernel 3x3 --padding 3",
-            "--padding: crops the whole output on axis 0"
+            "--padding: crops the whole output for the rows"
         ),
         (
             "transpose --transposed --input 2x2 --kernel 3x3 --padding same",

@@ -10,15 +10,16 @@ struct ChannelsAndPoolingTests {
         )
         #expect(
             run.output.hasPrefix(
-                "\\left[\\begin{array}{ccc|ccc}k^{(0,0)}_{0} & k^{(0,0)}_{1} & 0 & k^{(0,1)}_{0}"))
-        #expect(run.output.contains("\\\\ \\hline k^{(1,0)}_{0}"))
+                "\\left[\\begin{array}{ccc|ccc}\nk^{(0,0)}_{0} & k^{(0,0)}_{1} & 0 & k^{(0,1)}_{0}")
+        )
+        #expect(run.output.contains("\\\\ \\hline\nk^{(1,0)}_{0}"))
         let grouped = runTool(
             "unroll --input 2 --kernel 1 --in-channels 2 --out-channels 2 --groups 2 --format latex"
         )
         // Row convention: input channel blocks of 2 rows, output channel blocks of 2 columns; zero across groups.
         #expect(
             grouped.output
-                == "\\left[\\begin{array}{cc|cc}k^{(0,0)}_{0} & 0 & 0 & 0\\\\0 & k^{(0,0)}_{0} & 0 & 0\\\\ \\hline 0 & 0 & k^{(1,0)}_{0} & 0\\\\0 & 0 & 0 & k^{(1,0)}_{0}\\end{array}\\right]\n"
+                == "\\left[\\begin{array}{cc|cc}\nk^{(0,0)}_{0} & 0 & 0 & 0\\\\\n0 & k^{(0,0)}_{0} & 0 & 0\\\\ \\hline\n0 & 0 & k^{(1,0)}_{0} & 0\\\\\n0 & 0 & 0 & k^{(1,0)}_{0}\n\\end{array}\\right]\n"
         )
         let sympy = runTool(
             "unroll --input 3 --kernel 2 --in-channels 2 --format latex --latex-style sympy")
@@ -43,12 +44,12 @@ struct ChannelsAndPoolingTests {
             "unroll --input 4 --kernel 2 --average-pool --format latex --convention column")
         #expect(
             u.output
-                == "\\begin{bmatrix}\\frac{1}{2} & \\frac{1}{2} & 0 & 0\\\\0 & 0 & \\frac{1}{2} & \\frac{1}{2}\\end{bmatrix}\n"
+                == "\\begin{bmatrix}\n\\frac{1}{2} & \\frac{1}{2} & 0 & 0\\\\\n0 & 0 & \\frac{1}{2} & \\frac{1}{2}\n\\end{bmatrix}\n"
         )
         let reflect = runTool(
             "unroll --input 3 --kernel 3 --stride 1 --padding 1 --padding-mode reflect --average-pool --format latex --convention column"
         )
-        #expect(reflect.output.hasPrefix("\\begin{bmatrix}\\frac{1}{3} & \\frac{2}{3} & 0"))
+        #expect(reflect.output.hasPrefix("\\begin{bmatrix}\n\\frac{1}{3} & \\frac{2}{3} & 0"))
         let bad = runTool("unroll --input 4 --kernel 2 --average-pool --out-channels 2")
         #expect(
             bad.exitCode == 2

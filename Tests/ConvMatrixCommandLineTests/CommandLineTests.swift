@@ -63,7 +63,7 @@ struct CommandLineTests {
         let columnTransposed = runTool(
             "unroll --input 4x4 --kernel 2x2 --format latex --convention column --transpose")
         #expect(row.output == columnTransposed.output)
-        #expect(row.output.hasPrefix("\\begin{bmatrix}k_{00} & 0 & 0"))
+        #expect(row.output.hasPrefix("\\begin{bmatrix}\nk_{00} & 0 & 0"))
     }
 
     @Test("transpose prints T, its output size and the check T = Uᵀ")
@@ -96,7 +96,8 @@ struct CommandLineTests {
     func flip() {
         let run = runTool("unroll --input 2x2 --kernel 2x2 --flip --format latex")
         #expect(
-            run.output == "\\begin{bmatrix}k_{11}\\\\k_{10}\\\\k_{01}\\\\k_{00}\\end{bmatrix}\n")
+            run.output
+                == "\\begin{bmatrix}\nk_{11}\\\\\nk_{10}\\\\\nk_{01}\\\\\nk_{00}\n\\end{bmatrix}\n")
     }
 
     @Test("ASCII output has no other characters")

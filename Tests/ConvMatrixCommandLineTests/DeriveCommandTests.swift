@@ -92,7 +92,9 @@ struct DeriveCommandTests {
         "latex fragment says what it needs; standalone is a whole article that sets MaxMatrixCols")
     func latexPreamble() {
         let fragment = runTool("\(Self.seed) --format latex").output
-        #expect(fragment.hasPrefix("% convmatrix derive:"))
+        #expect(
+            fragment.hasPrefix(
+                "% convmatrix derive --input 5x5 --kernel 3x3 --stride 2 --format latex\n"))
         #expect(fragment.contains("% Needs \\usepackage{amsmath} and \\setcounter{MaxMatrixCols}{"))
         #expect(!fragment.contains("\\documentclass"))
         let standalone = runTool("\(Self.seed) --format latex --standalone").output

@@ -130,7 +130,7 @@ import Testing
         ),
         (
             "placements --input 3x3 --kernel 2x2 --format json",
-            "--format: json is written by unroll, transpose and apply only"
+            "--format: expected <text|latex>, got 'json'"
         ),
         ("unroll --input 3x3 --kernel 2x2 --format xml", "--format: expected"),
     ])

@@ -17,7 +17,7 @@ struct NotesBadInputTests {
             "derive --input 5x5 --kernel 3x3 --format markdown --standalone",
             "--standalone: writes a LaTeX document, which --format markdown is not"
         ),
-        ("derive --input 5x5 --kernel 7x7", "--kernel: kernel spans 7 positions"),
+        ("derive --input 5x5 --kernel 7x7", "--kernel: kernel spans 7 rows"),
         ("derive --input 5x5", "--kernel: is required"),
         (
             "derive --input 5x5 --kernel 3x3 --picture sparsity",

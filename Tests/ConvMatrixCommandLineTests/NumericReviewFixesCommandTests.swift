@@ -32,10 +32,10 @@ import Testing
             "check --exact --input 2 --kernel 1 --input-values 1e10,1e10 --kernel-values 1e10",
             "--exact: exact arithmetic overflows"
         ),
-        ("check --input 100000x100000 --kernel 3x3", "--max-memory: the numeric check needs"),
+        ("check --input 100000x100000 --kernel 3x3", "--max-memory: a layer of 10000000000 inputs"),
         (
             "check --input 5 --kernel 3 --in-channels 10000000 --max-memory 1MB",
-            "--max-memory: the numeric check needs"
+            "--max-memory: a layer of 50000000 inputs, 3 outputs and 30000000 weights needs"
         ),
     ])
     func refusesOnOneLine(_ command: String, _ message: String) {

@@ -83,3 +83,67 @@ struct OptionMessagesTests {
                 == "convmatrix unroll --input <n|nxn|nxnxn> --kernel <k|kxk|kxkxk> [options]")
     }
 }
+
+/// Sizes are named by rows and columns (depth in 3-D), never "axis 0".
+@Suite("Axis names in messages")
+struct AxisNamesMessagesTests {
+    @Test(
+        "rows, columns and depth",
+        arguments: [
+            (
+                "unroll --input 5x7 --kernel 3x9",
+                "error: --kernel: kernel spans 9 columns but the padded input has 7; it must fit\n"
+            ),
+            (
+                "unroll --input 4x5x5 --kernel 5x3x3",
+                "error: --kernel: kernel spans 5 depth slices but the padded input has 4; it must fit\n"
+            ),
+            (
+                "unroll --input 5 --kernel 7",
+                "error: --kernel: kernel spans 7 positions but the padded input has 5; it must fit\n"
+            ),
+            (
+                "unroll --input 5x5 --kernel 3x3 --stride 1x0",
+                "error: --stride: must be ≥ 1, got 0 for the columns\n"
+            ),
+            (
+                "unroll --input 4x4 --kernel 3 --padding 4x1 --padding-mode reflect",
+                "error: --padding-mode: reflect needs padding < input size on each side (PyTorch's rule), got 4 with input 4 for the rows\n"
+            ),
+            (
+                "unroll --input 99999999999999999999 --kernel 3",
+                "error: --input: 99999999999999999999 is too large (the largest is 2147483647)\n"
+            ),
+        ])
+    func named(commandLine: String, message: String) {
+        let run = runTool(commandLine)
+        #expect(run.exitCode == 2 && run.output.isEmpty)
+        #expect(run.errors == message)
+    }
+
+    @Test("no message of the bad-input tables says 'axis'")
+    func noAxis() {
+        for (arguments, _) in BadInputTests.cases where !arguments.contains("x9x9x9x9") {
+            #expect(!runTool(arguments).errors.contains("axis "), "\(arguments)")
+        }
+    }
+}
+
+/// Each command declares the formats it writes; its help lists them and others are refused.
+@Suite("Formats per command")
+struct FormatsPerCommandTests {
+    @Test(
+        "help and refusal follow the declaration",
+        arguments: [
+            ("unroll", "<text|latex|mtx|json|csv>"), ("transpose", "<text|latex|mtx|json|csv>"),
+            ("apply", "<text|latex|mtx|json|csv>"), ("placements", "<text|latex>"),
+            ("symbols", "<text|latex>"),
+        ])
+    func declared(command: String, formats: String) {
+        #expect(runTool([command, "--help"]).output.contains("--format \(formats)"))
+        if formats == "<text|latex>" {
+            let run = runTool("\(command) --input 3 --kernel 2 --format csv")
+            #expect(run.errors == "error: --format: expected <text|latex>, got 'csv'\n")
+        }
+    }
+}

@@ -53,3 +53,24 @@ struct TextElisionTests {
         #expect(TextElision.numpy.elides(rows: rows, columns: columns) == elided)
     }
 }
+
+/// `apply` cuts a large output grid to its corners the same way.
+@Suite("Text elision of large grids")
+struct GridElisionTests {
+    @Test("apply on an 80×80 input: the corners of each grid, its size, --full for all")
+    func apply() {
+        let run = runTool("apply --input 80x80 --kernel 3x3 --ascii")
+        #expect(run.exitCode == 0)
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 2 + 7 + 1)
+        #expect(lines[5].hasPrefix("[") && !lines[5].contains("I_"))
+        #expect(
+            lines.last
+                == "(78 rows x 78 columns per grid; the first and last 3 rows and columns are shown, --full prints every entry)"
+        )
+        let full = runTool("apply --input 80x80 --kernel 3x3 --ascii --full")
+        #expect(full.output.split(separator: "\n").count == 2 + 78)
+        let channels = runTool("apply --input 80x80 --kernel 3x3 --out-channels 2")
+        #expect(channels.output.components(separatedBy: "channel ").count == 3)
+    }
+}

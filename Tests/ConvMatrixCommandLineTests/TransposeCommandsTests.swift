@@ -63,7 +63,7 @@ struct TransposeCommandsTests {
         let latex = runTool(
             "unroll --input 4 --kernel 3 --padding 1 --padding-mode reflect --convention column --format latex"
         )
-        #expect(latex.output.hasPrefix("\\begin{bmatrix}k_{1} & k_{0} + k_{2} & 0 & 0"))
+        #expect(latex.output.hasPrefix("\\begin{bmatrix}\nk_{1} & k_{0} + k_{2} & 0 & 0"))
         let text = runTool(
             "unroll --input 4 --kernel 3 --padding 1 --padding-mode replicate --convention column --ascii"
         )

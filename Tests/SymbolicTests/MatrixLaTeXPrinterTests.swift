@@ -16,10 +16,10 @@ struct MatrixLaTeXPrinterTests {
                 == "\\left[\\begin{matrix}a & b\\\\c & 0\\end{matrix}\\right]")
         #expect(
             MatrixLaTeXPrinter(style: .bmatrix).string(for: small)
-                == "\\begin{bmatrix}a & b\\\\c & 0\\end{bmatrix}")
+                == "\\begin{bmatrix}\na & b\\\\\nc & 0\n\\end{bmatrix}")
         #expect(
             MatrixLaTeXPrinter(style: .pmatrix).string(for: small)
-                == "\\begin{pmatrix}a & b\\\\c & 0\\end{pmatrix}")
+                == "\\begin{pmatrix}\na & b\\\\\nc & 0\n\\end{pmatrix}")
     }
 
     @Test("SymPy switches to an array environment above 10 columns")

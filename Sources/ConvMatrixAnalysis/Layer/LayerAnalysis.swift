@@ -95,6 +95,16 @@ public struct LayerAnalysis: Sendable {
     ///   required exact rank overflows.
     public init(_ layer: AnalyzedLayer, options: Options = Options()) throws {
         self.layer = layer
+        // Budget the analysis's own arrays before anything is built: about six Ints per row
+        // and per column (fans, overlap, matching, layers), one per position of each axis.
+        let axisPositions = layer.scatterAxes.reduce(0) { $0 &+ $1.outputs &+ $1.inputs }
+        let perIndex = layer.outputCount.addingReportingOverflow(layer.inputCount)
+        let words = perIndex.partialValue.multipliedReportingOverflow(by: 6)
+        let bytes = words.partialValue.addingReportingOverflow(axisPositions)
+            .partialValue.multipliedReportingOverflow(by: 8)
+        try options.limits.checkMemory(
+            perIndex.overflow || words.overflow || bytes.overflow ? nil : bytes.partialValue,
+            for: "the analysis of a \(layer.outputCount)×\(layer.inputCount) matrix")
         let matrix = try layer.matrix(limits: options.limits)
         rows = matrix.rowCount
         columns = matrix.columnCount

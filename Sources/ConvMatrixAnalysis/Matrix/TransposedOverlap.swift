@@ -36,7 +36,8 @@ public struct TransposedOverlap: Hashable, Sendable {
         public let gcd: Int
         /// The count at every output position of the axis, borders included, from the rule.
         public let counts: [Int]
-        /// The counts of one period `o + p ≡ 0, 1, …, s − 1 (mod s)` away from the borders.
+        /// The counts of one period `o + p ≡ 0, 1, …, s − 1 (mod s)` away from the borders (for
+        /// a stride above 4096, the counts of the residues the taps hit, then a 0).
         public let interiorPeriod: [Int]
 
         /// Whether the interior counts are all equal: `gcd(d, s) = 1` and `s/gcd | k`.
@@ -57,8 +58,17 @@ public struct TransposedOverlap: Hashable, Sendable {
                     return total + 1
                 }
             }
-            interiorPeriod = (0..<s).map { residue in
-                (0..<axis.kernel).filter { a in ((residue - a * d) % s + s) % s == 0 }.count
+            if s <= 4096 {
+                interiorPeriod = (0..<s).map { residue in
+                    (0..<axis.kernel).filter { a in ((residue - a * d) % s + s) % s == 0 }.count
+                }
+            } else {
+                // A long period: the counts of the residues the taps hit, and a 0 for the
+                // residues they miss (there are more residues than taps).
+                var hits: [Int: Int] = [:]
+                for a in 0..<axis.kernel { hits[(a * d) % s, default: 0] += 1 }
+                interiorPeriod =
+                    hits.keys.sorted().compactMap { hits[$0] } + (hits.count < s ? [0] : [])
             }
         }
 

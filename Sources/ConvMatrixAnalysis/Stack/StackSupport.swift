@@ -19,6 +19,14 @@ public struct StackSupport: Hashable, Sendable {
     public init(matrices: [TapMatrix], inputExtents extents: Extents, limits: ResourceLimits)
         throws(AnalysisError)
     {
+        // The marks and the first layer's rows, budgeted before they are built.
+        let first = matrices[0]
+        let words = first.columnCount.addingReportingOverflow(first.storedCount)
+        guard !words.overflow, words.partialValue <= limits.maxMemoryBytes / 8 else {
+            throw .composedTooLarge(
+                "the supports of the stack's outputs need more than the memory budget (8 bytes a reached input); raise --max-memory or choose a smaller input"
+            )
+        }
         // reached[r] = sorted distinct input columns of row r of the running product.
         var reached: [[Int32]] = (0..<matrices[0].rowCount).map { r in
             var row: [Int32] = []

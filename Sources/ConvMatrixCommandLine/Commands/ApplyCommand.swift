@@ -4,6 +4,9 @@ import Symbolic
 /// `convmatrix apply`: the symbolic output O = X·U on the output grid, or the transposed
 /// C = O·T on the input grid.
 struct ApplyCommand: Command {
+    /// The formats it writes.
+    static let formats = RenderOptions.Format.allCases
+
     let name = "apply"
     let abstract =
         "Print the symbolic output O = X·U on the output grid, or C = O·T with --transpose."
@@ -21,15 +24,16 @@ struct ApplyCommand: Command {
         """
     let options =
         Options.layer + [Options.transpose, Options.averagePool]
-        + Options.rendering.filter { $0.name != "convention" } + Options.values
+        + Options.rendering(formats: Self.formats).filter { $0.name != "convention" }
+        + [Options.full] + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
         let layer = try LayerOptions.layer(arguments)
-        let render = try RenderOptions(arguments)
+        let render = try RenderOptions(arguments, formats: Self.formats)
         let transposed = arguments.has(Options.transpose)
-        let writer = MatrixOutput(options: render, allowsExports: true)
+        let writer = MatrixOutput(options: render)
         let extents = transposed ? layer.inputExtents : layer.outputExtents
         let channels = transposed ? layer.inChannels : layer.outChannels
         let grid = GridShape(channels: channels, extents: extents)
@@ -39,6 +43,20 @@ struct ApplyCommand: Command {
             u = try layer.unrolled(limits: render.limits)
         } catch {
             throw UsageError(error)
+        }
+        if !render.format.isExport {
+            // The printed sums are built in memory before they are written: U itself, and about
+            // 48 bytes a term (a symbol product and its separator), twice for text (the cells
+            // and the aligned grid).
+            let perTerm = 8 + (render.format == .text ? 96 : 48)
+            let bytes = u.storedCount.multipliedReportingOverflow(by: perTerm)
+            do {
+                try render.limits.checkMemory(
+                    bytes.overflow ? nil : bytes.partialValue,
+                    for: "the printed sums (\(u.storedCount) terms)")
+            } catch {
+                throw UsageError(error)
+            }
         }
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let kernelValues = try ValueOptions.kernelValues(
@@ -101,8 +119,16 @@ struct ApplyCommand: Command {
                 output.write("\n")
             } else {
                 for line in title { output.write(line + "\n") }
+                let elision = render.full ? nil : TextElision.numpy
                 TextGridWriter(printer: render.textPrinter).write(
-                    cells: cells, channels: channels, extents: extents, to: &output)
+                    cells: cells, channels: channels, extents: extents, elision: elision,
+                    to: &output)
+                let slice = GridSlices.layout(channels: channels, extents: extents)
+                if let elision, elision.elides(rows: slice.rows, columns: slice.columns) {
+                    output.write(
+                        "(\(slice.rows) rows \(s.times) \(slice.columns) columns per grid; the first and last \(elision.edgeItems) rows and columns are shown, --full prints every entry)\n"
+                    )
+                }
             }
             return CommandResult()
         }

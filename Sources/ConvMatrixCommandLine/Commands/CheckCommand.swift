@@ -1,5 +1,4 @@
 import ConvMatrix
-import Foundation
 
 /// `convmatrix check`: U against an independent direct computation, at numbers.
 struct CheckCommand: Command {
@@ -59,7 +58,7 @@ struct CheckCommand: Command {
             case .specification(let error): throw UsageError(error)
             case .inexact(let error):
                 throw UsageError(
-                    flag: error.field.rawValue, "\(error.message), or drop --exact")
+                    flag: UsageError.flag(for: error.field), "\(error.message), or drop --exact")
             case .exactOverflow(let error):
                 throw UsageError(
                     flag: "exact",
@@ -88,6 +87,6 @@ struct CheckCommand: Command {
 
     /// `0`, `3.1e-15`, `1e-09`: two significant digits.
     static func short(_ value: Double) -> String {
-        value == 0 ? "0" : String(format: "%.2g", value)
+        TwoSignificantDigits.format(value)
     }
 }

@@ -56,6 +56,10 @@ struct DeriveCommand: Command {
         }
         let renderer = DerivationRenderer(
             format: format, language: language, standalone: standalone)
+        if format == .latex && !standalone {
+            // Where the fragment came from: the command line, written by the command line.
+            output.write("% \(CommandLineRecord.line(name, arguments))\n")
+        }
         output.write(
             renderer.render(
                 derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false))))

@@ -26,7 +26,10 @@ struct DrawCommand: Command {
           convmatrix draw --input 7 --kernel 3 --stride 2 --picture sparsity --format tikz --standalone
         """
     let options =
-        Options.layer + [Options.names, Options.picture, Options.drawFormat, Options.standalone]
+        Options.layer + [
+            Options.names, Options.picture, Options.drawFormat, Options.standalone,
+            Options.maxMemory,
+        ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult

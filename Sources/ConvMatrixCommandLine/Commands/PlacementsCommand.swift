@@ -3,6 +3,9 @@ import Symbolic
 
 /// `convmatrix placements`: the kernel-in-input matrices,, one per output.
 struct PlacementsCommand: Command {
+    /// The formats it writes.
+    static let formats: [RenderOptions.Format] = [.text, .latex]
+
     let name = "placements"
     let abstract = "Print the kernel laid on the input grid for every output position."
     let discussion = """
@@ -12,13 +15,14 @@ struct PlacementsCommand: Command {
         EXAMPLE:
           convmatrix placements --input 5x5 --kernel 3x3 --stride 2
         """
-    let options = Options.layer + Options.rendering.filter { $0.name != "convention" }
+    let options =
+        Options.layer + Options.rendering(formats: Self.formats).filter { $0.name != "convention" }
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
         let layer = try LayerOptions.layer(arguments)
-        let render = try RenderOptions(arguments)
+        let render = try RenderOptions(arguments, formats: Self.formats)
         let writer = MatrixOutput(options: render)
         let grid = GridShape(channels: layer.inChannels, extents: layer.inputExtents)
         let all = grid.repeated(layer.outputCount)

@@ -19,7 +19,7 @@ struct ShapeCommand: Command {
         -> CommandResult
     {
         let style = TextStyle(ascii: arguments.has(Options.ascii))
-        switch try LayerOptions.layer(arguments) {
+        switch try LayerOptions.layer(arguments, counted: false) {
         case .convolution(let conv):
             let report = ShapeReport(conv, style: style)
             for line in report.lines { output.write(line + "\n") }

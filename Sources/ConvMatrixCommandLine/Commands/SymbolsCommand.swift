@@ -4,6 +4,9 @@ import Symbolic
 /// `convmatrix symbols`: the symbolic input grid I, its flattening X, the output grid O or the
 /// kernel — the other matrices of the derivation.
 struct SymbolsCommand: Command {
+    /// The formats it writes.
+    static let formats: [RenderOptions.Format] = [.text, .latex]
+
     /// Which tensor to print.
     enum Tensor: String, CaseIterable {
         case input, flattened, output, kernel
@@ -26,14 +29,15 @@ struct SymbolsCommand: Command {
           convmatrix symbols --of flattened --input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy
         """
     let options =
-        [SymbolsCommand.of] + Options.layer + Options.rendering.filter { $0.name != "convention" }
+        [SymbolsCommand.of] + Options.layer
+        + Options.rendering(formats: Self.formats).filter { $0.name != "convention" }
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
         let tensor = try arguments.choice(SymbolsCommand.of, default: Tensor.input)
         let layer = try LayerOptions.layer(arguments)
-        let render = try RenderOptions(arguments)
+        let render = try RenderOptions(arguments, formats: Self.formats)
         let writer = MatrixOutput(options: render)
         let s = render.style
         let kernelLayout = layer.kernelLayout

@@ -4,6 +4,9 @@ import Symbolic
 /// `convmatrix transpose`: the transposed convolution as a layer of its own (PyTorch's
 /// ConvTranspose semantics), its matrix T, its output size, and the convolution it transposes.
 struct TransposeCommand: Command {
+    /// The formats it writes.
+    static let formats = RenderOptions.Format.allCases
+
     let name = "transpose"
     let abstract =
         "Print the matrix T of a transposed convolution and the convolution it is the transpose of."
@@ -21,7 +24,8 @@ struct TransposeCommand: Command {
           convmatrix transpose --transposed --input 2x2 --kernel 3x3 --stride 2
           convmatrix transpose --transposed --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
         """
-    let options = Options.layer + Options.rendering + [Options.full] + Options.values
+    let options =
+        Options.layer + Options.rendering(formats: Self.formats) + [Options.full] + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -39,8 +43,8 @@ struct TransposeCommand: Command {
                 "\(error.message) (the flags describe a convolution; add --transposed if they describe the transposed layer itself)"
             )
         }
-        let render = try RenderOptions(arguments)
-        let writer = MatrixOutput(options: render, allowsExports: true)
+        let render = try RenderOptions(arguments, formats: Self.formats)
+        let writer = MatrixOutput(options: render, elidesText: true)
         let view = LayerMatrix(.transposed(layer), convention: render.convention)
         let (rows, columns) = view.shape
         try writer.checkSize(rows: rows, columns: columns, what: "T")
@@ -86,9 +90,9 @@ struct TransposeCommand: Command {
             "T = U\(s.transposeMark), U the matrix of the convolution \(SpecFlags.flags(for: layer.forward))\(restriction): \(agrees ? "checked entry by entry" : "MISMATCH")."
         )
         title.append(view.productLine(symbols: symbols, style: s))
-        writer.write(
-            symbolic, title: title, blocks: view.blocks,
-            to: &output)
-        return agrees ? CommandResult() : mismatch
+        let warnings = writer.write(symbolic, title: title, blocks: view.blocks, to: &output)
+        var result = agrees ? CommandResult() : mismatch
+        result.warnings += warnings
+        return result
     }
 }

@@ -4,6 +4,9 @@ import Symbolic
 /// `convmatrix unroll`: the matrix of a layer (U of a convolution, T of a transposed
 /// convolution with `--transposed`), or its transpose.
 struct UnrollCommand: Command {
+    /// The formats it writes.
+    static let formats = RenderOptions.Format.allCases
+
     let name = "unroll"
     let abstract = "Print the unrolled (doubly-block Toeplitz) matrix U of a convolution, or Uᵀ."
     let discussion = """
@@ -21,17 +24,18 @@ struct UnrollCommand: Command {
           convmatrix unroll --transposed --input 2x2 --kernel 4x4 --stride 2 --padding 1
         """
     let options =
-        Options.layer + [Options.transpose, Options.averagePool] + Options.rendering
+        Options.layer + [Options.transpose, Options.averagePool]
+        + Options.rendering(formats: Self.formats)
         + [Options.full] + Options.values
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
         let layer = try LayerOptions.layer(arguments)
-        let render = try RenderOptions(arguments)
+        let render = try RenderOptions(arguments, formats: Self.formats)
         let view = LayerMatrix(
             layer, convention: render.convention, transposed: arguments.has(Options.transpose))
-        let writer = MatrixOutput(options: render, allowsExports: true)
+        let writer = MatrixOutput(options: render, elidesText: true)
         let s = render.style
         try writer.checkSize(
             rows: view.shape.rows, columns: view.shape.columns, what: view.name(style: s))
@@ -58,10 +62,8 @@ struct UnrollCommand: Command {
             "\(view.name(style: s)) of \(view.layerNoun): \(LayerDescription.describe(layer, style: s))",
             view.productLine(symbols: symbols, style: s),
         ]
-        writer.write(
-            symbolic, title: title, blocks: view.blocks,
-            to: &output)
-        return CommandResult()
+        let warnings = writer.write(symbolic, title: title, blocks: view.blocks, to: &output)
+        return CommandResult(warnings: warnings)
     }
 
     /// The export header: the command line that reproduces the matrix, what its rows and

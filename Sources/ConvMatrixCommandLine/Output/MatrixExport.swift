@@ -119,14 +119,7 @@ enum ValueOptions {
                     flag: "kernel-values",
                     "does not go with --average-pool, which sets every tap to 1/(k·k)")
             }
-            let value = "1/\(layout.spatial.count)"
-            do {
-                return try KernelValues(
-                    parsing: Array(repeating: value, count: layout.count).joined(separator: ","),
-                    layout: layout)
-            } catch {
-                throw UsageError(error)
-            }
+            return KernelValues(averagePooling: layout)
         }
         guard let text = arguments.value(Options.kernelValues) else { return nil }
         if text == "random" { return KernelValues(randomFor: layout, using: &generator) }

@@ -5,35 +5,59 @@ import Symbolic
 /// the commands that allow them, the exports mtx, json and csv.
 struct MatrixOutput {
     let options: RenderOptions
-    /// Whether the command can write mtx, json and csv (unroll, transpose, apply).
-    var allowsExports = false
+    /// Whether text output of this command is elided past ``TextElision/numpy`` (tap
+    /// matrices: unroll, transpose) unless `--full` is given.
+    var elidesText = false
 
     /// Refuses a dense rendering over the cell budget, before anything is printed.
     func checkSize(rows: Int, columns: Int, what: String) throws(UsageError) {
-        if options.format.isExport && !allowsExports {
-            throw UsageError(
-                flag: "format",
-                "\(options.format.rawValue) is written by unroll, transpose and apply only; use text or latex"
-            )
-        }
         guard options.format == .text || options.format == .latex || options.format == .csv else {
+            return
+        }
+        // Elided text prints the corners only: its size does not grow with the matrix.
+        if options.format == .text && !options.full && elidesText
+            && TextElision.numpy.elides(rows: rows, columns: columns)
+        {
             return
         }
         do {
             try options.limits.checkDense(rows: rows, columns: columns, what: what)
         } catch {
-            throw UsageError(error)
+            guard options.format == .latex else { throw UsageError(error) }
+            throw UsageError(
+                flag: "max-cells",
+                "\(error.message); for a document, 'convmatrix derive' with the same layer flags writes the derivation with large matrices elided (\\cdots, \\vdots), and --format mtx writes the matrix sparse"
+            )
         }
+    }
+
+    /// The longest line pdflatex reads: TeX Live's `buf_size` (200 000 characters); a longer
+    /// line stops it with "Unable to read an entire line".
+    static let pdflatexLineLimit = 200_000
+
+    /// A warning when LaTeX of `lineLength` characters on its longest line is past what
+    /// pdflatex can read.
+    func pdflatexWarning(longestLine lineLength: Int) -> [String] {
+        guard options.format == .latex, lineLength > Self.pdflatexLineLimit else { return [] }
+        let lineSource =
+            options.latexStyle == .sympy
+            ? "the sympy style writes the matrix on one line, as SymPy does"
+            : "one matrix row is that long"
+        return [
+            "warning: the LaTeX has a line of \(lineLength) characters (\(lineSource)), past the \(Self.pdflatexLineLimit) pdflatex reads; KaTeX and MathJax read it, but for a document use 'convmatrix derive' with the same layer flags, which elides the middle of large matrices"
+        ]
     }
 
     /// Writes `matrix`: in text, `title` then the aligned matrix; in LaTeX, the matrix alone.
     ///
     /// `blocks` gives the size of the channel blocks (rows, columns) of a channelled U; in the
     /// bmatrix and pmatrix styles they are drawn with rules (SymPy style stays SymPy's).
+    /// Returns the warnings for standard error (LaTeX past what pdflatex reads).
+    @discardableResult
     func write(
         _ matrix: some SparseRowSource, title: [String], blocks: (rows: Int, columns: Int)? = nil,
         to output: inout some TextOutputStream
-    ) {
+    ) -> [String] {
         let taps = matrix as? SymbolicTapMatrix
         switch options.format {
         case .text:
@@ -56,18 +80,21 @@ struct MatrixOutput {
             if blocks == nil || options.latexStyle == .sympy {
                 writeColumnNote(columns: matrix.columnCount, to: &output)
             }
+            var measured = LongestLine(output)
             if let taps, blocks == nil || options.latexStyle == .sympy {
-                TapMatrixLaTeXWriter(printer: options.latexPrinter).write(taps, to: &output)
+                TapMatrixLaTeXWriter(printer: options.latexPrinter).write(taps, to: &measured)
             } else if let blocks, options.latexStyle != .sympy {
                 BlockMatrixLaTeXPrinter(
                     rowBlock: blocks.rows, columnBlock: blocks.columns,
                     delimiters: options.latexStyle == .pmatrix ? .parentheses : .brackets,
                     expressionPrinter: options.latexPrinter.expressionPrinter
-                ).write(matrix, to: &output)
+                ).write(matrix, to: &measured)
             } else {
-                options.latexPrinter.write(matrix, to: &output)
+                options.latexPrinter.write(matrix, to: &measured)
             }
+            output = measured.base
             output.write("\n")
+            return pdflatexWarning(longestLine: measured.longest)
         case .mtx, .json, .csv:
             MatrixCSVWriter.write(
                 rowCount: matrix.rowCount, columnCount: matrix.columnCount,
@@ -77,6 +104,7 @@ struct MatrixOutput {
                     }
                 }, to: &output)
         }
+        return []
     }
 
     /// Before a bmatrix or pmatrix wider than 10 columns, a LaTeX comment saying what amsmath

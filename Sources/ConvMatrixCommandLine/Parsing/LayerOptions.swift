@@ -23,27 +23,77 @@ enum LayerOptions {
         return flags
     }
 
-    /// The convolution the options describe.
-    static func convolution(_ arguments: ParsedArguments) throws(UsageError) -> Convolution {
+    /// The convolution the options describe; unless `counted` is false (arithmetic only, as in
+    /// `shape`), its inputs, outputs and weights are counted against `--max-memory`
+    /// (``checkElements(inputs:outputs:weights:_:)``).
+    static func convolution(_ arguments: ParsedArguments, counted: Bool = true) throws(UsageError)
+        -> Convolution
+    {
         try refuseTransposedFlags(arguments)
         let flags = try flags(arguments)
+        let conv: Convolution
         do {
-            return try flags.convolution()
+            conv = try flags.convolution()
         } catch {
             throw usageError(error)
+        }
+        if counted {
+            try checkElements(
+                inputs: conv.inputCount, outputs: conv.outputCount, weights: conv.weightCount,
+                arguments)
+        }
+        return conv
+    }
+
+    /// The transposed convolution the options describe, its elements counted against
+    /// `--max-memory` unless `counted` is false.
+    static func transposedConvolution(_ arguments: ParsedArguments, counted: Bool = true)
+        throws(UsageError) -> TransposedConvolution
+    {
+        let flags = try flags(arguments)
+        let layer: TransposedConvolution
+        do {
+            layer = try flags.transposedConvolution()
+        } catch {
+            throw usageError(error)
+        }
+        if counted { try checkElements(layer, arguments) }
+        return layer
+    }
+
+    /// Bytes counted for every input, output and weight of a layer that a command names, values
+    /// or prints: a symbol with its index array (about 100 bytes), a value, a column of a
+    /// transposed matrix, an entry of a grid. An upper estimate, so that the budget refuses a
+    /// layer before any per-element array is allocated; the matrices themselves are counted
+    /// exactly where they are built.
+    static let bytesPerElement = 160
+
+    /// Refuses, before anything is built, a layer whose inputs, outputs and weights take more
+    /// than `--max-memory` at ``bytesPerElement`` each.
+    static func checkElements(inputs: Int, outputs: Int, weights: Int, _ arguments: ParsedArguments)
+        throws(UsageError)
+    {
+        let limits = try limits(arguments)
+        let elements = inputs.addingReportingOverflow(outputs)
+        let all = elements.partialValue.addingReportingOverflow(weights)
+        let bytes = all.partialValue.multipliedReportingOverflow(by: bytesPerElement)
+        let overflow = elements.overflow || all.overflow || bytes.overflow
+        do {
+            try limits.checkMemory(
+                overflow ? nil : bytes.partialValue,
+                for: "a layer of \(inputs) inputs, \(outputs) outputs and \(weights) weights")
+        } catch {
+            throw UsageError(error)
         }
     }
 
-    /// The transposed convolution the options describe.
-    static func transposedConvolution(_ arguments: ParsedArguments) throws(UsageError)
-        -> TransposedConvolution
+    /// ``checkElements(inputs:outputs:weights:_:)`` of a transposed layer.
+    static func checkElements(_ layer: TransposedConvolution, _ arguments: ParsedArguments)
+        throws(UsageError)
     {
-        let flags = try flags(arguments)
-        do {
-            return try flags.transposedConvolution()
-        } catch {
-            throw usageError(error)
-        }
+        try checkElements(
+            inputs: layer.inputCount, outputs: layer.outputCount,
+            weights: layer.forward.weightCount, arguments)
     }
 
     /// The resource budgets from `--max-cells` and `--max-memory`.
@@ -108,6 +158,8 @@ enum LayerOptions {
     /// The one-line error of a layer flag: the core's message under the command line's name of
     /// the flag, with a hint where another command or flag helps.
     static func usageError(_ error: LayerFlagError) -> UsageError {
+        // A validation error is mapped, hints included, where every library error is.
+        if case .specification(let specification) = error.rule { return UsageError(specification) }
         var rule = error.ruleText
         switch error.rule {
         case .onlyTransposed:
@@ -131,11 +183,15 @@ extension LayerOptions {
         -> TransposedConvolution
     {
         let flags = try flags(arguments)
+        let layer: TransposedConvolution
         do {
-            return flags.has(.transposed)
+            layer =
+                flags.has(.transposed)
                 ? try flags.transposedConvolution() : try flags.transposeOfConvolution()
         } catch {
             throw usageError(error)
         }
+        try checkElements(layer, arguments)
+        return layer
     }
 }

@@ -5,20 +5,23 @@ import ConvMatrix
 /// `--transposed-layer`) they describe a transposed convolution (PyTorch's `ConvTranspose*d`),
 /// its own input size, kernel, stride, padding, dilation and `--output-padding`.
 extension LayerOptions {
-    /// The layer the flags describe.
-    static func layer(_ arguments: ParsedArguments) throws(UsageError) -> UnrolledLayer {
+    /// The layer the flags describe; its elements are counted against `--max-memory` unless
+    /// `counted` is false (arithmetic only, as in `shape`).
+    static func layer(_ arguments: ParsedArguments, counted: Bool = true) throws(UsageError)
+        -> UnrolledLayer
+    {
         guard arguments.has(Options.transposed) else {
-            return .convolution(try convolution(arguments))
+            return .convolution(try convolution(arguments, counted: counted))
         }
-        return .transposed(try transposedLayer(arguments))
+        return .transposed(try transposedLayer(arguments, counted: counted))
     }
 
     /// The transposed convolution the flags describe with `--transposed` (the core's
     /// ``LayerFlags`` refuses a padding mode, the TensorFlow same rule and average pooling).
-    static func transposedLayer(_ arguments: ParsedArguments) throws(UsageError)
-        -> TransposedConvolution
+    static func transposedLayer(_ arguments: ParsedArguments, counted: Bool = true)
+        throws(UsageError) -> TransposedConvolution
     {
-        try transposedConvolution(arguments)
+        try transposedConvolution(arguments, counted: counted)
     }
 
     /// For the commands that work through a convolution (`check`, `derive`, `draw`): the

@@ -89,11 +89,16 @@ enum Options {
     static let names = OptionDefinition(
         name: "names", valueName: "<I,k,O>",
         help: "Letters for input, kernel and output (default I,k,O; or x,w,y).")
-    static let format = OptionDefinition(
-        name: "format", valueName: "<text|latex|mtx|json|csv>",
-        help:
-            "Output format (default text); mtx, json and csv are for other tools (docs/formats.md)."
-    )
+    /// `--format` of a matrix command, listing the formats it writes (declared by the command).
+    static func format(_ formats: [RenderOptions.Format]) -> OptionDefinition {
+        let exports = formats.filter(\.isExport).map(\.rawValue)
+        let others =
+            exports.isEmpty
+            ? "" : "; \(exports.joined(separator: ", ")) are for other tools (docs/formats.md)"
+        return OptionDefinition(
+            name: "format", valueName: "<\(formats.map(\.rawValue).joined(separator: "|"))>",
+            help: "Output format (default text)\(others).")
+    }
     static let latexStyle = OptionDefinition(
         name: "latex-style", valueName: "<bmatrix|pmatrix|sympy>",
         help: "LaTeX matrix style; sympy prints exactly as SymPy's latex() (default bmatrix).")
@@ -150,7 +155,9 @@ enum Options {
     /// transposed layer itself.
     static let transposeSubject = layer + [ascii, maxMemory]
     /// The options that choose how matrices are printed.
-    static let rendering = [convention, names, format, latexStyle, ascii, maxCells, maxMemory]
+    static func rendering(formats: [RenderOptions.Format]) -> [OptionDefinition] {
+        [convention, names, format(formats), latexStyle, ascii, maxCells, maxMemory]
+    }
     /// The options that give numbers to a printed matrix.
     static let values = [kernelValues, seed, pattern]
 }

@@ -38,9 +38,16 @@ struct RenderOptions: Sendable {
     /// `--full`: text prints every entry, however large the matrix.
     let full: Bool
 
-    /// Reads the rendering options that `arguments` may hold.
-    init(_ arguments: ParsedArguments) throws(UsageError) {
-        format = try arguments.choice(Options.format, default: Format.text)
+    /// Reads the rendering options that `arguments` may hold, for a command that writes
+    /// `formats`.
+    init(_ arguments: ParsedArguments, formats: [Format]) throws(UsageError) {
+        let option = Options.format(formats)
+        let chosen = try arguments.choice(option, default: Format.text)
+        guard formats.contains(chosen) else {
+            throw UsageError(
+                flag: "format", "expected \(option.valueName ?? ""), got '\(chosen.rawValue)'")
+        }
+        format = chosen
         latexStyle = try arguments.choice(Options.latexStyle, default: LaTeXStyle.bmatrix)
         ascii = arguments.has(Options.ascii)
         convention = try arguments.choice(Options.convention, default: Convention.row)

@@ -92,8 +92,8 @@ public struct LayerFlagError: Error, Equatable, Sendable, CustomStringConvertibl
         }
     }
 
-    /// `--flag: rule`, one line.
-    public var message: String { "--\(name): \(ruleText)" }
+    /// `--flag: rule`, one line (control characters in quoted values are escaped).
+    public var message: String { OneLine.escaped("--\(name): \(ruleText)") }
 
     /// The same as ``message``.
     public var description: String { message }

@@ -5,7 +5,7 @@
 /// ``SpecificationError`` instead of a trap or a silent wrap.
 package enum CheckedArithmetic {
     /// The product of `factors`, or `nil` when it does not fit in `Int`.
-    static func product(_ factors: [Int]) -> Int? {
+    package static func product(_ factors: [Int]) -> Int? {
         var result = 1
         for factor in factors {
             let (value, overflow) = result.multipliedReportingOverflow(by: factor)
@@ -22,7 +22,7 @@ package enum CheckedArithmetic {
     }
 
     /// `a + b`, or `nil` on overflow.
-    static func add(_ a: Int, _ b: Int) -> Int? {
+    package static func add(_ a: Int, _ b: Int) -> Int? {
         let (value, overflow) = a.addingReportingOverflow(b)
         return overflow ? nil : value
     }

@@ -109,7 +109,7 @@ extension ConvolutionSpec {
                 let dilated = dilations[t] > 1 ? "dilated " : ""
                 throw SpecificationError(
                     .kernel,
-                    "\(dilated)kernel spans \(span) positions but the padded input has \(padded) on axis \(t); it must fit"
+                    "\(dilated)kernel spans \(AxisNames.count(span, t, rank: rank)) but the padded input has \(padded); it must fit"
                 )
             }
             let m = OutputSize.convolution(
@@ -149,8 +149,8 @@ extension ConvolutionSpec {
             if sameRule == .pytorch, let s = lists.stride.first(where: { $0 > 1 }) {
                 throw SpecificationError(
                     .padding,
-                    "same needs stride 1 under PyTorch's rule, got stride \(s); use --same-rule tensorflow for TensorFlow's SAME"
-                )
+                    "same needs stride 1 under PyTorch's rule, got stride \(s); TensorFlow's SAME rule pads for any stride",
+                    rule: .sameNeedsStrideOne(stride: s))
             }
             return axes.map {
                 OutputSize.samePadding(
@@ -173,12 +173,12 @@ extension ConvolutionSpec {
             case .reflect where widest >= n:
                 throw SpecificationError(
                     .paddingMode,
-                    "reflect needs padding < input size on each side (PyTorch's rule), got \(widest) with input \(n) on axis \(t)"
+                    "reflect needs padding < input size on each side (PyTorch's rule), got \(widest) with input \(n)\(AxisNames.place(t, rank: paddings.count))"
                 )
             case .circular where widest > n:
                 throw SpecificationError(
                     .paddingMode,
-                    "circular needs padding ≤ input size on each side (PyTorch's rule), got \(widest) with input \(n) on axis \(t)"
+                    "circular needs padding ≤ input size on each side (PyTorch's rule), got \(widest) with input \(n)\(AxisNames.place(t, rank: paddings.count))"
                 )
             default:
                 continue

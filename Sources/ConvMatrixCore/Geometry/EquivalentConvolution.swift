@@ -28,7 +28,7 @@ public struct EquivalentConvolution: Sendable {
     /// The equivalent direct convolution of `transposed`.
     public init(_ transposed: TransposedConvolution) throws(SpecificationError) {
         var zeros: [Int] = []
-        var signed: [(Int, Int)] = []
+        var signed: [(before: Int, after: Int)] = []
         var crops: [AxisPadding] = []
         var inputs: [Int] = []
         var paddings: [AxisPadding] = []
@@ -38,7 +38,7 @@ public struct EquivalentConvolution: Sendable {
             let after = span - axis.padding.after + axis.outputPadding
             let crop = AxisPadding(before: max(0, -before), after: max(0, -after))
             zeros.append(axis.stride - 1)
-            signed.append((before, after))
+            signed.append((before: before, after: after))
             crops.append(crop)
             inputs.append((axis.inputSize - 1) * axis.stride + 1 - crop.total)
             paddings.append(AxisPadding(before: max(0, before), after: max(0, after)))

@@ -21,7 +21,7 @@ enum SpecValidation {
     static func atMostLargest(_ values: [Int], field: SpecificationField) throws(SpecificationError)
     {
         for (axis, value) in values.enumerated() where value > largestValue {
-            let place = values.count > 1 ? " on axis \(axis)" : ""
+            let place = AxisNames.place(axis, rank: values.count)
             throw SpecificationError(field, "must be ≤ \(largestValue), got \(value)\(place)")
         }
     }
@@ -31,7 +31,7 @@ enum SpecValidation {
         throws(SpecificationError)
     {
         for (axis, value) in values.enumerated() where value < minimum {
-            let place = values.count > 1 ? " on axis \(axis)" : ""
+            let place = AxisNames.place(axis, rank: values.count)
             throw SpecificationError(field, "must be ≥ \(minimum), got \(value)\(place)")
         }
     }
@@ -74,7 +74,7 @@ enum SpecValidation {
         -> [AxisPadding]
     {
         for (axis, padding) in amounts.enumerated() {
-            let place = amounts.count > 1 ? " on axis \(axis)" : ""
+            let place = AxisNames.place(axis, rank: amounts.count)
             for value in [padding.before, padding.after] {
                 if value < 0 {
                     throw SpecificationError(.padding, "must be ≥ 0, got \(value)\(place)")

@@ -1,7 +1,8 @@
 /// The field of a convolution description that an error is about.
 ///
-/// The raw values are the command-line spellings without the leading `--`, so that the command
-/// line can name the flag a user typed and the library can name the same field in its own terms.
+/// The raw values of the layer's own fields are the layer-flag spellings (``LayerFlag``), which
+/// the command line and the explorer's URL fragment share; the other fields have plain names.
+/// Which option of a program a field corresponds to is for that program to say.
 public enum SpecificationField: String, Sendable, Hashable, CaseIterable {
     case input
     case kernel
@@ -13,11 +14,26 @@ public enum SpecificationField: String, Sendable, Hashable, CaseIterable {
     case outChannels = "out-channels"
     case groups
     case paddingMode = "padding-mode"
-    case kernelValues = "kernel-values"
-    case inputValues = "input-values"
+    case kernelValues
+    case inputValues
     case names
-    case size = "max-cells"
-    case memory = "max-memory"
+    /// The size of a dense rendering (cells).
+    case size
+    /// Memory.
+    case memory
+}
+
+/// The rule a ``SpecificationError`` breaks, with its numbers, for the rules a program may want
+/// to explain in its own terms (which option raises a budget, which option changes a rule).
+public enum SpecificationRule: Hashable, Sendable {
+    /// `same` padding with a stride above 1 under PyTorch's rule; TensorFlow's SAME rule pads
+    /// for any stride.
+    case sameNeedsStrideOne(stride: Int)
+    /// Work over the memory budget: the bytes needed (nil: more than an `Int` holds) and the
+    /// budget.
+    case memoryBudget(needed: Int?, budget: Int)
+    /// A dense rendering over the cell limit: its size and the limit.
+    case denseCellLimit(rows: Int, columns: Int, limit: Int)
 }
 
 /// A convolution description that breaks a rule, with a message a user can act on.
@@ -30,11 +46,14 @@ public struct SpecificationError: Error, Equatable, Sendable, CustomStringConver
     public let field: SpecificationField
     /// The rule and the value that breaks it, without the field name.
     public let message: String
+    /// The rule broken, for the rules a caller may explain in its own terms; nil for the others.
+    public let rule: SpecificationRule?
 
-    /// Creates an error about `field` saying `message`.
-    public init(_ field: SpecificationField, _ message: String) {
+    /// Creates an error about `field` saying `message`, breaking `rule`.
+    public init(_ field: SpecificationField, _ message: String, rule: SpecificationRule? = nil) {
         self.field = field
         self.message = message
+        self.rule = rule
     }
 
     /// `field: message`, one line.

@@ -94,7 +94,7 @@ extension TransposedConvolutionSpec {
             guard a < strides[t] || a < dilations[t] else {
                 throw SpecificationError(
                     .outputPadding,
-                    "must be smaller than the stride (\(strides[t])) or the dilation (\(dilations[t])), got \(a)\(rank > 1 ? " on axis \(t)" : "")"
+                    "must be smaller than the stride (\(strides[t])) or the dilation (\(dilations[t])), got \(a)\(AxisNames.place(t, rank: rank))"
                 )
             }
             let n = OutputSize.transposed(
@@ -103,7 +103,7 @@ extension TransposedConvolutionSpec {
             guard n >= 1 else {
                 throw SpecificationError(
                     .padding,
-                    "crops the whole output on axis \(t): (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 = \(n), must be ≥ 1"
+                    "crops the whole output\(AxisNames.place(t, rank: rank)): (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 = \(n), must be ≥ 1"
                 )
             }
             axes.append(

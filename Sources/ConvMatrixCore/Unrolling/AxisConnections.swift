@@ -40,20 +40,86 @@ struct AxisConnections {
     /// zero-padded axis (`count` outputs reading `extent` inputs), and the number of scatter
     /// targets of a transposed axis (`count` inputs writing `extent` outputs).
     ///
-    /// For tap `a`, the positions `j` that land inside form the range
-    /// `⌈(offset − a·d)/s⌉ … ⌊(extent − 1 + offset − a·d)/s⌋`, clipped to `0…count−1`.
-    /// Every value is below `2³¹` after validation, so no product here overflows.
+    /// The pairs are the lattice points with `offset ≤ j·s + a·d ≤ extent − 1 + offset`, so the
+    /// count is `F(extent − 1 + offset) − F(offset − 1)` with `F` from
+    /// ``pairsAtMost(_:count:kernel:stride:dilation:)``: a few divisions and a floor sum, whatever
+    /// the sizes (a kernel of 2³¹ − 1 taps costs no more than one of 3). `Int.max` when the
+    /// count does not fit in `Int` (then no budget admits it).
     static func landingCount(
         count: Int, kernel: Int, stride: Int, dilation: Int, offset: Int, extent: Int
     )
         -> Int
     {
+        guard
+            let high = pairsAtMost(
+                extent - 1 + offset, count: count, kernel: kernel, stride: stride,
+                dilation: dilation),
+            let low = pairsAtMost(
+                offset - 1, count: count, kernel: kernel, stride: stride, dilation: dilation)
+        else { return Int.max }
+        return high - low
+    }
+
+    /// `F(T)`: the pairs `0 ≤ j < count`, `0 ≤ a < kernel` with `j·s + a·d ≤ T`, or nil when the
+    /// count overflows `Int`.
+    ///
+    /// Tap `a` has `v(a) = ⌊(T − a·d)/s⌋ + 1` such positions `j` when `T − a·d ≥ 0`, capped at
+    /// `count`. `v` falls as `a` grows, so the taps split into three runs: capped
+    /// (`a ≤ ⌊(T − (count − 1)·s)/d⌋`), counted (up to `a ≤ ⌊T/d⌋`), and none; the middle run's
+    /// sum of floors is ``floorSum(_:modulus:slope:intercept:)`` with `i = a_high − a`.
+    static func pairsAtMost(_ t: Int, count: Int, kernel: Int, stride s: Int, dilation d: Int)
+        -> Int?
+    {
+        guard t >= 0, count > 0, kernel > 0 else { return 0 }
+        let lastCounted = min(kernel - 1, t / d)
+        guard let reach = CheckedArithmetic.multiply(count - 1, s) else { return nil }
+        let lastCapped = min(lastCounted, floorDivide(t - reach, d))
         var total = 0
-        for a in 0..<kernel {
-            let shift = offset - a * dilation
-            let low = max(0, ceilDivide(shift, stride))
-            let high = min(count - 1, floorDivide(extent - 1 + shift, stride))
-            if high >= low { total += high - low + 1 }
+        if lastCapped >= 0 {
+            guard let capped = CheckedArithmetic.multiply(lastCapped + 1, count) else {
+                return nil
+            }
+            total = capped
+        }
+        let first = max(lastCapped + 1, 0)
+        guard first <= lastCounted else { return total }
+        let n = lastCounted - first + 1
+        guard let dHigh = CheckedArithmetic.multiply(lastCounted, d),
+            let floors = floorSum(n, modulus: s, slope: d, intercept: t - dHigh),
+            let middle = CheckedArithmetic.add(floors, n)
+        else { return nil }
+        return CheckedArithmetic.add(total, middle)
+    }
+
+    /// `Σ_{i=0}^{n−1} ⌊(slope·i + intercept)/modulus⌋` for `n ≥ 0`, `modulus ≥ 1`,
+    /// `slope ≥ 0`, `intercept ≥ 0`, in `O(log)` steps (the Euclidean-like reduction of the
+    /// AtCoder Library's `floor_sum`), or nil on overflow.
+    static func floorSum(_ n: Int, modulus: Int, slope: Int, intercept: Int) -> Int? {
+        var (n, m, a, b) = (n, modulus, slope, intercept)
+        var total = 0
+        while n > 0 {
+            if a >= m {
+                // Σ (a/m)·i = (a/m)·n(n − 1)/2.
+                let pairs = n % 2 == 0 ? (n / 2, n - 1) : (n, (n - 1) / 2)
+                guard let triangle = CheckedArithmetic.multiply(pairs.0, pairs.1),
+                    let part = CheckedArithmetic.multiply(triangle, a / m),
+                    let sum = CheckedArithmetic.add(total, part)
+                else { return nil }
+                total = sum
+                a %= m
+            }
+            if b >= m {
+                guard let part = CheckedArithmetic.multiply(n, b / m),
+                    let sum = CheckedArithmetic.add(total, part)
+                else { return nil }
+                total = sum
+                b %= m
+            }
+            guard let product = CheckedArithmetic.multiply(a, n),
+                let yMax = CheckedArithmetic.add(product, b)
+            else { return nil }
+            if yMax < m { break }
+            (n, b, m, a) = (yMax / m, yMax % m, a, m)
         }
         return total
     }

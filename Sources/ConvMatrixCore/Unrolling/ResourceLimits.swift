@@ -18,26 +18,29 @@ public struct ResourceLimits: Hashable, Sendable {
     /// 4 GiB and 50 million cells.
     public static let `default` = ResourceLimits()
 
-    /// Throws unless `bytes` (nil meaning "overflows Int") fits in ``maxMemoryBytes``.
+    /// Throws unless `bytes` (nil meaning "overflows Int") fits in ``maxMemoryBytes``. The error
+    /// (field ``SpecificationField/memory``) says what was needed and the budget; how to change
+    /// the budget is for the caller to say.
     public func checkMemory(_ bytes: Int?, for what: String) throws(SpecificationError) {
         guard let bytes, bytes <= maxMemoryBytes else {
             let needed = bytes.map(ByteCount.format) ?? "more than 9 EB"
             throw SpecificationError(
                 .memory,
-                "\(what) needs \(needed), over the budget of \(ByteCount.format(maxMemoryBytes)); raise --max-memory or choose a smaller layer"
-            )
+                "\(what) needs \(needed), over the budget of \(ByteCount.format(maxMemoryBytes))",
+                rule: .memoryBudget(needed: bytes, budget: maxMemoryBytes))
         }
     }
 
-    /// Throws unless a dense `rows × columns` rendering fits in ``maxDenseCells``.
+    /// Throws unless a dense `rows × columns` rendering fits in ``maxDenseCells`` (field
+    /// ``SpecificationField/size``).
     public func checkDense(rows: Int, columns: Int, what: String) throws(SpecificationError) {
         let cells = CheckedArithmetic.multiply(rows, columns)
         guard let cells, cells <= maxDenseCells else {
             let count = cells.map { "\($0)" } ?? "more than 9.2e18"
             throw SpecificationError(
                 .size,
-                "\(what) would be a dense \(rows)×\(columns) matrix (\(count) cells), over the limit of \(maxDenseCells); raise --max-cells or use a sparse format"
-            )
+                "\(what) would be a dense \(rows)×\(columns) matrix (\(count) cells), over the limit of \(maxDenseCells)",
+                rule: .denseCellLimit(rows: rows, columns: columns, limit: maxDenseCells))
         }
     }
 }

@@ -46,7 +46,11 @@ extension Convolution {
             CheckedArithmetic.product([$0, outChannels, inChannelsPerGroup])
         }
         // CSR (8 bytes an entry, 8 a row), the per-axis tables and the scratch (16 bytes a pair).
-        let axisTables = axes.reduce(0) { $0 + $1.outputSize * (8 + 8 * $1.kernelSize) }
+        let axisTables = axes.reduce(Optional(0)) { total, axis in
+            CheckedArithmetic.multiply(8, axis.kernelSize).flatMap {
+                CheckedArithmetic.multiply(axis.outputSize, $0 + 8)
+            }.flatMap { part in total.flatMap { CheckedArithmetic.add($0, part) } }
+        }
         let scratch = CheckedArithmetic.product(kernelExtents.sizes).flatMap {
             CheckedArithmetic.multiply($0, 16)
         }

@@ -47,15 +47,16 @@ public struct BlockMatrixLaTeXPrinter: Sendable {
             if c > 0 && c % columnBlock == 0 { columns += "|" }
             columns += "c"
         }
-        output.write("\(open)\\begin{array}{\(columns)}")
+        // One matrix row per line, so that TeX can read a large matrix.
+        output.write("\(open)\\begin{array}{\(columns)}\n")
         for r in 0..<matrix.rowCount {
-            if r > 0 { output.write(r % rowBlock == 0 ? "\\\\ \\hline " : "\\\\") }
+            if r > 0 { output.write(r % rowBlock == 0 ? "\\\\ \\hline\n" : "\\\\\n") }
             var cells = [String](repeating: "0", count: matrix.columnCount)
             for entry in matrix.nonZeroEntries(inRow: r) where entry.column < cells.count {
                 cells[entry.column] = expressionPrinter.string(for: entry.value)
             }
             output.write(cells.joined(separator: " & "))
         }
-        output.write("\\end{array}\(close)")
+        output.write("\n\\end{array}\(close)")
     }
 }

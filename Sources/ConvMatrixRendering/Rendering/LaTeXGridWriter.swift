@@ -28,7 +28,7 @@ public struct LaTeXGridWriter: Sendable {
             if slice > 0 { output.write(", \\quad ") }
             output.write(open)
             for i in 0..<rows {
-                if i > 0 { output.write("\\\\") }
+                if i > 0 { output.write(printer.rowSeparator) }
                 for j in 0..<columns {
                     if j > 0 { output.write(" & ") }
                     output.write(cells[slice * perSlice + i * columns + j])

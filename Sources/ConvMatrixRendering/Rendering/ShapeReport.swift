@@ -79,12 +79,5 @@ public struct ShapeReport: Sendable {
     }
 
     /// `rows`, `columns` in 2-D; `depth`, `rows`, `columns` in 3-D; `length` in 1-D; `axis t` beyond.
-    public static func axisNames(rank: Int) -> [String] {
-        switch rank {
-        case 1: ["length"]
-        case 2: ["rows", "columns"]
-        case 3: ["depth", "rows", "columns"]
-        default: (0..<rank).map { "axis \($0)" }
-        }
-    }
+    public static func axisNames(rank: Int) -> [String] { AxisNames.names(rank: rank) }
 }

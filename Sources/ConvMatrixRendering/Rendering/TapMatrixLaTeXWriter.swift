@@ -44,7 +44,7 @@ public struct TapMatrixLaTeXWriter: Sendable {
             offset[c + 1] = zeroBytes.count
         }
         let separator = Array(" & ".utf8)
-        let rowBreak = Array("\\\\".utf8)
+        let rowBreak = Array(printer.rowSeparator.utf8)
         let zero = [UInt8(ascii: "0")]
         let (open, close) = printer.delimiters(columnCount: columns)
         var buffer = ByteBuffer()

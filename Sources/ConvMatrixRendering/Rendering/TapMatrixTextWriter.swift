@@ -99,63 +99,25 @@ public struct TapMatrixTextWriter: Sendable {
         buffer.flush(to: &output)
     }
 
-    /// The corners of a large matrix: the first and last `edge` rows and columns, with `⋯`,
-    /// `⋮` and `⋱` (`...` in ASCII) where the rest is left out, aligned as the full matrix is.
+    /// The corners of a large matrix (see ``TextElision/corners(rows:columns:printer:cell:)``).
     private func writeElided(
         rows: Int, columns: Int, edge: Int,
         cells: (Int) -> [(column: Int, text: [UInt8], width: Int)],
         to output: inout some TextOutputStream
     ) {
-        let elideRows = rows > 2 * edge
-        let elideColumns = columns > 2 * edge
-        let shownRows = elideRows ? Array(0..<edge) + Array((rows - edge)..<rows) : Array(0..<rows)
-        let shownColumns =
-            elideColumns ? Array(0..<edge) + Array((columns - edge)..<columns) : Array(0..<columns)
-        // Display column of each shown column; the gap (if any) sits at index `edge`.
-        func display(_ column: Int) -> Int? {
-            guard elideColumns else { return column }
-            if column < edge { return column }
-            if column >= columns - edge { return column - (columns - edge) + edge + 1 }
-            return nil
-        }
-        let width = shownColumns.count + (elideColumns ? 1 : 0)
-        let zero = printer.zero
-        let dots = printer.ascii ? ("...", "...", "...") : ("⋯", "⋮", "⋱")
-        var grid: [[String]] = []
-        for r in shownRows {
-            var line = [String](repeating: zero, count: width)
-            if elideColumns { line[edge] = dots.0 }
-            for cell in cells(r) {
-                if let d = display(cell.column) {
-                    line[d] = String(decoding: cell.text, as: UTF8.self)
+        let elision = TextElision(threshold: 0, edgeItems: edge)
+        var rowCells: [Int: [Int: String]] = [:]
+        let grid = elision.corners(rows: rows, columns: columns, printer: printer) { r, c in
+            if rowCells[r] == nil {
+                var byColumn: [Int: String] = [:]
+                for cell in cells(r) {
+                    byColumn[cell.column] = String(decoding: cell.text, as: UTF8.self)
                 }
+                rowCells[r] = byColumn
             }
-            grid.append(line)
+            return rowCells[r]?[c]
         }
-        if elideRows {
-            var gap = [String](repeating: dots.1, count: width)
-            if elideColumns { gap[edge] = dots.2 }
-            grid.insert(gap, at: edge)
-        }
-        var widths = [Int](repeating: 0, count: width)
-        for line in grid {
-            for (c, text) in line.enumerated() {
-                widths[c] = max(widths[c], text.unicodeScalars.count)
-            }
-        }
-        for (r, line) in grid.enumerated() {
-            if r > 0 { output.write("\n") }
-            let (open, close) = printer.brackets(row: r, of: grid.count)
-            var text = open
-            for (c, cell) in line.enumerated() {
-                if c > 0 { text += "  " }
-                let padding = widths[c] - cell.unicodeScalars.count
-                text +=
-                    String(repeating: " ", count: padding / 2) + cell
-                    + String(repeating: " ", count: padding - padding / 2)
-            }
-            output.write(text + close)
-        }
+        TextElision.writeAligned(grid, printer: printer, to: &output)
     }
 }
 
@@ -182,5 +144,64 @@ public struct TextElision: Hashable, Sendable {
     public func elides(rows: Int, columns: Int) -> Bool {
         let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
         return (overflow || count > threshold) && (rows > 2 * edgeItems || columns > 2 * edgeItems)
+    }
+}
+
+extension TextElision {
+    /// The indices shown of an axis of `count` positions: all of them, or the first and last
+    /// ``edgeItems`` with the place of the gap (`edgeItems`) when the axis is longer than twice
+    /// that.
+    public func shown(_ count: Int) -> (indices: [Int], gap: Int?) {
+        guard count > 2 * edgeItems else { return (Array(0..<count), nil) }
+        return (Array(0..<edgeItems) + Array((count - edgeItems)..<count), edgeItems)
+    }
+
+    /// The corners of a `rows × columns` matrix as a grid of texts: the shown cells (`cell`
+    /// returns nil for a zero), `⋯` in the gap column, `⋮` in the gap row, `⋱` where they cross
+    /// (`...` in ASCII).
+    public func corners(
+        rows: Int, columns: Int, printer: MatrixPlainTextPrinter, cell: (Int, Int) -> String?
+    ) -> [[String]] {
+        let (shownRows, rowGap) = shown(rows)
+        let (shownColumns, columnGap) = shown(columns)
+        let dots = printer.ascii ? ("...", "...", "...") : ("⋯", "⋮", "⋱")
+        var grid: [[String]] = shownRows.map { r in
+            var line = shownColumns.map { c in cell(r, c) ?? printer.zero }
+            if let columnGap { line.insert(dots.0, at: columnGap) }
+            return line
+        }
+        if let rowGap {
+            var gap = [String](repeating: dots.1, count: grid.first?.count ?? 0)
+            if let columnGap { gap[columnGap] = dots.2 }
+            grid.insert(gap, at: rowGap)
+        }
+        return grid
+    }
+
+    /// Writes `grid` in ``MatrixPlainTextPrinter``'s layout: cells centred in their columns, two
+    /// spaces apart, bracket pieces per row; no newline after the last row.
+    public static func writeAligned(
+        _ grid: [[String]], printer: MatrixPlainTextPrinter, to output: inout some TextOutputStream
+    ) {
+        var widths: [Int] = []
+        for line in grid {
+            for (c, text) in line.enumerated() {
+                if c == widths.count { widths.append(0) }
+                widths[c] = max(widths[c], text.unicodeScalars.count)
+            }
+        }
+        for (r, line) in grid.enumerated() {
+            if r > 0 { output.write("\n") }
+            let (open, close) = printer.brackets(row: r, of: grid.count)
+            var text = open
+            for (c, cell) in line.enumerated() {
+                if c > 0 { text += "  " }
+                let padding = widths[c] - cell.unicodeScalars.count
+                text +=
+                    String(repeating: " ", count: padding / 2) + cell
+                    + String(repeating: " ", count: padding - padding / 2)
+            }
+            output.write(text + close)
+        }
     }
 }

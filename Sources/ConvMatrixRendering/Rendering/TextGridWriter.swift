@@ -14,9 +14,11 @@ public struct TextGridWriter: Sendable {
     public init(printer: MatrixPlainTextPrinter) { self.printer = printer }
 
     /// Writes `cells` (flattened channel first, then row-major over `extents`); a cell `"0"` is
-    /// a zero and prints as the printer's zero. Each slice ends with a newline.
+    /// a zero and prints as the printer's zero. Each slice ends with a newline. With `elision`,
+    /// a slice past its threshold shows its corners only.
     public func write(
-        cells: [String], channels: Int, extents: Extents, to output: inout some TextOutputStream
+        cells: [String], channels: Int, extents: Extents, elision: TextElision? = nil,
+        to output: inout some TextOutputStream
     ) {
         let layout = GridSlices.layout(channels: channels, extents: extents)
         let (rows, columns) = (layout.rows, layout.columns)
@@ -24,6 +26,16 @@ public struct TextGridWriter: Sendable {
         for (index, label) in layout.labels.enumerated() {
             if !label.isEmpty { buffer.append(label + ":\n") }
             let base = index * rows * columns
+            if let elision, elision.elides(rows: rows, columns: columns) {
+                buffer.flush(to: &output)
+                let grid = elision.corners(rows: rows, columns: columns, printer: printer) {
+                    let text = cells[base + $0 * columns + $1]
+                    return text == "0" ? nil : text
+                }
+                TextElision.writeAligned(grid, printer: printer, to: &output)
+                output.write("\n")
+                continue
+            }
             let text = (0..<rows * columns).map {
                 cells[base + $0] == "0" ? printer.zero : cells[base + $0]
             }

@@ -105,7 +105,7 @@ struct LayerFlagsTests {
             "input=5&kernel=3&stride=-9223372036854775808",
             "--stride: must be ≥ 1, got -9223372036854775808"
         ),
-        ("input=0x5&kernel=3", "--input: must be ≥ 1, got 0 on axis 0"),
+        ("input=0x5&kernel=3", "--input: must be ≥ 1, got 0 for the rows"),
         (
             "input=5x5&kernel=3x3x3",
             "--kernel: has 3 axes but the input has 2; both need the same number"

@@ -1,0 +1,88 @@
+extension Convolution {
+    /// Chosen rows of the unrolled matrix U (column convention, one row per output `(o, i)`),
+    /// built without the others: row `j` of the result is row `rows[j]` of ``unrolled(limits:)``,
+    /// entry for entry.
+    ///
+    /// A check of a large layer samples rows instead of storing all of U (ResNet's 56×56, 64→64
+    /// stage layer has 116 million entries): row `(o, i)` holds, for every input channel `c` of
+    /// `o`'s group and every kernel position `a` whose padded position
+    /// `i·s + a·d − p_before` reads input `q` on every axis, the entry `(c, q)` with tap
+    /// `(o, c − c₀, a)` (`a` flipped for a true convolution). The per-axis tables are those of
+    /// ``unrolled(limits:)``, a few bytes per output position and tap of each axis.
+    ///
+    /// - Throws: the `memory` error when the rows (8 bytes an entry, at most `(C/g)·Πk` a row)
+    ///   and the axis tables do not fit in `limits`; an `input` error when a row is out of range.
+    public func unrolledRows(_ rows: [Int], limits: ResourceLimits = .default)
+        throws(SpecificationError) -> TapMatrix
+    {
+        for row in rows where row < 0 || row >= outputCount {
+            throw SpecificationError(.input, "row \(row) of U is outside 0…\(outputCount - 1)")
+        }
+        let perRow = CheckedArithmetic.multiply(inChannelsPerGroup, kernelExtents.count)
+        let axisTables = axes.reduce(Optional(0)) { total, axis in
+            CheckedArithmetic.multiply(8, axis.kernelSize).flatMap {
+                CheckedArithmetic.multiply(axis.outputSize, $0 + 8)
+            }.flatMap { part in total.flatMap { CheckedArithmetic.add($0, part) } }
+        }
+        let bytes = perRow.flatMap { CheckedArithmetic.multiply($0, rows.count) }
+            .flatMap { CheckedArithmetic.multiply($0, 8) }
+            .flatMap { entries in axisTables.flatMap { CheckedArithmetic.add(entries, $0) } }
+        try limits.checkMemory(bytes, for: "\(rows.count) rows of U")
+        try TapMatrix.checkIndexRange(
+            rows: outputCount, columns: inputCount, taps: weightCount, what: "U")
+        let connections = axes.indices.map { t in
+            AxisConnections(
+                axis: axes[t], mode: paddingMode, orientation: orientation,
+                inputStride: inputExtents.strides[t], kernelStride: kernelExtents.strides[t])
+        }
+        let spatialOutputs = outputExtents.count
+        let spatialInputs = inputExtents.count
+        let kernelCount = kernelExtents.count
+        let channelsPerGroup = inChannelsPerGroup
+        var rowStart = [0]
+        rowStart.reserveCapacity(rows.count + 1)
+        var columns: [Int32] = []
+        var taps: [Int32] = []
+        for row in rows {
+            let o = row / spatialOutputs
+            let index = outputExtents.multiIndex(row % spatialOutputs)
+            // The (tap, input) offsets of spatial position `index`: one pair per axis, summed.
+            var combined: [(tap: Int, input: Int)] = [(0, 0)]
+            for t in axes.indices {
+                let links = connections[t].links(at: index[t])
+                var next: [(tap: Int, input: Int)] = []
+                next.reserveCapacity(combined.count * links.count)
+                for base in combined {
+                    for link in links {
+                        next.append((base.tap + link.tap, base.input + link.input))
+                    }
+                }
+                combined = next
+            }
+            let firstChannel = (o / outChannelsPerGroup) * channelsPerGroup
+            for c in 0..<channelsPerGroup {
+                let columnBase = (firstChannel + c) * spatialInputs
+                let tapBase = (o * channelsPerGroup + c) * kernelCount
+                for pair in combined {
+                    columns.append(Int32(truncatingIfNeeded: columnBase + pair.input))
+                    taps.append(Int32(truncatingIfNeeded: tapBase + pair.tap))
+                }
+            }
+            rowStart.append(columns.count)
+        }
+        TapMatrix.sortRows(rowStart: rowStart, columns: &columns, taps: &taps)
+        return TapMatrix(
+            rowCount: rows.count, columnCount: inputCount, tapCount: weightCount,
+            rowStart: rowStart, columns: columns, taps: taps)
+    }
+}
+
+extension Convolution {
+    /// The number of entries ``unrolled(limits:)`` stores, counted by arithmetic without
+    /// building anything: `M · (C/g) · Π_t (pairs of axis t)`; nil when it overflows `Int`.
+    public var unrolledEntryCount: Int? {
+        let pairs = CheckedArithmetic.product(
+            axes.map { AxisConnections.linkCount(axis: $0, mode: paddingMode) })
+        return pairs.flatMap { CheckedArithmetic.product([$0, outChannels, inChannelsPerGroup]) }
+    }
+}

@@ -1,0 +1,115 @@
+import ConvMatrixCore
+
+/// Everything the explorer page draws about one layer, computed by the library: the matrix,
+/// the sizes, the output-size arithmetic per axis, and for a transposed layer the output sizes
+/// that give back the same input and the overlap count of every output.
+public struct ExplorerModel: Sendable {
+    /// The layer.
+    public let layer: ExplorerLayer
+    /// Its matrix in the column convention: row = output, column = input (U, or T for a
+    /// transposed layer), entries `(column, tap)` per row; a sum of taps is several entries.
+    public let matrix: TapMatrix
+    /// The arithmetic of each spatial axis.
+    public let axes: [ExplorerAxis]
+    /// For every output (flat index), the number of `(input, tap)` products it sums: the
+    /// overlap count of a transposed layer (its checkerboard), the window size of a convolution
+    /// (smaller where zero padding is cut off).
+    public let outputTermCounts: [Int]
+    /// For every input, the number of `(output, tap)` products it takes part in: the terms of
+    /// its entry of `C = O·T` (for a transposed layer: of `O·T` with the layer's own T).
+    public let inputTermCounts: [Int]
+
+    /// The largest matrix the explorer builds: 4 million stored entries (32 MB in the page).
+    public static let limits = ResourceLimits(maxMemoryBytes: 256 << 20, maxDenseCells: 50_000_000)
+
+    /// Computes the model of `layer`.
+    public init(_ layer: ExplorerLayer) throws(ExplorerError) {
+        self.layer = layer
+        do {
+            matrix = try layer.matrix(limits: ExplorerModel.limits)
+        } catch {
+            throw ExplorerError(flag: error.field.rawValue, error.message)
+        }
+        axes = ExplorerAxis.axes(of: layer)
+        var outputs = [Int](repeating: 0, count: matrix.rowCount)
+        var inputs = [Int](repeating: 0, count: matrix.columnCount)
+        for r in 0..<matrix.rowCount {
+            outputs[r] = matrix.rowStart[r + 1] - matrix.rowStart[r]
+            for e in matrix.rowStart[r]..<matrix.rowStart[r + 1] {
+                inputs[Int(matrix.columns[e])] += 1
+            }
+        }
+        outputTermCounts = outputs
+        inputTermCounts = inputs
+    }
+
+    /// The model of the layer `flags` describe.
+    public init(flags: ExplorerFlags) throws(ExplorerError) {
+        try self.init(try flags.layer())
+    }
+}
+
+/// The output-size arithmetic of one spatial axis, with its numbers.
+public struct ExplorerAxis: Hashable, Sendable {
+    /// Input positions (the layer's own input).
+    public let inputSize: Int
+    /// Kernel taps.
+    public let kernelSize: Int
+    /// Stride.
+    public let stride: Int
+    /// Dilation.
+    public let dilation: Int
+    /// Padding before and after (resolved from a word when one was given).
+    public let padding: AxisPadding
+    /// Output padding (transposed layers; 0 otherwise).
+    public let outputPadding: Int
+    /// Output positions.
+    public let outputSize: Int
+    /// For a transposed layer, the output sizes whose forward convolution gives back this
+    /// layer's input size, each with the output padding that selects it (empty for a
+    /// convolution): `n = (m − 1)·s − p_b − p_a + d·(k − 1) + a + 1` for every allowed `a`
+    /// (`a < s` or `a < d`) with `⌊(n + p_b + p_a − d·(k − 1) − 1)/s⌋ + 1 = m`.
+    public let sameInputSizes: [SameInputSize]
+
+    static func axes(of layer: ExplorerLayer) -> [ExplorerAxis] {
+        switch layer {
+        case .forward(let conv):
+            return conv.axes.map { axis in
+                ExplorerAxis(
+                    inputSize: axis.inputSize, kernelSize: axis.kernelSize, stride: axis.stride,
+                    dilation: axis.dilation, padding: axis.padding, outputPadding: 0,
+                    outputSize: axis.outputSize, sameInputSizes: [])
+            }
+        case .transposed(let layer):
+            return layer.axes.map { axis in
+                var sizes: [SameInputSize] = []
+                for a in 0..<max(axis.stride, axis.dilation) {
+                    let n = OutputSize.transposed(
+                        input: axis.inputSize, kernel: axis.kernelSize, stride: axis.stride,
+                        padding: axis.padding, dilation: axis.dilation, outputPadding: a)
+                    guard n >= 1 else { continue }
+                    let back = OutputSize.convolution(
+                        input: n, kernel: axis.kernelSize, stride: axis.stride,
+                        padding: axis.padding, dilation: axis.dilation)
+                    if back == axis.inputSize {
+                        sizes.append(SameInputSize(outputSize: n, outputPadding: a))
+                    }
+                }
+                return ExplorerAxis(
+                    inputSize: axis.inputSize, kernelSize: axis.kernelSize, stride: axis.stride,
+                    dilation: axis.dilation, padding: axis.padding,
+                    outputPadding: axis.outputPadding, outputSize: axis.outputSize,
+                    sameInputSizes: sizes)
+            }
+        }
+    }
+}
+
+/// An output size of a transposed layer that gives back its input size, and the output padding
+/// that selects it.
+public struct SameInputSize: Hashable, Sendable {
+    /// The output positions `n`.
+    public let outputSize: Int
+    /// The output padding `a` that gives `n`.
+    public let outputPadding: Int
+}
