@@ -100,7 +100,8 @@ let package = Package(
         .testTarget(
             name: "ConvMatrixExplorerCoreTests",
             dependencies: [
-                "ConvMatrixExplorerCore", "ConvMatrixCore", "ConvMatrixCommandLine", "ConvMatrixPictures",
+                "ConvMatrixExplorerCore", "ConvMatrixCore", "ConvMatrixCommandLine",
+                "ConvMatrixPictures",
             ]),
         .testTarget(
             name: "ConvMatrixCommandLineTests",

@@ -33,6 +33,14 @@ compile() { # compile file.tex: pdflatex, failing with the log's error lines
     fi
 }
 
+no_overfull() { # no_overfull file.log what: a derivation never runs off the page
+    if grep -q 'Overfull \\hbox' "$1"; then
+        echo "overfull box in $2:" >&2
+        grep -A 2 'Overfull \\hbox' "$1" >&2
+        exit 1
+    fi
+}
+
 # name|layer flags
 cases=(
     "stride2|--input 5x5 --kernel 3x3 --stride 2"
@@ -52,6 +60,7 @@ for entry in "${cases[@]}"; do
         echo "== derive $name ($lang)"
         "$tool" derive "${flags[@]}" --lang "$lang" --format latex --standalone > "$out/$name-$lang.tex"
         compile "$out/$name-$lang.tex"
+        no_overfull "$out/$name-$lang.log" "$name ($lang)"
         "$tool" derive "${flags[@]}" --lang "$lang" --format latex > "$out/$name-$lang-fragment.tex"
         "$tool" derive "${flags[@]}" --lang "$lang" --format markdown > "$out/$name-$lang.md"
         "$tool" derive "${flags[@]}" --lang "$lang" --format text > /dev/null
@@ -84,7 +93,55 @@ for entry in "${cases[@]}"; do
     done
 done
 
-echo "== KaTeX on every display block"
+echo "== every derivation style, in English and Spanish, with both index bases: no overfull box"
+if ! command -v pdftotext > /dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends poppler-utils > /dev/null
+fi
+fit_cases=(
+    "stride2|--input 5x5 --kernel 3x3 --stride 2"
+    "padded|--input 5x5 --kernel 3x3 --stride 2 --padding 1"
+    "numpy-lab|--input 3x3 --kernel 2x2 --names x,w,y --show-zeros"
+    "wide|--input 28x28 --kernel 5x5 --max-terms 9 --max-cols 25"
+    "channels|--input 7x7 --kernel 3x3 --stride 2 --padding 1 --in-channels 3 --out-channels 2"
+    "dilated|--input 9x9 --kernel 3x3 --dilation 2 --stride 2"
+    "oned|--input 7 --kernel 3 --stride 2"
+)
+for entry in "${fit_cases[@]}"; do
+    name="${entry%%|*}"
+    read -r -a flags <<< "${entry#*|}"
+    for style in matrices equations; do
+        extra=()
+        if [ "$style" = matrices ]; then
+            # --show-zeros belongs to the equation lists.
+            filtered=()
+            for flag in "${flags[@]}"; do [ "$flag" = --show-zeros ] || filtered+=("$flag"); done
+            flags_used=("${filtered[@]}")
+        else
+            flags_used=("${flags[@]}")
+        fi
+        for lang in en es; do
+            for base in 0 1; do
+                file="$out/fit-$name-$style-$lang-$base"
+                "$tool" derive "${flags_used[@]}" "${extra[@]}" --style "$style" --lang "$lang" \
+                    --index-base "$base" --format latex --standalone > "$file.tex"
+                compile "$file.tex"
+                no_overfull "$out/$(basename "$file").log" "$name/$style/$lang/base $base"
+                # The prose's formulas are math: no raw underscore or p_before in the PDF's text.
+                pdftotext "$out/$(basename "$file").pdf" "$file.txt"
+                if grep -n '_\|p_before\|p_antes' "$file.txt" > /dev/null; then
+                    echo "pdftotext shows _ in $name/$style/$lang/base $base:" >&2
+                    grep -n '_' "$file.txt" | head -5 >&2
+                    exit 1
+                fi
+                "$tool" derive "${flags_used[@]}" --style "$style" --lang "$lang" \
+                    --index-base "$base" --format markdown > "$file.md"
+                katex_inputs+=("$file.tex" "$file.md")
+            done
+        done
+    done
+done
+
+echo "== KaTeX on every display block and every inline formula"
 NODE_PATH=/usr/share/nodejs node tools/katex-check.js "${katex_inputs[@]}"
 
 echo "LaTeX checks passed"

@@ -13,7 +13,7 @@ public enum ConvMatrixTool {
     static let commands: [any Command] = [
         UnrollCommand(), TransposeCommand(), ApplyCommand(), PlacementsCommand(), SymbolsCommand(),
         VerifyCommand(), EquivalentCommand(), ConnectivityCommand(), ShapeCommand(), CheckCommand(),
-        DeriveCommand(), DrawCommand(), ExploreCommand(), AnalyzeCommand(),
+        DeriveCommand(), DrawCommand(), ExploreCommand(), BackwardCommand(), AnalyzeCommand(),
         ComposeCommand(),
     ]
 

@@ -19,16 +19,29 @@ public struct ExplorerModel: Sendable {
     /// its entry of `C = O·T` (for a transposed layer: of `O·T` with the layer's own T).
     public let inputTermCounts: [Int]
 
-    /// The largest matrix the explorer builds: 4 million stored entries (32 MB in the page).
+    /// The budget of the page: 256 MB for U and its build (the budget of the command line is
+    /// 4 GB; a page shares the memory of a browser tab).
     public static let limits = ResourceLimits(maxMemoryBytes: 256 << 20, maxDenseCells: 50_000_000)
 
     /// Computes the model of `layer`.
     public init(_ layer: ExplorerLayer) throws(ExplorerError) {
         self.layer = layer
         do {
+            // Per input and per output the page keeps a count, an answer word and its own
+            // index arrays (about 24 bytes each): counted before anything is built.
+            let (inChannels, inExtents) = layer.input
+            let (outChannels, outExtents) = layer.output
+            let positions = CheckedArithmetic.multiply(inChannels, inExtents.count).flatMap { i in
+                CheckedArithmetic.multiply(outChannels, outExtents.count).flatMap { o in
+                    CheckedArithmetic.add(i, o)
+                }
+            }
+            try ExplorerModel.limits.checkMemory(
+                positions.flatMap { CheckedArithmetic.multiply($0, 24) },
+                for: "the page's counts per input and output")
             matrix = try layer.matrix(limits: ExplorerModel.limits)
         } catch {
-            throw ExplorerError(flag: error.field.rawValue, error.message)
+            throw ExplorerError(error)
         }
         axes = ExplorerAxis.axes(of: layer)
         var outputs = [Int](repeating: 0, count: matrix.rowCount)

@@ -14,13 +14,14 @@ extension Derivation {
     /// placements and grid slices are shown. Throws when the layer needs more memory than
     /// `options.limits` allow.
     public init(_ conv: Convolution, options: DerivationOptions) throws(SpecificationError) {
+        try Derivation.checkSymbolicMemory(conv, options: options)
         let u = try conv.unrolled(limits: options.limits)
         let counterpart = try conv.transposedCounterpart.validated()
         let builder = DerivationBuilder(conv: conv, u: u, options: options)
         self.init(
             sections: [
                 builder.layer(), builder.inputGrid(), builder.flattened(), builder.outputSize(),
-                builder.placements(), builder.unrolled(), builder.forward(),
+                builder.placements(), builder.unrolled(), try builder.forward(),
                 builder.transposed(counterpart), builder.connectivity(),
                 try builder.equivalent(counterpart), builder.backward(),
             ], names: options.names)
@@ -46,10 +47,37 @@ struct DerivationBuilder {
     private func sizes(_ values: [Int]) -> String {
         values.map(String.init).joined(separator: times)
     }
+    /// `matrix` elided to the row and column limits, then narrowed until its plain-text width
+    /// (a measure of its typeset width) fits ``DerivationOptions/maxWidth``: fewer columns
+    /// first, down to 3, then fewer terms per entry, down to 3.
     private func elide(_ matrix: some SparseRowSource) -> ElidedMatrix {
-        ElidedMatrix(
-            matrix, maxRows: options.maxRows, maxColumns: options.maxColumns,
-            maxTerms: options.maxTerms)
+        var columns = options.maxColumns
+        var terms = options.maxTerms
+        while true {
+            var elided = ElidedMatrix(
+                matrix, maxRows: options.maxRows, maxColumns: columns, maxTerms: terms)
+            if options.inputFirst {
+                elided.factorOrder = .inputFirst(
+                    names: options.names, gradientName: options.gradientName)
+            }
+            if elided.estimatedWidth(ascii: options.ascii) + 30 <= options.maxWidth {
+                return elided
+            }
+            if columns > 3 && elided.columnsNeeded > 3 {
+                columns = min(columns, elided.columnsNeeded) - 1
+            } else if terms > 3 {
+                // Down from the longest entry shown, not from the limit (which may be huge).
+                let longest =
+                    elided.cells.joined().map { cell -> Int in
+                        if case .value(let e) = cell { return e.terms.count }
+                        return 0
+                    }.max() ?? 0
+                guard longest > 3 else { return elided }
+                terms = min(terms, longest) - 1
+            } else {
+                return elided
+            }
+        }
     }
     private func plain(_ name: String) -> MathText { MathText(latex: name, text: name) }
 
@@ -102,15 +130,21 @@ struct DerivationBuilder {
         var blocks: [Derivation.Block] = [.paragraph(.outputSizeRule)]
         for (t, axis) in conv.axes.enumerated() {
             blocks.append(
-                .formula(DerivationFormulas.outputSize(axis, index: t, ascii: options.ascii)))
+                .formula(
+                    DerivationFormulas.outputSize(
+                        axis, index: t + options.names.indexBase, ascii: options.ascii)))
         }
         blocks.append(
             .paragraph(
                 .outputSizeResult(
                     size: sizes(conv.outputExtents.sizes), channels: conv.outChannels)))
         for (t, axis) in conv.axes.enumerated() where !axis.unreachedInputRanges.isEmpty {
-            let list = ShapeReport.runs(axis.unreachedInputRanges, style: TextStyle(ascii: false))
-            blocks.append(.paragraph(.unreached(axis: t, positions: list)))
+            // Positions are counted in the chosen index base, like the symbols.
+            let base = options.names.indexBase
+            let list = ShapeReport.runs(
+                axis.unreachedInputRanges.map { ($0.lowerBound + base)...($0.upperBound + base) },
+                style: TextStyle(ascii: false))
+            blocks.append(.paragraph(.unreached(axis: t, rank: conv.rank, positions: list)))
         }
         return Derivation.Section(kind: .outputSize, blocks: blocks)
     }
@@ -122,9 +156,12 @@ struct DerivationBuilder {
         for r in 0..<shown {
             var values = [Expression](repeating: .zero, count: conv.inputCount)
             for entry in matrix.nonZeroEntries(inRow: r) { values[entry.column] = entry.value }
+            // P carries the indices of the output it produces, in the chosen index base.
+            let output = symbols.output(r)
+            let p = Symbol("P", indices: output.indices, superscript: output.superscript)
             let name = MathText(
-                latex: "P_{\(r)}",
-                text: DerivationFormulas.subscripted("P", r, ascii: options.ascii))
+                latex: LaTeXPrinter(termOrder: .natural).string(for: p),
+                text: PlainTextPrinter(ascii: options.ascii).string(for: p))
             blocks.append(.paragraph(.placementFor(index: outputIndex(r))))
             blocks += grid(
                 values, channels: conv.inChannels, extents: conv.inputExtents, name: name)
@@ -144,7 +181,7 @@ struct DerivationBuilder {
         return Derivation.Section(kind: .unrolled, blocks: blocks)
     }
 
-    func forward() -> Derivation.Section {
+    func forward() throws(SpecificationError) -> Derivation.Section {
         let values = conv.symbolicOutput(u, symbols: symbols)
         var blocks: [Derivation.Block] = [
             .paragraph(.forward(inputs: conv.inputCount, outputs: conv.outputCount)),
@@ -155,6 +192,7 @@ struct DerivationBuilder {
         ]
         blocks += grid(
             values, channels: conv.outChannels, extents: conv.outputExtents, name: names.output)
+        blocks += try NumericForwardBlocks.blocks(conv, u: u, options: options)
         return Derivation.Section(kind: .forward, blocks: blocks)
     }
 
@@ -167,7 +205,9 @@ struct DerivationBuilder {
         ]
         for (t, axis) in layer.axes.enumerated() {
             blocks.append(
-                .formula(DerivationFormulas.transposedSize(axis, index: t, ascii: options.ascii)))
+                .formula(
+                    DerivationFormulas.transposedSize(
+                        axis, index: t + options.names.indexBase, ascii: options.ascii)))
         }
         if layer.axes.contains(where: { $0.outputPadding != 0 }) {
             blocks.append(
@@ -200,17 +240,22 @@ struct DerivationBuilder {
         for (t, axis) in layer.axes.enumerated() {
             items.append(
                 .insertedZeros(
-                    axis: t, zeros: equivalent.insertedZeros[t],
+                    axis: t, rank: layer.rank, zeros: equivalent.insertedZeros[t],
                     size: (axis.inputSize - 1) * axis.stride + 1))
         }
         for (t, padding) in equivalent.signedPadding.enumerated() {
-            items.append(.equivalentPadding(axis: t, before: padding.before, after: padding.after))
+            items.append(
+                .equivalentPadding(
+                    axis: t, rank: layer.rank, before: padding.before, after: padding.after))
         }
         items.append(.equivalentKernel(dilation: sizes(layer.axes.map(\.dilation))))
-        items.append(
-            .equivalentChannels(
-                inChannels: equivalent.convolution.inChannels,
-                outChannels: equivalent.convolution.outChannels))
+        if conv.hasChannels {
+            // Only a layer with channels has channels to swap.
+            items.append(
+                .equivalentChannels(
+                    inChannels: equivalent.convolution.inChannels,
+                    outChannels: equivalent.convolution.outChannels))
+        }
         var blocks: [Derivation.Block] = [.paragraph(.equivalent), .list(items)]
         blocks.append(
             .paragraph(.equivalentOutput(size: sizes(equivalent.convolution.outputExtents.sizes))))
@@ -232,7 +277,11 @@ struct DerivationBuilder {
         blocks.append(.paragraph(.columnConvention))
         blocks.append(
             .paragraph(.weightGradient(rows: im2col.rowCount, columns: im2col.columnCount)))
-        blocks.append(.matrix(name: plain("M(x)"), elide(im2col), caption: nil, statesSize: true))
+        blocks.append(
+            .matrix(
+                name: MathText(
+                    latex: "M(\(names.input))", text: "M(\(HeadingLetters.unicode(names.input)))"),
+                elide(im2col), caption: nil, statesSize: true))
         blocks += grid(
             backward.weightGradient, channels: conv.outChannels * conv.inChannelsPerGroup,
             extents: conv.kernelExtents,
@@ -242,10 +291,11 @@ struct DerivationBuilder {
         return Derivation.Section(kind: .backward, blocks: blocks)
     }
 
-    /// `(i, j)` or `(o, i, j)` for flat output `r`.
+    /// `(i, j)` or `(o, i, j)` for flat output `r`, in the chosen index base.
     private func outputIndex(_ r: Int) -> String {
-        let spatial = conv.outputExtents.multiIndex(r % conv.outputExtents.count)
-        let index = (conv.outChannels > 1 ? [r / conv.outputExtents.count] : []) + spatial
+        let base = options.names.indexBase
+        let spatial = conv.outputExtents.multiIndex(r % conv.outputExtents.count).map { $0 + base }
+        let index = (conv.outChannels > 1 ? [r / conv.outputExtents.count + base] : []) + spatial
         return "(" + index.map(String.init).joined(separator: ", ") + ")"
     }
 

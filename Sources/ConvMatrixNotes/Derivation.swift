@@ -23,6 +23,8 @@ public struct Derivation: Sendable {
         /// A displayed matrix `name = [...]`, with an optional caption before it; when the
         /// matrix is elided or `statesSize` holds, its true size is said after it.
         case matrix(name: MathText, ElidedMatrix, caption: DerivationPhrase?, statesSize: Bool)
+        /// Displayed equations aligned at `=` (``EquationList``).
+        case equations(EquationList)
     }
 
     /// One section: a heading and its blocks.

@@ -52,9 +52,9 @@ enum DerivationFormulas {
         let dot = ascii ? "*" : "·"
         return MathText(
             latex:
-                "\(left) \\cdot \(matrix) = \(result) \\quad \\| \\quad (1, \(f)) \\cdot (\(f), \(u)) = (1, \(u))",
+                "\(left) \\cdot \(matrix) = \(result), \\qquad (1, \(f)) \\cdot (\(f), \(u)) = (1, \(u))",
             text:
-                "\(left)\(dot)\(matrix) = \(result)   ||   (1, \(f))\(dot)(\(f), \(u)) = (1, \(u))")
+                "\(left)\(dot)\(matrix) = \(result),   (1, \(f))\(dot)(\(f), \(u)) = (1, \(u))")
     }
 
     /// `x_t` as `x₀` or `x_0`.

@@ -4,7 +4,7 @@ import ConvMatrixRendering
 import ConvMatrixSymbols
 
 /// What a derivation shows and how much of it.
-public struct DerivationOptions: Hashable, Sendable {
+public struct DerivationOptions: Sendable {
     /// Letters for input, kernel and output (I, k, O by default).
     public var names: SymbolNames
     /// The name of the output-gradient symbol: `\delta` for LaTeX, `δ` or `d` for text.
@@ -21,6 +21,21 @@ public struct DerivationOptions: Hashable, Sendable {
     public var ascii: Bool
     /// Memory budget for the sparse matrices.
     public var limits: ResourceLimits
+    /// The widest display that fits the page, in points (``ElidedMatrix/estimatedWidth``):
+    /// a matrix wider than this shows fewer columns, then fewer terms per entry, until it fits;
+    /// what still does not fit is set smaller by the renderer. 380 fits an A4 page with
+    /// 1.3 cm margins (521 pt) and the 831 px content column of MkDocs' default theme at a
+    /// 1280 px window (KaTeX at 1.21 em sets about 2 px per such point), checked in CI.
+    public var maxWidth: Int = 380
+    /// Numbers for the input, the kernel and the bias: the forward section then also shows
+    /// `O = X·U + b` in numbers. `nil` keeps the derivation symbolic.
+    public var values: LayerValues?
+    /// Equation lists: write the terms of outputs that do not reach an entry as `·0`, as the
+    /// numpy lab does.
+    public var showZeros: Bool = false
+    /// Products with the input first (`x₁₁·w₁₁`, as courses write them) instead of the weight
+    /// first.
+    public var inputFirst: Bool = false
 
     /// Options with 12×12 matrices, 4 terms per entry and 4 placements by default (a 3×3
     /// kernel's output entries have 9 terms: shown whole they overflow a printed page).

@@ -18,6 +18,9 @@ public enum DerivationPhrase: Hashable, Sendable {
         case layer, inputGrid, flattened, outputSize, placements, unrolled, forward, transposed
         /// (Continued.)
         case connectivity, equivalent, backward
+        /// The equation lists (`derive --style equations`): the forward pass as a system, the
+        /// kernel gradient and the input gradient entry by entry, and their compact forms.
+        case forwardEquations, kernelGradientEquations, inputGradientEquations, compactForms
     }
 
     /// A layer parameter's name.
@@ -51,7 +54,7 @@ public enum DerivationPhrase: Hashable, Sendable {
     /// The resulting output size.
     case outputSizeResult(size: String, channels: Int)
     /// Input positions no window reaches on `axis`.
-    case unreached(axis: Int, positions: String)
+    case unreached(axis: Int, rank: Int, positions: String)
     /// One placement per output; `shown` of `total` are printed.
     case placements(shown: Int, total: Int)
     /// The kernel placement that produces output `index`.
@@ -75,9 +78,9 @@ public enum DerivationPhrase: Hashable, Sendable {
     /// The equivalent direct convolution, introduced.
     case equivalent
     /// Zeros inserted on an axis.
-    case insertedZeros(axis: Int, zeros: Int, size: Int)
+    case insertedZeros(axis: Int, rank: Int, zeros: Int, size: Int)
     /// Padding on an axis.
-    case equivalentPadding(axis: Int, before: Int, after: Int)
+    case equivalentPadding(axis: Int, rank: Int, before: Int, after: Int)
     /// Stride 1, kernel rotated 180°, same dilation.
     case equivalentKernel(dilation: String)
     /// Channels swapped.
@@ -96,6 +99,54 @@ public enum DerivationPhrase: Hashable, Sendable {
     case weightGradient(rows: Int, columns: Int)
     /// Entries longer than `terms` terms are shortened.
     case shortenedTerms(terms: Int)
+    /// The forward pass in numbers, at the values given; `exact` when computed in rationals.
+    case numericForward(exact: Bool, bias: Bool)
+    /// The equations style, introduced.
+    case equationsIntroduction
+    /// One equation per output.
+    case forwardEquations(outputs: Int)
+    /// The kernel gradient by the chain rule, one equation per weight.
+    case kernelGradientEquations(weights: Int)
+    /// The input gradient by the chain rule, one equation per input; `zeros` when the terms
+    /// of outputs that do not reach an input are written `·0`.
+    case inputGradientEquations(inputs: Int, zeros: Bool)
+    /// `shown` of `total` equations are written.
+    case equationsShown(shown: Int, total: Int)
+    /// The kernel gradient is a correlation of the (padded) input with δ (spread by the
+    /// stride), read every `dilation`-th position.
+    /// `padding` holds `before, after` per axis (empty when there is none).
+    /// `flipped` for a true convolution (`--flip`): the correlation is then rotated 180°.
+    case compactKernelGradient(padding: [Int], zeros: Int?, dilation: Int?, flipped: Bool)
+    /// The input gradient is a full cross-correlation of δ (spread by the stride) with the
+    /// kernel rotated 180° (`rotated`, for a cross-correlation layer) or as is, padded (or
+    /// cropped) as the transposed convolution needs.
+    /// `padding` holds `before, after` per axis; negative amounts crop.
+    /// `rotated` when the kernel is rotated 180° (a cross-correlation layer, as frameworks do).
+    case compactInputGradient(zeros: Int?, padding: [Int], dilation: Int?, rotated: Bool)
     /// The true size of a matrix, said next to it.
     case size(name: String, rows: Int, columns: Int, elided: Bool)
+}
+
+/// A formula inside a phrase (``InlineMath``): `latex` typeset as inline math, `text` (by
+/// default the same) in plain text.
+func math(_ latex: String, _ text: String? = nil) -> String {
+    InlineMath.span(latex, text ?? latex)
+}
+
+/// `On the rows` / `En las filas`: axis `t` of `rank` named as a student reads it.
+func axisPhrase(_ t: Int, rank: Int, english: Bool) -> String {
+    let en =
+        rank == 1
+        ? ["Along the axis"]
+        : rank == 2
+            ? ["On the rows", "On the columns"] : ["In depth", "On the rows", "On the columns"]
+    let es =
+        rank == 1
+        ? ["En el eje"]
+        : rank == 2
+            ? ["En las filas", "En las columnas"]
+            : ["En profundidad", "En las filas", "En las columnas"]
+    let names = english ? en : es
+    if rank <= 3 && t < names.count { return names[t] }
+    return english ? "On axis \(t + 1)" : "En el eje \(t + 1)"
 }

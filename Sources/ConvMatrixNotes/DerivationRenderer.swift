@@ -87,8 +87,10 @@ public struct DerivationRenderer: Hashable, Sendable {
         // Markdown, as its Unicode letter in text).
         let text = letters(phrase, names: names)
         switch format {
-        case .latex: return "\n\\section*{\(number). \(text)}\n"
-        case .markdown: return "\n## \(number). \(text)\n"
+        // LaTeX numbers sections itself (\section); a Markdown heading carries no number,
+        // so that its id (`#the-layer`) does not start with a digit, which MkDocs rejects.
+        case .latex: return "\n\\section{\(text)}\n"
+        case .markdown: return "\n## \(text)\n"
         case .text:
             return
                 "\n\(number). \(text)\n\(String(repeating: "-", count: "\(number). \(text)".count))\n"
@@ -96,15 +98,31 @@ public struct DerivationRenderer: Hashable, Sendable {
     }
 
     /// `phrase` in this format (escaped for LaTeX) with its stand-alone I and O replaced by the
-    /// chosen letters.
+    /// chosen letters, and its formulas (``InlineMath``) as inline math `$…$` in LaTeX and
+    /// Markdown, as Unicode in text.
     private func letters(_ phrase: String, names: SymbolNames) -> String {
+        var out = ""
+        for piece in InlineMath.split(phrase) {
+            switch piece {
+            case .prose(let prose): out += proseLetters(prose, names: names)
+            case .math(let latex, let text):
+                switch format {
+                case .latex, .markdown:
+                    out += "$" + InlineMath.renaming(latex, names: names, latex: true) + "$"
+                case .text: out += InlineMath.renaming(text, names: names, latex: false)
+                }
+            }
+        }
+        return format == .latex ? HeadingLetters.joiningAdjacentMath(out) : out
+    }
+
+    private func proseLetters(_ phrase: String, names: SymbolNames) -> String {
         let marked = HeadingLetters.mark(phrase)
         switch format {
         case .latex:
-            let filled = HeadingLetters.fill(LaTeXProse.escape(marked), names: names) { name in
+            return HeadingLetters.fill(LaTeXProse.escape(marked), names: names) { name in
                 name.hasPrefix("\\") ? "$\(name)$" : LaTeXProse.escape(name)
             }
-            return HeadingLetters.joiningAdjacentMath(filled)
         case .markdown:
             return HeadingLetters.fill(marked, names: names) { $0.hasPrefix("\\") ? "$\($0)$" : $0 }
         case .text:
@@ -115,7 +133,8 @@ public struct DerivationRenderer: Hashable, Sendable {
     private func paragraph(_ text: String) -> String {
         switch format {
         case .latex: "\n\(LaTeXProse.escape(text))\n"
-        case .markdown, .text: "\n\(text)\n"
+        case .markdown: "\n\(InlineMath.markdown(text))\n"
+        case .text: "\n\(InlineMath.text(text))\n"
         }
     }
 
@@ -124,10 +143,24 @@ public struct DerivationRenderer: Hashable, Sendable {
         "\n\(letters(phrase, names: names))\n"
     }
 
-    private func display(_ math: MathText) -> String {
+    /// The size command that makes a display `width` points wide (at 10 pt) fit the text
+    /// column (380, see ``DerivationOptions/maxWidth``), or nil.
+    static func size(forWidth width: Int) -> String? {
+        let fits = 380
+        if width <= fits { return nil }
+        for (command, scale) in [("small", 0.9), ("footnotesize", 0.8), ("scriptsize", 0.7)]
+        where Double(width) * scale <= Double(fits) {
+            return command
+        }
+        return "tiny"
+    }
+
+    private func display(_ math: MathText, size: String? = nil) -> String {
         switch format {
-        case .latex: "\\[\n\(math.latex)\n\\]\n"
-        case .markdown: "\n$$\n\(math.latex)\n$$\n"
+        case .latex:
+            // A size command is a text-mode switch: it wraps the display in a group.
+            size.map { "{\\\($0)\n\\[\n\(math.latex)\n\\]}\n" } ?? "\\[\n\(math.latex)\n\\]\n"
+        case .markdown: "\n$$\n\(size.map { "\\\($0) " } ?? "")\(math.latex)\n$$\n"
         case .text:
             "\n" + math.text.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n")
                 + "\n"
@@ -139,17 +172,33 @@ public struct DerivationRenderer: Hashable, Sendable {
         case .paragraph(let phrase):
             return prose(language.text(phrase), names: names)
         case .list(let phrases):
-            let items = phrases.map(language.text)
+            let items = phrases.map { letters(language.text($0), names: names) }
             switch format {
             case .latex:
                 return "\n\\begin{itemize}\n"
-                    + items.map { "  \\item \(LaTeXProse.escape($0))\n" }.joined()
+                    + items.map { "  \\item \($0)\n" }.joined()
                     + "\\end{itemize}\n"
             case .markdown, .text:
                 return "\n" + items.map { "- \($0)\n" }.joined()
             }
         case .formula(let math):
             return display(math)
+        case .equations(let list):
+            // An equation line sets about 3.2 pt per plain-text character at 10 pt.
+            let characters =
+                list.text(ascii: ascii).split(separator: "\n").map { $0.unicodeScalars.count }
+                .max() ?? 0
+            var out = display(
+                MathText(latex: list.latex, text: list.text(ascii: ascii)),
+                size: DerivationRenderer.size(forWidth: Int(Double(characters) * 3.2)))
+            if list.isElided {
+                out += paragraph(
+                    language.text(.equationsShown(shown: list.lines.count, total: list.total)))
+            }
+            if list.hasShortenedSums {
+                out += paragraph(language.text(.shortenedTerms(terms: list.maxTerms)))
+            }
+            return out
         case .matrix(let name, let matrix, let caption, let statesSize):
             var out = caption.map { prose(language.text($0), names: names) } ?? ""
             let body: MathText
@@ -166,7 +215,8 @@ public struct DerivationRenderer: Hashable, Sendable {
                 body = MathText(latex: "\(name.latex) = \(matrix.latex())", text: "")
             }
             if format == .latex && caption == nil { out += "\n" }
-            out += display(body)
+            let width = matrix.estimatedWidth(ascii: ascii) + 8 * name.text.count + 15
+            out += display(body, size: DerivationRenderer.size(forWidth: width))
             if statesSize || matrix.isElided {
                 out += paragraph(
                     language.text(

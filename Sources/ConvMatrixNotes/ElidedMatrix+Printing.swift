@@ -15,7 +15,10 @@ extension ElidedMatrix {
         let rows = cells.map { row in
             row.map { cell -> String in
                 switch cell {
-                case .value(let e): shortened(e, dots: "\\cdots", print: printer.string(for:))
+                case .value(let e):
+                    shortened(
+                        e, dots: "\\cdots",
+                        print: factorOrder.map { $0.latex } ?? printer.string(for:))
                 case .zero: "0"
                 case .horizontalDots: "\\cdots"
                 case .verticalDots: "\\vdots"
@@ -37,7 +40,10 @@ extension ElidedMatrix {
             row.map { cell -> String in
                 switch cell {
                 case .value(let e):
-                    shortened(e, dots: ascii ? "..." : "⋯", print: printer.string(for:))
+                    shortened(
+                        e, dots: ascii ? "..." : "⋯",
+                        print: factorOrder.map { order in { order.text($0, ascii: ascii) } }
+                            ?? printer.string(for:))
                 case .zero: "0"
                 case .horizontalDots: ascii ? "..." : "⋯"
                 case .verticalDots: ascii ? ":" : "⋮"
@@ -70,5 +76,19 @@ extension ElidedMatrix {
         let lastText = print(tail)
         let joiner = lastText.hasPrefix("-") || lastText.hasPrefix("−") ? " " : " + "
         return print(head) + " + " + dots + joiner + lastText
+    }
+}
+
+extension ElidedMatrix {
+    /// The typeset width in points at 10 pt, estimated from the plain-text form: a character
+    /// of an entry is about 3.4 pt (subscripts are small, `·` and `+` carry spacing) and each
+    /// column adds amsmath's 2 × \\arraycolsep = 10 pt — measured against pdflatex's overfull
+    /// reports. KaTeX sets about 1.6 px per such point.
+    public func estimatedWidth(ascii: Bool) -> Int {
+        let columns = columnsNeeded
+        let line =
+            text(ascii: ascii).split(separator: "\n").map { $0.unicodeScalars.count }.max() ?? 0
+        let entryCharacters = max(line - 2 * columns, 0)
+        return Int(Double(entryCharacters) * 3.4) + 11 * columns + 12
     }
 }

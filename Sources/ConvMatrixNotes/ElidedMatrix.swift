@@ -34,6 +34,9 @@ public struct ElidedMatrix: Sendable {
     public let cells: [[Cell]]
     /// Entries with more terms than this print their first two terms, `⋯` and the last one.
     public let maxTerms: Int
+    /// The order of factors in printed products (``FactorOrder``), or `nil` for the
+    /// canonical order of ``Symbolic/Monomial``.
+    public var factorOrder: FactorOrder?
 
     /// Whether rows or columns were left out.
     public var isElided: Bool {

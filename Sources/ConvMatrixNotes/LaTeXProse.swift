@@ -13,9 +13,26 @@ enum LaTeXProse {
         "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
     ]
 
-    /// The LaTeX for one sentence of prose.
+    /// The LaTeX for one sentence of prose; inline formulas (``InlineMath``) become `$…$`
+    /// unescaped.
     static func escape(_ text: String) -> String {
         var result = ""
+        var pieces = InlineMath.split(text)[...]
+        if pieces.count > 1 {
+            while let piece = pieces.popFirst() {
+                switch piece {
+                case .prose(let prose): result += escape(prose)
+                case .math(let latex, _):
+                    if result.hasSuffix("$") && !result.hasSuffix("\\$") {
+                        result.removeLast()
+                        result += " " + latex + "$"
+                    } else {
+                        result += "$" + latex + "$"
+                    }
+                }
+            }
+            return result
+        }
         // Adjacent math joins into one `$…$`: `$a$$b$` would open display math.
         func math(_ source: String) {
             if result.hasSuffix("$") && !result.hasSuffix("\\$") {
@@ -25,7 +42,28 @@ enum LaTeXProse {
                 result += "$" + source + "$"
             }
         }
-        for character in text {
+        // A run of sub- or superscript digits is one group (`P₀₀` is `P$_{00}$`, not a double
+        // subscript).
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            if let digit = subscripts.firstIndex(of: character) {
+                var digits = "\(digit)"
+                while let next = characters.first, let more = subscripts.firstIndex(of: next) {
+                    digits += "\(more)"
+                    characters = characters.dropFirst()
+                }
+                math("_{\(digits)}")
+                continue
+            }
+            if let digit = superscripts.firstIndex(of: character) {
+                var digits = "\(digit)"
+                while let next = characters.first, let more = superscripts.firstIndex(of: next) {
+                    digits += "\(more)"
+                    characters = characters.dropFirst()
+                }
+                math("^{\(digits)}")
+                continue
+            }
             switch character {
             case "\\": result += "\\textbackslash{}"
             case "&", "%", "$", "#", "_", "{", "}": result += "\\\(character)"
@@ -44,6 +82,8 @@ enum LaTeXProse {
             case "≥": math("\\geq")
             case "⋯": math("\\cdots")
             case "⋮": math("\\vdots")
+            case "⋆": math("\\star")
+            case "∗": math("\\ast")
             default:
                 if let digit = subscripts.firstIndex(of: character) {
                     math("_{\(digit)}")

@@ -33,6 +33,31 @@ public struct NumericValue: Hashable, Sendable, CustomStringConvertible {
         text = value.description
     }
 
+    /// A finite floating-point value (from a `.npy` file). Its exact value is its binary
+    /// fraction `m·2^e` when that fits 64-bit integers (`0.5` is `1/2`), otherwise `nil`.
+    ///
+    /// - Throws: ``NumericValueError`` for NaN or an infinity.
+    public init(double value: Double) throws(NumericValueError) {
+        guard value.isFinite else {
+            throw NumericValueError("'\(value)': NaN and infinity are not allowed")
+        }
+        double = value
+        text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+        exact = NumericValue.binaryFraction(value)
+    }
+
+    /// `value` as an exact fraction of 64-bit integers, or `nil`.
+    private static func binaryFraction(_ value: Double) -> Rational? {
+        if value == 0 { return .zero }
+        if value == value.rounded(), abs(value) < 0x1p62 { return Rational(Int(value)) }
+        // value = significand · 2^exponent with an integer significand of ≤ 53 bits.
+        let shift = -Int(value.exponent) + 52
+        guard shift > 0, shift <= 62 else { return nil }
+        let scaled = value * Double(sign: .plus, exponent: shift, significand: 1)
+        guard scaled == scaled.rounded(), abs(scaled) < 0x1p62 else { return nil }
+        return try? Rational(Int(scaled), 1 << shift)
+    }
+
     /// Parses one number; the error message says what is wrong, without the field name.
     public init(parsing raw: String) throws(NumericValueError) {
         let text = raw.trimmingSpaces

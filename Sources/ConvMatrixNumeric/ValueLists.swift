@@ -22,6 +22,12 @@ public struct KernelValues: Hashable, Sendable {
             field: .kernelValues)
     }
 
+    /// Values read from a list or a file (``ValueArray``), checked against the weight shape.
+    public init(_ array: ValueArray, layout: KernelLayout) throws(SpecificationError) {
+        values = try array.checked(
+            shape: layout.shape, what: "weight shape", field: .kernelValues)
+    }
+
     /// Values drawn with `generator`: small dyadic rationals (``SplitMix64/nextDyadic()``).
     public init(randomFor layout: KernelLayout, using generator: inout SplitMix64) {
         values = (0..<layout.count).map { _ in generator.nextDyadic() }
@@ -65,7 +71,23 @@ public struct TensorValues: Hashable, Sendable {
         self.extents = extents
         values = try ValueList.parse(
             text, count: channels * extents.count,
-            shape: "input shape \(ValueList.shape([channels] + extents.sizes))", field: field)
+            shape:
+                "\(field == .inputValues ? "input" : "output") shape \(ValueList.shape([channels] + extents.sizes))",
+            field: field)
+    }
+
+    /// Values read from a list or a file (``ValueArray``): a `.npy` array must have the shape
+    /// `(C, n…)` or PyTorch's batch of one `(1, C, n…)`.
+    public init(
+        _ array: ValueArray, channels: Int, extents: Extents,
+        field: SpecificationField = .inputValues
+    ) throws(SpecificationError) {
+        self.channels = channels
+        self.extents = extents
+        values = try array.checked(
+            shape: [channels] + extents.sizes,
+            what: field == .inputValues ? "input shape" : "output shape", field: field,
+            batchOfOne: true)
     }
 
     /// Values drawn with `generator`: small dyadic rationals.
@@ -90,6 +112,95 @@ public struct TensorValues: Hashable, Sendable {
     }
 }
 
+/// A layer's bias, one value per output channel (PyTorch's `bias` of shape `(M,)`), added to
+/// every output of its channel: `O[o, i] = (X·U)[o, i] + b_o`.
+public struct BiasValues: Hashable, Sendable {
+    /// One value per output channel.
+    public let values: [NumericValue]
+
+    /// Values read from a list or a file, one per output channel.
+    public init(_ array: ValueArray, channels: Int) throws(SpecificationError) {
+        values = try array.checked(shape: [channels], what: "bias shape", field: .bias)
+    }
+
+    /// Values drawn with `generator`.
+    public init(randomFor channels: Int, using generator: inout SplitMix64) {
+        values = (0..<channels).map { _ in generator.nextDyadic() }
+    }
+
+    /// The exact values; throws when a value has no exact 64-bit fraction.
+    public func rationals() throws(SpecificationError) -> [Rational] {
+        try ValueList.rationals(values, field: .bias)
+    }
+}
+
+/// Numbers as a user gives them, before they are matched to a shape: a comma list on the
+/// command line (`1,0,-1,2,0,-2,1,0,-1`), a text file of numbers separated by commas or
+/// whitespace, or a `.npy` array (``NpyArray``), which also states its shape.
+public struct ValueArray: Hashable, Sendable {
+    /// The numbers in order.
+    public let values: [NumericValue]
+    /// The shape a `.npy` file states; `nil` for a list or text.
+    public let shape: [Int]?
+    /// Where the numbers came from, for messages (`the list`, `w.npy`).
+    public let source: String
+
+    /// A comma-separated list, as typed after a flag.
+    public init(list text: String, field: SpecificationField) throws(SpecificationError) {
+        values = try ValueList.numbers(
+            text.split(separator: ",", omittingEmptySubsequences: false), field: field)
+        shape = nil
+        source = "the list"
+    }
+
+    /// A file's bytes: a `.npy` array when they start with its magic string, otherwise text
+    /// with numbers separated by commas, spaces or newlines.
+    public init(file bytes: [UInt8], name: String, field: SpecificationField)
+        throws(SpecificationError)
+    {
+        source = name
+        if NpyArray.isNpy(bytes) || name.hasSuffix(".npy") {
+            do {
+                let array = try NpyArray(bytes: bytes)
+                values = array.values
+                shape = array.shape
+            } catch {
+                throw SpecificationError(field, "\(name): \(error.message)")
+            }
+            return
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let parts = text.split(whereSeparator: {
+            $0 == "," || $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r"
+        })
+        guard !parts.isEmpty else { throw SpecificationError(field, "\(name) holds no numbers") }
+        values = try ValueList.numbers(parts, field: field)
+        shape = nil
+    }
+
+    /// The values when their count (and a `.npy` file's shape) matches `expected`.
+    func checked(
+        shape expected: [Int], what: String, field: SpecificationField, batchOfOne: Bool = false
+    ) throws(SpecificationError) -> [NumericValue] {
+        let count = expected.reduce(1, *)
+        if let shape {
+            guard shape == expected || (batchOfOne && shape == [1] + expected) else {
+                throw SpecificationError(
+                    field,
+                    "\(source) has shape (\(shape.map(String.init).joined(separator: ", "))), expected (\(expected.map(String.init).joined(separator: ", ")))"
+                )
+            }
+        }
+        guard values.count == count else {
+            throw SpecificationError(
+                field,
+                "expected \(count) value\(count == 1 ? "" : "s") (\(what) \(ValueList.shape(expected))), got \(values.count)"
+            )
+        }
+        return values
+    }
+}
+
 /// Parsing shared by ``KernelValues`` and ``TensorValues``.
 enum ValueList {
     /// `1×1×3×3`.
@@ -107,6 +218,22 @@ enum ValueList {
         }
         var values: [NumericValue] = []
         values.reserveCapacity(count)
+        for (index, part) in parts.enumerated() {
+            do {
+                values.append(try NumericValue(parsing: String(part)))
+            } catch {
+                throw SpecificationError(field, "value \(index + 1): \(error.message)")
+            }
+        }
+        return values
+    }
+
+    /// Each part as a number, or an error naming the first that is not one.
+    static func numbers(_ parts: [Substring], field: SpecificationField)
+        throws(SpecificationError) -> [NumericValue]
+    {
+        var values: [NumericValue] = []
+        values.reserveCapacity(parts.count)
         for (index, part) in parts.enumerated() {
             do {
                 values.append(try NumericValue(parsing: String(part)))

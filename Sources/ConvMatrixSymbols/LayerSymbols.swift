@@ -9,6 +9,7 @@ import Symbolic
 /// - output `O^{(o)}_{ij}` when `M > 1`;
 /// - kernel `k^{(o,c)}_{ab}` when `C > 1` or `M > 1`, with `o` the output channel and `c` the
 ///   input channel *within the group* — PyTorch's weight index `weight[o, c, a, b]`.
+/// Every index is shifted by ``SymbolNames/indexBase`` (`x₁₁` for the first input with base 1).
 /// So a single-channel layer prints exactly as the unrolling notes do (`k_{00}`, `I_{12}`, `O_{01}`), and the
 /// same symbol prints the same way in every format.
 public struct LayerSymbols: Sendable {
@@ -80,11 +81,16 @@ public struct LayerSymbols: Sendable {
         self.outputChannels = outputChannels
     }
 
-    /// The symbol of kernel weight `tap` (PyTorch's weight order).
+    /// The first printed index (``SymbolNames/indexBase``).
+    public var base: Int { names.indexBase }
+
+    /// The symbol of kernel weight `tap` (PyTorch's weight order), its indices shifted by the
+    /// index base.
     public func kernel(_ tap: Int) -> Symbol {
         let (outer, inner, position) = layout.components(of: tap)
         return Symbol(
-            names.kernel, indices: position, superscript: channelled ? [outer, inner] : [])
+            names.kernel, indices: position.map { $0 + base },
+            superscript: channelled ? [outer + base, inner + base] : [])
     }
 
     /// One symbol per kernel weight, in PyTorch's weight order (the tap index).
@@ -98,8 +104,9 @@ public struct LayerSymbols: Sendable {
     /// The input symbol for flat input index `flat` (channel first, then row-major).
     public func input(_ flat: Int) -> Symbol {
         Symbol(
-            inputLetter, indices: inputExtents.multiIndex(flat % inputExtents.count),
-            superscript: inputChannels > 1 ? [flat / inputExtents.count] : [])
+            inputLetter,
+            indices: inputExtents.multiIndex(flat % inputExtents.count).map { $0 + base },
+            superscript: inputChannels > 1 ? [flat / inputExtents.count + base] : [])
     }
 
     /// `C`, as the unrolling notes write what `T` produces, or `C'` when one of the chosen
@@ -113,14 +120,16 @@ public struct LayerSymbols: Sendable {
     /// own letter (it is not the input).
     public func transposedOutput(_ flat: Int) -> Symbol {
         Symbol(
-            transposedOutputLetter, indices: inputExtents.multiIndex(flat % inputExtents.count),
-            superscript: inputChannels > 1 ? [flat / inputExtents.count] : [])
+            transposedOutputLetter,
+            indices: inputExtents.multiIndex(flat % inputExtents.count).map { $0 + base },
+            superscript: inputChannels > 1 ? [flat / inputExtents.count + base] : [])
     }
 
     /// The output symbol for flat output index `flat`.
     public func output(_ flat: Int) -> Symbol {
         Symbol(
-            outputLetter, indices: outputExtents.multiIndex(flat % outputExtents.count),
-            superscript: outputChannels > 1 ? [flat / outputExtents.count] : [])
+            outputLetter,
+            indices: outputExtents.multiIndex(flat % outputExtents.count).map { $0 + base },
+            superscript: outputChannels > 1 ? [flat / outputExtents.count + base] : [])
     }
 }

@@ -13,6 +13,10 @@ public struct SymbolNames: Hashable, Sendable, CustomStringConvertible {
     public let kernel: String
     /// The output's letter (`O`).
     public let output: String
+    /// The first index of every axis and channel in printed symbols: 0 (PyTorch and NumPy, the
+    /// default: `I₀₀`) or 1 (the numpy lab and most course notes: `x₁₁`). Only the printing
+    /// changes; positions in tensors stay 0-based.
+    public private(set) var indexBase: Int = 0
 
     /// `I`, `k`, `O`: input, kernel, output.
     public static let ikO = SymbolNames(validatedInput: "I", kernel: "k", output: "O")
@@ -45,6 +49,19 @@ public struct SymbolNames: Hashable, Sendable, CustomStringConvertible {
             throw SpecificationError(.names, "the three names must differ, got '\(text)'")
         }
         self.init(validatedInput: parts[0], kernel: parts[1], output: parts[2])
+    }
+
+    /// These letters with indices starting at `base` (0 or 1).
+    ///
+    /// - Throws: ``SpecificationError`` about ``SpecificationField/indexBase`` for any other base.
+    public func withIndexBase(_ base: Int) throws(SpecificationError) -> SymbolNames {
+        guard base == 0 || base == 1 else {
+            throw SpecificationError(
+                .indexBase, "must be 0 (PyTorch, NumPy) or 1 (x₁₁ as in course notes), got \(base)")
+        }
+        var copy = self
+        copy.indexBase = base
+        return copy
     }
 
     /// `I,k,O`.

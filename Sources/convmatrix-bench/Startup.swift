@@ -4,7 +4,7 @@
     import Glibc
 #endif
 
-/// A command run as its own process, output to /dev/null.
+/// A command run as its own process, output and errors to /dev/null.
 struct TimedCommand {
     let name: String
     let executable: String
@@ -16,7 +16,10 @@ struct TimedCommand {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        // Standard output and standard error both to /dev/null (unroll warns on stderr about
+        // SymPy-style LaTeX lines too long for pdflatex).
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var start = timespec()

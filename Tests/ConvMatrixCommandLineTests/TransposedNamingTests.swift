@@ -48,10 +48,15 @@ struct TransposedNamingTests {
                 "\(command.name) --input 5x5 --kernel 3x3 --stride 2 --output-padding 1")
             #expect(run.exitCode == 2 && run.output.isEmpty, "\(command.name)")
             #expect(
-                run.errors
-                    == "error: --output-padding: belongs to a transposed convolution: add --transposed, and the flags describe the transposed layer itself (its own --input)\n",
+                run.errors.hasPrefix(
+                    "error: --output-padding: belongs to a transposed convolution"),
                 "\(command.name)")
+            #expect(run.errors.split(separator: "\n").count == 1)
         }
+        #expect(
+            runTool("unroll --input 5x5 --kernel 3x3 --output-padding 1").errors
+                == "error: --output-padding: belongs to a transposed convolution: add --transposed, and the flags describe the transposed layer itself (its own --input)\n"
+        )
     }
 
     @Test("transpose of a convolution and transpose --transposed of its counterpart agree")

@@ -74,6 +74,20 @@ struct ExplorerCoreTests {
                 "error: --kernel: ") == true)
     }
 
+    @Test("a layer too large for the page is refused by arithmetic before anything is built")
+    func budget() {
+        let layers = [
+            [("input", "2147483647"), ("kernel", "1"), ("stride", "2147483647")],
+            [("input", "1x2147483647"), ("kernel", "1"), ("stride", "1x2147483647")],
+            [("input", "100000x100000"), ("kernel", "1")],
+        ]
+        for pairs in layers {
+            let line = callExplorer(pairs).errorLine
+            #expect(line?.hasPrefix("error: --input: ") == true)
+            #expect(line?.hasSuffix("the page's budget is fixed: choose a smaller layer") == true)
+        }
+    }
+
     @Test(
         "every output size listed for a transposed layer gives back its input, and the layer's own is listed"
     )

@@ -21,18 +21,31 @@ struct ApplyCommand: Command {
           convmatrix apply --input 5x5 --kernel 3x3 --stride 2
           convmatrix apply --transposed --input 2x2 --kernel 4x4 --stride 2 --padding 1
           convmatrix apply --transpose --input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy
+          convmatrix apply --input 5x5 --kernel 3x3 --input-values 0,0,1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1,0,0 --kernel-values 1,0,-1,2,0,-2,1,0,-1 --bias 0
+
+        With --input-values (and --kernel-values or --average-pool) the output is computed in
+        numbers, exactly when every value is exact (1/9 stays 1/9), with --bias added per output
+        channel; --format json prints {"shape": [C_out, …], "values": […]} in PyTorch's layout.
         """
     let options =
         Options.layer + [Options.transpose, Options.averagePool]
         + Options.rendering(formats: Self.formats).filter { $0.name != "convention" }
-        + [Options.full] + Options.values
+        + [Options.full] + Options.values + [Options.inputValues, Options.bias, Options.maxPool]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
+        if arguments.has(Options.maxPool) { return try runMaxPool(arguments, output: &output) }
         let layer = try LayerOptions.layer(arguments)
         let render = try RenderOptions(arguments, formats: Self.formats)
         let transposed = arguments.has(Options.transpose)
+        if arguments.value(Options.inputValues) != nil {
+            return try runWithValues(
+                arguments, layer: layer, render: render, transposed: transposed, output: &output)
+        }
+        if arguments.value(Options.bias) != nil {
+            throw UsageError(flag: "bias", "needs --input-values: a bias is added to numbers")
+        }
         let writer = MatrixOutput(options: render)
         let extents = transposed ? layer.inputExtents : layer.outputExtents
         let channels = transposed ? layer.inChannels : layer.outChannels

@@ -18,7 +18,8 @@ struct CheckCommand: Command {
         """
     let options =
         Options.layer + [
-            Options.kernelValues, Options.inputValues, Options.seed, Options.exact,
+            Options.kernelValues, Options.inputValues, Options.outputGradient, Options.seed,
+            Options.exact,
             Options.maxMemory,
         ]
 
@@ -46,8 +47,13 @@ struct CheckCommand: Command {
             generator: &generator)
         let y = TensorValues(
             randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
-        let delta = TensorValues(
-            randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
+        // δ as given (--output-gradient), or drawn like y.
+        let delta =
+            try ValueOptions.outputGradient(
+                arguments, channels: conv.outChannels, extents: conv.outputExtents,
+                generator: &generator)
+            ?? TensorValues(
+                randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
         let report: NumericCheckReport
         do {
             report = try conv.numericCheck(
@@ -67,7 +73,7 @@ struct CheckCommand: Command {
         }
         output.write("check: \(SpecFlags.flags(for: conv))\n")
         output.write(
-            "arithmetic: \(exact ? "exact (rational)" : "Double"); y and δ random with seed \(seed)\n"
+            "arithmetic: \(exact ? "exact (rational)" : "Double"); \(arguments.value(Options.outputGradient) == nil ? "y and δ" : "y") random with seed \(seed)\n"
         )
         let width = report.lines.map(\.name.count).max() ?? 0
         for line in report.lines {

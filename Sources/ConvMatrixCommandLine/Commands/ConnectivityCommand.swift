@@ -22,7 +22,8 @@ struct ConnectivityCommand: Command {
         """
     let options =
         Options.layer + [
-            Options.transpose, Options.names, ConnectivityCommand.format, Options.ascii,
+            Options.transpose, Options.names, Options.indexBase, ConnectivityCommand.format,
+            Options.ascii,
             Options.maxMemory,
         ]
 

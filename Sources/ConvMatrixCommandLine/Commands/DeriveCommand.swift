@@ -14,12 +14,23 @@ struct DeriveCommand: Command {
         EXAMPLES:
           convmatrix derive --input 5x5 --kernel 3x3 --stride 2 --format latex --standalone > conv.tex
           convmatrix derive --input 5x5 --kernel 3x3 --stride 2 --format markdown --lang es
+          convmatrix derive --input 3x3 --kernel 2x2 --style equations --names x,w,y --index-base 1 --show-zeros
           convmatrix derive --input 6 --layer "--kernel 3 --padding 1" --layer "--kernel 3 --stride 2"
+
+        --style equations writes the forward pass as one equation per output, the gradient of
+        each weight and each input by the chain rule, and the compact forms (correlation with δ,
+        full convolution with the kernel rotated 180°) for this layer's stride, padding and
+        dilation. --sections picks sections by name: layer, inputGrid, flattened, outputSize,
+        placements, unrolled, forward, transposed, connectivity, equivalent, backward
+        (matrices); layer, forwardEquations, kernelGradientEquations, inputGradientEquations,
+        compactForms (equations).
         """
     let options =
         Options.layer + [
             Options.names, Options.deriveFormat, Options.standalone, Options.lang,
             Options.maxRows, Options.maxCols, Options.maxTerms, Options.maxMemory,
+            Options.indexBase, Options.deriveStyle, Options.showZeros, Options.productOrder,
+            Options.sections, Options.inputValues, Options.kernelValues, Options.bias, Options.seed,
         ] + [Options.stackLayer]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
@@ -42,17 +53,44 @@ struct DeriveCommand: Command {
                 "writes a LaTeX document, which --format \(format.rawValue) is not")
         }
         let names = try arguments.symbolNames()
-        let options = DerivationOptions(
+        let style = try arguments.choice(Options.deriveStyle, default: DeriveStyle.matrices)
+        let order = try arguments.choice(Options.productOrder, default: ProductOrder.inputFirst)
+        if style != .equations {
+            for option in [Options.showZeros] where arguments.has(option) {
+                throw UsageError(flag: option.name, "needs --style equations")
+            }
+        }
+        var options = DerivationOptions(
             names: names, gradientName: format == .text ? "δ" : "\\delta",
             maxRows: try NotesOptions.elisionLimit(arguments, Options.maxRows),
             maxColumns: try NotesOptions.elisionLimit(arguments, Options.maxCols),
             maxTerms: try NotesOptions.elisionLimit(arguments, Options.maxTerms, default: 4),
             limits: try LayerOptions.limits(arguments))
-        let derivation: Derivation
+        options.showZeros = arguments.has(Options.showZeros)
+        options.values = try NotesOptions.values(arguments, conv: conv)
+        options.inputFirst = order == .inputFirst
+        var derivation: Derivation
         do {
-            derivation = try Derivation(conv, options: options)
+            derivation =
+                style == .equations
+                ? try Derivation(equationsFor: conv, options: options)
+                : try Derivation(conv, options: options)
         } catch {
             throw UsageError(error)
+        }
+        if let text = arguments.value(Options.sections) {
+            let known = derivation.sections.map(\.kind.rawValue)
+            let wanted = text.split(separator: ",", omittingEmptySubsequences: false).map(
+                String.init)
+            for name in wanted where !known.contains(name) {
+                throw UsageError(
+                    flag: "sections",
+                    "'\(name)' is not a section of --style \(style.rawValue); choose from \(known.joined(separator: ", "))"
+                )
+            }
+            derivation = Derivation(
+                sections: derivation.sections.filter { wanted.contains($0.kind.rawValue) },
+                names: derivation.names)
         }
         let renderer = DerivationRenderer(
             format: format, language: language, standalone: standalone)
@@ -81,5 +119,32 @@ enum NotesOptions {
                 "must be ≥ 3 (a head, an elision, a tail), got \(value)")
         }
         return value
+    }
+
+    /// `--input-values`, `--kernel-values` and `--bias` together, or nil (symbolic only).
+    static func values(_ arguments: ParsedArguments, conv: Convolution) throws(UsageError)
+        -> LayerValues?
+    {
+        let given = [Options.inputValues, Options.kernelValues, Options.bias].filter {
+            arguments.value($0) != nil
+        }
+        guard !given.isEmpty else { return nil }
+        var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
+        guard
+            let kernel = try ValueOptions.kernelValues(
+                arguments, layout: conv.kernelLayout, generator: &generator)
+        else {
+            throw UsageError(
+                flag: given[0].name, "needs --kernel-values too, to compute O = X·U in numbers")
+        }
+        guard arguments.value(Options.inputValues) != nil else {
+            throw UsageError(
+                flag: given[0].name, "needs --input-values too, to compute O = X·U in numbers")
+        }
+        let input = try ValueOptions.inputValues(
+            arguments, channels: conv.inChannels, extents: conv.inputExtents, generator: &generator)
+        let bias = try ValueOptions.bias(
+            arguments, channels: conv.outChannels, generator: &generator)
+        return LayerValues(input: input.values, kernel: kernel.values, bias: bias?.values)
     }
 }

@@ -16,6 +16,12 @@ enum DeriveStack {
             throw UsageError(
                 flag: flag.name, "goes inside a --layer when --layer describes a stack")
         }
+        for flag in [
+            Options.indexBase, Options.deriveStyle, Options.showZeros, Options.productOrder,
+            Options.sections, Options.inputValues, Options.kernelValues, Options.bias, Options.seed,
+        ] where arguments.value(flag) != nil || arguments.has(flag) {
+            throw UsageError(flag: flag.name, "applies to one layer's derivation, not to a stack (--layer)")
+        }
         if let language = arguments.value(Options.lang), language != "en" {
             throw UsageError(
                 flag: "lang", "a stack's derivation is written in English only, got '\(language)'")

@@ -27,8 +27,8 @@ struct DrawCommand: Command {
         """
     let options =
         Options.layer + [
-            Options.names, Options.picture, Options.drawFormat, Options.standalone,
-            Options.maxMemory,
+            Options.names, Options.indexBase, Options.picture, Options.drawFormat,
+            Options.standalone, Options.maxMemory,
         ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)

@@ -31,7 +31,15 @@ struct ExploreCommand: Command {
         -> CommandResult
     {
         let flags = flags(arguments)
-        // The page's own parser and core decide, so the command line and the page agree.
+        // The core's interpreter of layer flags decides, as it does in the page; the command line
+        // words its errors as every command does (with its hints).
+        let layerFlags = try LayerOptions.flags(arguments)
+        do {
+            _ = try layerFlags.layer()
+        } catch {
+            throw LayerOptions.usageError(error)
+        }
+        // Then what the page computes (the matrix within the page's budget).
         do {
             _ = try ExplorerModel(flags: flags)
         } catch {

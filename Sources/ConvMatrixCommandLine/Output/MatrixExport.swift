@@ -123,8 +123,9 @@ enum ValueOptions {
         }
         guard let text = arguments.value(Options.kernelValues) else { return nil }
         if text == "random" { return KernelValues(randomFor: layout, using: &generator) }
+        let array = try ValueOptions.array(text, field: .kernelValues)
         do {
-            return try KernelValues(parsing: text, layout: layout)
+            return try KernelValues(array, layout: layout)
         } catch {
             throw UsageError(error)
         }
@@ -137,8 +138,9 @@ enum ValueOptions {
         guard let text = arguments.value(Options.inputValues), text != "random" else {
             return TensorValues(randomFor: channels, extents: extents, using: &generator)
         }
+        let array = try ValueOptions.array(text, field: .inputValues)
         do {
-            return try TensorValues(parsing: text, channels: channels, extents: extents)
+            return try TensorValues(array, channels: channels, extents: extents)
         } catch {
             throw UsageError(error)
         }

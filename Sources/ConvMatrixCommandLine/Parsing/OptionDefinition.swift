@@ -116,11 +116,13 @@ enum Options {
             "Average pooling: every tap is 1/Πk (1/k in 1-D, 1/(k·k) in 2-D), each channel pooled alone, stride = kernel unless given."
     )
     static let kernelValues = OptionDefinition(
-        name: "kernel-values", valueName: "<v1,v2,…|random>",
-        help: "Kernel weights in PyTorch order (1,-2,0.5,1/9), or random (see --seed).")
+        name: "kernel-values", valueName: "<v1,v2,…|random|@file>",
+        help:
+            "Kernel weights in PyTorch order (1,-2,0.5,1/9), random (see --seed), or @w.npy / @w.txt."
+    )
     static let inputValues = OptionDefinition(
-        name: "input-values", valueName: "<v1,v2,…|random>",
-        help: "Input values, channel first then row-major, or random (default random).")
+        name: "input-values", valueName: "<v1,v2,…|random|@file>",
+        help: "Input values, channel first then row-major, random, or @x.npy / @x.txt.")
     static let seed = OptionDefinition(
         name: "seed", valueName: "<n>", help: "Seed of the random values (default 1).")
     static let exact = OptionDefinition(
@@ -156,7 +158,7 @@ enum Options {
     static let transposeSubject = layer + [ascii, maxMemory]
     /// The options that choose how matrices are printed.
     static func rendering(formats: [RenderOptions.Format]) -> [OptionDefinition] {
-        [convention, names, format(formats), latexStyle, ascii, maxCells, maxMemory]
+        [convention, names, indexBase, format(formats), latexStyle, ascii, maxCells, maxMemory]
     }
     /// The options that give numbers to a printed matrix.
     static let values = [kernelValues, seed, pattern]

@@ -40,6 +40,9 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
         case .kernelValues: "kernel-values"
         case .inputValues: "input-values"
         case .names: "names"
+        case .indexBase: "index-base"
+        case .bias: "bias"
+        case .outputGradient: "output-gradient"
         case .size: "max-cells"
         case .memory: "max-memory"
         }

@@ -17,6 +17,12 @@ public enum SpecificationField: String, Sendable, Hashable, CaseIterable {
     case kernelValues
     case inputValues
     case names
+    /// The first printed index (`--index-base`).
+    case indexBase
+    /// A layer's bias values.
+    case bias
+    /// The upstream gradient δ's values.
+    case outputGradient
     /// The size of a dense rendering (cells).
     case size
     /// Memory.

@@ -53,8 +53,27 @@ enum BuiltTool {
         return nil
     }()
 
-    /// Runs `arguments` with standard output and error in files under `scratch`, killing the
-    /// process after `timeout` seconds.
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which Swift's Glibc
+    /// module does not declare: the child changes directory without the parent's threads
+    /// racing on a shared `chdir`.
+    private static let addChdir:
+        (
+            @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>)
+                -> Int32
+        )? = {
+            guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else {
+                return nil
+            }
+            return unsafeBitCast(
+                symbol,
+                to: (@convention(c) (
+                    UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>
+                ) -> Int32).self)
+        }()
+
+    /// Runs `arguments` in the directory `scratch`, with standard output and error in files
+    /// there, killing the process after `timeout` seconds. The working directory is `scratch` so
+    /// that files a command line names (`explore --output yes`) land there, not in the checkout.
     static func run(
         _ executable: URL, _ arguments: [String], scratch: URL, id: Int, timeout: Double
     ) -> ProcessOutcome {
@@ -68,6 +87,7 @@ enum BuiltTool {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        if let addChdir = Self.addChdir { _ = addChdir(&actions, scratch.path) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)

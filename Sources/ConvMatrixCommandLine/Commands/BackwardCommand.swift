@@ -1,0 +1,247 @@
+import ConvMatrix
+import Symbolic
+
+/// `convmatrix backward`: the gradients ∂E/∂x, ∂E/∂w and ∂E/∂b of a layer, symbolic or in
+/// numbers, for a convolution or (with `--transposed`) a transposed convolution.
+struct BackwardCommand: Command {
+    /// The formats it writes.
+    static let formats: [RenderOptions.Format] = [.text, .latex, .json]
+    let name = "backward"
+    let abstract = "Print the gradients ∂E/∂x, ∂E/∂w and ∂E/∂b, symbolic or in numbers."
+    let discussion = """
+        With δ = ∂E/∂y the gradient that arrives at the outputs, a convolution y = U·x + b has
+        ∂E/∂x = Uᵀ·δ (the transposed convolution of δ), ∂E/∂w = M(x)ᵀ·δ (the correlation of x
+        with δ) and ∂E/∂b = the sum of δ over each output channel. A transposed layer
+        z = Uᵀ·x + b has ∂E/∂x = U·δ (the convolution of δ).
+
+        Each gradient is in numbers when the values it needs are given (--output-gradient for
+        all three, --kernel-values for ∂E/∂x, --input-values for ∂E/∂w), and symbolic (δ, x, w)
+        otherwise. Exact values give exact rationals. --format json needs all three and prints
+        {"input_gradient": {"shape": …, "values": …}, "kernel_gradient": …, "bias_gradient": …}
+        with PyTorch's shapes: the kernel gradient is (out, in/groups, k…) for a convolution
+        and (in, out/groups, k…) for a transposed one.
+
+        EXAMPLES:
+          convmatrix backward --input 3x3 --kernel 2x2 --names x,w,y --index-base 1
+          convmatrix backward --input 5x5 --kernel 3x3 --input-values random --kernel-values random --output-gradient random --format json
+          convmatrix backward --transposed --input 2x2 --kernel 3x3 --stride 2 --input-values 1,2,3,4 --kernel-values random --output-gradient random
+        """
+    let options =
+        Options.layer + [
+            Options.inputValues,
+            Options.kernelValues, Options.outputGradient, Options.seed, Options.names,
+            Options.indexBase, Options.format(Self.formats), Options.latexStyle, Options.ascii,
+            Options.maxMemory,
+            Options.maxPool,
+        ]
+
+    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
+        -> CommandResult
+    {
+        if arguments.has(Options.maxPool) { return try runMaxPool(arguments, output: &output) }
+        let transposedLayer = arguments.has(Options.transposed)
+        let conv: Convolution
+        switch try LayerOptions.layer(arguments) {
+        case .convolution(let convolution): conv = convolution
+        case .transposed(let layer):
+            if layer.forwardHasExtraOutputs {
+                throw UsageError(
+                    flag: "output-padding",
+                    "an output padding ≥ the stride (allowed below the dilation) is not supported by backward"
+                )
+            }
+            conv = layer.forward
+        }
+        let render = try RenderOptions(arguments, formats: Self.formats)
+        // The layer's own sides: a transposed layer reads the forward convolution's outputs.
+        let direction: LayerDirection = transposedLayer ? .transposed : .forward
+        let inSide =
+            transposedLayer
+            ? (channels: conv.outChannels, extents: conv.outputExtents)
+            : (channels: conv.inChannels, extents: conv.inputExtents)
+        let outSide =
+            transposedLayer
+            ? (channels: conv.inChannels, extents: conv.inputExtents)
+            : (channels: conv.outChannels, extents: conv.outputExtents)
+        var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
+        let input = try ValueOptions.optionalInputValues(
+            arguments, channels: inSide.channels, extents: inSide.extents, generator: &generator)
+        let kernel = try ValueOptions.kernelValues(
+            arguments, layout: conv.kernelLayout, generator: &generator)
+        let delta = try ValueOptions.outputGradient(
+            arguments, channels: outSide.channels, extents: outSide.extents, generator: &generator)
+        if render.format == .json && (input == nil || kernel == nil || delta == nil) {
+            let missing = [
+                input == nil ? "--input-values" : nil, kernel == nil ? "--kernel-values" : nil,
+                delta == nil ? "--output-gradient" : nil,
+            ].compactMap { $0 }
+            throw UsageError(
+                flag: "format",
+                "json prints numbers: give \(missing.joined(separator: ", ")) (or 'random')")
+        }
+        let u: TapMatrix
+        do {
+            u = try conv.unrolled(limits: render.limits)
+        } catch {
+            throw UsageError(error)
+        }
+        // Numbers where the values are given; zeros stand in for values a gradient does not use.
+        var numeric: (input: ValueTensor, kernel: ValueTensor, bias: ValueTensor)?
+        if let delta {
+            let values = LayerValues(
+                input: input?.values
+                    ?? Array(
+                        repeating: NumericValue(.zero),
+                        count: inSide.channels * inSide.extents.count),
+                kernel: kernel?.values
+                    ?? Array(repeating: NumericValue(.zero), count: conv.kernelLayout.count),
+                delta: delta.values)
+            do {
+                numeric = try conv.backward(u, values: values, direction: direction)
+            } catch {
+                throw UsageError(flag: "output-gradient", "\(error)")
+            }
+        }
+        if render.format == .json, let numeric {
+            output.write(
+                "{\"input_gradient\": \(ValueTensorPrinting.json(numeric.input)), \"kernel_gradient\": \(ValueTensorPrinting.json(numeric.kernel)), \"bias_gradient\": \(ValueTensorPrinting.json(numeric.bias))}\n"
+            )
+            return CommandResult()
+        }
+        let symbols = LayerSymbols(conv, names: render.names)
+        let gradient = LayerGradientSymbols(
+            conv, u: u, symbols: symbols, transposed: transposedLayer,
+            deltaName: render.format == .latex ? "\\delta" : "δ")
+        let s = render.style
+        let n = render.names
+        let partial = render.ascii ? "d" : "∂"
+        let writer = MatrixOutput(options: render)
+        var sections:
+            [(
+                title: String, symbolic: [Expression], numbers: ValueTensor?, channels: Int,
+                extents: Extents
+            )] = []
+        sections.append(
+            (
+                "\(partial)E/\(partial)\(n.input) = \(transposedLayer ? "U" : "T")\(s.dot)δ, shape \(s.sizes([inSide.channels] + inSide.extents.sizes))",
+                gradient.input, kernel != nil ? numeric?.input : nil, inSide.channels,
+                inSide.extents
+            ))
+        sections.append(
+            (
+                "\(partial)E/\(partial)\(n.kernel), shape \(s.sizes(conv.kernelLayout.shape))",
+                gradient.kernel, input != nil ? numeric?.kernel : nil,
+                conv.kernelLayout.count / conv.kernelExtents.count, conv.kernelExtents
+            ))
+        sections.append(
+            (
+                "\(partial)E/\(partial)b, shape \(outSide.channels)", gradient.bias, numeric?.bias,
+                1, Extents([outSide.channels]) ?? conv.kernelExtents
+            ))
+        if render.format == .text {
+            output.write(
+                "\(transposedLayer ? "Transposed convolution" : "Convolution"): \(LayerDescription.describe(conv, style: s))\n"
+            )
+            output.write(
+                delta == nil
+                    ? "δ = \(partial)E/\(partial)\(n.output), one symbol per output.\n"
+                    : "δ = \(partial)E/\(partial)\(n.output) as given.\n")
+        }
+        for section in sections {
+            if let numbers = section.numbers {
+                if render.format == .latex {
+                    LaTeXGridWriter(printer: render.latexPrinter).write(
+                        cells: ValueTensorPrinting.latexCells(numbers), channels: section.channels,
+                        extents: section.extents, to: &output)
+                    output.write("\n")
+                } else {
+                    output.write("\n\(section.title):\n")
+                    TextGridWriter(printer: render.textPrinter).write(
+                        cells: ValueTensorPrinting.textCells(numbers, ascii: render.ascii),
+                        channels: section.channels, extents: section.extents, to: &output)
+                }
+            } else {
+                writer.write(
+                    GridSlices(
+                        section.symbolic, channels: section.channels, extents: section.extents),
+                    title: ["", "\(section.title):"], to: &output)
+            }
+        }
+        return CommandResult()
+    }
+
+    /// `backward --max-pool`: ∂E/∂x = Sᵀ·δ routes each output's gradient to its window's
+    /// maximum; max pooling has no weights and no bias.
+    func runMaxPool(_ arguments: ParsedArguments, output: inout some TextOutputStream)
+        throws(UsageError) -> CommandResult
+    {
+        if arguments.has(Options.transposed) {
+            throw UsageError(flag: "transposed", "does not go with --max-pool")
+        }
+        let conv = try MaxPoolOutput.layer(arguments)
+        let render = try RenderOptions(arguments, formats: Self.formats)
+        var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
+        let (selection, _) = try MaxPoolOutput.selection(
+            arguments, conv: conv, limits: render.limits, generator: &generator)
+        let delta = try ValueOptions.outputGradient(
+            arguments, channels: conv.outChannels, extents: conv.outputExtents,
+            generator: &generator)
+        let inputShape = [conv.inChannels] + conv.inputExtents.sizes
+        if render.format == .json {
+            guard let delta else {
+                throw UsageError(
+                    flag: "format", "json prints numbers: give --output-gradient (or 'random')")
+            }
+            let gradient: ValueTensor
+            do {
+                gradient = ValueTensor(
+                    shape: inputShape, entries: try selection.inputGradient(delta.values))
+            } catch {
+                throw UsageError(flag: "output-gradient", "\(error)")
+            }
+            output.write("{\"input_gradient\": \(ValueTensorPrinting.json(gradient))}\n")
+            return CommandResult()
+        }
+        let s = render.style
+        let partial = render.ascii ? "d" : "∂"
+        let title =
+            "\(partial)E/\(partial)\(render.names.input) = S\(s.transposeMark)\(s.dot)δ, shape \(s.sizes(inputShape)): each output's gradient goes to its window's maximum"
+        if render.format == .text {
+            output.write("Max pooling: \(LayerDescription.describe(conv, style: s))\n")
+            output.write(MaxPoolOutput.tieNote(selection) + "\n")
+        }
+        if let delta {
+            let gradient: ValueTensor
+            do {
+                gradient = ValueTensor(
+                    shape: inputShape, entries: try selection.inputGradient(delta.values))
+            } catch {
+                throw UsageError(flag: "output-gradient", "\(error)")
+            }
+            if render.format == .latex {
+                LaTeXGridWriter(printer: render.latexPrinter).write(
+                    cells: ValueTensorPrinting.latexCells(gradient), channels: conv.inChannels,
+                    extents: conv.inputExtents, to: &output)
+                output.write("\n")
+            } else {
+                output.write("\n\(title):\n")
+                TextGridWriter(printer: render.textPrinter).write(
+                    cells: ValueTensorPrinting.textCells(gradient, ascii: render.ascii),
+                    channels: conv.inChannels, extents: conv.inputExtents, to: &output)
+            }
+            return CommandResult()
+        }
+        let symbols = LayerSymbols(conv, names: render.names)
+        let deltaName = render.format == .latex ? "\\delta" : "δ"
+        let deltas = (0..<conv.outputCount).map { r in
+            let o = symbols.output(r)
+            return Symbol(deltaName, indices: o.indices, superscript: o.superscript)
+        }
+        MatrixOutput(options: render).write(
+            GridSlices(
+                selection.symbolicInputGradient(deltas), channels: conv.inChannels,
+                extents: conv.inputExtents),
+            title: ["", "\(title):"], to: &output)
+        return CommandResult()
+    }
+}

@@ -1,0 +1,58 @@
+import ConvMatrixCore
+import ConvMatrixNumeric
+import Symbolic
+
+/// How a ``ValueTensor`` prints: exact values as exact rationals in text (`-1/9`, `−1/9` in
+/// Unicode) and LaTeX (`-\frac{1}{9}`), floats as Swift's shortest round-trip decimal, and in
+/// JSON always as numbers (`{"shape": [1, 3, 3], "values": [-4, 0, 4, …]}`).
+public enum ValueTensorPrinting {
+    /// One plain-text cell per entry.
+    public static func textCells(_ tensor: ValueTensor, ascii: Bool) -> [String] {
+        let minus = ascii ? "-" : "−"
+        switch tensor.entries {
+        case .exact(let values):
+            return values.map { value in
+                let text = value.description
+                return text.hasPrefix("-") ? minus + text.dropFirst() : text
+            }
+        case .float(let values):
+            return values.map { value in
+                let text = number(value)
+                return text.hasPrefix("-") ? minus + text.dropFirst() : text
+            }
+        }
+    }
+
+    /// One LaTeX cell per entry.
+    public static func latexCells(_ tensor: ValueTensor) -> [String] {
+        switch tensor.entries {
+        case .exact(let values):
+            return values.map { value in
+                if value.isInteger { return "\(value.numerator)" }
+                let sign = value.isNegative ? "-" : ""
+                return "\(sign)\\frac{\(value.numerator.magnitude)}{\(value.denominator)}"
+            }
+        case .float(let values):
+            return values.map { value in
+                let text = number(value)
+                guard let e = text.firstIndex(of: "e") else { return text }
+                let exponent = Int(text[text.index(after: e)...]) ?? 0
+                return "\(text[..<e]) \\cdot 10^{\(exponent)}"
+            }
+        }
+    }
+
+    /// `{"shape": […], "values": […]}`.
+    public static func json(_ tensor: ValueTensor) -> String {
+        "{\"shape\": [\(tensor.shape.map(String.init).joined(separator: ", "))], \"values\": [\(tensor.doubles.map(number).joined(separator: ", "))]}"
+    }
+
+    /// A JSON number: an integer without a decimal point, otherwise the shortest decimal that
+    /// reads back as the same `Double`.
+    public static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            return value == 0 ? "0" : String(Int(value))
+        }
+        return "\(value)"
+    }
+}
