@@ -5,4 +5,4 @@
 # Usage: tools/update-docs.sh [extra swift test flags, e.g. --scratch-path .build-notes]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CONVMATRIX_UPDATE_DOCS=1 swift test "$@" --filter DocExamplesTests
+CONVMATRIX_UPDATE_DOCS=1 swift test "$@" --filter "DocExamplesTests|DocGIFExamplesTests"

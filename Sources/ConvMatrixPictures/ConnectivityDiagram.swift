@@ -7,10 +7,11 @@ import Symbolic
 /// tap, for the convolution (inputs above, outputs below) and, side by side, for its transpose
 /// T = Uᵀ (the same lines, read from the outputs back to the inputs).
 ///
-/// A 2-D layer draws each channel as a grid of nodes; 1-D and 3-D layers draw the flattened
-/// indices (channel first, row-major) in one row. Each line joins input `c` and output `r` for
-/// every stored entry `(r, c, t)` of U and takes the colour of the tap's spatial position
-/// `t mod Π k` (``TapPalette``); a legend names the taps.
+/// 1-D and 3-D layers draw the flattened indices (channel first, row-major) in one row, and one
+/// line joins input `c` and output `r` for every stored entry `(r, c, t)` of U, in the colour of
+/// the tap's spatial position `t mod Π k` (``TapPalette``); a legend names the taps. A 2-D layer
+/// is drawn as small multiples instead (``ConnectivityPanels``): lines between two grids cross
+/// until no one can follow them.
 public enum ConnectivityDiagram {
     static let spacing = 26.0
     static let radius = 8.0
@@ -22,6 +23,7 @@ public enum ConnectivityDiagram {
     public static func scene(_ conv: Convolution, names: SymbolNames = .ikO)
         throws(SpecificationError) -> PictureScene
     {
+        if conv.rank == 2 { return try ConnectivityPanels.scene(conv, names: names) }
         let u = try conv.unrolled()
         try PictureLimits.check(
             u.storedCount, limit: PictureLimits.maxConnections, what: "connectivity diagram")

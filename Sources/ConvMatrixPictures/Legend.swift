@@ -13,15 +13,17 @@ enum Legend {
 
     static func count(_ conv: Convolution) -> Int { min(conv.kernelExtents.count, maxItems) }
 
-    static func width(_ conv: Convolution) -> Double {
+    static func width(_ conv: Convolution, perRow: Int = perRow) -> Double {
         Double(min(count(conv), perRow)) * itemWidth
     }
 
-    static func height(_ conv: Convolution) -> Double {
+    static func height(_ conv: Convolution, perRow: Int = perRow) -> Double {
         Double((count(conv) + perRow - 1) / perRow) * rowHeight
     }
 
-    static func primitives(_ conv: Convolution, symbols: LayerSymbols, x: Double, y: Double)
+    static func primitives(
+        _ conv: Convolution, symbols: LayerSymbols, x: Double, y: Double, perRow: Int = perRow
+    )
         -> (primitives: [PictureScene.Primitive], height: Double)
     {
         let latex = LaTeXPrinter(termOrder: .natural)
@@ -39,6 +41,6 @@ enum Legend {
                     text: plain.string(for: symbol),
                     size: 9, anchor: .left))
         }
-        return (result, height(conv))
+        return (result, height(conv, perRow: perRow))
     }
 }

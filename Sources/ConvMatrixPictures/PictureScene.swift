@@ -10,8 +10,17 @@ public struct PictureScene: Hashable, Sendable {
     public enum Color: Hashable, Sendable {
         /// The palette colour of kernel tap `t` (see ``TapPalette``).
         case tap(Int)
+        /// The light tint of tap `t`'s colour (``TapPalette/tint(_:)``): a window cell filled
+        /// with it keeps its black label readable.
+        case tint(Int)
         /// Neutral colours: lines, frames, node fills.
         case black, gray, lightGray, white
+        /// The cells of Dumoulin & Visin's figures: real inputs (blue), outputs (cyan), the
+        /// output being computed (dark cyan), inserted zeros and cropped positions (greys).
+        case inputCell, outputCell, currentOutput, insertedZero, cropped
+        /// Level `level` of `levels` (1…levels) on a white-to-teal ramp (light enough for black
+        /// text at the top): overlap counts.
+        case ramp(level: Int, levels: Int)
     }
 
     /// How a label is anchored at its point.
@@ -33,6 +42,14 @@ public struct PictureScene: Hashable, Sendable {
         case circle(x: Double, y: Double, radius: Double, fill: Color, stroke: Color)
         /// A label; `latex` is math-mode source for TikZ, `text` the plain form for SVG.
         case label(x: Double, y: Double, latex: String, text: String, size: Double, anchor: Anchor)
+        /// A label read bottom to top (rotated 90° anticlockwise), centred on its point: column
+        /// labels of a matrix.
+        case verticalLabel(x: Double, y: Double, latex: String, text: String, size: Double)
+        /// A rectangle outlined with a dashed line and no fill: padding cells.
+        case dashedRectangle(x: Double, y: Double, width: Double, height: Double, stroke: Color)
+        /// A rectangle outlined with a thick line and no fill: cells the window reads.
+        case outline(
+            x: Double, y: Double, width: Double, height: Double, stroke: Color, lineWidth: Double)
     }
 
     /// Width of the picture.
@@ -54,7 +71,8 @@ public struct PictureScene: Hashable, Sendable {
         var taps = Set<Int>()
         for primitive in primitives {
             switch primitive {
-            case .line(_, _, _, _, .tap(let t), _), .rectangle(_, _, _, _, .tap(let t)?, _):
+            case .line(_, _, _, _, .tap(let t), _), .rectangle(_, _, _, _, .tap(let t)?, _),
+                .rectangle(_, _, _, _, .tint(let t)?, _):
                 taps.insert(t)
             default:
                 continue

@@ -4,30 +4,46 @@ import ConvMatrixSymbols
 
 /// Writes a ``PictureScene`` as a TikZ picture for pdflatex: one `tikzpicture` with
 /// `x = 1pt, y = −1pt` (so the scene's downward y is kept), the palette colours defined with
-/// `\definecolor`, and labels as math. With `standalone`, a complete `article` that loads
-/// `tikz` and scales the picture to the text width.
+/// `\definecolor`, and labels as math. With `standalone`, a complete document on the paper and
+/// fonts of `derive`'s notes (10 pt `article` on A4, T1 fonts, 1.3 cm margins) that scales the
+/// picture to the text width.
 public enum TikZWriter {
     /// The TikZ source for `scene`.
     public static func tikz(_ scene: PictureScene, standalone: Bool) -> String {
-        var out = ""
-        if standalone {
-            out += """
-                \\documentclass{article}
-                \\usepackage[margin=1.5cm]{geometry}
-                \\usepackage{graphicx}
-                \\usepackage{tikz}
-                \\pagestyle{empty}
-                \\begin{document}
-                \\noindent\\resizebox{\\textwidth}{!}{%
+        var out = standalone ? preamble : "% Needs \\usepackage{tikz}.\n"
+        out += colorDefinitions(scene.primitives)
+        if standalone { out += "\\noindent\\resizebox{\\textwidth}{!}{%\n" }
+        out += picture(scene)
+        if standalone { out += "}\n\\end{document}\n" }
+        return out
+    }
 
-                """
-        } else {
-            out += "% Needs \\usepackage{tikz}.\n"
-        }
-        for color in colorsUsed(scene) {
+    /// The start of a standalone document: `derive`'s paper and fonts, plus TikZ.
+    static let preamble = """
+        \\documentclass[10pt,a4paper]{article}
+        \\usepackage[utf8]{inputenc}
+        \\usepackage[T1]{fontenc}
+        \\usepackage{amsmath}
+        \\usepackage[margin=1.3cm]{geometry}
+        \\usepackage{graphicx}
+        \\usepackage{tikz}
+        \\pagestyle{empty}
+        \\begin{document}
+
+        """
+
+    /// `\definecolor` lines for every colour `primitives` use.
+    static func colorDefinitions(_ primitives: [PictureScene.Primitive]) -> String {
+        var out = ""
+        for color in colorsUsed(primitives) {
             out += "\\definecolor{cm\(TapPalette.hex(color))}{HTML}{\(TapPalette.hex(color))}\n"
         }
-        out += "\\begin{tikzpicture}[x=1pt,y=-1pt]\n"
+        return out
+    }
+
+    /// The `tikzpicture` environment of `scene` (colours defined elsewhere).
+    static func picture(_ scene: PictureScene) -> String {
+        var out = "\\begin{tikzpicture}[x=1pt,y=-1pt]\n"
         out += "\\useasboundingbox (0,0) rectangle (\(n(scene.width)),\(n(scene.height)));\n"
         var index = 0
         let primitives = scene.primitives
@@ -64,6 +80,12 @@ public enum TikZWriter {
                 let command = fill == nil ? "\\draw" : "\\filldraw"
                 out +=
                     "\(command)[\(style.joined(separator: ","))] (\(n(x)),\(n(y))) rectangle (\(n(x + w)),\(n(y + h)));\n"
+            case .dashedRectangle(let x, let y, let w, let h, let stroke):
+                out +=
+                    "\\draw[draw=\(name(stroke)),line width=0.8pt,dash pattern=on 3pt off 2pt] (\(n(x)),\(n(y))) rectangle (\(n(x + w)),\(n(y + h)));\n"
+            case .outline(let x, let y, let w, let h, let stroke, let lineWidth):
+                out +=
+                    "\\draw[draw=\(name(stroke)),line width=\(n(lineWidth))pt] (\(n(x)),\(n(y))) rectangle (\(n(x + w)),\(n(y + h)));\n"
             case .circle(let x, let y, let r, let fill, let stroke):
                 out +=
                     "\\filldraw[fill=\(name(fill)),draw=\(name(stroke)),line width=0.8pt] (\(n(x)),\(n(y))) circle[radius=\(n(r))];\n"
@@ -71,27 +93,28 @@ public enum TikZWriter {
                 let anchorText = anchor == .center ? "" : ",anchor=west"
                 out +=
                     "\\node[inner sep=0pt,font=\\fontsize{\(n(size))}{\(n(size * 1.2))}\\selectfont\(anchorText)] at (\(n(x)),\(n(y))) {$\(latex)$};\n"
+            case .verticalLabel(let x, let y, let latex, _, let size):
+                out +=
+                    "\\node[inner sep=0pt,rotate=90,font=\\fontsize{\(n(size))}{\(n(size * 1.2))}\\selectfont] at (\(n(x)),\(n(y))) {$\(latex)$};\n"
             }
             index += 1
         }
-        out += "\\end{tikzpicture}\n"
-        if standalone { out += "}\n\\end{document}\n" }
-        return out
+        return out + "\\end{tikzpicture}\n"
     }
 
     private static func n(_ x: Double) -> String { SVGWriter.number(x) }
 
     private static func name(_ color: PictureScene.Color) -> String { "cm" + TapPalette.hex(color) }
 
-    /// Every colour the scene uses, in a fixed order.
-    private static func colorsUsed(_ scene: PictureScene) -> [PictureScene.Color] {
+    /// Every colour `primitives` use, in a fixed order.
+    static func colorsUsed(_ primitives: [PictureScene.Primitive]) -> [PictureScene.Color] {
         var seen = Set<String>()
         var result: [PictureScene.Color] = []
         func add(_ c: PictureScene.Color?) {
             guard let c, seen.insert(TapPalette.hex(c)).inserted else { return }
             result.append(c)
         }
-        for primitive in scene.primitives {
+        for primitive in primitives {
             switch primitive {
             case .line(_, _, _, _, let c, _): add(c)
             case .rectangle(_, _, _, _, let f, let s):
@@ -100,7 +123,8 @@ public enum TikZWriter {
             case .circle(_, _, _, let f, let s):
                 add(f)
                 add(s)
-            case .label: continue
+            case .dashedRectangle(_, _, _, _, let s), .outline(_, _, _, _, let s, _): add(s)
+            case .label, .verticalLabel: continue
             }
         }
         return result

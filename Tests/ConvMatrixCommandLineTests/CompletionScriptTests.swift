@@ -44,7 +44,7 @@ struct CompletionScriptTests {
         (["convmatrix", "--inp"], ["--input"]),
         (["convmatrix", "unroll", "--format", ""], ["text", "latex", "mtx", "json", "csv"]),
         (["convmatrix", "derive", "--format", "m"], ["markdown"]),
-        (["convmatrix", "draw", "--format", ""], ["svg", "tikz"]),
+        (["convmatrix", "draw", "--format", ""], ["svg", "gif", "tikz"]),
         (["convmatrix", "unroll", "--input", "5x5", "--padding", "s"], ["same"]),
         (["convmatrix", "apply", "--padding-mode", "re"], ["reflect", "replicate"]),
         (["convmatrix", "symbols", "--of", ""], ["input", "flattened", "output", "kernel"]),

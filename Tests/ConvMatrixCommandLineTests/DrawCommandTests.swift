@@ -1,3 +1,4 @@
+import ConvMatrix
 import Foundation
 import Testing
 
@@ -6,6 +7,11 @@ import Testing
 #endif
 
 /// `convmatrix draw`: SVG that XML parsers accept, TikZ with the expected structure.
+/// Tap colours, as the pictures write them.
+enum TapPaletteHex {
+    static func tint(_ t: Int) -> String { TapPalette.tint(t) }
+}
+
 @Suite("draw")
 struct DrawCommandTests {
     /// Counts elements by name while parsing, and remembers the first parse error.
@@ -45,13 +51,27 @@ struct DrawCommandTests {
         #expect(run.output.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
     }
 
-    @Test("seed 004's connectivity: 36 lines per panel (4 outputs × 9 taps), 29 nodes per panel")
+    @Test(
+        "5×5 / 3×3 / stride 2 connectivity: one panel per output (25 cells) and per input (4 cells), 36 links shaded in each part"
+    )
     func seedConnectivity() throws {
         let run = runTool("draw --input 5x5 --kernel 3x3 --stride 2")
         let counts = try #require(Self.parse(run.output))
-        // Two panels of 36 connection lines each, plus the legend's 9 swatches.
-        #expect(counts["line"] == 2 * 36 + 9)
-        #expect(counts["circle"] == 2 * (25 + 4))
+        // Background, 4 panels of 25 input cells, 25 panels of 4 output cells.
+        #expect(counts["rect"] == 1 + 4 * 25 + 25 * 4)
+        // No crossing lines: only the legend's 9 swatches.
+        #expect(counts["line"] == 9)
+        // Each part shades U's 36 non-zeros, in tap tints.
+        let tints = (0..<9).map { "fill=\"#\(TapPaletteHex.tint($0))\"" }
+        let shaded = tints.map { run.output.components(separatedBy: $0).count - 1 }.reduce(0, +)
+        #expect(shaded == 2 * 36)
+    }
+
+    @Test("1-D connectivity keeps the line diagram: 2 panels of U's entries")
+    func lineDiagram() throws {
+        let run = runTool("draw --input 7 --kernel 3 --stride 2")
+        let counts = try #require(Self.parse(run.output))
+        #expect(counts["line"] == 2 * 9 + 3)
     }
 
     @Test("seed 004's sparsity: one cell per non-zero of U (36), plus the frame")
@@ -59,6 +79,10 @@ struct DrawCommandTests {
         let run = runTool("draw --input 5x5 --kernel 3x3 --stride 2 --picture sparsity")
         let counts = try #require(Self.parse(run.output))
         #expect(counts["rect"] == 1 + 36 + 1)  // background, cells, frame
+        // Rows labelled by the 25 inputs, columns by the 4 outputs, cells by their tap.
+        #expect(run.output.contains(">I₂₄</text>") && run.output.contains(">O₁₁</text>"))
+        #expect(run.output.components(separatedBy: "rotate(-90)").count - 1 == 4)
+        #expect(run.output.components(separatedBy: ">22</text>").count - 1 == 4)
     }
 
     @Test("channel blocks are separated by grey lines in the sparsity pattern")
@@ -80,7 +104,7 @@ struct DrawCommandTests {
         let standalone = runTool(
             "draw --input 5x5 --kernel 3x3 --stride 2 --format tikz --standalone"
         ).output
-        #expect(standalone.hasPrefix("\\documentclass{article}"))
+        #expect(standalone.hasPrefix("\\documentclass[10pt,a4paper]{article}"))
         #expect(standalone.contains("\\usepackage{tikz}"))
         #expect(standalone.hasSuffix("\\end{document}\n"))
         // Every colour used in a draw or fill is defined before the picture.
@@ -95,6 +119,6 @@ struct DrawCommandTests {
         let run = runTool("draw --input 28x28 --kernel 5x5")
         #expect(run.exitCode == 2)
         #expect(run.output.isEmpty)
-        #expect(run.errors.contains("would draw 14400 elements"))
+        #expect(run.errors.contains("connectivity panels would number 576"))
     }
 }

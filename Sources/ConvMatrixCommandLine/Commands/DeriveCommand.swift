@@ -31,6 +31,7 @@ struct DeriveCommand: Command {
             Options.maxRows, Options.maxCols, Options.maxTerms, Options.maxMemory,
             Options.indexBase, Options.deriveStyle, Options.showZeros, Options.productOrder,
             Options.sections, Options.inputValues, Options.kernelValues, Options.bias, Options.seed,
+            Options.figures, Options.figureFrame,
         ] + [Options.stackLayer]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
@@ -94,13 +95,16 @@ struct DeriveCommand: Command {
         }
         let renderer = DerivationRenderer(
             format: format, language: language, standalone: standalone)
+        let document = try DeriveFigures.attach(
+            to: renderer.render(
+                derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false))),
+            conv: conv, format: format, language: language.rawValue, standalone: standalone,
+            arguments: arguments)
         if format == .latex && !standalone {
             // Where the fragment came from: the command line, written by the command line.
             output.write("% \(CommandLineRecord.line(name, arguments))\n")
         }
-        output.write(
-            renderer.render(
-                derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false))))
+        output.write(document)
         return CommandResult()
     }
 }

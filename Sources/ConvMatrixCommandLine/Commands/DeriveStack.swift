@@ -19,6 +19,7 @@ enum DeriveStack {
         for flag in [
             Options.indexBase, Options.deriveStyle, Options.showZeros, Options.productOrder,
             Options.sections, Options.inputValues, Options.kernelValues, Options.bias, Options.seed,
+            Options.figures, Options.figureFrame,
         ] where arguments.value(flag) != nil || arguments.has(flag) {
             throw UsageError(flag: flag.name, "applies to one layer's derivation, not to a stack (--layer)")
         }

@@ -1,64 +1,71 @@
 import ConvMatrix
 
-/// `convmatrix draw`: the connectivity diagram or U's sparsity pattern, as SVG or TikZ.
+/// `convmatrix draw`: the connectivity diagram, U's sparsity pattern, or the frame pictures (the
+/// sliding kernel, the transposed convolution in two views, the backward pass) as SVG, GIF or
+/// TikZ.
 struct DrawCommand: Command {
     /// The pictures `draw` knows.
     enum Picture: String, Sendable, CaseIterable {
-        case connectivity, sparsity
+        case connectivity, sparsity, sliding, transposed, backward
     }
 
     /// The picture formats.
     enum Format: String, Sendable, CaseIterable {
-        case svg, tikz
+        case svg, gif, tikz
+    }
+
+    /// The views of a transposed convolution.
+    enum View: String, Sendable, CaseIterable {
+        case equivalent, scatter
+    }
+
+    /// Cell labels.
+    enum Labels: String, Sendable, CaseIterable {
+        case auto, symbols, none
     }
 
     let name = "draw"
-    let abstract = "Draw the connectivity diagram or U's sparsity pattern as SVG or TikZ."
+    let abstract =
+        "Draw a layer: the sliding kernel, its transposed convolution, the backward pass, connectivity or U's sparsity pattern."
     let discussion = """
-        connectivity: the diagram — inputs above, outputs below, one line per entry of U,
-        coloured by kernel tap; the convolution (X·U = O) and its transpose (O·T = C) side by side.
-        sparsity: U's non-zero cells coloured by tap, grey lines between channel blocks.
-        SVG is a standalone XML document; TikZ is a tikzpicture (needs \\usepackage{tikz}), or a
-        complete document with --standalone.
+        sliding: one frame per output position — the kernel window over the padded input, the
+        output being computed. transposed: the transposed convolution of the layer (or, with
+        --transposed, the transposed layer the flags describe), as the equivalent direct
+        convolution over the zero-inserted input (--view equivalent) or one frame per input
+        scattered onto the output, ending with the overlap counts (--view scatter). backward:
+        ∂E/∂x as δ scattered through the kernel, then ∂E/∂k as the correlation of x with δ.
+        connectivity: which inputs feed which output through which tap. sparsity: U's non-zero
+        cells coloured by tap, rows and columns labelled.
+        Frame pictures are animated SVG (no script) or GIF, TikZ small multiples, or one frame
+        with --frame N. Tap colours are the same in every picture (docs/pictures.md).
 
         EXAMPLES:
-          convmatrix draw --input 5x5 --kernel 3x3 --stride 2 > connectivity.svg
-          convmatrix draw --input 7 --kernel 3 --stride 2 --picture sparsity --format tikz --standalone
+          convmatrix draw --input 5x5 --kernel 3x3 --stride 2 --picture sliding > sliding.svg
+          convmatrix draw --input 5x5 --kernel 3x3 --stride 2 --picture transposed --view scatter --format gif --output scatter.gif
+          convmatrix draw --input 5x5 --kernel 3x3 --stride 2 --picture backward --format tikz --standalone
         """
     let options =
         Options.layer + [
-            Options.names, Options.indexBase, Options.picture, Options.drawFormat,
-            Options.standalone, Options.maxMemory,
+            Options.names, Options.indexBase, Options.drawPicture,
+            Options.drawFormat, Options.view, Options.frame, Options.frameMilliseconds,
+            Options.outputChannel, Options.labels, Options.kernelValues, Options.inputValues,
+            Options.seed,
+            Options.standalone, Options.outputFile, Options.maxMemory,
         ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
-        let conv = try LayerOptions.convolutionOrForward(arguments)
-        let picture = try arguments.choice(Options.picture, default: Picture.connectivity)
-        let standalone = arguments.has(Options.standalone)
-        // --standalone asks for a LaTeX document, so it implies --format tikz.
-        let format = try arguments.choice(
-            Options.drawFormat, default: standalone ? Format.tikz : .svg)
-        if standalone && format != .tikz {
-            throw UsageError(
-                flag: "standalone",
-                "writes a LaTeX document of the TikZ picture; --format svg is always a whole document"
-            )
-        }
-        let names = try arguments.symbolNames()
-        let scene: PictureScene
-        do {
-            switch picture {
-            case .connectivity: scene = try ConnectivityDiagram.scene(conv, names: names)
-            case .sparsity: scene = try SparsityPattern.scene(conv, names: names)
+        let request = try DrawRequest(arguments)
+        let rendered = try request.render()
+        if let path = arguments.value(Options.outputFile) {
+            do {
+                try FileOutput.write(rendered, to: path)
+            } catch {
+                throw UsageError(flag: "output", "cannot write '\(path)': \(error.reason)")
             }
-        } catch {
-            throw UsageError(error)
-        }
-        switch format {
-        case .svg: output.write(SVGWriter.svg(scene))
-        case .tikz: output.write(TikZWriter.tikz(scene, standalone: standalone))
+        } else {
+            output.write(String(decoding: rendered, as: UTF8.self))
         }
         return CommandResult()
     }

@@ -168,8 +168,6 @@ enum Options {
 extension Options {
     static let deriveFormat = OptionDefinition(
         name: "format", valueName: "<latex|markdown|text>", help: "Document format (default text).")
-    static let drawFormat = OptionDefinition(
-        name: "format", valueName: "<svg|tikz>", help: "Picture format (default svg).")
     static let standalone = OptionDefinition(
         name: "standalone", valueName: nil,
         help:
@@ -186,9 +184,4 @@ extension Options {
     static let maxTerms = OptionDefinition(
         name: "max-terms", valueName: "<n>",
         help: "Terms shown per entry before eliding the middle ones, ≥ 3 (default 4).")
-    static let picture = OptionDefinition(
-        name: "picture", valueName: "<connectivity|sparsity>",
-        help:
-            "Which picture: the connectivity diagram or U's sparsity pattern (default connectivity)."
-    )
 }
