@@ -23,6 +23,9 @@ public struct ExplorerModel: Sendable {
     /// 4 GB; a page shares the memory of a browser tab).
     public static let limits = ResourceLimits(maxMemoryBytes: 256 << 20, maxDenseCells: 50_000_000)
 
+    /// The most inputs and outputs together the explorer keeps a count for (8 bytes each).
+    public static let maxElements = 4_000_000
+
     /// Computes the model of `layer`.
     public init(_ layer: ExplorerLayer) throws(ExplorerError) {
         self.layer = layer
@@ -44,6 +47,15 @@ public struct ExplorerModel: Sendable {
             throw ExplorerError(error)
         }
         axes = ExplorerAxis.axes(of: layer)
+        // One count per output and per input, counted before they are allocated: a layer with
+        // one output and 2³¹ − 1 inputs has a one-entry matrix but 16 GB of input counts.
+        let elements = matrix.rowCount.addingReportingOverflow(matrix.columnCount)
+        guard !elements.overflow, elements.partialValue <= ExplorerModel.maxElements else {
+            throw ExplorerError(
+                flag: "input",
+                "the layer has \(matrix.columnCount) inputs and \(matrix.rowCount) outputs; the explorer draws at most \(ExplorerModel.maxElements) together"
+            )
+        }
         var outputs = [Int](repeating: 0, count: matrix.rowCount)
         var inputs = [Int](repeating: 0, count: matrix.columnCount)
         for r in 0..<matrix.rowCount {

@@ -25,7 +25,14 @@ import Testing
         )
         // Output 0 reads x₁, x₀, x₁: entry (1, 2) is k₀ + k₂ = 101.
         #expect(run.output.contains("\n1 2 101.0\n"))
-        #expect(run.output.contains("\n3 3 3\n") == false)
+        // One line per entry of U, the taps meeting there summed: 7 entries, not 9 taps, and
+        // no (row, column) twice.
+        #expect(run.output.contains("\n3 3 7\n"))
+        let entries = run.output.split(separator: "\n").filter { !$0.hasPrefix("%") }.dropFirst()
+        #expect(entries.count == 7)
+        #expect(
+            Set(entries.map { $0.split(separator: " ").prefix(2).joined(separator: " ") }).count
+                == 7)
     }
 
     @Test(

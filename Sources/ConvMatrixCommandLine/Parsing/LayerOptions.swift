@@ -162,9 +162,6 @@ enum LayerOptions {
         if case .specification(let specification) = error.rule { return UsageError(specification) }
         var rule = error.ruleText
         switch error.rule {
-        case .onlyTransposed:
-            rule +=
-                ": add --transposed, and the flags describe the transposed layer itself (its own --input)"
         case .noTransposedCounterpart:
             rule += "; 'unroll --transpose' prints Uᵀ"
         default:

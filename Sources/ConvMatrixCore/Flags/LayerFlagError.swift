@@ -73,7 +73,9 @@ public struct LayerFlagError: Error, Equatable, Sendable, CustomStringConvertibl
         case .notWithAveragePool:
             return "does not go with --average-pool, which pools each input channel alone"
         case .onlyTransposed:
-            return "belongs to a transposed convolution"
+            // The same words in the command line and the explorer, whose switch has this name.
+            return
+                "belongs to a transposed convolution: add --transposed, and the flags describe the transposed layer itself (its own --input)"
         case .notTransposed:
             switch flag {
             case .paddingMode?:

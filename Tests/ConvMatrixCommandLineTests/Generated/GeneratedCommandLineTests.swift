@@ -50,12 +50,14 @@ struct GeneratedCommandLineTests {
         let executable = try #require(
             BuiltTool.executable,
             "the convmatrix executable was not found next to the tests or in .build/debug")
-        let lines = GeneratedCommandLines.all().map(Self.prepared)
-        #expect(lines.count >= 2000)
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("convmatrix-generated-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
+        let lines = GeneratedCommandLines.all().map(Self.prepared).map { line in
+            line.map { $0.replacingOccurrences(of: "{scratch}", with: scratch.path) }
+        }
+        #expect(lines.count >= 2000)
 
         let queue = WorkQueue(count: lines.count)
         let results = ResultBox(count: lines.count)

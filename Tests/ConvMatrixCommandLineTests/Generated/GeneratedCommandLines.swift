@@ -53,6 +53,13 @@ struct GeneratedCommandLines {
         "\\frac,k,O", "x_1,w,y", "{,},$", "I,I,I", "<script>,k,O", "x w y",
     ]
 
+    /// Values for options naming a file to write: `{scratch}` is replaced by the test's scratch
+    /// directory, so nothing is written elsewhere.
+    static let files = [
+        "{scratch}/page.html", "{scratch}/missing/dir/page.html", "", "/", "/dev/full",
+        "{scratch}", "{scratch}/two words.html",
+    ]
+
     /// Values of no particular kind, for options this generator does not know.
     static let anything = [
         "", "1", "-1", "x", "0", "2147483648", "yes", "--", "=", "\u{301}", "🙂", "a=b",
@@ -98,7 +105,11 @@ struct GeneratedCommandLines {
         case "max-memory": return byteCounts
         case "kernel-values", "input-values": return numberLists
         case "names": return names
+        case "output": return files
         default: break
+        }
+        if valueName.lowercased().contains("file") || valueName.lowercased().contains("path") {
+            return files
         }
         // `<a|b|c>`: its words, their capitalised forms and a stranger.
         let inner = valueName.dropFirst().dropLast()

@@ -16,7 +16,7 @@ struct ProcessOutcome: Sendable {
     let timedOut: Bool
     /// Bytes it wrote to standard output.
     let outputBytes: Int
-    /// The first 64 kB of standard output (what a test may read).
+    /// The first `keep` bytes of standard output (64 kB unless asked).
     let output: String
     /// What it wrote to standard error (at most 64 kB).
     let errors: String
@@ -75,7 +75,8 @@ enum BuiltTool {
     /// there, killing the process after `timeout` seconds. The working directory is `scratch` so
     /// that files a command line names (`explore --output yes`) land there, not in the checkout.
     static func run(
-        _ executable: URL, _ arguments: [String], scratch: URL, id: Int, timeout: Double
+        _ executable: URL, _ arguments: [String], scratch: URL, id: Int, timeout: Double,
+        keep: Int = 1 << 16
     ) -> ProcessOutcome {
         let outPath = scratch.appendingPathComponent("\(id).out").path
         let errPath = scratch.appendingPathComponent("\(id).err").path
@@ -121,7 +122,7 @@ enum BuiltTool {
         // WIFEXITED / WTERMSIG written out: the macros are not imported into Swift.
         let signal = status & 0x7f
         let exited = signal == 0
-        let output = Self.read(outPath)
+        let output = Self.read(outPath, keep: keep)
         #if os(Linux)
             let peak = Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
         #else
@@ -134,13 +135,13 @@ enum BuiltTool {
             seconds: seconds, peakBytes: peak)
     }
 
-    /// The size of a file and its first 64 kB as text.
-    private static func read(_ path: String) -> (size: Int, text: String) {
+    /// The size of a file and its first `keep` bytes as text.
+    private static func read(_ path: String, keep: Int = 1 << 16) -> (size: Int, text: String) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return (0, "") }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()).map { Int($0) } ?? 0
         try? handle.seek(toOffset: 0)
-        let data = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        let data = (try? handle.read(upToCount: keep)) ?? Data()
         return (size, String(decoding: data, as: UTF8.self))
     }
 }

@@ -159,7 +159,7 @@ struct LayerFlagsTests {
         ),
         (
             "input=5x5&kernel=3&output-padding=1",
-            "--output-padding: belongs to a transposed convolution"
+            "--output-padding: belongs to a transposed convolution: add --transposed, and the flags describe the transposed layer itself (its own --input)"
         ),
         (
             "input=5x5&kernel=3&average-pool&out-channels=2",
