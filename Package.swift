@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ConvMatrixCore", targets: ["ConvMatrixCore"]),
         .library(name: "ConvMatrixFrameworks", targets: ["ConvMatrixFrameworks"]),
         .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
+        .library(name: "ConvMatrixAnalysis", targets: ["ConvMatrixAnalysis"]),
         .library(name: "ConvMatrixExplorerCore", targets: ["ConvMatrixExplorerCore"]),
         .executable(name: "convmatrix", targets: ["convmatrix"]),
         .executable(name: "convmatrix-bench", targets: ["convmatrix-bench"]),
@@ -58,18 +59,28 @@ let package = Package(
         // output-size rules, translations between them, and their matrices compared.
         .target(
             name: "ConvMatrixFrameworks", dependencies: ["ConvMatrixCore"], exclude: ["README.md"]),
+        // What the matrix says: fan-in/out, overlap of the transposed layer, ranks, structure,
+        // spectrum and operator norm of a layer; stacks of layers and their receptive fields.
+        .target(
+            name: "ConvMatrixAnalysis",
+            dependencies: [
+                "ConvMatrixCore", "ConvMatrixNumeric", "ConvMatrixRendering", "Symbolic",
+            ],
+            linkerSettings: libm),
         // The umbrella: `import ConvMatrix` brings every library layer.
         .target(
             name: "ConvMatrix",
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
-                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixExplorerCore", "ConvMatrixFrameworks",
+                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixAnalysis",
+                "ConvMatrixExplorerCore",
+                "ConvMatrixFrameworks",
                 "Symbolic",
             ]),
         // Argument parsing, validation messages and commands: a thin layer over ConvMatrix.
         .target(
             name: "ConvMatrixCommandLine",
-            dependencies: ["ConvMatrix", "ConvMatrixFrameworks", "Symbolic"],
+            dependencies: ["ConvMatrix", "ConvMatrixFrameworks", "ConvMatrixAnalysis", "Symbolic"],
             exclude: ["Explorer/Page"]),
         // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine. A release
         // build on Linux links the Swift runtime statically: the dynamic loader then has no
@@ -82,7 +93,9 @@ let package = Package(
                     ["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
             ]),
         // The benchmark of the performance issue: `swift run -c release convmatrix-bench`.
-        .executableTarget(name: "convmatrix-bench", dependencies: ["ConvMatrix", "Symbolic"]),
+        .executableTarget(
+            name: "convmatrix-bench",
+            dependencies: ["ConvMatrix", "ConvMatrixAnalysis", "Symbolic"]),
         .testTarget(
             name: "SymbolicTests", dependencies: ["Symbolic"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -96,6 +109,10 @@ let package = Package(
             name: "ConvMatrixFrameworksTests",
             dependencies: ["ConvMatrixFrameworks", "ConvMatrixCore"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ConvMatrixAnalysisTests",
+            dependencies: ["ConvMatrixAnalysis", "ConvMatrix", "Symbolic"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "ConvMatrixExplorerCoreTests",
             dependencies: [

@@ -6,8 +6,10 @@
 // - ConvMatrixNumeric: tensors, direct and scatter convolution, the backward pass, checks.
 // - ConvMatrixRendering: a layer's symbols, text and LaTeX writers, reports, exports.
 // - ConvMatrixNotes: derivation documents. ConvMatrixPictures: SVG and TikZ pictures.
+// - ConvMatrixAnalysis: what the matrix says (fans, overlap, rank, structure, spectrum, stacks).
 // - ConvMatrixExplorerCore: the explorer page's computation (also built for WebAssembly).
 // - ConvMatrixFrameworks: one layer in PyTorch, TensorFlow, Keras, JAX and ONNX (on Core only).
+@_exported import ConvMatrixAnalysis
 @_exported import ConvMatrixCore
 @_exported import ConvMatrixExplorerCore
 @_exported import ConvMatrixFrameworks

@@ -14,6 +14,7 @@ public enum ConvMatrixTool {
         UnrollCommand(), TransposeCommand(), ApplyCommand(), PlacementsCommand(), SymbolsCommand(),
         VerifyCommand(), EquivalentCommand(), ConnectivityCommand(), ShapeCommand(), CheckCommand(),
         DeriveCommand(), DrawCommand(), ExploreCommand(), BackwardCommand(), FrameworksCommand(),
+        AnalyzeCommand(), ComposeCommand(),
     ]
 
     /// Runs `convmatrix` with `arguments` (without the program name) and returns the exit code:

@@ -46,8 +46,8 @@ enum Workloads {
         return note
     }
 
-    /// Every workload: the fixed ones, the size sweep, then the pictures.
-    static let all: [Workload] = fixed + sweeps + pictures
+    /// Every workload: the fixed ones, the size sweep, the pictures, then analyze and compose.
+    static let all: [Workload] = fixed + sweeps + pictures + analysis
 
     static let fixed: [Workload] = [
         Workload(

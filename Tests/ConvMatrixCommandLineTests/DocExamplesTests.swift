@@ -54,7 +54,31 @@ struct DocExamplesTests {
         return Example(page: page, arguments: body, file: file)
     }
 
-    static func output(_ example: Example) -> ToolRun { runTool(example.arguments) }
+    static func output(_ example: Example) -> ToolRun { runTool(words(example.arguments)) }
+
+    /// The command line split at spaces, except inside double quotes (`--layer "--kernel 3"`
+    /// is two words), the quotes removed.
+    static func words(_ commandLine: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quoted = false
+        var started = false
+        for character in commandLine {
+            if character == "\"" {
+                quoted.toggle()
+                started = true
+            } else if character == " " && !quoted {
+                if started { words.append(current) }
+                current = ""
+                started = false
+            } else {
+                current.append(character)
+                started = true
+            }
+        }
+        if started { words.append(current) }
+        return words
+    }
 
     /// Checks (or rewrites) one page; returns the problems found.
     static func check(page: URL) throws -> [String] {
@@ -161,5 +185,8 @@ struct DocExamplesTests {
         #expect(file?.arguments == "draw --input 5 --kernel 3")
         #expect(file?.file?.path == "/docs/img/a.svg")
         #expect(Self.parse("<!-- a comment -->", page: page) == nil)
+        #expect(
+            Self.words(#"compose --input 6 --layer "--kernel 3 --padding 1" --layer "--kernel 2""#)
+                == ["compose", "--input", "6", "--layer", "--kernel 3 --padding 1", "--layer", "--kernel 2"])
     }
 }

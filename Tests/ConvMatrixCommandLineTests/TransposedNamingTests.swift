@@ -14,9 +14,13 @@ struct TransposedNamingTests {
     static let padded =
         "--transposed --input 2x2 --kernel 3x3 --stride 2 --padding 1 --output-padding 1"
 
+    /// Commands about one layer; `compose` takes `--transposed` and `--output-padding` inside
+    /// each of its `--layer`s instead (AnalysisCommandTests).
+    static var layerCommands: [any Command] { ConvMatrixTool.commands.filter { $0.name != "compose" } }
+
     @Test("every command accepts --transposed and --output-padding")
     func everyCommand() {
-        for command in ConvMatrixTool.commands {
+        for command in Self.layerCommands {
             #expect(command.options.contains(Options.transposed), "\(command.name)")
             #expect(command.options.contains(Options.outputPadding), "\(command.name)")
             let run = runTool("\(command.name) \(Self.padded)")
@@ -39,7 +43,7 @@ struct TransposedNamingTests {
 
     @Test("--output-padding without --transposed is refused with the rule, in every command")
     func outputPaddingNeedsTransposed() {
-        for command in ConvMatrixTool.commands {
+        for command in Self.layerCommands {
             let run = runTool(
                 "\(command.name) --input 5x5 --kernel 3x3 --stride 2 --output-padding 1")
             #expect(run.exitCode == 2 && run.output.isEmpty, "\(command.name)")

@@ -15,6 +15,7 @@ struct DeriveCommand: Command {
           convmatrix derive --input 5x5 --kernel 3x3 --stride 2 --format latex --standalone > conv.tex
           convmatrix derive --input 5x5 --kernel 3x3 --stride 2 --format markdown --lang es
           convmatrix derive --input 3x3 --kernel 2x2 --style equations --names x,w,y --index-base 1 --show-zeros
+          convmatrix derive --input 6 --layer "--kernel 3 --padding 1" --layer "--kernel 3 --stride 2"
 
         --style equations writes the forward pass as one equation per output, the gradient of
         each weight and each input by the chain rule, and the compact forms (correlation with δ,
@@ -31,11 +32,15 @@ struct DeriveCommand: Command {
             Options.indexBase, Options.deriveStyle, Options.showZeros, Options.productOrder,
             Options.sections, Options.inputValues, Options.kernelValues, Options.bias, Options.seed,
             Options.figures, Options.figureFrame, Options.frameworksSection,
-        ]
+        ] + [Options.stackLayer]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
     {
+        // A stack of layers (--layer "…" repeated): its own derivation, as compose reads it.
+        if !arguments.values(Options.stackLayer).isEmpty {
+            return try DeriveStack.run(arguments, output: &output)
+        }
         let conv = try LayerOptions.convolutionOrForward(arguments)
         let standalone = arguments.has(Options.standalone)
         // --standalone asks for a LaTeX document, so it implies --format latex.

@@ -12,6 +12,9 @@ struct OptionDefinition: Hashable, Sendable {
     /// Other names the option answers to (`transposed-layer` for `transposed`); help shows only
     /// ``name``.
     var aliases: [String] = []
+    /// Whether the option may be given several times (`--layer` of `compose`); its values may
+    /// then start with `--`, as a layer's own flags do.
+    var repeatable: Bool = false
 
     /// `--stride <s|sxs>`.
     var synopsis: String { valueName.map { "--\(name) \($0)" } ?? "--\(name)" }

@@ -10,6 +10,8 @@ struct ParsedArguments: Sendable {
     /// Every option in the order given, under its canonical name (an alias is recorded by the
     /// name it stands for), with its value for options that take one.
     private(set) var given: [(name: String, value: String?)] = []
+    /// Values of repeatable options, in the order given.
+    private(set) var repeatedValues: [String: [String]] = [:]
 
     /// Parses `arguments` for `command`, which accepts `allowed`.
     init(_ arguments: [String], allowed: [OptionDefinition], command: String) throws(UsageError) {
@@ -44,6 +46,22 @@ struct ParsedArguments: Sendable {
                 )
             }
             name = option.name
+            if option.repeatable {
+                // A repeatable option's value may start with -- (a layer's own flags).
+                let value: String
+                if let inlineValue {
+                    value = inlineValue
+                } else {
+                    guard index < arguments.count else {
+                        throw UsageError(flag: name, "expects a value \(option.valueName ?? "")")
+                    }
+                    value = arguments[index]
+                    index += 1
+                }
+                repeatedValues[name, default: []].append(value)
+                given.append((name, value))
+                continue
+            }
             guard values[name] == nil, !flags.contains(name) else {
                 throw UsageError(flag: name, "given more than once")
             }
@@ -70,6 +88,9 @@ struct ParsedArguments: Sendable {
 
     /// Whether `flag` was given.
     func has(_ flag: OptionDefinition) -> Bool { flags.contains(flag.name) }
+
+    /// Every value of a repeatable `option`, in order.
+    func values(_ option: OptionDefinition) -> [String] { repeatedValues[option.name] ?? [] }
 
     /// The value of `option`, if given.
     func value(_ option: OptionDefinition) -> String? { values[option.name] }

@@ -84,16 +84,45 @@ public struct ConvolutionAxis: Hashable, Sendable {
         return marks <= 20_000_000 && inputSize <= 20_000_000
     }
 
-    /// The first (or last) input position any window reaches, or nil when none does: the first
-    /// window's first tap inside the input, or the last window's last tap inside it (every other
-    /// window's tap `a` lies between those of the first and the last window).
+    /// The first (or last) input position any window reaches, or nil when none does.
+    ///
+    /// For each tap `a`, the windows `i` that put it inside the input form the range
+    /// `⌈(p − a·d)/s⌉ … ⌊(n − 1 + p − a·d)/s⌋` clipped to `0…m−1`; the smallest (largest)
+    /// position over the taps is the bound. (Taking only the first window's first tap inside
+    /// misses the case where the first window lies wholly in the padding, e.g. kernel 1 with
+    /// padding 1, which made every position look unreached.) `O(1)` when the windows are
+    /// contiguous, `O(k)` up to a million taps.
     private func reachedBound(first: Bool) -> Int? {
-        let window = first ? -padding.before : (outputSize - 1) * stride - padding.before
-        // Taps a with 0 ≤ window + a·d ≤ n − 1.
-        let low = max(0, AxisConnections.ceilDivide(-window, dilation))
-        let high = min(
-            kernelSize - 1, AxisConnections.floorDivide(inputSize - 1 - window, dilation))
-        guard low <= high else { return nil }
-        return window + (first ? low : high) * dilation
+        if windowsAreContiguous {
+            // The windows' union is one interval, [−p, (m − 1)·s − p + k − 1].
+            let low = max(0, -padding.before)
+            let high = min(inputSize - 1, (outputSize - 1) * stride - padding.before + kernelSize - 1)
+            guard low <= high else { return nil }
+            return first ? low : high
+        }
+        guard kernelSize <= 1_000_000 else {
+            // Too many taps to visit: the first window's first tap inside (or the last
+            // window's last), which is the bound unless that window lies wholly in the padding.
+            let window = first ? -padding.before : (outputSize - 1) * stride - padding.before
+            let low = max(0, AxisConnections.ceilDivide(-window, dilation))
+            let high = min(
+                kernelSize - 1, AxisConnections.floorDivide(inputSize - 1 - window, dilation))
+            guard low <= high else { return nil }
+            return window + (first ? low : high) * dilation
+        }
+        var best: Int?
+        for a in 0..<kernelSize {
+            let shift = padding.before - a * dilation
+            let low = max(0, AxisConnections.ceilDivide(shift, stride))
+            let high = min(outputSize - 1, AxisConnections.floorDivide(inputSize - 1 + shift, stride))
+            guard low <= high else { continue }
+            let position = (first ? low : high) * stride - shift
+            if let current = best {
+                best = first ? min(current, position) : max(current, position)
+            } else {
+                best = position
+            }
+        }
+        return best
     }
 }
