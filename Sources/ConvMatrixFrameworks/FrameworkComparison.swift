@@ -36,7 +36,7 @@ public struct FrameworkComparison: Sendable {
     public let source: FrameworkLayer?
     /// Its axes by its own framework's rules.
     public let geometry: FrameworkGeometry
-    /// One entry per framework, in ``Framework/allCases`` order.
+    /// One entry per framework, in the order of `Framework.allCases`.
     public let entries: [Entry]
     /// The PyTorch translation's matrix against ConvMatrix's own unrolling (nil when PyTorch
     /// can't express the layer).

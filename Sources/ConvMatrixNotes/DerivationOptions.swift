@@ -21,7 +21,7 @@ public struct DerivationOptions: Sendable {
     public var ascii: Bool
     /// Memory budget for the sparse matrices.
     public var limits: ResourceLimits
-    /// The widest display that fits the page, in points (``ElidedMatrix/estimatedWidth``):
+    /// The widest display that fits the page, in points (``ElidedMatrix/estimatedWidth(ascii:)``):
     /// a matrix wider than this shows fewer columns, then fewer terms per entry, until it fits;
     /// what still does not fit is set smaller by the renderer. 380 fits an A4 page with
     /// 1.3 cm margins (521 pt) and the 831 px content column of MkDocs' default theme at a

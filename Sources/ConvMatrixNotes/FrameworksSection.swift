@@ -5,7 +5,7 @@ import ConvMatrixFrameworks
 /// transposed convolution (T = Uᵀ, output padding chosen to give back the input size) written
 /// in PyTorch, TensorFlow, Keras, JAX and ONNX, each with its extra pad or crop, or why it has
 /// none, and the valid output sizes of the transposed layer. Each line's matrix is rebuilt from
-/// that framework's own rules and compared with U or T by ``FrameworkComparison``; a line whose
+/// that framework's own rules and compared with U or T by ``ConvMatrixFrameworks/FrameworkComparison``; a line whose
 /// matrix differs is marked.
 public struct FrameworksSection: Sendable {
     /// The comparisons of the convolution and of its transpose.

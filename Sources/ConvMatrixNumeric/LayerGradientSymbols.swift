@@ -20,7 +20,10 @@ public struct LayerGradientSymbols: Sendable {
     /// The gradients of `conv` (or, with `transposed`, of its transposed layer).
     ///
     /// - Parameters:
+    ///   - conv: the convolution.
     ///   - u: `conv`'s ``ConvMatrixCore/Convolution/unrolled(limits:)`` matrix.
+    ///   - symbols: the names of the layer's inputs, taps and outputs.
+    ///   - transposed: whether the gradients are those of the transposed layer.
     ///   - deltaName: the upstream gradient's letter (`δ`, or `\delta` for LaTeX).
     public init(
         _ conv: Convolution, u: TapMatrix, symbols: LayerSymbols, transposed: Bool,

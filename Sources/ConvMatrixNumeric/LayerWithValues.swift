@@ -20,8 +20,9 @@ extension Convolution {
     ///
     /// - Parameters:
     ///   - u: this convolution's ``unrolled(limits:)`` matrix.
-    ///   - input: `(C, n…)`; `kernel`: PyTorch's weight order; `bias`: one per output channel
-    ///     (zeros when `nil`).
+    ///   - input: `(C, n…)`, channel first, then row-major.
+    ///   - kernel: the weights in PyTorch's order.
+    ///   - bias: one per output channel (zeros when `nil`).
     public func forward<Scalar: NumericScalar>(
         _ u: TapMatrix, input: [Scalar], kernel: [Scalar], bias: [Scalar]? = nil
     ) throws(NumericError) -> Tensor<Scalar> {
@@ -37,6 +38,8 @@ extension Convolution {
     ///
     /// - Parameters:
     ///   - u: this convolution's ``unrolled(limits:)`` matrix.
+    ///   - input: the input `x`, channel first, then row-major.
+    ///   - kernel: the weights in PyTorch's order.
     ///   - delta: `∂E/∂y`, one value per output (channel first, row-major).
     public func gradients<Scalar: NumericScalar>(
         _ u: TapMatrix, input: [Scalar], kernel: [Scalar], delta: [Scalar]

@@ -117,7 +117,7 @@ struct LayerScalars<Scalar: NumericScalar> {
     }
 }
 
-/// What ``ConvMatrixCore/Convolution/evaluate(_:values:)`` and ``ConvMatrixCore/Convolution/backward(_:values:)`` compute.
+/// What `ConvMatrixCore/Convolution/evaluate(_:values:)` and `ConvMatrixCore/Convolution/backward(_:values:)` compute.
 public enum LayerDirection: Sendable {
     /// The layer itself: `y = U·x + b`.
     case forward
@@ -132,6 +132,8 @@ extension Convolution {
     ///
     /// - Parameters:
     ///   - u: this convolution's ``unrolled(limits:)`` matrix.
+    ///   - values: the input, kernel and bias values.
+    ///   - direction: the layer itself or its transpose.
     public func evaluate(_ u: TapMatrix, values: LayerValues, direction: LayerDirection = .forward)
         throws(NumericError) -> ValueTensor
     {

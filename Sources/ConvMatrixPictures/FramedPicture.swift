@@ -1,6 +1,6 @@
 /// A picture made of frames: a background every frame shares and, per frame, what is drawn over
 /// it. ``AnimatedSVGWriter`` plays the frames in turn, ``GIFWriter`` encodes them as an
-/// animated GIF, ``TikZWriter/smallMultiples(_:columns:standalone:)`` prints them side by
+/// animated GIF, ``TikZWriter/smallMultiples(_:standalone:)`` prints them side by
 /// side, and ``scene(frame:)`` is one still.
 public struct FramedPicture: Hashable, Sendable {
     /// Width of every frame.

@@ -187,6 +187,9 @@ struct DocExamplesTests {
         #expect(Self.parse("<!-- a comment -->", page: page) == nil)
         #expect(
             Self.words(#"compose --input 6 --layer "--kernel 3 --padding 1" --layer "--kernel 2""#)
-                == ["compose", "--input", "6", "--layer", "--kernel 3 --padding 1", "--layer", "--kernel 2"])
+                == [
+                    "compose", "--input", "6", "--layer", "--kernel 3 --padding 1", "--layer",
+                    "--kernel 2",
+                ])
     }
 }

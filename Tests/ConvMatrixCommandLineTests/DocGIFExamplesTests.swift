@@ -41,7 +41,9 @@ struct DocGIFExamplesTests {
                     try produced.write(to: target)
                 } else {
                     let committed = try? Data(contentsOf: target)
-                    #expect(committed == produced, "\(page): \(target.lastPathComponent) drifted; run tools/update-docs.sh")
+                    #expect(
+                        committed == produced,
+                        "\(page): \(target.lastPathComponent) drifted; run tools/update-docs.sh")
                 }
                 seen += 1
             }

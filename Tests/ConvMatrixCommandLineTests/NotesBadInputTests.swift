@@ -23,7 +23,10 @@ struct NotesBadInputTests {
             "derive --input 5x5 --kernel 3x3 --picture sparsity",
             "unknown option '--picture' for 'derive'"
         ),
-        ("draw --input 5x5 --kernel 3x3 --format png", "--format: expected <svg|gif|tikz>, got 'png'"),
+        (
+            "draw --input 5x5 --kernel 3x3 --format png",
+            "--format: expected <svg|gif|tikz>, got 'png'"
+        ),
         (
             "draw --input 5x5 --kernel 3x3 --picture histogram",
             "--picture: expected <connectivity|sparsity|sliding|transposed|backward>"

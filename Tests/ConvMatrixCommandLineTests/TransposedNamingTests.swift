@@ -16,7 +16,9 @@ struct TransposedNamingTests {
 
     /// Commands about one layer; `compose` takes `--transposed` and `--output-padding` inside
     /// each of its `--layer`s instead (AnalysisCommandTests).
-    static var layerCommands: [any Command] { ConvMatrixTool.commands.filter { $0.name != "compose" } }
+    static var layerCommands: [any Command] {
+        ConvMatrixTool.commands.filter { $0.name != "compose" }
+    }
 
     @Test("every command accepts --transposed and --output-padding")
     func everyCommand() {

@@ -4,7 +4,7 @@ import ConvMatrixCore
 /// convolution (matrix T), both in the column convention `y = A·x` with inputs and outputs
 /// flattened channel first, then row-major (PyTorch's layout).
 ///
-/// Everything the analysis says about a layer is computed on the ``TapMatrix`` this type
+/// Everything the analysis says about a layer is computed on the ``ConvMatrixCore/TapMatrix`` this type
 /// builds; the geometry (strides, kernels, paddings per axis) is used only to *predict* what
 /// the matrix shows, and each prediction is then checked on the matrix.
 public enum AnalyzedLayer: Hashable, Sendable {

@@ -90,7 +90,7 @@ public struct LayerAnalysis: Sendable {
 
     /// Analyses `layer`.
     ///
-    /// - Throws: ``SpecificationError`` when the matrix exceeds the memory budget or the
+    /// - Throws: ``ConvMatrixCore/SpecificationError`` when the matrix exceeds the memory budget or the
     ///   values do not fit the layer; ``AnalysisError`` when a required SVD is too large or a
     ///   required exact rank overflows.
     public init(_ layer: AnalyzedLayer, options: Options = Options()) throws {

@@ -24,7 +24,7 @@ import ConvMatrixCore
 /// per-axis taps, so the counts *multiply*: `count(o) = (C_in/g_groups)·Π_t count_t(o_t)`,
 /// the first factor being the input channels of the output's group.
 ///
-/// ``init(layer:matrix:)`` computes these counts from the rule and also reads them from the
+/// `init(layer:matrix:)` computes these counts from the rule and also reads them from the
 /// matrix of the transposed layer (the row counts of `T`, equivalently the column counts of
 /// `U`); ``matchesMatrix`` says whether the two agree at every position.
 public struct TransposedOverlap: Hashable, Sendable {

@@ -1,7 +1,7 @@
 /// Why an analysis could not be carried out as asked, with a message a user can act on.
 ///
-/// The command line names the flag that goes with each case: ``svdTooLarge`` is about the SVD
-/// size limit, ``exactOverflow`` about exact arithmetic, ``composedTooLarge`` about the budgets
+/// The command line names the flag that goes with each case: `svdTooLarge` is about the SVD
+/// size limit, `exactOverflow` about exact arithmetic, `composedTooLarge` about the budgets
 /// of a stack's composed matrix. (A stack whose layers don't chain is a ``StackError``.)
 public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The dense SVD (or exact rank) would be larger than the limit: `(rows, columns, limit)`.

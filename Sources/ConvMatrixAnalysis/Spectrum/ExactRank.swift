@@ -2,7 +2,7 @@ import ConvMatrixCore
 import Symbolic
 
 /// The rank of a layer's matrix at exact rational kernel values: Gaussian elimination over
-/// ℚ with ``Rational`` arithmetic, every operation overflow-checked.
+/// ℚ with ``Symbolic/Rational`` arithmetic, every operation overflow-checked.
 ///
 /// Rows are eliminated sparsely (a row is a sorted list of `(column, value)`), pivoting on the
 /// first non-zero column of each row; a row that reduces to zero is dependent. Exactness means

@@ -2,7 +2,7 @@ import ConvMatrixCore
 import ConvMatrixNumeric
 
 /// The operator norm `‖A‖₂ = σ_max(A)` by power iteration on `AᵀA`, with matrix-free products
-/// (``TapMatrix/product(_:tapValues:)`` and ``TapMatrix/transposedProduct(_:tapValues:)``):
+/// (`TapMatrix.product(_:tapValues:)` and `TapMatrix.transposedProduct(_:tapValues:)`):
 /// `AᵀA` is never formed.
 ///
 /// From a start vector `x₀`, each step computes `y = A·x`, `x' = Aᵀ·y / ‖Aᵀ·y‖`; the estimate

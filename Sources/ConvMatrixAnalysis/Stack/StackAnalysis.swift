@@ -40,7 +40,7 @@ public struct StackAnalysis: Sendable {
     /// products have at most `maxTerms` terms (else ``composedNote`` says why not, and the
     /// supports, found from the patterns, still check every window).
     ///
-    /// - Throws: ``SpecificationError`` when a layer's matrix exceeds the budget,
+    /// - Throws: ``ConvMatrixCore/SpecificationError`` when a layer's matrix exceeds the budget,
     ///   ``AnalysisError`` when the support does.
     public init(
         _ stack: LayerStack, letters: [String] = ComposedMatrix.defaultLetters,

@@ -21,7 +21,8 @@ enum DeriveStack {
             Options.sections, Options.inputValues, Options.kernelValues, Options.bias, Options.seed,
             Options.figures, Options.figureFrame,
         ] where arguments.value(flag) != nil || arguments.has(flag) {
-            throw UsageError(flag: flag.name, "applies to one layer's derivation, not to a stack (--layer)")
+            throw UsageError(
+                flag: flag.name, "applies to one layer's derivation, not to a stack (--layer)")
         }
         if let language = arguments.value(Options.lang), language != "en" {
             throw UsageError(

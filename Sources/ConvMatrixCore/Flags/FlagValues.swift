@@ -13,7 +13,9 @@ public enum FlagValues {
 
     /// The integers of an axis list, one per axis: `5x5` → `[5, 5]`.
     ///
-    /// - Parameter largest: the limit named when a number does not fit in `Int`.
+    /// - Parameters:
+    ///   - text: the flag's value as typed.
+    ///   - largest: the limit named when a number does not fit in `Int`.
     public static func integers(_ text: String, largest: Int = largestLayerValue)
         throws(FlagValueError) -> [Int]
     {

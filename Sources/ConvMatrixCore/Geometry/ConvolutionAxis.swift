@@ -96,7 +96,8 @@ public struct ConvolutionAxis: Hashable, Sendable {
         if windowsAreContiguous {
             // The windows' union is one interval, [−p, (m − 1)·s − p + k − 1].
             let low = max(0, -padding.before)
-            let high = min(inputSize - 1, (outputSize - 1) * stride - padding.before + kernelSize - 1)
+            let high = min(
+                inputSize - 1, (outputSize - 1) * stride - padding.before + kernelSize - 1)
             guard low <= high else { return nil }
             return first ? low : high
         }
@@ -114,7 +115,8 @@ public struct ConvolutionAxis: Hashable, Sendable {
         for a in 0..<kernelSize {
             let shift = padding.before - a * dilation
             let low = max(0, AxisConnections.ceilDivide(shift, stride))
-            let high = min(outputSize - 1, AxisConnections.floorDivide(inputSize - 1 + shift, stride))
+            let high = min(
+                outputSize - 1, AxisConnections.floorDivide(inputSize - 1 + shift, stride))
             guard low <= high else { continue }
             let position = (first ? low : high) * stride - shift
             if let current = best {
