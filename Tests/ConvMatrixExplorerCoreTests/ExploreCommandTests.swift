@@ -58,7 +58,7 @@ struct ExploreCommandTests {
             ))
         #expect(
             ExplorerPage.json("</script><b>&\"\\\n")
-                == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\\"\\\\\\u000a\"")
+                == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\\"\\\\\\n\"")
         let transposed = runTool([
             "explore", "--input", "2x2", "--kernel", "3x3", "--stride", "2", "--padding", "1",
             "--output-padding", "1", "--transposed-layer",

@@ -1,3 +1,5 @@
+import ConvMatrixCore
+
 /// A JSON value with object keys kept in the order they were given, written compactly with a
 /// space after separators (`{"rows": 4, "columns": 16}`), so that reports read in a diff.
 public indirect enum JSONValue: Hashable, Sendable {
@@ -54,25 +56,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         return "\(d)"
     }
 
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
+    static func quote(_ s: String, into out: inout String) { out += JSONString.literal(s) }
 }
 
 /// Numbers rounded to significant digits for reports, without Foundation.

@@ -88,28 +88,8 @@ public enum MatrixJSONWriter {
 
 /// The bits of JSON syntax the exporters need (RFC 8259).
 public enum JSON {
-    /// `text` as a JSON string literal: quotes, backslashes and control characters escaped;
-    /// everything else (ₖ, ᵀ, ·) written as UTF-8.
-    public static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    /// `text` as a JSON string literal (``ConvMatrixCore/JSONString``).
+    public static func string(_ text: String) -> String { JSONString.literal(text) }
 
     /// A finite `Double` as a JSON number (shortest round-trip form; `1.0`, `-0.5`, `1e-05`).
     /// Non-finite values cannot occur (parsing refuses them) and are written as `null`.
