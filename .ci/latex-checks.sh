@@ -87,7 +87,7 @@ for entry in "${cases[@]}"; do
         "$tool" draw "${flags[@]}" --picture "$picture" --format tikz --standalone > "$out/$name-$picture.tex"
         compile "$out/$name-$picture.tex"
         "$tool" draw "${flags[@]}" --picture "$picture" --format tikz > "$out/$name-$picture-fragment.tex"
-        printf '%s\n' '\documentclass{article}' '\usepackage{tikz}' '\begin{document}' \
+        printf '%s\n' '\documentclass{article}' '\usepackage{tikz}' '\usepackage{amsmath}' '\usepackage{graphicx}' '\begin{document}' \
             "\\input{$out/$name-$picture-fragment.tex}" '\end{document}' > "$out/$name-$picture-wrapper.tex"
         compile "$out/$name-$picture-wrapper.tex"
     done

@@ -4,7 +4,10 @@ extension TikZWriter {
     /// for fewer frames), rows separated by a small skip. Numbered by the captions the frames
     /// carry. With `standalone`, a complete document on `derive`'s paper and fonts.
     public static func smallMultiples(_ picture: FramedPicture, standalone: Bool) -> String {
-        var out = standalone ? preamble : "% Needs \\usepackage{tikz} and \\usepackage{graphicx}.\n"
+        var out =
+            standalone
+            ? preamble
+            : "% Needs \\usepackage{tikz}, \\usepackage{amsmath} and \\usepackage{graphicx}.\n"
         out += colorDefinitions(picture.background + picture.frames.flatMap { $0 })
         let columns = min(max(1, picture.frameCount), picture.width > 420 ? 2 : 3)
         let gap = 0.02

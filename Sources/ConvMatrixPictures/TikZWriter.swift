@@ -10,7 +10,7 @@ import ConvMatrixSymbols
 public enum TikZWriter {
     /// The TikZ source for `scene`.
     public static func tikz(_ scene: PictureScene, standalone: Bool) -> String {
-        var out = standalone ? preamble : "% Needs \\usepackage{tikz}.\n"
+        var out = standalone ? preamble : "% Needs \\usepackage{tikz} and \\usepackage{amsmath}.\n"
         out += colorDefinitions(scene.primitives)
         if standalone { out += "\\noindent\\resizebox{\\textwidth}{!}{%\n" }
         out += picture(scene)

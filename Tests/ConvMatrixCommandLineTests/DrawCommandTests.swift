@@ -95,7 +95,7 @@ struct DrawCommandTests {
     @Test("TikZ: colours defined, one tikzpicture, balanced; standalone wraps it in an article")
     func tikzStructure() {
         let fragment = runTool("draw --input 5x5 --kernel 3x3 --stride 2 --format tikz").output
-        #expect(fragment.hasPrefix("% Needs \\usepackage{tikz}."))
+        #expect(fragment.hasPrefix("% Needs \\usepackage{tikz} and \\usepackage{amsmath}."))
         #expect(fragment.components(separatedBy: "\\begin{tikzpicture}").count == 2)
         #expect(fragment.components(separatedBy: "\\end{tikzpicture}").count == 2)
         #expect(fragment.contains("\\definecolor{cm1F77B4}{HTML}{1F77B4}"))
