@@ -17,27 +17,34 @@ struct TorchValueFixtureTests {
         let kind: String
         let values: String
         let apply: [String]
-        let apply_as_layer: [String]?
+        let applyAsLayer: [String]?
         let backward: [String]
         let output: Tensor
-        let input_gradient: Tensor
-        let kernel_gradient: Tensor?
-        let bias_gradient: Tensor?
+        let inputGradient: Tensor
+        let kernelGradient: Tensor?
+        let biasGradient: Tensor?
 
         var testDescription: String { name }
     }
 
     struct Cases: Decodable { let cases: [Case] }
 
+    /// Reads the fixtures' and the tool's snake_case keys (`input_gradient`) into Swift names.
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
+
     struct Gradients: Decodable {
-        let input_gradient: Case.Tensor
-        let kernel_gradient: Case.Tensor?
-        let bias_gradient: Case.Tensor?
+        let inputGradient: Case.Tensor
+        let kernelGradient: Case.Tensor?
+        let biasGradient: Case.Tensor?
     }
 
     static let cases: [Case] = {
         guard let text = try? TestFiles.fixture("torch-values/cases.json"),
-            let decoded = try? JSONDecoder().decode(Cases.self, from: Data(text.utf8))
+            let decoded = try? Self.decoder.decode(Cases.self, from: Data(text.utf8))
         else { return [] }
         return decoded.cases
     }()
@@ -75,16 +82,16 @@ struct TorchValueFixtureTests {
     func applyAgreesWithPyTorch(_ c: Case) throws {
         let run = runTool(Self.arguments(c.apply))
         #expect(run.exitCode == 0, "\(run.errors)")
-        let got = try JSONDecoder().decode(Case.Tensor.self, from: Data(run.output.utf8))
+        let got = try Self.decoder.decode(Case.Tensor.self, from: Data(run.output.utf8))
         Self.expect(got, c.output, exact: c.values != "float", "output")
     }
 
     /// A transposed layer applied as itself (`apply --transposed`) gives `conv_transpose` too.
-    @Test(arguments: cases.filter { $0.apply_as_layer != nil })
+    @Test(arguments: cases.filter { $0.applyAsLayer != nil })
     func transposedLayerAppliedAsItself(_ c: Case) throws {
-        let run = runTool(Self.arguments(c.apply_as_layer ?? []))
+        let run = runTool(Self.arguments(c.applyAsLayer ?? []))
         #expect(run.exitCode == 0, "\(run.errors)")
-        let got = try JSONDecoder().decode(Case.Tensor.self, from: Data(run.output.utf8))
+        let got = try Self.decoder.decode(Case.Tensor.self, from: Data(run.output.utf8))
         Self.expect(got, c.output, exact: c.values != "float", "output")
     }
 
@@ -92,15 +99,15 @@ struct TorchValueFixtureTests {
     func backwardAgreesWithAutograd(_ c: Case) throws {
         let run = runTool(Self.arguments(c.backward))
         #expect(run.exitCode == 0, "\(run.errors)")
-        let got = try JSONDecoder().decode(Gradients.self, from: Data(run.output.utf8))
+        let got = try Self.decoder.decode(Gradients.self, from: Data(run.output.utf8))
         let exact = c.values != "float"
-        Self.expect(got.input_gradient, c.input_gradient, exact: exact, "∂E/∂x")
+        Self.expect(got.inputGradient, c.inputGradient, exact: exact, "∂E/∂x")
         // Max pooling has no weights: its JSON holds the input gradient only.
-        #expect((got.kernel_gradient == nil) == (c.kernel_gradient == nil))
-        if let want = c.kernel_gradient, let have = got.kernel_gradient {
+        #expect((got.kernelGradient == nil) == (c.kernelGradient == nil))
+        if let want = c.kernelGradient, let have = got.kernelGradient {
             Self.expect(have, want, exact: exact, "∂E/∂w")
         }
-        if let want = c.bias_gradient, let have = got.bias_gradient {
+        if let want = c.biasGradient, let have = got.biasGradient {
             Self.expect(have, want, exact: exact, "∂E/∂b")
         }
     }
