@@ -11,7 +11,7 @@ enum ExplorerPageTemplate {
         <html lang="en" data-state="loading">
         <head>
         <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-hCJauq2QjYo/O8oLEKJ71LIby3WlYrNhmJc8yg1bryE=' 'wasm-unsafe-eval'; style-src 'sha256-ONM4cyHhSUqO5/99fx7V36uEK6Kq+LijdQF5gnbRp20='; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-Ff4zvAvp/egSg5TF6H5/qfZipn6/9RRLFnOZ/hT2/cM=' 'wasm-unsafe-eval'; style-src 'sha256-ONM4cyHhSUqO5/99fx7V36uEK6Kq+LijdQF5gnbRp20='; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer">
         <title>ConvMatrix explorer</title>
@@ -140,7 +140,7 @@ enum ExplorerPageTemplate {
             <legend>View</legend>
             <label class="switch"><input autocomplete="off" type="radio" name="convention" value="row" id="v-row" checked> row convention (X·U = O)</label>
             <label class="switch"><input autocomplete="off" type="radio" name="convention" value="column" id="v-column"> column convention (y = U·x)</label>
-            <label>matrix shown up to <select autocomplete="off" id="v-limit"><option>12</option><option>24</option><option selected>36</option><option>64</option></select> rows and columns</label>
+            <label>matrix shown up to <select autocomplete="off" id="v-limit"><option>12</option><option selected>28</option><option>36</option><option>64</option></select> rows and columns</label>
           </fieldset>
           <p class="hint">Arrow keys move between cells; focus or hover a cell, matrix entry or tap to see what it is linked to. ↑/↓ in a size field steps it.</p>
         </form>
@@ -492,7 +492,7 @@ enum ExplorerPageTemplate {
           function drawMatrix(m) {
             const container = byId('matrix');
             const columnConvention = byId('v-column').checked;
-            const limit = Number(byId('v-limit').value) || 36;
+            const limit = Number(byId('v-limit').value) || 28;
             const matrixName = m.transposed ? 'T' : 'U';
             // Display rows and columns: column convention rows = outputs; row convention rows = inputs.
             const shownRows = columnConvention ? m.rows : m.cols;

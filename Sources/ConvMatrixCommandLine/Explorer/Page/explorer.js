@@ -332,7 +332,7 @@
   function drawMatrix(m) {
     const container = byId('matrix');
     const columnConvention = byId('v-column').checked;
-    const limit = Number(byId('v-limit').value) || 36;
+    const limit = Number(byId('v-limit').value) || 28;
     const matrixName = m.transposed ? 'T' : 'U';
     // Display rows and columns: column convention rows = outputs; row convention rows = inputs.
     const shownRows = columnConvention ? m.rows : m.cols;
