@@ -62,6 +62,13 @@ struct CellNaming: Sendable {
                 superscript: channelled ? [pair / max(1, inner), pair % max(1, inner)] : []))
     }
 
+    /// The text of kernel weight `weight`: its value from `values` (PyTorch's layout, as given by
+    /// `--kernel-values`) when there is one, else its symbol (``kernel(weight:kernel:inner:)``).
+    func kernel(weight: Int, kernel: Extents, inner: Int, values: [String]?) -> CellText {
+        if let values, weight < values.count { return CellText(plain: values[weight]) }
+        return self.kernel(weight: weight, kernel: kernel, inner: inner)
+    }
+
     /// A named symbol with the same indices as `flat` in `extents`: `δ₀₁` for the backward pass.
     static func indexed(
         _ letter: String, latexLetter: String, flat: Int, extents: Extents, base: Int = 0

@@ -79,12 +79,9 @@ public enum ScatterPicture {
                             text: name.text, size: size * 0.9, anchor: .center))
                     let weight = model.kernelOffsets[k] + target.tap
                     let tapText =
-                        options.kernelValues.flatMap {
-                            weight < $0.count ? CellText(plain: $0[weight]) : nil
-                        }
-                        ?? naming.kernel(
+                        naming.kernel(
                             weight: weight, kernel: model.kernelExtents,
-                            inner: model.kernelInnerChannels)
+                            inner: model.kernelInnerChannels, values: options.kernelValues)
                     primitives.append(output.cornerLabel(target.output, tapText, size: size * 0.8))
                 }
             }

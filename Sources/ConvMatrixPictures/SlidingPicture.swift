@@ -105,12 +105,9 @@ public enum SlidingPicture {
                         }
                         let weight = model.kernelOffsets[k] + windowCell.tap
                         let tapText =
-                            options.kernelValues.flatMap {
-                                weight < $0.count ? CellText(plain: $0[weight]) : nil
-                            }
-                            ?? naming.kernel(
+                            naming.kernel(
                                 weight: weight, kernel: model.kernelExtents,
-                                inner: model.kernelInnerChannels)
+                                inner: model.kernelInnerChannels, values: options.kernelValues)
                         primitives.append(panel.cornerLabel(flat, tapText, size: size * 0.8))
                     }
                 }
