@@ -166,6 +166,12 @@ def linked(page, scope, attribute):
         f"{scope} [data-{attribute}].linked", f"els => els.map(e => Number(e.getAttribute('data-{attribute}')))"))
 
 
+def drawn_fragment(page):
+    """The link's fragment once it records the drawn layer (the page writes it within 100 ms)."""
+    page.wait_for_function("() => !window.convmatrixExplorer.fragmentPending()", timeout=5000)
+    return page.evaluate("location.hash.slice(1)")
+
+
 def wait_state(page, state, timeout=15.0):
     """Polls the page's state (wait_for_function would evaluate a string, which the page's
     Content-Security-Policy rightly forbids)."""
@@ -232,6 +238,72 @@ def check_layer(page, name, layer):
         check(linked(page, "#input-grid", "input") == by_output.get(1, (set(), set()))[0], f"{name}: focus on output 1 links")
 
 
+# Dense grids (past 256 positions) have cells without text over a canvas that paints them. One page
+# goes through several dense layers in a row, so that cells are added, removed and renumbered.
+DENSE_LAYERS = [
+    ("32×32, 5×5", [("input", "32x32"), ("kernel", "5x5")]),
+    ("32×32, 5×5, same", [("input", "32x32"), ("kernel", "5x5"), ("padding", "same")]),
+    ("20×20, 3×3, stride 2, transposed", [("input", "20x20"), ("kernel", "3x3"), ("stride", "2"), ("transposed", "1")]),
+    ("19×19, 3×3, 2 → 2 channels", [("input", "19x19"), ("kernel", "3x3"), ("in-channels", "2"), ("out-channels", "2")]),
+]
+
+
+def check_dense(page, tool, name, pairs):
+    layer = Layer(tool, pairs)
+    page.evaluate("pairs => window.convmatrixExplorer.apply(pairs)", [list(p) for p in pairs])
+    wait_state(page, "ready")
+    for grid, kind, shape, channels in (("#input-grid", "input", layer.input, layer.in_channels),
+                                        ("#output-grid", "output", layer.output, layer.out_channels)):
+        count = channels
+        for n in shape:
+            count *= n
+        indices = page.eval_on_selector_all(f"{grid} [data-{kind}]", f"els => els.map(e => Number(e.dataset.{kind}))")
+        check(sorted(indices) == list(range(count)), f"dense {name}: {grid} has one cell per {kind}, numbered 0..{count - 1}")
+        # Each canvas lies exactly under its grid.
+        boxes = page.eval_on_selector_all(f"{grid} .dense-frame", """frames => frames.map(f => {
+            const c = f.querySelector('canvas').getBoundingClientRect(), g = f.querySelector('.grid').getBoundingClientRect();
+            return [c.left - g.left, c.top - g.top, c.width - g.width, c.height - g.height]; })""")
+        check(len(boxes) > 0 and all(max(abs(v) for v in b) < 0.5 for b in boxes),
+              f"dense {name}: {grid}'s canvases lie under their grids ({boxes[:2]})")
+    by_output, by_input = {}, {}
+    for o, i, t in layer.links:
+        by_output.setdefault(o, set()).add(i)
+        by_input.setdefault(i, set()).add(o)
+    out_count = max(by_output) + 1
+    in_count = max(by_input) + 1
+    for r in range(0, out_count, max(1, out_count // 9)):
+        page.hover(f'#output-grid [data-output="{r}"]')
+        check(linked(page, "#input-grid", "input") == by_output.get(r, set()), f"dense {name}: output {r} lights its inputs")
+    for c in range(0, in_count, max(1, in_count // 9)):
+        page.hover(f'#input-grid [data-input="{c}"]')
+        check(linked(page, "#output-grid", "output") == by_input.get(c, set()), f"dense {name}: input {c} lights its outputs")
+    page.mouse.move(0, 0)
+    # The canvas's colour at each output's centre: one plain colour for a forward layer; for a
+    # transposed layer, the overlap count's shade (#3a7bd5 mixed into white by 0.6·count/most).
+    colors = page.evaluate("""() => Array.from(document.querySelectorAll('#output-grid [data-output]')).map(cell => {
+        const canvas = cell.closest('.dense-frame').querySelector('canvas');
+        const c = canvas.getBoundingClientRect(), b = cell.getBoundingClientRect();
+        const ratio = canvas.width / c.width;
+        const x = Math.floor((b.left - c.left + b.width / 2) * ratio), y = Math.floor((b.top - c.top + b.height / 2) * ratio);
+        return [Number(cell.dataset.output), Array.from(canvas.getContext('2d').getImageData(x, y, 1, 1).data.slice(0, 3))];
+    })""")
+    terms = {}
+    for o, i, t in layer.links:
+        terms[o] = terms.get(o, 0) + 1
+    most = max(terms.values())
+    wrong = []
+    for r, rgb in colors:
+        if layer.transposed:
+            w = terms.get(r, 0) / most * 0.6
+            want = [round(255 - w * (255 - v)) for v in (58, 123, 213)]
+        else:
+            want = [0xdd, 0xe3, 0xe9]
+        if max(abs(a - b) for a, b in zip(rgb, want)) > 1:
+            wrong.append((r, rgb, want))
+    check(not wrong, f"dense {name}: every output's square has its colour ({wrong[:3]})")
+    print(f"ok   dense {name}: {len(colors)} outputs painted, {in_count} inputs")
+
+
 def set_control(page, flag, value):
     page.fill(f'[data-flag="{flag}"]', value)
 
@@ -283,6 +355,12 @@ def main():
             check_layer(page, name, layer)
             print(f"ok   {name}: {layer.rows} outputs, {layer.cols} inputs, {len(layer.links)} links")
 
+        page.goto(url + fragment(DENSE_LAYERS[0][1]))
+        page.reload()
+        wait_state(page, "ready")
+        for name, pairs in DENSE_LAYERS:
+            check_dense(page, tool, name, pairs)
+
         # Controls: the matrix follows, the fragment records the layer.
         page.goto(url + fragment(LAYERS["stride"]))
         page.reload()
@@ -292,13 +370,13 @@ def main():
                             ("stride", "1"), ("padding", "same"), ("kernel", "2x3"), ("input", "6x4")]:
             set_control(page, flag, value)
             wait_state(page, "ready")
-            pairs = [(n, v) for n, v in urllib.parse.parse_qsl(page.evaluate("location.hash.slice(1)"), keep_blank_values=True)]
+            pairs = [(n, v) for n, v in urllib.parse.parse_qsl(drawn_fragment(page), keep_blank_values=True)]
             check(dict(pairs).get(flag) == value, f"controls: the fragment records {flag}={value}")
             layer = Layer(tool, pairs)
             check(matrix_entries(page) == layer.entries, f"controls: after {flag}={value} the matrix is the CLI's")
         page.select_option('[data-flag="padding-mode"]', "replicate")
         wait_state(page, "ready")
-        pairs = urllib.parse.parse_qsl(page.evaluate("location.hash.slice(1)"))
+        pairs = urllib.parse.parse_qsl(drawn_fragment(page))
         check(matrix_entries(page) == Layer(tool, pairs).entries, "controls: replicate padding follows")
         # A transposed layer takes padding amounts, not words: the page says so, as the CLI does.
         page.check('[data-flag="transposed"]')
@@ -307,7 +385,7 @@ def main():
               "controls: 'same' on a transposed layer gets the CLI's line")
         set_control(page, "padding", "1")
         wait_state(page, "ready")
-        pairs = urllib.parse.parse_qsl(page.evaluate("location.hash.slice(1)"))
+        pairs = urllib.parse.parse_qsl(drawn_fragment(page))
         check(("transposed", "1") in pairs, "controls: the transposed switch is in the fragment")
         check(matrix_entries(page) == Layer(tool, pairs).entries, "controls: the transposed layer is the CLI's T")
         page.uncheck('[data-flag="transposed"]')
@@ -425,6 +503,8 @@ def main():
                 ("explorer-transposed.png", LAYERS["transposed"], '#output-grid [data-output="5"]'),
                 ("explorer-reflect.png", LAYERS["reflect"], '#matrix [data-row="7"][data-col="1"]'),
                 ("explorer-groups.png", LAYERS["groups"], '#input-grid [data-input="21"]'),
+                ("explorer-checkerboard.png", [("input", "12x12"), ("kernel", "3x3"), ("stride", "2"), ("transposed", "1")],
+                 '#output-grid [data-output="104"]'),
             ]
             for file, pairs, hover in shots:
                 page.goto(url + fragment(pairs))

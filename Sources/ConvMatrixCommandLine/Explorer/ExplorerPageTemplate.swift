@@ -11,7 +11,7 @@ enum ExplorerPageTemplate {
         <html lang="en" data-state="loading">
         <head>
         <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-Ff4zvAvp/egSg5TF6H5/qfZipn6/9RRLFnOZ/hT2/cM=' 'wasm-unsafe-eval'; style-src 'sha256-ONM4cyHhSUqO5/99fx7V36uEK6Kq+LijdQF5gnbRp20='; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-vFZ2cBnP5QYRyQq7yRWTU5vlfb8Ggewcr1ZCEeVf3vw=' 'wasm-unsafe-eval'; style-src 'sha256-T9TKFduFFSqePe5WK6K5LUs8P/dDAc5U8Xp0vWQuzzw='; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer">
         <title>ConvMatrix explorer</title>
@@ -61,10 +61,12 @@ enum ExplorerPageTemplate {
         /* Grids are wrapped rows of fixed-size cells in a box of exact width: the cheapest layout. */
         .grid { display: flex; flex-wrap: wrap; align-content: flex-start; gap: 2px; width: calc(var(--cols) * var(--cell) + (var(--cols) - 1) * 2px + 0.5px); contain: layout style; }
         .grid.small .cell { font-size: 0.6rem; }
-        .grid.dense { --cell: 0.95rem; gap: 1px; contain: strict; width: calc(var(--cols) * 0.95rem + (var(--cols) - 1) * 1px + 0.5px); height: calc(var(--rows) * 0.95rem + (var(--rows) - 1) * 1px); }
+        /* Dense grids (past 256 positions): 15 px cells, 1 px gaps, painted by the canvas beneath them. */
+        .dense-frame { position: relative; width: max-content; }
+        canvas.underlay { position: absolute; left: 0; top: 0; pointer-events: none; }
+        .grid.dense { --cell: 15px; position: relative; gap: 1px; contain: strict; width: calc(var(--cols) * 16px - 1px); height: calc(var(--rows) * 16px - 1px); }
         .cell { flex: none; box-sizing: border-box; width: var(--cell); height: var(--cell); line-height: calc(var(--cell) - 2px); text-align: center; background: #fff; border: 1px solid #c3cbd3; border-radius: 3px; font-size: 0.72rem; font-variant-numeric: tabular-nums; cursor: default; user-select: none; overflow: hidden; white-space: nowrap; }
-        .grid.dense .cell { display: block; border: 0; border-radius: 0; background: #dde3e9; }
-        .grid.dense .cell.overlap { background: color-mix(in srgb, #3a7bd5 calc(var(--weight, 0) * 60%), #fff); }
+        .grid.dense .cell { display: block; border: 0; border-radius: 0; background: transparent; }
         .grid.dense .cell.linked { background: var(--lit); box-shadow: inset 0 0 0 2px var(--via, #c99400); }
         .grid.dense .cell.linked-main { box-shadow: inset 0 0 0 2px var(--accent); }
         .cell.tap { background: var(--tap); color: #fff; font-weight: 600; border-color: transparent; text-shadow: 0 0 2px rgba(0, 0, 0, 0.45); }
@@ -337,9 +339,8 @@ enum ExplorerPageTemplate {
           function tapColor(m, t) { return '#' + palette[(t % m.kernelSpatial) % palette.length]; }
           function sizeText(sizes) { return sizes.join('×'); }
           // What a grid's cells and names depend on.
-          // (Large grids show no names, so their cells survive a change of letters.)
-          function inKey(m) { return ['input', m.inputSpatial > 256 ? '' : letters(m)[0], m.inChannels, m.inputSizes].join('/'); }
-          function outKey(m) { return ['output', m.outputSpatial > 256 ? '' : letters(m)[1], m.outChannels, m.outputSizes].join('/'); }
+          function inKey(m) { return ['input', letters(m)[0], m.inChannels, m.inputSizes].join('/'); }
+          function outKey(m) { return ['output', letters(m)[1], m.outChannels, m.outputSizes].join('/'); }
 
           // ---- Drawing ---------------------------------------------------------------------------------
           function el(tag, className, text) {
@@ -355,21 +356,21 @@ enum ExplorerPageTemplate {
 
           // A tensor (channels × spatial) drawn as one 2-D grid per channel and leading index. The cells
           // are kept when the next layer has the same shape and names (`key`): a control that leaves the
-          // input alone redraws only what changed. Large grids show no names in their cells (a cell gets
-          // its name as its accessible label when focused); `dynamic` grids rewrite their text each time.
+          // input alone redraws only what changed. Grids past 256 positions are dense (drawDenseTensor);
+          // `dynamic` grids rewrite their text each time.
           function drawTensor(container, channels, sizes, kind, key, nameOf, options) {
             const spatial = product(sizes);
-            const large = spatial > 256;
             const extra = options && options.extra;
             const dynamic = options && options.dynamic;
             container.labelOf = nameOf;
+            if (spatial > 256) return drawDenseTensor(container, channels, sizes, kind, options && options.shade);
+            container.dense = null;
             if (container.shapeKey === key && container.cells) {
               const lists = container.cells;
               if (dynamic || extra) {
                 for (let flat = 0; flat < lists.length; flat++) {
                   const cell = lists[flat][0];
-                  if (dynamic && !large) cell.textContent = nameOf(flat);
-                  if (dynamic) cell.removeAttribute('aria-label');
+                  if (dynamic) cell.textContent = nameOf(flat);
                   if (extra) extra(cell, flat);
                 }
               }
@@ -385,23 +386,20 @@ enum ExplorerPageTemplate {
             for (let c = 0; c < channels; c++) {
               for (let s = 0; s < slices; s++) {
                 const block = el('div', 'grid-block');
-                let caption = '';
-                if (channels > 1) caption += 'channel ' + c;
-                if (slices > 1) caption += (caption ? ', ' : '') + 'slice ' + multiIndex(s, sizes.slice(0, -2)).join(',');
+                const caption = blockCaption(channels, c, sizes, slices, s);
                 if (caption) block.appendChild(el('div', 'grid-caption', caption));
-                const grid = el('div', 'grid' + (large ? ' dense' : ''));
+                const grid = el('div', 'grid');
                 grid.setAttribute('role', 'grid');
                 grid.style.setProperty('--cols', String(cols));
                 grid.style.setProperty('--rows', String(rows));
-                if (!large && !dynamic) grid.style.setProperty('--cell', cols <= 6 ? '2.6rem' : cols <= 10 ? '2.1rem' : '1.75rem');
-                if (!large && !dynamic && cols > 10) grid.classList.add('small');
+                if (!dynamic) grid.style.setProperty('--cell', cols <= 6 ? '2.6rem' : cols <= 10 ? '2.1rem' : '1.75rem');
+                if (!dynamic && cols > 10) grid.classList.add('small');
                 for (let p = 0; p < slice; p++) {
                   const flat = c * spatial + s * slice + p;
-                  const cell = el('div', 'cell ' + kind, large ? undefined : nameOf(flat));
+                  const cell = el('div', 'cell ' + kind, nameOf(flat));
                   cell.setAttribute('data-' + kind, String(flat));
                   // One tab stop per grid (arrows move it); the others get tabindex when reached.
-                  if (p === 0) cell.setAttribute('tabindex', '0');
-                  else if (!large) cell.setAttribute('tabindex', '-1');
+                  cell.setAttribute('tabindex', p === 0 ? '0' : '-1');
                   if (extra) extra(cell, flat);
                   grid.appendChild(cell);
                   lists[flat] = [cell];
@@ -416,9 +414,122 @@ enum ExplorerPageTemplate {
             return lists.map((list) => list.slice());
           }
 
+          // What a grid of channel `c` and leading index `s` is called ('' for a lone 2-D grid).
+          function blockCaption(channels, c, sizes, slices, s) {
+            let caption = '';
+            if (channels > 1) caption += 'channel ' + c;
+            if (slices > 1) caption += (caption ? ', ' : '') + 'slice ' + multiIndex(s, sizes.slice(0, -2)).join(',');
+            return caption;
+          }
+
+          // A grid past 256 positions: cells without text, each 15 px with a 1 px gap, over a canvas that
+          // paints them — and a transposed layer's overlap shading (`shade(flat)`: a weight in [0, 1], or
+          // null) — so that a redraw restyles no cell. The cells stay from one dense layer to the next:
+          // a change of size adds or removes cells at the end and renumbers those whose index moved.
+          // A cell gets its name as its accessible label when it is focused (labelCell).
+          const DENSE = 16;
+          function drawDenseTensor(container, channels, sizes, kind, shade) {
+            const cols = sizes[sizes.length - 1];
+            const rows = sizes.length >= 2 ? sizes[sizes.length - 2] : 1;
+            const slice = rows * cols;
+            const spatial = product(sizes);
+            const slices = spatial / slice;
+            const count = channels * slices;
+            if (!container.dense || container.dense.length !== count) {
+              container.replaceChildren();
+              container.dense = [];
+              for (let b = 0; b < count; b++) {
+                const caption = el('div', 'grid-caption');
+                const canvas = el('canvas', 'underlay');
+                canvas.setAttribute('aria-hidden', 'true');
+                const grid = el('div', 'grid dense');
+                grid.setAttribute('role', 'grid');
+                const frame = el('div', 'dense-frame');
+                frame.append(canvas, grid);
+                const block = el('div', 'grid-block');
+                block.append(caption, frame);
+                container.appendChild(block);
+                container.dense.push({ caption: caption, canvas: canvas, grid: grid, cells: [], cols: 0, rows: 0, painted: null });
+              }
+            }
+            container.shapeKey = null;
+            container.cells = null;
+            const lists = [];
+            container.dense.forEach((block, b) => {
+              const c = Math.floor(b / slices), s = b % slices;
+              const caption = blockCaption(channels, c, sizes, slices, s);
+              if (block.caption.textContent !== caption) block.caption.textContent = caption;
+              block.caption.hidden = caption === '';
+              if (block.cols !== cols || block.rows !== rows) {
+                block.grid.style.setProperty('--cols', String(cols));
+                block.grid.style.setProperty('--rows', String(rows));
+                block.cols = cols;
+                block.rows = rows;
+              }
+              const cells = block.cells;
+              while (cells.length > slice) cells.pop().remove();
+              if (cells.length < slice) {
+                const fragment = document.createDocumentFragment();
+                while (cells.length < slice) {
+                  const cell = el('div', 'cell ' + kind);
+                  cells.push(cell);
+                  fragment.appendChild(cell);
+                }
+                block.grid.appendChild(fragment);
+              }
+              const base = b * slice;
+              for (let p = 0; p < slice; p++) {
+                const cell = cells[p];
+                if (cell.flat !== base + p) {
+                  cell.flat = base + p;
+                  cell.setAttribute('data-' + kind, String(base + p));
+                  cell.removeAttribute('aria-label');
+                }
+                lists[base + p] = [cell];
+              }
+              if (!block.grid.querySelector('[tabindex="0"]')) cells[0].setAttribute('tabindex', '0');
+              paintDense(block, base, shade);
+            });
+            return lists;
+          }
+
+          // Paints a dense grid's canvas: a square per position, plain or shaded by its weight. Nothing is
+          // painted when the squares and their weights are those already painted.
+          function paintDense(block, base, shade) {
+            const { canvas, cols, rows } = block;
+            const weights = [];
+            for (let p = 0; p < cols * rows; p++) weights.push(shade ? shade(base + p) : null);
+            const painted = cols + 'x' + rows + ':' + weights.join(',');
+            if (block.painted === painted) return;
+            block.painted = painted;
+            const ratio = window.devicePixelRatio || 1;
+            const width = cols * DENSE - 1, height = rows * DENSE - 1;
+            canvas.style.width = width + 'px';
+            canvas.style.height = height + 'px';
+            canvas.width = Math.round(width * ratio);
+            canvas.height = Math.round(height * ratio);
+            const context = canvas.getContext('2d');
+            context.setTransform(ratio, 0, 0, ratio, 0, 0);
+            const byColor = new Map();
+            weights.forEach((w, p) => {
+              const color = w === null ? '#dde3e9' : shadeColor(w * 0.6);
+              const list = byColor.get(color);
+              if (list) list.push(p); else byColor.set(color, [p]);
+            });
+            for (const [color, positions] of byColor) {
+              context.fillStyle = color;
+              for (const p of positions) context.fillRect((p % cols) * DENSE, Math.floor(p / cols) * DENSE, DENSE - 1, DENSE - 1);
+            }
+          }
+
+          // #3a7bd5 mixed with white, `w` of the way (the CSS shading's color-mix).
+          function shadeColor(w) {
+            return 'rgb(' + Math.round(255 - w * (255 - 58)) + ',' + Math.round(255 - w * (255 - 123)) + ',' + Math.round(255 - w * (255 - 213)) + ')';
+          }
+
           // The accessible name of a focused cell, computed when it is needed.
           function labelCell(cell) {
-            if (!cell || cell.hasAttribute('aria-label')) return;
+            if (!cell) return;
             const container = cell.closest('.tensor');
             if (!container || !container.labelOf) return;
             for (const kind of ['input', 'output']) {
@@ -428,8 +539,12 @@ enum ExplorerPageTemplate {
             }
           }
 
+          // The kernel's taps, one grid per channel pair (up to 64 pairs). The cells stay when the next
+          // layer's kernel has the same shape, names and captions.
           function drawKernel(m) {
             const container = byId('kernel-grid');
+            const key = [m.outer, m.inner, m.groups, m.transposed, m.inChannels > 1 || m.outChannels > 1, m.kernelSizes].join('/');
+            if (container.shapeKey === key && container.taps) return container.taps.map((list) => list.slice());
             container.replaceChildren();
             const cols = m.kernelSizes[m.kernelSizes.length - 1];
             const taps = [];
@@ -464,7 +579,9 @@ enum ExplorerPageTemplate {
               fragment.appendChild(el('p', 'note', (pairs - shownPairs) + ' more channel pairs not drawn'));
             }
             container.appendChild(fragment);
-            return taps;
+            container.shapeKey = key;
+            container.taps = taps;
+            return taps.map((list) => list.slice());
           }
 
           // The rows or columns kept out of `count` under `limit`: all, or the first ⌈(limit−1)/2⌉ and
@@ -710,8 +827,7 @@ enum ExplorerPageTemplate {
                 if (list) list.push(p); else byCount.set(count, [p]);
               }
               for (const [count, positions] of byCount) {
-                const w = count / most * 0.6;
-                context.fillStyle = 'rgb(' + Math.round(255 - w * (255 - 58)) + ',' + Math.round(255 - w * (255 - 123)) + ',' + Math.round(255 - w * (255 - 213)) + ')';
+                context.fillStyle = shadeColor(count / most * 0.6);
                 for (const p of positions) context.fillRect((p % cols) * HEAT + 1, Math.floor(p / cols) * HEAT + 1, HEAT - 2, HEAT - 2);
               }
             });
@@ -835,8 +951,9 @@ enum ExplorerPageTemplate {
             const inputs = drawTensor(byId('input-grid'), m.inChannels, m.inputSizes, 'input', inKey(m), (f) => inputName(m, f));
             step('input');
             const mostOverlap = m.outputTerms.reduce((a, b) => Math.max(a, b), 1);
+            const overlap = (r) => (m.transposed ? m.outputTerms[r] / mostOverlap : null);
             const outputs = drawTensor(byId('output-grid'), m.outChannels, m.outputSizes, 'output', outKey(m), (r) => outputName(m, r),
-              { extra: (cell, r) => setOverlap(cell, m.transposed ? m.outputTerms[r] / mostOverlap : null) });
+              { extra: (cell, r) => setOverlap(cell, overlap(r)), shade: overlap });
             if (!m.transposed) byId('overlap-note').textContent = '';
             step('output');
             const taps = drawKernel(m);
@@ -1062,16 +1179,29 @@ enum ExplorerPageTemplate {
             const drawn = performance.now();
             lastTimes.push({ compute: computed - start, draw: drawn - computed, total: drawn - start, steps: lastSteps });
             if (lastTimes.length > 200) lastTimes.shift();
-            if (writeFragment) {
-              const text = fragmentOf(pairs);
-              if (location.hash !== text) history.replaceState(null, '', text);
-            }
-            lastTimes[lastTimes.length - 1].fragment = performance.now() - drawn;
+            if (writeFragment) writeFragmentSoon(fragmentOf(pairs));
             return result;
+          }
+
+          // The link follows the layer a moment after it is drawn: the history entry is written off the
+          // redraw's path, and a burst of changes (typing, a held arrow key) writes it once — browsers
+          // also ignore history writes that come too fast. Leaving the page writes what is pending.
+          let pendingFragment = null;
+          let fragmentTimer = 0;
+          function writeFragmentSoon(text) {
+            pendingFragment = text;
+            if (!fragmentTimer) fragmentTimer = setTimeout(flushFragment, 100);
+          }
+          function flushFragment() {
+            clearTimeout(fragmentTimer);
+            fragmentTimer = 0;
+            if (pendingFragment !== null && location.hash !== pendingFragment) history.replaceState(null, '', pendingFragment);
+            pendingFragment = null;
           }
 
           function fromControls() { syncKind(); compute(controlPairs(), true); }
           function fromFragment() {
+            pendingFragment = null;  // the link was edited: it wins over a pending write
             const pairs = mergedPairs();
             setControls(pairs);
             compute(pairs, false);
@@ -1114,8 +1244,11 @@ enum ExplorerPageTemplate {
             panels.addEventListener('focusin', (event) => { labelCell(event.target); linkFrom(event.target); });
             panels.addEventListener('keydown', moveFocus);
             window.addEventListener('hashchange', fromFragment);
+            window.addEventListener('pagehide', flushFragment);
             window.convmatrixExplorer = {
               times: () => lastTimes.slice(),
+              // Whether the link is yet to follow the drawn layer (it does within 100 ms).
+              fragmentPending: () => pendingFragment !== null,
               // Sets the controls to `pairs` and recomputes and redraws at once, as a control change does.
               apply: (pairs) => { setControls(pairs); compute(controlPairs(), true); return root.dataset.state; },
             };
