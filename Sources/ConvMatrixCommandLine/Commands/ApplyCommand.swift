@@ -50,7 +50,13 @@ struct ApplyCommand: Command {
         let extents = transposed ? layer.inputExtents : layer.outputExtents
         let channels = transposed ? layer.inChannels : layer.outChannels
         let grid = GridShape(channels: channels, extents: extents)
-        try writer.checkSize(rows: grid.rows, columns: grid.columns, what: transposed ? "C" : "O")
+        let layout = GridSlices.layout(channels: channels, extents: extents)
+        if !TextStackOutput(options: render).isCut(
+            grids: layout.labels.count, rows: layout.rows, columns: layout.columns)
+        {
+            try writer.checkSize(
+                rows: grid.rows, columns: grid.columns, what: transposed ? "C" : "O")
+        }
         let u: TapMatrix
         do {
             u = try layer.unrolled(limits: render.limits)
@@ -131,17 +137,12 @@ struct ApplyCommand: Command {
                     cells: cells, channels: channels, extents: extents, to: &output)
                 output.write("\n")
             } else {
-                for line in title { output.write(line + "\n") }
-                let elision = render.full ? nil : TextElision.numpy
-                TextGridWriter(printer: render.textPrinter).write(
-                    cells: cells, channels: channels, extents: extents, elision: elision,
-                    to: &output)
-                let slice = GridSlices.layout(channels: channels, extents: extents)
-                if let elision, elision.elides(rows: slice.rows, columns: slice.columns) {
-                    output.write(
-                        "(\(slice.rows) rows \(s.times) \(slice.columns) columns per grid; the first and last \(elision.edgeItems) rows and columns are shown, --full prints every entry)\n"
-                    )
-                }
+                let layout = GridSlices.layout(channels: channels, extents: extents)
+                let size = layout.rows * layout.columns
+                TextStackOutput(options: render).write(
+                    stack: layout.labels, rows: layout.rows, columns: layout.columns, title: title,
+                    to: &output
+                ) { grid, row, column in cells[grid * size + row * layout.columns + column] }
             }
             return CommandResult()
         }

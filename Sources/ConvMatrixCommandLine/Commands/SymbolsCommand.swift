@@ -31,6 +31,7 @@ struct SymbolsCommand: Command {
     let options =
         [SymbolsCommand.of] + Options.layer
         + Options.rendering(formats: Self.formats).filter { $0.name != "convention" }
+        + [Options.full]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
         -> CommandResult
@@ -39,25 +40,86 @@ struct SymbolsCommand: Command {
         let layer = try LayerOptions.layer(arguments)
         let render = try RenderOptions(arguments, formats: Self.formats)
         let writer = MatrixOutput(options: render)
-        let s = render.style
         let kernelLayout = layer.kernelLayout
         // The kernel prints one spatial slice per (outer, inner) channel pair of its layout.
         let kernelChannels = kernelLayout.count / max(kernelLayout.spatial.count, 1)
         let inputGrid = GridShape(channels: layer.inChannels, extents: layer.inputExtents)
         let outputGrid = GridShape(channels: layer.outChannels, extents: layer.outputExtents)
         let kernelGrid = GridShape(channels: kernelChannels, extents: kernelLayout.spatial)
-        // Sizes first: the dense guard runs before a single symbol is built.
+        // The tensor as a stack of 2-D grids.
+        let layout: (rows: Int, columns: Int, labels: [String])
         switch tensor {
-        case .flattened:
-            try writer.checkSize(rows: 1, columns: layer.inputCount, what: "X")
+        case .flattened: layout = (1, layer.inputCount, [""])
         case .input:
-            try writer.checkSize(rows: inputGrid.rows, columns: inputGrid.columns, what: "I")
+            layout = GridSlices.layout(channels: layer.inChannels, extents: layer.inputExtents)
         case .output:
-            try writer.checkSize(rows: outputGrid.rows, columns: outputGrid.columns, what: "O")
+            layout = GridSlices.layout(channels: layer.outChannels, extents: layer.outputExtents)
         case .kernel:
-            try writer.checkSize(rows: kernelGrid.rows, columns: kernelGrid.columns, what: "k")
+            layout = GridSlices.layout(channels: kernelChannels, extents: kernelLayout.spatial)
+        }
+        let text = TextStackOutput(options: render)
+        // Sizes first: the dense guard runs before a single symbol is built (elided text
+        // prints the corners only).
+        if !text.isCut(grids: layout.labels.count, rows: layout.rows, columns: layout.columns) {
+            switch tensor {
+            case .flattened:
+                try writer.checkSize(rows: 1, columns: layer.inputCount, what: "X")
+            case .input:
+                try writer.checkSize(rows: inputGrid.rows, columns: inputGrid.columns, what: "I")
+            case .output:
+                try writer.checkSize(rows: outputGrid.rows, columns: outputGrid.columns, what: "O")
+            case .kernel:
+                try writer.checkSize(rows: kernelGrid.rows, columns: kernelGrid.columns, what: "k")
+            }
         }
         let symbols = LayerSymbols(layer, names: render.names)
+        let symbol: (Int) -> Symbol
+        switch tensor {
+        case .flattened, .input: symbol = symbols.input
+        case .output: symbol = symbols.output
+        case .kernel: symbol = { symbols.kernel[$0] }
+        }
+        let stack = (
+            labels: layout.labels, rows: layout.rows, columns: layout.columns, symbol: symbol
+        )
+        let title = title(
+            tensor, layer: layer, names: render.names, symbols: symbols, style: render.style)
+        let count = stack.labels.count * stack.rows * stack.columns
+        if render.format == .text {
+            let size = stack.rows * stack.columns
+            text.write(
+                stack: stack.labels, rows: stack.rows, columns: stack.columns, title: [title],
+                to: &output
+            ) { grid, row, column in
+                render.expressionPrinter.string(
+                    for: stack.symbol(grid * size + row * stack.columns + column))
+            }
+        } else if tensor == .flattened {
+            writer.write(
+                SymbolicMatrix(row: (0..<count).map { Expression(stack.symbol($0)) }),
+                title: [title], to: &output)
+        } else {
+            let extents: Extents
+            let channels: Int
+            switch tensor {
+            case .input, .flattened: (channels, extents) = (layer.inChannels, layer.inputExtents)
+            case .output: (channels, extents) = (layer.outChannels, layer.outputExtents)
+            case .kernel: (channels, extents) = (kernelChannels, kernelLayout.spatial)
+            }
+            writer.write(
+                GridSlices(
+                    (0..<count).map { Expression(stack.symbol($0)) }, channels: channels,
+                    extents: extents),
+                title: [title], to: &output)
+        }
+        return CommandResult()
+    }
+
+    /// The line above the text of `tensor`: what it is and its size.
+    private func title(
+        _ tensor: Tensor, layer: UnrolledLayer, names: SymbolNames, symbols: LayerSymbols,
+        style s: TextStyle
+    ) -> String {
         // A convolution's tensors are "the input", "the output"; a transposed layer's say whose.
         let of: String
         switch layer {
@@ -66,31 +128,14 @@ struct SymbolsCommand: Command {
         }
         switch tensor {
         case .flattened:
-            writer.write(
-                SymbolicMatrix(row: (0..<layer.inputCount).map { Expression(symbols.input($0)) }),
-                title: [
-                    "X: the input \(symbols.inputLetter)\(of) flattened row-major (1\(s.times)\(layer.inputCount))."
-                ],
-                to: &output)
+            return
+                "X: the input \(symbols.inputLetter)\(of) flattened row-major (1\(s.times)\(layer.inputCount))."
         case .input:
-            writer.write(
-                GridSlices(
-                    (0..<layer.inputCount).map { Expression(symbols.input($0)) },
-                    channels: layer.inChannels, extents: layer.inputExtents),
-                title: [
-                    "\(symbols.inputLetter): the input\(of), \(s.sizes(layer.inputExtents.sizes))."
-                ],
-                to: &output)
+            return "\(symbols.inputLetter): the input\(of), \(s.sizes(layer.inputExtents.sizes))."
         case .output:
-            writer.write(
-                GridSlices(
-                    (0..<layer.outputCount).map { Expression(symbols.output($0)) },
-                    channels: layer.outChannels, extents: layer.outputExtents),
-                title: [
-                    "\(symbols.outputLetter): the output\(of), \(s.sizes(layer.outputExtents.sizes))."
-                ], to: &output)
+            return
+                "\(symbols.outputLetter): the output\(of), \(s.sizes(layer.outputExtents.sizes))."
         case .kernel:
-            let shape = s.sizes(kernelLayout.shape)
             let order: String
             switch layer {
             case .convolution:
@@ -100,15 +145,8 @@ struct SymbolsCommand: Command {
                 order =
                     "PyTorch's ConvTranspose order: input channel, output channel within the group, spatial); slice c\(s.dot)(M/g) + o holds weight[c, o]."
             }
-            writer.write(
-                GridSlices(
-                    symbols.kernel.map { Expression($0) }, channels: kernelChannels,
-                    extents: kernelLayout.spatial),
-                title: [
-                    "\(render.names.kernel): the kernel\(of), weight shape \(shape) (\(order)"
-                ],
-                to: &output)
+            return
+                "\(names.kernel): the kernel\(of), weight shape \(s.sizes(layer.kernelLayout.shape)) (\(order)"
         }
-        return CommandResult()
     }
 }

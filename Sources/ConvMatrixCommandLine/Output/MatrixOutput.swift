@@ -122,11 +122,13 @@ struct MatrixOutput {
     func write(_ grid: GridSlices, title: [String], to output: inout some TextOutputStream) {
         switch options.format {
         case .text:
-            for line in title { output.write(line + "\n") }
-            for slice in grid.slices {
-                if !slice.label.isEmpty { output.write("\(slice.label):\n") }
-                options.textPrinter.write(slice.matrix, to: &output)
-                output.write("\n")
+            let first = grid.slices.first?.matrix
+            TextStackOutput(options: options).write(
+                stack: grid.slices.map(\.label), rows: first?.rowCount ?? 0,
+                columns: first?.columnCount ?? 0, title: title, to: &output
+            ) { slice, row, column in
+                let value = grid.slices[slice].matrix[row, column]
+                return value.isZero ? "0" : options.expressionPrinter.string(for: value)
             }
         case .latex:
             writeColumnNote(columns: grid.slices.map(\.matrix.columnCount).max() ?? 0, to: &output)

@@ -141,7 +141,7 @@ enum Options {
     static let full = OptionDefinition(
         name: "full", valueName: nil,
         help:
-            "Text: print every entry of a large matrix (past 1000 entries only the first and last 3 rows and columns are shown)."
+            "Text: print every entry (past 1000 entries, text shows only the first and last 3 rows, columns and grids, as NumPy prints large arrays)."
     )
     static let help = OptionDefinition(
         name: "help", valueName: nil, help: "Show help for this command.")
