@@ -23,7 +23,7 @@ extension ApplyCommand {
             }
             (conv, through) = (layer.forward, !transposed)
         }
-        guard [.text, .latex, .json].contains(render.format) else {
+        guard let writer = render.valueWriter else {
             throw UsageError(
                 flag: "format",
                 "with --input-values use text, latex or json, got \(render.format.rawValue)")
@@ -60,44 +60,32 @@ extension ApplyCommand {
         } catch {
             throw UsageError(flag: "input-values", "\(error)")
         }
-        let outChannels = result.shape[0]
         let outExtents = through ? conv.inputExtents : conv.outputExtents
-        switch render.format {
-        case .json:
-            output.write(ValueTensorPrinting.json(result) + "\n")
-        case .latex:
-            LaTeXGridWriter(printer: render.latexPrinter).write(
-                cells: ValueTensorPrinting.latexCells(result), channels: outChannels,
-                extents: outExtents, to: &output)
-            output.write("\n")
-        default:
-            let s = render.style
-            let o = render.names.output
-            let plus = bias == nil ? "" : " + b"
-            let exact = result.isExact ? ", exactly" : ""
-            let grid = s.sizes(outExtents.sizes)
-            let title: String
-            switch (layer, transposed) {
-            case (.convolution, false):
-                title = "\(o) = X\(s.dot)U\(plus) on the \(grid) output grid, in numbers\(exact):"
-            case (.convolution, true):
-                title =
-                    "C = \(o)\(s.dot)T\(plus) on a \(grid) grid the size of the input, in numbers\(exact): the transposed convolution of the values."
-            case (.transposed, false):
-                title =
-                    "C = \(o)\(s.dot)T\(plus) on the \(grid) output grid of the transposed convolution, in numbers\(exact):"
-            case (.transposed, true):
-                title =
-                    "\(o) = C\(s.dot)U\(plus) on a \(grid) grid the size of the input, in numbers\(exact): the convolution of the values."
-            }
-            output.write(title + "\n")
-            output.write(
-                "\(LayerMatrix(layer, convention: .column, transposed: transposed).layerKind): \(LayerDescription.describe(layer, style: s))\n"
-            )
-            TextGridWriter(printer: render.textPrinter).write(
-                cells: ValueTensorPrinting.textCells(result, ascii: render.ascii),
-                channels: outChannels, extents: outExtents, to: &output)
+        let s = render.style
+        let o = render.names.output
+        let plus = bias == nil ? "" : " + b"
+        let exact = result.isExact ? ", exactly" : ""
+        let grid = s.sizes(outExtents.sizes)
+        let title: String
+        switch (layer, transposed) {
+        case (.convolution, false):
+            title = "\(o) = X\(s.dot)U\(plus) on the \(grid) output grid, in numbers\(exact):"
+        case (.convolution, true):
+            title =
+                "C = \(o)\(s.dot)T\(plus) on a \(grid) grid the size of the input, in numbers\(exact): the transposed convolution of the values."
+        case (.transposed, false):
+            title =
+                "C = \(o)\(s.dot)T\(plus) on the \(grid) output grid of the transposed convolution, in numbers\(exact):"
+        case (.transposed, true):
+            title =
+                "\(o) = C\(s.dot)U\(plus) on a \(grid) grid the size of the input, in numbers\(exact): the convolution of the values."
         }
+        writer.write(
+            result, channels: result.shape[0], extents: outExtents,
+            title: [
+                title,
+                "\(LayerMatrix(layer, convention: .column, transposed: transposed).layerKind): \(LayerDescription.describe(layer, style: s))",
+            ], to: &output)
         return CommandResult()
     }
 
@@ -107,7 +95,7 @@ extension ApplyCommand {
     {
         let conv = try MaxPoolOutput.layer(arguments)
         let render = try RenderOptions(arguments, formats: Self.formats)
-        guard [.text, .latex, .json].contains(render.format) else {
+        guard let writer = render.valueWriter else {
             throw UsageError(
                 flag: "format",
                 "with --max-pool use text, latex or json, got \(render.format.rawValue)")
@@ -126,35 +114,18 @@ extension ApplyCommand {
             shape: [conv.outChannels] + conv.outputExtents.sizes,
             entries: exact ? .exact(values.compactMap(\.exact)) : .float(values.map(\.double)))
         let sExtents = Extents([selection.argmax.count, selection.inputCount]) ?? conv.inputExtents
-        switch render.format {
-        case .json:
-            output.write(ValueTensorPrinting.json(result) + "\n")
-        case .latex:
-            LaTeXGridWriter(printer: render.latexPrinter).write(
-                cells: ValueTensorPrinting.latexCells(result), channels: conv.outChannels,
-                extents: conv.outputExtents, to: &output)
-            output.write("\n")
-            LaTeXGridWriter(printer: render.latexPrinter).write(
-                cells: MaxPoolOutput.selectionCells(selection), channels: 1, extents: sExtents,
-                to: &output)
-            output.write("\n")
-        default:
-            let s = render.style
-            output.write(
-                "Max pooling: each output is its window's maximum, on the \(s.sizes(conv.outputExtents.sizes)) output grid.\n"
-            )
-            output.write("Pooling: \(LayerDescription.describe(conv, style: s))\n")
-            TextGridWriter(printer: render.textPrinter).write(
-                cells: ValueTensorPrinting.textCells(result, ascii: render.ascii),
-                channels: conv.outChannels, extents: conv.outputExtents, to: &output)
-            output.write(
-                "\nAt these values the layer is linear: y = S\(s.dot)x, with the selection matrix S (\(selection.argmax.count)×\(selection.inputCount), one row per output, a 1 at its window's maximum):\n"
-            )
-            TextGridWriter(printer: render.textPrinter).write(
-                cells: MaxPoolOutput.selectionCells(selection), channels: 1, extents: sExtents,
-                to: &output)
-            output.write(MaxPoolOutput.tieNote(selection) + "\n")
-        }
+        let s = render.style
+        writer.write(
+            result, channels: conv.outChannels, extents: conv.outputExtents,
+            title: [
+                "Max pooling: each output is its window's maximum, on the \(s.sizes(conv.outputExtents.sizes)) output grid.",
+                "Pooling: \(LayerDescription.describe(conv, style: s))",
+            ], to: &output)
+        writer.write(
+            selection: selection, extents: sExtents,
+            lead:
+                "At these values the layer is linear: y = S\(s.dot)x, with the selection matrix S (\(selection.argmax.count)×\(selection.inputCount), one row per output, a 1 at its window's maximum):",
+            note: MaxPoolOutput.tieNote(selection), to: &output)
         return CommandResult()
     }
 }

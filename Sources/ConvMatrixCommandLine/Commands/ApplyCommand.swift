@@ -46,7 +46,7 @@ struct ApplyCommand: Command {
         if arguments.value(Options.bias) != nil {
             throw UsageError(flag: "bias", "needs --input-values: a bias is added to numbers")
         }
-        let writer = MatrixOutput(options: render)
+        let checks = MatrixOutput(options: render)
         let extents = transposed ? layer.inputExtents : layer.outputExtents
         let channels = transposed ? layer.inChannels : layer.outChannels
         let grid = GridShape(channels: channels, extents: extents)
@@ -54,7 +54,7 @@ struct ApplyCommand: Command {
         if !TextStackOutput(options: render).isCut(
             grids: layout.labels.count, rows: layout.rows, columns: layout.columns)
         {
-            try writer.checkSize(
+            try checks.checkSize(
                 rows: grid.rows, columns: grid.columns, what: transposed ? "C" : "O")
         }
         let u: TapMatrix
@@ -63,12 +63,11 @@ struct ApplyCommand: Command {
         } catch {
             throw UsageError(error)
         }
-        if !render.format.isExport {
-            // The printed sums are built in memory before they are written: U itself, and about
-            // 48 bytes a term (a symbol product and its separator), twice for text (the cells
-            // and the aligned grid).
-            let perTerm = 8 + (render.format == .text ? 96 : 48)
-            let bytes = u.storedCount.multipliedReportingOverflow(by: perTerm)
+        let grids = render.gridWriter
+        if let grids {
+            // The printed sums are built in memory before they are written: U itself, and what
+            // the format keeps per term.
+            let bytes = u.storedCount.multipliedReportingOverflow(by: 8 + grids.bytesPerSumTerm)
             do {
                 try render.limits.checkMemory(
                     bytes.overflow ? nil : bytes.partialValue,
@@ -80,14 +79,18 @@ struct ApplyCommand: Command {
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let kernelValues = try ValueOptions.kernelValues(
             arguments, layout: layer.kernelLayout, generator: &generator)
-        try writer.checkExport(values: kernelValues, pattern: arguments.has(Options.pattern))
+        try checks.checkExport(values: kernelValues, pattern: arguments.has(Options.pattern))
         let symbols = LayerSymbols(layer, names: render.names)
         let view = LayerMatrix(layer, convention: .column, transposed: transposed)
-        if render.format == .mtx || render.format == .json {
-            // The printed outputs are linear forms: their coefficient matrix is the layer's
-            // matrix M (O = M·x), or Mᵀ for C = Mᵀ·O, in the column convention.
+        guard let grids else {
+            // A format that holds one matrix (mtx, json): the printed outputs are linear forms,
+            // and their coefficient matrix is the layer's matrix M (O = M·x), or Mᵀ for
+            // C = Mᵀ·O, in the column convention.
+            guard let export = render.exportWriter else {
+                throw UsageError(flag: "format", "apply does not write \(render.format.rawValue)")
+            }
             try MatrixOutput.checkFiniteExport(u, values: kernelValues)
-            writer.writeExport(
+            export.write(
                 view.matrix(from: u), kernel: symbols.kernel, values: kernelValues,
                 header: UnrollCommand.exportHeader(view, arguments: arguments, command: name),
                 to: &output)
@@ -121,50 +124,29 @@ struct ApplyCommand: Command {
                 description,
             ]
         }
-        if kernelValues == nil, render.format == .latex || render.format == .text {
-            // Sums of symbol products: printed without building expressions (same text).
-            let sums =
-                render.format == .latex
-                ? ProductSums(latex: render.latexPrinter.expressionPrinter)
-                : ProductSums(plain: render.expressionPrinter)
-            let cells =
-                transposed
-                ? layer.symbolicTransposedOutputText(u, symbols: symbols, sums: sums)
-                : layer.symbolicOutputText(u, symbols: symbols, sums: sums)
-            if render.format == .latex {
-                writer.writeColumnNote(columns: grid.columns, to: &output)
-                LaTeXGridWriter(printer: render.latexPrinter).write(
-                    cells: cells, channels: channels, extents: extents, to: &output)
-                output.write("\n")
-            } else {
-                let layout = GridSlices.layout(channels: channels, extents: extents)
-                let size = layout.rows * layout.columns
-                TextStackOutput(options: render).write(
-                    stack: layout.labels, rows: layout.rows, columns: layout.columns, title: title,
-                    to: &output
-                ) { grid, row, column in cells[grid * size + row * layout.columns + column] }
-            }
+        guard let kernelValues else {
+            // Sums of symbol products, printed without building expressions.
+            grids.write(
+                sums: { sums in
+                    transposed
+                        ? layer.symbolicTransposedOutputText(u, symbols: symbols, sums: sums)
+                        : layer.symbolicOutputText(u, symbols: symbols, sums: sums)
+                }, channels: channels, extents: extents, title: title, to: &output)
             return CommandResult()
         }
+        let taps = try MatrixOutput.tapExpressions(kernelValues, kernel: symbols.kernel)
         let values: [Expression]
-        if kernelValues != nil {
-            let taps = try MatrixOutput.tapExpressions(kernelValues, kernel: symbols.kernel)
-            do {
-                values =
-                    transposed
-                    ? try layer.symbolicTransposedOutput(u, symbols: symbols, tapValues: taps)
-                    : try layer.symbolicOutput(u, symbols: symbols, tapValues: taps)
-            } catch {
-                throw UsageError(flag: "kernel-values", "exact arithmetic overflowed: \(error)")
-            }
-        } else {
+        do {
             values =
                 transposed
-                ? layer.symbolicTransposedOutput(u, symbols: symbols)
-                : layer.symbolicOutput(u, symbols: symbols)
+                ? try layer.symbolicTransposedOutput(u, symbols: symbols, tapValues: taps)
+                : try layer.symbolicOutput(u, symbols: symbols, tapValues: taps)
+        } catch {
+            throw UsageError(flag: "kernel-values", "exact arithmetic overflowed: \(error)")
         }
-        writer.write(
-            GridSlices(values, channels: channels, extents: extents), title: title, to: &output)
+        grids.write(
+            ExpressionGrids(values, channels: channels, extents: extents), title: title,
+            to: &output)
         return CommandResult()
     }
 }

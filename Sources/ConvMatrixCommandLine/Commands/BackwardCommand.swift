@@ -70,7 +70,9 @@ struct BackwardCommand: Command {
             arguments, layout: conv.kernelLayout, generator: &generator)
         let delta = try ValueOptions.outputGradient(
             arguments, channels: outSide.channels, extents: outSide.extents, generator: &generator)
-        if render.format == .json && (input == nil || kernel == nil || delta == nil) {
+        let grids = render.gridWriter
+        let numbers = render.valueWriter
+        if grids == nil && (input == nil || kernel == nil || delta == nil) {
             let missing = [
                 input == nil ? "--input-values" : nil, kernel == nil ? "--kernel-values" : nil,
                 delta == nil ? "--output-gradient" : nil,
@@ -102,7 +104,9 @@ struct BackwardCommand: Command {
                 throw UsageError(flag: "output-gradient", "\(error)")
             }
         }
-        if render.format == .json, let numeric {
+        guard let grids, let numbers else {
+            // JSON: numbers only, the three gradients in one object.
+            guard let numeric else { return CommandResult() }
             output.write(
                 "{\"input_gradient\": \(ValueTensorPrinting.json(numeric.input)), \"kernel_gradient\": \(ValueTensorPrinting.json(numeric.kernel)), \"bias_gradient\": \(ValueTensorPrinting.json(numeric.bias))}\n"
             )
@@ -111,11 +115,10 @@ struct BackwardCommand: Command {
         let symbols = LayerSymbols(conv, names: render.names)
         let gradient = LayerGradientSymbols(
             conv, u: u, symbols: symbols, transposed: transposedLayer,
-            deltaName: render.format == .latex ? "\\delta" : "δ")
+            deltaName: render.gradientName)
         let s = render.style
         let n = render.names
         let partial = render.ascii ? "d" : "∂"
-        let writer = MatrixOutput(options: render)
         var sections:
             [(
                 title: String, symbolic: [Expression], numbers: ValueTensor?, channels: Int,
@@ -138,33 +141,25 @@ struct BackwardCommand: Command {
                 "\(partial)E/\(partial)b, shape \(outSide.channels)", gradient.bias, numeric?.bias,
                 1, Extents([outSide.channels]) ?? conv.kernelExtents
             ))
-        if render.format == .text {
-            output.write(
-                "\(transposedLayer ? "Transposed convolution" : "Convolution"): \(LayerDescription.describe(conv, style: s))\n"
-            )
-            output.write(
-                delta == nil
-                    ? "δ = \(partial)E/\(partial)\(n.output), one symbol per output.\n"
-                    : "δ = \(partial)E/\(partial)\(n.output) as given.\n")
-        }
+        // Text opens with the layer and δ (LaTeX writes the grids alone).
+        var preamble = [
+            "\(transposedLayer ? "Transposed convolution" : "Convolution"): \(LayerDescription.describe(conv, style: s))",
+            delta == nil
+                ? "δ = \(partial)E/\(partial)\(n.output), one symbol per output."
+                : "δ = \(partial)E/\(partial)\(n.output) as given.",
+        ]
         for section in sections {
-            if let numbers = section.numbers {
-                if render.format == .latex {
-                    LaTeXGridWriter(printer: render.latexPrinter).write(
-                        cells: ValueTensorPrinting.latexCells(numbers), channels: section.channels,
-                        extents: section.extents, to: &output)
-                    output.write("\n")
-                } else {
-                    output.write("\n\(section.title):\n")
-                    TextGridWriter(printer: render.textPrinter).write(
-                        cells: ValueTensorPrinting.textCells(numbers, ascii: render.ascii),
-                        channels: section.channels, extents: section.extents, to: &output)
-                }
+            let title = preamble + ["", "\(section.title):"]
+            preamble = []
+            if let values = section.numbers {
+                numbers.write(
+                    values, channels: section.channels, extents: section.extents, title: title,
+                    to: &output)
             } else {
-                writer.write(
-                    GridSlices(
+                grids.write(
+                    ExpressionGrids(
                         section.symbolic, channels: section.channels, extents: section.extents),
-                    title: ["", "\(section.title):"], to: &output)
+                    title: title, to: &output)
             }
         }
         return CommandResult()
@@ -187,7 +182,8 @@ struct BackwardCommand: Command {
             arguments, channels: conv.outChannels, extents: conv.outputExtents,
             generator: &generator)
         let inputShape = [conv.inChannels] + conv.inputExtents.sizes
-        if render.format == .json {
+        guard let grids = render.gridWriter, let numbers = render.valueWriter else {
+            // JSON: numbers only.
             guard let delta else {
                 throw UsageError(
                     flag: "format", "json prints numbers: give --output-gradient (or 'random')")
@@ -206,10 +202,10 @@ struct BackwardCommand: Command {
         let partial = render.ascii ? "d" : "∂"
         let title =
             "\(partial)E/\(partial)\(render.names.input) = S\(s.transposeMark)\(s.dot)δ, shape \(s.sizes(inputShape)): each output's gradient goes to its window's maximum"
-        if render.format == .text {
-            output.write("Max pooling: \(LayerDescription.describe(conv, style: s))\n")
-            output.write(MaxPoolOutput.tieNote(selection) + "\n")
-        }
+        let preamble = [
+            "Max pooling: \(LayerDescription.describe(conv, style: s))",
+            MaxPoolOutput.tieNote(selection), "", "\(title):",
+        ]
         if let delta {
             let gradient: ValueTensor
             do {
@@ -218,30 +214,21 @@ struct BackwardCommand: Command {
             } catch {
                 throw UsageError(flag: "output-gradient", "\(error)")
             }
-            if render.format == .latex {
-                LaTeXGridWriter(printer: render.latexPrinter).write(
-                    cells: ValueTensorPrinting.latexCells(gradient), channels: conv.inChannels,
-                    extents: conv.inputExtents, to: &output)
-                output.write("\n")
-            } else {
-                output.write("\n\(title):\n")
-                TextGridWriter(printer: render.textPrinter).write(
-                    cells: ValueTensorPrinting.textCells(gradient, ascii: render.ascii),
-                    channels: conv.inChannels, extents: conv.inputExtents, to: &output)
-            }
+            numbers.write(
+                gradient, channels: conv.inChannels, extents: conv.inputExtents, title: preamble,
+                to: &output)
             return CommandResult()
         }
         let symbols = LayerSymbols(conv, names: render.names)
-        let deltaName = render.format == .latex ? "\\delta" : "δ"
         let deltas = (0..<conv.outputCount).map { r in
             let o = symbols.output(r)
-            return Symbol(deltaName, indices: o.indices, superscript: o.superscript)
+            return Symbol(render.gradientName, indices: o.indices, superscript: o.superscript)
         }
-        MatrixOutput(options: render).write(
-            GridSlices(
+        grids.write(
+            ExpressionGrids(
                 selection.symbolicInputGradient(deltas), channels: conv.inChannels,
                 extents: conv.inputExtents),
-            title: ["", "\(title):"], to: &output)
+            title: preamble, to: &output)
         return CommandResult()
     }
 }

@@ -24,7 +24,7 @@ struct PlacementsCommand: Command {
     {
         let layer = try LayerOptions.layer(arguments)
         let render = try RenderOptions(arguments, formats: Self.formats)
-        let writer = MatrixOutput(options: render)
+        let checks = MatrixOutput(options: render)
         let text = TextStackOutput(options: render)
         let grid = GridShape(channels: layer.inChannels, extents: layer.inputExtents)
         let layout = GridSlices.layout(channels: layer.inChannels, extents: layer.inputExtents)
@@ -35,7 +35,7 @@ struct PlacementsCommand: Command {
             columns: layout.columns)
         if !cut {
             let all = grid.repeated(layer.outputCount)
-            try writer.checkSize(rows: all.rows, columns: all.columns, what: "the placements")
+            try checks.checkSize(rows: all.rows, columns: all.columns, what: "the placements")
         }
         let u: TapMatrix
         do {
@@ -43,47 +43,42 @@ struct PlacementsCommand: Command {
         } catch {
             throw UsageError(error)
         }
+        guard let writer = render.gridWriter else {
+            throw UsageError(flag: "format", "placements are written as text or latex")
+        }
         let symbols = LayerSymbols(layer, names: render.names)
         let view = LayerMatrix(layer, convention: .row)
-        if render.format == .latex {
-            let matrices = layer.placements(u, symbols: symbols).flatMap { placement in
-                GridSlices(
-                    placement.values, channels: layer.inChannels, extents: layer.inputExtents
-                )
-                .slices.map(\.matrix)
-            }
-            writer.writeColumnNote(columns: grid.columns, to: &output)
-            render.latexPrinter.writeList(matrices, to: &output)
-            output.write("\n")
-            return CommandResult()
-        }
-        // Text: each output's placement, one grid per input slice; only the grids shown are
-        // named and filled, from U's row for that output.
+        // One grid per output and input slice, filled from U's row for that output: a writer
+        // that shows only some (elided text) fills only those.
         let slices = layout.labels.count
         let size = layout.rows * layout.columns
         let matrix = SymbolicTapMatrix(u, kernel: symbols.kernel)
+        let printer = render.expressionPrinter
         var window: (output: Int, values: [Int: Expression]) = (-1, [:])
-        let label = { (k: Int) -> String in
-            let name = render.expressionPrinter.string(for: symbols.output(k / slices))
-            let slice = layout.labels[k % slices]
-            return slice.isEmpty ? name : "\(name), \(slice)"
-        }
-        text.write(
-            grids: grids.partialValue, label: label, rows: layout.rows, columns: layout.columns,
+        var placements = ExpressionGrids(
+            count: grids.partialValue, rows: layout.rows, columns: layout.columns,
+            label: { k in
+                let name = printer.string(for: symbols.output(k / slices))
+                let slice = layout.labels[k % slices]
+                return slice.isEmpty ? name : "\(name), \(slice)"
+            },
+            cell: { k, row, column in
+                let r = k / slices
+                if window.output != r {
+                    let entries = matrix.nonZeroEntries(inRow: r).map { ($0.column, $0.value) }
+                    window = (r, Dictionary(uniqueKeysWithValues: entries))
+                }
+                return window.values[(k % slices) * size + row * layout.columns + column] ?? .zero
+            })
+        placements.noun = "placements"
+        placements.alwaysList = true
+        placements.spaced = true
+        writer.write(
+            placements,
             title: [
                 "Kernel placements of \(view.layerNoun): \(LayerDescription.describe(layer, style: render.style))",
                 "One input-shaped matrix per output; flattened and stacked as columns they form \(view.layerLetter).",
-                "",
-            ], noun: "placements", separator: "\n", to: &output
-        ) { k, row, column in
-            let r = k / slices
-            if window.output != r {
-                let entries = matrix.nonZeroEntries(inRow: r).map { ($0.column, $0.value) }
-                window = (r, Dictionary(uniqueKeysWithValues: entries))
-            }
-            let value = window.values[(k % slices) * size + row * layout.columns + column]
-            return value.map(render.expressionPrinter.string(for:)) ?? "0"
-        }
+            ], to: &output)
         return CommandResult()
     }
 }

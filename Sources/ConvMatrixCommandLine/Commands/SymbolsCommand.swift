@@ -39,7 +39,7 @@ struct SymbolsCommand: Command {
         let tensor = try arguments.choice(SymbolsCommand.of, default: Tensor.input)
         let layer = try LayerOptions.layer(arguments)
         let render = try RenderOptions(arguments, formats: Self.formats)
-        let writer = MatrixOutput(options: render)
+        let checks = MatrixOutput(options: render)
         let kernelLayout = layer.kernelLayout
         // The kernel prints one spatial slice per (outer, inner) channel pair of its layout.
         let kernelChannels = kernelLayout.count / max(kernelLayout.spatial.count, 1)
@@ -57,19 +57,20 @@ struct SymbolsCommand: Command {
         case .kernel:
             layout = GridSlices.layout(channels: kernelChannels, extents: kernelLayout.spatial)
         }
-        let text = TextStackOutput(options: render)
         // Sizes first: the dense guard runs before a single symbol is built (elided text
         // prints the corners only).
-        if !text.isCut(grids: layout.labels.count, rows: layout.rows, columns: layout.columns) {
+        if !TextStackOutput(options: render).isCut(
+            grids: layout.labels.count, rows: layout.rows, columns: layout.columns)
+        {
             switch tensor {
             case .flattened:
-                try writer.checkSize(rows: 1, columns: layer.inputCount, what: "X")
+                try checks.checkSize(rows: 1, columns: layer.inputCount, what: "X")
             case .input:
-                try writer.checkSize(rows: inputGrid.rows, columns: inputGrid.columns, what: "I")
+                try checks.checkSize(rows: inputGrid.rows, columns: inputGrid.columns, what: "I")
             case .output:
-                try writer.checkSize(rows: outputGrid.rows, columns: outputGrid.columns, what: "O")
+                try checks.checkSize(rows: outputGrid.rows, columns: outputGrid.columns, what: "O")
             case .kernel:
-                try writer.checkSize(rows: kernelGrid.rows, columns: kernelGrid.columns, what: "k")
+                try checks.checkSize(rows: kernelGrid.rows, columns: kernelGrid.columns, what: "k")
             }
         }
         let symbols = LayerSymbols(layer, names: render.names)
@@ -79,39 +80,19 @@ struct SymbolsCommand: Command {
         case .output: symbol = symbols.output
         case .kernel: symbol = { symbols.kernel[$0] }
         }
-        let stack = (
-            labels: layout.labels, rows: layout.rows, columns: layout.columns, symbol: symbol
-        )
+        guard let writer = render.gridWriter else {
+            throw UsageError(flag: "format", "symbols are written as text or latex")
+        }
+        let size = layout.rows * layout.columns
+        let grids = ExpressionGrids(
+            count: layout.labels.count, rows: layout.rows, columns: layout.columns,
+            label: { layout.labels[$0] },
+            cell: { grid, row, column in
+                Expression(symbol(grid * size + row * layout.columns + column))
+            })
         let title = title(
             tensor, layer: layer, names: render.names, symbols: symbols, style: render.style)
-        let count = stack.labels.count * stack.rows * stack.columns
-        if render.format == .text {
-            let size = stack.rows * stack.columns
-            text.write(
-                stack: stack.labels, rows: stack.rows, columns: stack.columns, title: [title],
-                to: &output
-            ) { grid, row, column in
-                render.expressionPrinter.string(
-                    for: stack.symbol(grid * size + row * stack.columns + column))
-            }
-        } else if tensor == .flattened {
-            writer.write(
-                SymbolicMatrix(row: (0..<count).map { Expression(stack.symbol($0)) }),
-                title: [title], to: &output)
-        } else {
-            let extents: Extents
-            let channels: Int
-            switch tensor {
-            case .input, .flattened: (channels, extents) = (layer.inChannels, layer.inputExtents)
-            case .output: (channels, extents) = (layer.outChannels, layer.outputExtents)
-            case .kernel: (channels, extents) = (kernelChannels, kernelLayout.spatial)
-            }
-            writer.write(
-                GridSlices(
-                    (0..<count).map { Expression(stack.symbol($0)) }, channels: channels,
-                    extents: extents),
-                title: [title], to: &output)
-        }
+        writer.write(grids, title: [title], to: &output)
         return CommandResult()
     }
 

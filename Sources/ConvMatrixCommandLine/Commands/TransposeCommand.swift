@@ -47,14 +47,14 @@ struct TransposeCommand: Command {
             )
         }
         let render = try RenderOptions(arguments, formats: Self.formats)
-        let writer = MatrixOutput(options: render, elidesText: true)
+        let checks = MatrixOutput(options: render, elidesText: true)
         let view = LayerMatrix(.transposed(layer), convention: render.convention)
         let (rows, columns) = view.shape
-        try writer.checkSize(rows: rows, columns: columns, what: "T")
+        try checks.checkSize(rows: rows, columns: columns, what: "T")
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let values = try ValueOptions.kernelValues(
             arguments, layout: layer.kernelLayout, generator: &generator)
-        try writer.checkExport(values: values, pattern: arguments.has(Options.pattern))
+        try checks.checkExport(values: values, pattern: arguments.has(Options.pattern))
         let t: TapMatrix
         let agrees: Bool
         do {
@@ -71,9 +71,9 @@ struct TransposeCommand: Command {
             warnings: [
                 "error: T differs from Uᵀ of the forward convolution; please report this spec"
             ])
-        if render.format.isExport {
+        if let export = render.exportWriter {
             try MatrixOutput.checkFiniteExport(printed, values: values)
-            writer.writeExport(
+            export.write(
                 printed, kernel: symbols.kernel, values: values,
                 header: UnrollCommand.exportHeader(view, arguments: arguments, command: name),
                 to: &output)
@@ -94,6 +94,9 @@ struct TransposeCommand: Command {
             "T = U\(s.transposeMark), U the matrix of the convolution \(SpecFlags.flags(for: layer.forward))\(restriction): \(agrees ? "checked entry by entry" : "MISMATCH")."
         )
         title.append(view.productLine(symbols: symbols, style: s))
+        guard let writer = render.matrixWriter else {
+            throw UsageError(flag: "format", "\(name) does not write \(render.format.rawValue)")
+        }
         let warnings = writer.write(symbolic, title: title, blocks: view.blocks, to: &output)
         var result = agrees ? CommandResult() : mismatch
         result.warnings += warnings

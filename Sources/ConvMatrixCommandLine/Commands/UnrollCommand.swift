@@ -35,14 +35,14 @@ struct UnrollCommand: Command {
         let render = try RenderOptions(arguments, formats: Self.formats)
         let view = LayerMatrix(
             layer, convention: render.convention, transposed: arguments.has(Options.transpose))
-        let writer = MatrixOutput(options: render, elidesText: true)
+        let checks = MatrixOutput(options: render, elidesText: true)
         let s = render.style
-        try writer.checkSize(
+        try checks.checkSize(
             rows: view.shape.rows, columns: view.shape.columns, what: view.name(style: s))
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let values = try ValueOptions.kernelValues(
             arguments, layout: layer.kernelLayout, generator: &generator)
-        try writer.checkExport(values: values, pattern: arguments.has(Options.pattern))
+        try checks.checkExport(values: values, pattern: arguments.has(Options.pattern))
         let matrix: TapMatrix
         do {
             matrix = try view.matrix(limits: render.limits)
@@ -50,9 +50,9 @@ struct UnrollCommand: Command {
             throw UsageError(error)
         }
         let symbols = LayerSymbols(layer, names: render.names)
-        if render.format.isExport {
+        if let export = render.exportWriter {
             try MatrixOutput.checkFiniteExport(matrix, values: values)
-            writer.writeExport(
+            export.write(
                 matrix, kernel: symbols.kernel, values: values,
                 header: Self.exportHeader(view, arguments: arguments, command: name), to: &output)
             return CommandResult()
@@ -62,6 +62,9 @@ struct UnrollCommand: Command {
             "\(view.name(style: s)) of \(view.layerNoun): \(LayerDescription.describe(layer, style: s))",
             view.productLine(symbols: symbols, style: s),
         ]
+        guard let writer = render.matrixWriter else {
+            throw UsageError(flag: "format", "\(name) does not write \(render.format.rawValue)")
+        }
         let warnings = writer.write(symbolic, title: title, blocks: view.blocks, to: &output)
         return CommandResult(warnings: warnings)
     }

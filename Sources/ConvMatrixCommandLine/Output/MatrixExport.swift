@@ -1,8 +1,8 @@
 import ConvMatrix
 import Symbolic
 
-/// The exports of the matrix commands (`--format mtx|json|csv`): checks before anything is
-/// written, then a call into the library's writers.
+/// The exports of the matrix commands (`--format mtx|json|csv`): the checks before anything is
+/// written (the writers are MTXFormat, JSONFormat and CSVFormat).
 extension MatrixOutput {
     /// Refuses `mtx` without values and without `--pattern`, and `--pattern` elsewhere.
     func checkExport(values: KernelValues?, pattern: Bool) throws(UsageError) {
@@ -28,45 +28,6 @@ extension MatrixOutput {
             try matrix.checkFiniteSums(values.doubles)
         } catch {
             throw UsageError(flag: "kernel-values", error.message)
-        }
-    }
-
-    /// Writes `matrix` (taps printed as `kernel`, valued by `values` when given) in the export
-    /// format.
-    func writeExport(
-        _ matrix: TapMatrix, kernel: [Symbol], values: KernelValues?, header: MatrixExportHeader,
-        to output: inout some TextOutputStream
-    ) {
-        let numbers = values?.doubles
-        switch options.format {
-        case .mtx:
-            MatrixMarketWriter.write(
-                matrix, values: numbers,
-                comments: [
-                    header.command,
-                    "\(header.matrix): \(header.product) (\(header.convention) convention)",
-                    "rows: \(header.rows)", "columns: \(header.columns)", "indices are 1-based",
-                ], to: &output)
-        case .json:
-            MatrixJSONWriter.write(
-                matrix, kernel: kernel, values: numbers, header: header, to: &output)
-        case .csv, .text, .latex:
-            let source = SymbolicTapMatrix(matrix, kernel: kernel)
-            MatrixCSVWriter.write(
-                rowCount: matrix.rowCount, columnCount: matrix.columnCount,
-                row: { r in
-                    guard let numbers else {
-                        return source.nonZeroEntries(inRow: r).map {
-                            ($0.column, options.expressionPrinter.string(for: $0.value))
-                        }
-                    }
-                    return matrix.columnGroups(inRow: r).map { entry in
-                        let total = entry.positions.reduce(0.0) {
-                            $0 + numbers[Int(matrix.taps[$1])]
-                        }
-                        return (entry.column, JSON.number(total))
-                    }
-                }, to: &output)
         }
     }
 

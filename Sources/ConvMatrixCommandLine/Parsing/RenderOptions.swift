@@ -57,6 +57,9 @@ struct RenderOptions: Sendable {
     }
 
     /// The plain-text style.
+    /// How the output gradient δ is written: `\delta` in LaTeX, `δ` elsewhere.
+    var gradientName: String { format == .latex ? "\\delta" : "δ" }
+
     var style: TextStyle { TextStyle(ascii: ascii) }
 
     /// The LaTeX matrix printer for the chosen style: SymPy's term order for `sympy`, the

@@ -1,0 +1,84 @@
+import ConvMatrix
+import Symbolic
+
+/// Text for a terminal: a title, then aligned matrices and grids; past 1000 entries cut as NumPy
+/// prints large arrays unless `--full` is given (``TextStackOutput``).
+struct TextFormat: MatrixWriter, GridWriter, ValueWriter {
+    let options: RenderOptions
+
+    /// A symbol product and its separator (about 48 bytes), kept twice: the cells and the
+    /// aligned grid.
+    var bytesPerSumTerm: Int { 96 }
+
+    private var stacks: TextStackOutput { TextStackOutput(options: options) }
+
+    func write(
+        _ matrix: SymbolicTapMatrix, title: [String], blocks: (rows: Int, columns: Int)?,
+        to output: inout some TextOutputStream
+    ) -> [String] {
+        for line in title { output.write(line + "\n") }
+        let elision = stacks.elision
+        TapMatrixTextWriter(printer: options.textPrinter).write(
+            matrix, elision: elision, to: &output)
+        output.write("\n")
+        if let elision, elision.elides(rows: matrix.rowCount, columns: matrix.columnCount) {
+            output.write(
+                "(\(matrix.rowCount) rows \(options.style.times) \(matrix.columnCount) columns; the first and last \(elision.edgeItems) rows and columns are shown, --full prints every entry)\n"
+            )
+        }
+        return []
+    }
+
+    func write(_ grids: ExpressionGrids, title: [String], to output: inout some TextOutputStream) {
+        let printer = options.expressionPrinter
+        stacks.write(
+            grids: grids.count, label: grids.label, rows: grids.rows, columns: grids.columns,
+            title: title + (grids.spaced ? [""] : []), noun: grids.noun,
+            separator: grids.spaced ? "\n" : "", to: &output
+        ) { k, row, column in
+            let value = grids.cell(k, row, column)
+            return value.isZero ? "0" : printer.string(for: value)
+        }
+    }
+
+    func write(
+        sums cells: (ProductSums) -> [String], channels: Int, extents: Extents, title: [String],
+        to output: inout some TextOutputStream
+    ) {
+        let text = cells(ProductSums(plain: options.expressionPrinter))
+        writeCells(text, channels: channels, extents: extents, title: title, to: &output)
+    }
+
+    func write(
+        _ tensor: ValueTensor, channels: Int, extents: Extents, title: [String],
+        to output: inout some TextOutputStream
+    ) {
+        writeCells(
+            ValueTensorPrinting.textCells(tensor, ascii: options.ascii), channels: channels,
+            extents: extents, title: title, to: &output)
+    }
+
+    func write(
+        selection: MaxPoolSelection, extents: Extents, lead: String, note: String,
+        to output: inout some TextOutputStream
+    ) {
+        output.write("\n" + lead + "\n")
+        writeCells(
+            MaxPoolOutput.selectionCells(selection), channels: 1, extents: extents, title: [],
+            to: &output)
+        output.write(note + "\n")
+    }
+
+    /// Cells already printed (`"0"` a zero), as grids under `title`.
+    private func writeCells(
+        _ cells: [String], channels: Int, extents: Extents, title: [String],
+        to output: inout some TextOutputStream
+    ) {
+        let layout = GridSlices.layout(channels: channels, extents: extents)
+        let size = layout.rows * layout.columns
+        stacks.write(
+            stack: layout.labels, rows: layout.rows, columns: layout.columns, title: title,
+            to: &output
+        ) { grid, row, column in cells[grid * size + row * layout.columns + column] }
+    }
+}
