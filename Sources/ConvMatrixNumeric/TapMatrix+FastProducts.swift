@@ -14,20 +14,19 @@ extension TapMatrix {
         y.withUnsafeMutableBufferPointer { out in
             x.withUnsafeBufferPointer { xs in
                 tapValues.withUnsafeBufferPointer { ws in
-                    rowStart.withUnsafeBufferPointer { starts in
-                        columns.withUnsafeBufferPointer { cs in
-                            taps.withUnsafeBufferPointer { ts in
-                                let pointers = UnsafeSendable((out, xs, ws, starts, cs, ts))
-                                let rows = rowCount
-                                ParallelLoop.forEach(iterations: parts) { part in
-                                    let (out, xs, ws, starts, cs, ts) = pointers.pointer
-                                    for r in (rows * part / parts)..<(rows * (part + 1) / parts) {
-                                        var total = 0.0
-                                        for i in starts[r]..<starts[r + 1] {
-                                            total += ws[Int(ts[i])] * xs[Int(cs[i])]
-                                        }
-                                        out[r] = total
+                    columns.withUnsafeBufferPointer { cs in
+                        taps.withUnsafeBufferPointer { ts in
+                            let pointers = UnsafeSendable((out, xs, ws, cs, ts))
+                            let rows = rowCount
+                            let starts = rowStart
+                            ParallelLoop.forEach(iterations: parts) { part in
+                                let (out, xs, ws, cs, ts) = pointers.pointer
+                                for r in (rows * part / parts)..<(rows * (part + 1) / parts) {
+                                    var total = 0.0
+                                    for i in starts[r]..<starts[r + 1] {
+                                        total += ws[Int(ts[i])] * xs[Int(cs[i])]
                                     }
+                                    out[r] = total
                                 }
                             }
                         }
@@ -55,23 +54,22 @@ extension TapMatrix {
         defer { results.pointer.deallocate() }
         y.withUnsafeBufferPointer { ys in
             tapValues.withUnsafeBufferPointer { ws in
-                rowStart.withUnsafeBufferPointer { starts in
-                    columns.withUnsafeBufferPointer { cs in
-                        taps.withUnsafeBufferPointer { ts in
-                            let pointers = UnsafeSendable((ys, ws, starts, cs, ts))
-                            ParallelLoop.forEach(iterations: parts) { part in
-                                let (ys, ws, starts, cs, ts) = pointers.pointer
-                                var x = [Double](repeating: 0, count: columnCount)
-                                x.withUnsafeMutableBufferPointer { xs in
-                                    for r in (rows * part / parts)..<(rows * (part + 1) / parts) {
-                                        let value = ys[r]
-                                        for i in starts[r]..<starts[r + 1] {
-                                            xs[Int(cs[i])] += ws[Int(ts[i])] * value
-                                        }
+                columns.withUnsafeBufferPointer { cs in
+                    taps.withUnsafeBufferPointer { ts in
+                        let pointers = UnsafeSendable((ys, ws, cs, ts))
+                        let starts = rowStart
+                        ParallelLoop.forEach(iterations: parts) { part in
+                            let (ys, ws, cs, ts) = pointers.pointer
+                            var x = [Double](repeating: 0, count: columnCount)
+                            x.withUnsafeMutableBufferPointer { xs in
+                                for r in (rows * part / parts)..<(rows * (part + 1) / parts) {
+                                    let value = ys[r]
+                                    for i in starts[r]..<starts[r + 1] {
+                                        xs[Int(cs[i])] += ws[Int(ts[i])] * value
                                     }
                                 }
-                                results.pointer[part] = x
                             }
+                            results.pointer[part] = x
                         }
                     }
                 }

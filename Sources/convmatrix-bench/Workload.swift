@@ -99,7 +99,7 @@ enum Workloads {
             run: {
                 let conv = try resnet()
                 let u = try conv.unrolled()
-                let bytes = u.columns.count * 4 + u.taps.count * 4 + u.rowStart.count * 8
+                let bytes = u.columns.count * 4 + u.taps.count * 4 + u.rowStart.storedBytes
                 return
                     "U \(u.rowCount)x\(u.columnCount), \(u.storedCount) entries, \(bytes) B (\(String(format2: Double(bytes) / Double(u.storedCount))) B/entry)"
             },
@@ -190,7 +190,7 @@ enum Workloads {
                 guard u.storedCount == entries else {
                     throw BenchmarkFailure("\(u.storedCount) entries, expected \(entries)")
                 }
-                let bytes = u.columns.count * 4 + u.taps.count * 4 + u.rowStart.count * 8
+                let bytes = u.columns.count * 4 + u.taps.count * 4 + u.rowStart.storedBytes
                 return
                     "\(u.storedCount) entries, \(String(format2: Double(bytes) / Double(u.storedCount))) B/entry kept"
             },
@@ -198,10 +198,48 @@ enum Workloads {
     }
 
     /// The sweep's sizes: one channel from 128² to 2048², and 64 output channels while U fits
-    /// the default 4 GB budget (512²: 151 million entries, 1.2 GB).
+    /// the default 4 GB budget (512²: 151 million entries, 1.2 GB); then layers whose rows hold
+    /// few entries, where the row offsets weigh most.
     static let sweeps: [Workload] =
         [128, 256, 512, 1024, 2048].map { sweep(size: $0, outChannels: 1) }
         + [128, 256, 512].map { sweep(size: $0, outChannels: 64) }
+        + [
+            fewEntries(
+                name: "sweep_rows_1x1", input: [2048, 2048], kernel: [1, 1], padding: 0,
+                entries: 2048 * 2048),
+            fewEntries(
+                name: "sweep_rows_1x1_pad1", input: [2048, 2048], kernel: [1, 1], padding: 1,
+                entries: 2048 * 2048),
+            fewEntries(
+                name: "sweep_rows_1d_k3", input: [4_194_304], kernel: [3], padding: 1,
+                entries: 3 * 4_194_304 - 2),
+        ]
+
+    /// U's build for a layer of one channel whose rows hold few entries: the bytes kept per
+    /// entry show what the row offsets cost (none when every row holds as many entries).
+    static func fewEntries(name: String, input: [Int], kernel: [Int], padding: Int, entries: Int)
+        -> Workload
+    {
+        Workload(
+            name: name,
+            summary:
+                "U of \(input.map(String.init).joined(separator: "×")), kernel \(kernel.map(String.init).joined(separator: "×")), padding \(padding)",
+            repeats: 3,
+            run: {
+                let conv = try ConvolutionSpec(
+                    inputSize: input, kernelSize: kernel,
+                    padding: .explicit([AxisPadding(padding)])
+                ).validated()
+                let u = try conv.unrolled()
+                guard u.storedCount == entries else {
+                    throw BenchmarkFailure("\(u.storedCount) entries, expected \(entries)")
+                }
+                let bytes = u.columns.count * 4 + u.taps.count * 4 + u.rowStart.storedBytes
+                return
+                    "\(u.storedCount) entries in \(u.rowCount) rows, \(String(format2: Double(bytes) / Double(u.storedCount))) B/entry kept"
+            },
+            entries: entries)
+    }
 
     /// Renders a prebuilt U and reports the throughput of this run (the median time is the
     /// workload's; the note's rate is of the last run).

@@ -84,7 +84,13 @@ struct UnrollTests {
                 inputStride: conv.inputExtents.strides[t],
                 kernelStride: conv.kernelExtents.strides[t])
         }
-        let odometer = SpatialOdometer(connections)
+        let lastAxis = conv.axes.count - 1
+        let odometer = SpatialOdometer(
+            Array(connections.dropLast()),
+            last: AxisPairRule(
+                axis: conv.axes[lastAxis], mode: conv.paddingMode, orientation: conv.orientation,
+                inputStride: conv.inputExtents.strides[lastAxis],
+                kernelStride: conv.kernelExtents.strides[lastAxis]))
         var index = [0, 0, 0]
         var visited: [Int] = []
         odometer.forEachPairCount { flat, count in
@@ -97,6 +103,13 @@ struct UnrollTests {
         }
         #expect(visited == Array(0..<conv.outputExtents.count))
         #expect(index == [0, 0, 0])
+        // The last axis's rule gives the pairs its table would hold, position by position.
+        for i in 0..<conv.axes[lastAxis].outputSize {
+            var pairs: [(tap: Int, input: Int)] = []
+            odometer.last.forEachPair(at: i) { pairs.append((Int($0), Int($1))) }
+            #expect(pairs.map(\.tap) == connections[lastAxis].links(at: i).map(\.tap))
+            #expect(pairs.map(\.input) == connections[lastAxis].links(at: i).map(\.input))
+        }
     }
 
     @Test("(Uᵀ)ᵀ = U")

@@ -17,18 +17,17 @@ public struct FanCounts: Hashable, Sendable {
     public init(_ matrix: TapMatrix) {
         var fanIn = [Int](repeating: 0, count: matrix.rowCount)
         var fanOut = [Int](repeating: 0, count: matrix.columnCount)
+        let starts = matrix.rowStart
         matrix.columns.withUnsafeBufferPointer { columns in
-            matrix.rowStart.withUnsafeBufferPointer { starts in
-                for r in 0..<matrix.rowCount {
-                    var previous: Int32 = -1
-                    var distinct = 0
-                    for i in starts[r]..<starts[r + 1] where columns[i] != previous {
-                        previous = columns[i]
-                        distinct += 1
-                        fanOut[Int(previous)] += 1
-                    }
-                    fanIn[r] = distinct
+            for r in 0..<matrix.rowCount {
+                var previous: Int32 = -1
+                var distinct = 0
+                for i in starts[r]..<starts[r + 1] where columns[i] != previous {
+                    previous = columns[i]
+                    distinct += 1
+                    fanOut[Int(previous)] += 1
                 }
+                fanIn[r] = distinct
             }
         }
         self.fanIn = CountSummary(fanIn)

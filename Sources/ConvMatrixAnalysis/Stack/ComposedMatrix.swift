@@ -73,7 +73,7 @@ public struct ComposedMatrix: Sendable, SparseRowSource {
         }
         // Start with U_1.
         let first = matrices[0]
-        var rowStart = first.rowStart
+        var rowStart = Array(first.rowStart)
         var columns = first.columns
         var monomials = first.taps.map { UInt64($0) }
         var coefficients = [Int](repeating: 1, count: first.storedCount)

@@ -145,6 +145,9 @@ struct AxisConnections {
         axis: ConvolutionAxis, mode: PaddingMode, orientation: KernelOrientation,
         inputStride: Int, kernelStride: Int
     ) {
+        let rule = AxisPairRule(
+            axis: axis, mode: mode, orientation: orientation, inputStride: inputStride,
+            kernelStride: kernelStride)
         var start = [0]
         var taps: [Int32] = []
         var inputs: [Int32] = []
@@ -152,19 +155,48 @@ struct AxisConnections {
         taps.reserveCapacity(axis.outputSize * axis.kernelSize)
         inputs.reserveCapacity(axis.outputSize * axis.kernelSize)
         for i in 0..<axis.outputSize {
-            for a in 0..<axis.kernelSize {
-                let q = i * axis.stride + a * axis.dilation - axis.padding.before
-                guard let source = mode.sourceIndex(of: q, extent: axis.inputSize) else {
-                    continue
-                }
-                let tap = orientation == .convolution ? axis.kernelSize - 1 - a : a
-                taps.append(Int32(truncatingIfNeeded: tap * kernelStride))
-                inputs.append(Int32(truncatingIfNeeded: source * inputStride))
+            rule.forEachPair(at: i) { tap, input in
+                taps.append(tap)
+                inputs.append(input)
             }
             start.append(taps.count)
         }
         self.start = start
         self.taps = taps
         self.inputs = inputs
+    }
+}
+
+/// The `(tap, input)` pairs of one axis, computed for one output position at a time: the rule
+/// ``AxisConnections`` tabulates, for the axis that is walked fastest, where a table would be as
+/// long as the axis (a long 1-D signal would need one about the size of U).
+struct AxisPairRule {
+    let axis: ConvolutionAxis
+    let mode: PaddingMode
+    let orientation: KernelOrientation
+    let inputStride: Int
+    let kernelStride: Int
+
+    /// Calls `body(tap offset, input offset)` for the pairs of output position `i`, in
+    /// increasing `a`: tap `a` meets padded position `q = i·s + a·d − p_before`, which reads
+    /// `sourceIndex(q)` under the padding mode (nothing under zero padding outside the input).
+    @inline(__always)
+    func forEachPair(at i: Int, _ body: (Int32, Int32) -> Void) {
+        let base = i * axis.stride - axis.padding.before
+        for a in 0..<axis.kernelSize {
+            let q = base + a * axis.dilation
+            guard let source = mode.sourceIndex(of: q, extent: axis.inputSize) else { continue }
+            let tap = orientation == .convolution ? axis.kernelSize - 1 - a : a
+            body(
+                Int32(truncatingIfNeeded: tap * kernelStride),
+                Int32(truncatingIfNeeded: source * inputStride))
+        }
+    }
+
+    /// The number of pairs of output position `i`.
+    func count(at i: Int) -> Int {
+        var count = 0
+        forEachPair(at: i) { _, _ in count += 1 }
+        return count
     }
 }

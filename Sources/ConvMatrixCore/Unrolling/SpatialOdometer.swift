@@ -8,12 +8,16 @@
 /// under zero padding, where input offsets grow with `a_t` on every axis, the pairs come out
 /// sorted by input.
 ///
-/// The axes' tables are concatenated into three arrays, and the walk reads them through
-/// pointers with one scratch buffer for the whole walk: this runs once per row of U (4 million
-/// times for a 2048×2048 image), where retaining an array per access cost more than the entries.
+/// The tables of all axes but the last are concatenated into three arrays, and the walk reads
+/// them through pointers with one scratch buffer for the whole walk: this runs once per row of
+/// U (4 million times for a 2048×2048 image), where retaining an array per access cost more
+/// than the entries. The last axis, walked fastest, has no table: its pairs are computed at each
+/// position (``AxisPairRule``), so that a long 1-D signal does not need a table the size of U.
 struct SpatialOdometer {
     /// Output positions of each axis.
     let sizes: [Int]
+    /// The pairs of the last axis.
+    let last: AxisPairRule
     /// Where axis `t`'s row starts begin in ``starts``.
     let startBase: [Int]
     /// Every axis's `start` array, one after the other, each shifted to index the concatenated
@@ -27,13 +31,14 @@ struct SpatialOdometer {
     /// way): `Π_t max(1, max_i |links_t(i)|)`.
     let capacity: Int
 
-    init(_ connections: [AxisConnections]) {
+    /// An odometer over the axes of `leading` (tabulated), then the axis of `last`.
+    init(_ leading: [AxisConnections], last: AxisPairRule) {
         var startBase: [Int] = []
         var starts: [Int] = []
         var taps: [Int32] = []
         var inputs: [Int32] = []
-        var capacity = 1
-        for axis in connections {
+        var capacity = max(1, last.axis.kernelSize)
+        for axis in leading {
             startBase.append(starts.count)
             let shift = taps.count
             starts.append(contentsOf: axis.start.map { $0 + shift })
@@ -41,7 +46,8 @@ struct SpatialOdometer {
             inputs.append(contentsOf: axis.inputs)
             capacity *= max(1, axis.maxLinks)
         }
-        sizes = connections.map { $0.start.count - 1 }
+        sizes = leading.map { $0.start.count - 1 } + [last.axis.outputSize]
+        self.last = last
         self.startBase = startBase
         self.starts = starts
         self.taps = taps
@@ -55,9 +61,10 @@ struct SpatialOdometer {
         var index = [Int](repeating: 0, count: sizes.count)
         let positions = sizes.reduce(1, *)
         starts.withUnsafeBufferPointer { starts in
+            let lastAxis = index.count - 1
             for flat in 0..<positions {
-                var count = 1
-                for t in 0..<index.count {
+                var count = last.count(at: index[lastAxis])
+                for t in 0..<lastAxis {
                     let s = startBase[t] + index[t]
                     count *= starts[s + 1] - starts[s]
                 }
@@ -85,10 +92,17 @@ struct SpatialOdometer {
         let positions = sizes.reduce(1, *)
         let scratchTaps = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
         let scratchInputs = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        // The last axis's pairs at the current position.
+        let lastTaps = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, last.axis.kernelSize))
+        let lastInputs = UnsafeMutablePointer<Int32>.allocate(
+            capacity: max(1, last.axis.kernelSize))
         defer {
             scratchTaps.deallocate()
             scratchInputs.deallocate()
+            lastTaps.deallocate()
+            lastInputs.deallocate()
         }
+        let lastAxis = index.count - 1
         starts.withUnsafeBufferPointer { starts in
             taps.withUnsafeBufferPointer { axisTaps in
                 inputs.withUnsafeBufferPointer { axisInputs in
@@ -96,21 +110,41 @@ struct SpatialOdometer {
                         var count = 1
                         scratchTaps[0] = 0
                         scratchInputs[0] = 0
-                        for t in 0..<index.count {
-                            let s = startBase[t] + index[t]
-                            let first = starts[s]
-                            let m = starts[s + 1] - first
+                        for t in 0...lastAxis {
+                            // Axis t's pairs at index[t]: from its table, or the last axis's rule.
+                            var first = 0
+                            var m = 0
+                            if t < lastAxis {
+                                let s = startBase[t] + index[t]
+                                first = starts[s]
+                                m = starts[s + 1] - first
+                            } else {
+                                last.forEachPair(at: index[t]) { tap, input in
+                                    lastTaps[m] = tap
+                                    lastInputs[m] = input
+                                    m += 1
+                                }
+                            }
                             if m == 0 {
                                 count = 0
                                 break
                             }
+                            // (A table with a pair has a base address.)
+                            let pairTaps =
+                                t < lastAxis
+                                ? UnsafePointer(axisTaps.baseAddress!) + first
+                                : UnsafePointer(lastTaps)
+                            let pairInputs =
+                                t < lastAxis
+                                ? UnsafePointer(axisInputs.baseAddress!) + first
+                                : UnsafePointer(lastInputs)
                             var b = count - 1
                             while b >= 0 {
                                 let baseTap = scratchTaps[b]
                                 let baseInput = scratchInputs[b]
                                 for l in 0..<m {
-                                    scratchTaps[b * m + l] = baseTap &+ axisTaps[first + l]
-                                    scratchInputs[b * m + l] = baseInput &+ axisInputs[first + l]
+                                    scratchTaps[b * m + l] = baseTap &+ pairTaps[l]
+                                    scratchInputs[b * m + l] = baseInput &+ pairInputs[l]
                                 }
                                 b -= 1
                             }

@@ -6,8 +6,9 @@
 /// PyTorch's weight layout.
 ///
 /// Storage is compressed sparse rows (CSR) with 32-bit columns and taps: 8 bytes per stored
-/// entry plus one `Int` per row, so that layers of real networks fit in memory (ResNet-50's
-/// first convolution has about 118 million entries). Within a row, entries are sorted by
+/// entry plus at most 4 per row (``RowStarts``: none when every row holds as many entries), so
+/// that layers of real networks fit in memory (ResNet-50's first convolution has about 118
+/// million entries). Within a row, entries are sorted by
 /// column, then tap — a canonical order, so two matrices are equal as symbolic matrices exactly
 /// when they are equal as values of this type.
 public struct TapMatrix: Hashable, Sendable {
@@ -18,7 +19,7 @@ public struct TapMatrix: Hashable, Sendable {
     /// Number of distinct taps an entry may name (the kernel's weight count).
     public let tapCount: Int
     /// `rowStart[r] ..< rowStart[r + 1]` indexes row `r`'s entries; `rowCount + 1` values.
-    public let rowStart: [Int]
+    public let rowStart: RowStarts
     /// The column of each entry.
     public let columns: [Int32]
     /// The tap of each entry.
@@ -27,7 +28,7 @@ public struct TapMatrix: Hashable, Sendable {
     /// Creates a matrix from CSR arrays that already satisfy the invariants (sorted rows,
     /// in-range columns and taps).
     init(
-        rowCount: Int, columnCount: Int, tapCount: Int, rowStart: [Int], columns: [Int32],
+        rowCount: Int, columnCount: Int, tapCount: Int, rowStart: RowStarts, columns: [Int32],
         taps: [Int32]
     ) {
         self.rowCount = rowCount
@@ -36,6 +37,17 @@ public struct TapMatrix: Hashable, Sendable {
         self.rowStart = rowStart
         self.columns = columns
         self.taps = taps
+    }
+
+    /// Creates a matrix from CSR arrays with the row offsets as a plain array (stored as
+    /// compactly as they allow).
+    init(
+        rowCount: Int, columnCount: Int, tapCount: Int, rowStart: [Int], columns: [Int32],
+        taps: [Int32]
+    ) {
+        self.init(
+            rowCount: rowCount, columnCount: columnCount, tapCount: tapCount,
+            rowStart: RowStarts(rowStart), columns: columns, taps: taps)
     }
 
     /// Creates a matrix from `(row, column, tap)` triplets in any order; duplicates are kept

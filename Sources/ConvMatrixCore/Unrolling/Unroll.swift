@@ -45,7 +45,7 @@ extension Convolution {
         let stored = perChannelPair.flatMap {
             CheckedArithmetic.product([$0, outChannels, inChannelsPerGroup])
         }
-        // CSR (8 bytes an entry, 8 a row), the per-axis tables and the scratch (16 bytes a pair).
+        // CSR (8 bytes an entry, at most 8 a row), the per-axis tables and the scratch (16 bytes a pair).
         let axisTables = axes.reduce(Optional(0)) { total, axis in
             CheckedArithmetic.multiply(8, axis.kernelSize).flatMap {
                 CheckedArithmetic.multiply(axis.outputSize, $0 + 8)
@@ -64,24 +64,52 @@ extension Convolution {
             bytes, for: "U (\(stored.map(String.init) ?? "too many") stored entries)")
         try TapMatrix.checkIndexRange(
             rows: outputCount, columns: inputCount, taps: weightCount, what: "U")
-        let connections = axes.indices.map { t in
-            AxisConnections(
+        // Tables for the leading axes; the last axis, walked fastest, by its rule.
+        let rules = axes.indices.map { t in
+            AxisPairRule(
                 axis: axes[t], mode: paddingMode, orientation: orientation,
                 inputStride: inputExtents.strides[t], kernelStride: kernelExtents.strides[t])
         }
+        let leading = rules.dropLast().map {
+            AxisConnections(
+                axis: $0.axis, mode: $0.mode, orientation: $0.orientation,
+                inputStride: $0.inputStride, kernelStride: $0.kernelStride)
+        }
         let spatialOutputs = outputExtents.count
-        let odometer = SpatialOdometer(connections)
+        let odometer = SpatialOdometer(leading, last: rules[rules.count - 1])
 
         // Pass 1, row lengths: every row of spatial position i has (C/g)·Π_t |links_t(i_t)|
-        // entries.
-        var rowStart = [Int](repeating: 0, count: outputCount + 1)
-        rowStart.withUnsafeMutableBufferPointer { rowStart in
-            odometer.forEachPairCount { flat, count in
-                for o in 0..<outChannels {
-                    rowStart[o * spatialOutputs + flat + 1] = inChannelsPerGroup * count
-                }
+        // entries. Rows that all hold as many need no table; the others get 32-bit offsets
+        // (64-bit past 2³² entries), built in place (RowStarts).
+        var firstCount: Int? = nil
+        var uniform = true
+        odometer.forEachPairCount { _, count in
+            if let first = firstCount {
+                if count != first { uniform = false }
+            } else {
+                firstCount = count
             }
-            for row in 0..<outputCount { rowStart[row + 1] += rowStart[row] }
+        }
+        func offsets<T: FixedWidthInteger>(_: T.Type) -> [T] {
+            var rowStart = [T](repeating: 0, count: outputCount + 1)
+            rowStart.withUnsafeMutableBufferPointer { rowStart in
+                odometer.forEachPairCount { flat, count in
+                    for o in 0..<outChannels {
+                        rowStart[o * spatialOutputs + flat + 1] = T(
+                            truncatingIfNeeded: inChannelsPerGroup * count)
+                    }
+                }
+                for row in 0..<outputCount { rowStart[row + 1] &+= rowStart[row] }
+            }
+            return rowStart
+        }
+        let rowStart: RowStarts
+        if uniform {
+            rowStart = RowStarts(rows: outputCount, step: inChannelsPerGroup * (firstCount ?? 0))
+        } else if let stored, UInt32(exactly: stored) != nil {
+            rowStart = RowStarts(narrow: offsets(UInt32.self))
+        } else {
+            rowStart = RowStarts(offsets(Int.self))
         }
         let total = rowStart[outputCount]
 
@@ -93,7 +121,7 @@ extension Convolution {
         var taps: [Int32] = []
         let columns = [Int32](unsafeUninitializedCapacity: total) { columnBuffer, columnCount in
             taps = [Int32](unsafeUninitializedCapacity: total) { tapBuffer, tapCount in
-                rowStart.withUnsafeBufferPointer { rowStart in
+                do {
                     odometer.forEachPosition(sorted: paddingMode != .zeros) {
                         flat, pairTaps, pairInputs in
                         for o in 0..<outChannels {
