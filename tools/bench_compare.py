@@ -181,9 +181,14 @@ def print_goals(swift, sympy):
     resnet = swift.get("resnet50_conv1") or {}
     base = num(resnet, "ns_per_entry")
     cpu_base = num(resnet, "cpu_ns_per_entry")
+    def sweep_order(kv):
+        # sweep_<n>sq_out<m> by channels, then size; the layers of few entries a row after them.
+        name = kv[0]
+        if "_out" in name:
+            return (0, int(name.split("_out")[1]), int(name.split("_")[1].rstrip("sq")), name)
+        return (1, 0, 0, name)
     entries = [("resnet50_conv1", resnet)] + sorted(
-        ((k, v) for k, v in swift.items() if k.startswith("sweep_")),
-        key=lambda kv: (int(kv[0].split("_out")[1]), int(kv[0].split("_")[1].rstrip("sq"))))
+        ((k, v) for k, v in swift.items() if k.startswith("sweep_")), key=sweep_order)
     for name, item in entries:
         ns, b = num(item, "ns_per_entry"), num(item, "peak_bytes_per_entry")
         if ns is None:

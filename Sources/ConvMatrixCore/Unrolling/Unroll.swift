@@ -14,11 +14,14 @@ extension Convolution {
     ///
     /// The number of stored entries is known before anything is allocated,
     /// `M · (C/g) · Π_t (Σ_i |links_t(i)|)`; it is checked against `limits` (8 bytes per entry
-    /// and 8 per row, the matrix itself: nothing else grows with the layer).
+    /// and at most 8 per row, the matrix itself: nothing else grows with the layer). The rows'
+    /// offsets keep at most 4 bytes a row, none when every row holds as many entries
+    /// (``RowStarts``).
     ///
     /// How it is built, and why it is right:
-    /// - Each axis's `(tap, input)` pairs are tabulated once (`AxisConnections`, a few bytes
-    ///   per output position of that axis).
+    /// - Each leading axis's `(tap, input)` pairs are tabulated once (`AxisConnections`, a few
+    ///   bytes per output position of that axis); the last axis, walked fastest, computes them
+    ///   at each position (`AxisPairRule`), so that no table grows with a long 1-D signal.
     /// - The pairs of spatial position `i = (i₀, …, i_{N−1})` are the Cartesian product of its
     ///   axes' pairs, offsets added: tap `a` meets input `q` exactly when every `a_t` meets
     ///   `q_t`, and row-major flat offsets are sums over axes. They are formed in a scratch
