@@ -176,61 +176,53 @@ enum Workloads {
     /// can be compared across sizes (they should not grow with the number of outputs).
     static func sweep(size n: Int, outChannels: Int) -> Workload {
         // Every output reads 3 taps an axis except at the two borders, which read 2.
-        let entries = outChannels * (3 * n - 2) * (3 * n - 2)
-        return Workload(
+        build(
             name: "sweep_\(n)sq_out\(outChannels)",
             summary: "U of \(n)×\(n), 3×3, padding 1, 1 → \(outChannels) channels",
             repeats: n >= 1024 || (outChannels > 1 && n >= 256) ? 3 : 7,
-            run: {
-                let conv = try ConvolutionSpec(
-                    inputSize: [n, n], kernelSize: [3, 3], padding: .explicit([AxisPadding(1)]),
-                    outChannels: outChannels
-                ).validated()
-                let u = try conv.unrolled()
-                guard u.storedCount == entries else {
-                    throw BenchmarkFailure("\(u.storedCount) entries, expected \(entries)")
-                }
-                let bytes = u.columns.count * 4 + u.taps.count * 4 + u.rowStart.storedBytes
-                return
-                    "\(u.storedCount) entries, \(String(format2: Double(bytes) / Double(u.storedCount))) B/entry kept"
-            },
-            entries: entries)
+            spec: ConvolutionSpec(
+                inputSize: [n, n], kernelSize: [3, 3], padding: .explicit([AxisPadding(1)]),
+                outChannels: outChannels),
+            entries: outChannels * (3 * n - 2) * (3 * n - 2))
     }
 
     /// The sweep's sizes: one channel from 128² to 2048², and 64 output channels while U fits
-    /// the default 4 GB budget (512²: 151 million entries, 1.2 GB); then layers whose rows hold
-    /// few entries, where the row offsets weigh most.
+    /// the default 4 GB budget (512²: 151 million entries, 1.2 GB); then layers of one channel
+    /// whose rows hold few entries, where the row offsets weigh most (none are kept when every
+    /// row holds as many entries).
     static let sweeps: [Workload] =
         [128, 256, 512, 1024, 2048].map { sweep(size: $0, outChannels: 1) }
         + [128, 256, 512].map { sweep(size: $0, outChannels: 64) }
         + [
-            fewEntries(
-                name: "sweep_rows_1x1", input: [2048, 2048], kernel: [1, 1], padding: 0,
+            build(
+                name: "sweep_rows_1x1", summary: "U of 2048×2048, kernel 1×1", repeats: 3,
+                spec: ConvolutionSpec(inputSize: [2048, 2048], kernelSize: [1, 1]),
                 entries: 2048 * 2048),
-            fewEntries(
-                name: "sweep_rows_1x1_pad1", input: [2048, 2048], kernel: [1, 1], padding: 1,
+            build(
+                name: "sweep_rows_1x1_pad1", summary: "U of 2048×2048, kernel 1×1, padding 1",
+                repeats: 3,
+                spec: ConvolutionSpec(
+                    inputSize: [2048, 2048], kernelSize: [1, 1],
+                    padding: .explicit([AxisPadding(1)])),
                 entries: 2048 * 2048),
-            fewEntries(
-                name: "sweep_rows_1d_k3", input: [4_194_304], kernel: [3], padding: 1,
+            build(
+                name: "sweep_rows_1d_k3",
+                summary: "U of a 4,194,304-sample signal, kernel 3, padding 1",
+                repeats: 3,
+                spec: ConvolutionSpec(
+                    inputSize: [4_194_304], kernelSize: [3], padding: .explicit([AxisPadding(1)])),
                 entries: 3 * 4_194_304 - 2),
         ]
 
-    /// U's build for a layer of one channel whose rows hold few entries: the bytes kept per
-    /// entry show what the row offsets cost (none when every row holds as many entries).
-    static func fewEntries(name: String, input: [Int], kernel: [Int], padding: Int, entries: Int)
-        -> Workload
-    {
+    /// U's build for `spec`, checked to store `entries` entries; the note gives the rows and
+    /// the bytes kept per entry.
+    static func build(
+        name: String, summary: String, repeats: Int, spec: ConvolutionSpec, entries: Int
+    ) -> Workload {
         Workload(
-            name: name,
-            summary:
-                "U of \(input.map(String.init).joined(separator: "×")), kernel \(kernel.map(String.init).joined(separator: "×")), padding \(padding)",
-            repeats: 3,
+            name: name, summary: summary, repeats: repeats,
             run: {
-                let conv = try ConvolutionSpec(
-                    inputSize: input, kernelSize: kernel,
-                    padding: .explicit([AxisPadding(padding)])
-                ).validated()
-                let u = try conv.unrolled()
+                let u = try spec.validated().unrolled()
                 guard u.storedCount == entries else {
                     throw BenchmarkFailure("\(u.storedCount) entries, expected \(entries)")
                 }
