@@ -178,9 +178,45 @@ struct AnalysisCommandTests {
         let refused = runTool(["derive", "--input", "6", "--kernel", "3", "--layer", "--kernel 3"])
         #expect(refused.exitCode == 2)
         #expect(refused.errors.hasPrefix("error: --kernel: goes inside a --layer"))
-        let spanish = runTool(["derive", "--input", "6", "--layer", "--kernel 3", "--lang", "es"])
-        #expect(spanish.exitCode == 2)
-        #expect(spanish.errors.hasPrefix("error: --lang:"))
+    }
+
+    @Test("derive --layer --lang es: the same derivation in Spanish, no English left")
+    func deriveStackSpanish() throws {
+        let flags = [
+            "derive", "--input", "4x4", "--layer", "--kernel 3 --padding 1", "--layer",
+            "--kernel 3 --stride 2", "--max-rows", "20", "--max-cols", "20",
+        ]
+        let english = runTool(flags)
+        let spanish = runTool(flags + ["--lang", "es"])
+        #expect(spanish.exitCode == 0, "\(spanish.errors)")
+        #expect(spanish.output.hasPrefix("Una pila de 2 capas\n"))
+        for heading in [
+            "Capa 1", "Capa 2", "La matriz compuesta", "Campo receptivo, paso y relleno",
+            "¿Una sola convolución?",
+        ] {
+            #expect(spanish.output.contains(heading + "\n"), "\(heading)")
+        }
+        #expect(
+            spanish.output.contains("entrada 4×4, kernel 3×3, paso 1×1, relleno 1×1 → salida 4×4"))
+        #expect(spanish.output.contains("- filas: r_0 = 2 + 2 + 1 = 5"))
+        #expect(spanish.output.contains("- columnas: r_0 = 2 + 2 + 1 = 5"))
+        #expect(english.output.contains("- rows: r_0 = 2 + 2 + 1 = 5"))
+        for word in [
+            "The ", "Layer", "input", "output", "stride", "padding", "taps", "matrix", "Folding",
+            "axis", "rows", "outputs",
+        ] {
+            #expect(!spanish.output.contains(word), "English left in the Spanish: \(word)")
+        }
+        // The math is the same in both: every line that is all math or numbers agrees.
+        let matrixLines = { (text: String) in
+            text.split(separator: "\n").filter {
+                $0.hasPrefix("⎡") || $0.hasPrefix("⎢") || $0.hasPrefix("⎣")
+            }
+        }
+        #expect(matrixLines(spanish.output) == matrixLines(english.output))
+        #expect(!matrixLines(english.output).isEmpty)
+        let refused = runTool(flags + ["--lang", "fr"])
+        #expect(refused.exitCode == 2 && refused.errors.hasPrefix("error: --lang:"))
     }
 
     @Test("help lists the new commands")

@@ -6,12 +6,19 @@ import Symbolic
 /// layer's matrix with its own symbols, their product, the receptive-field recurrences with the
 /// stack's numbers substituted, the windows, and the single convolution the stack folds into.
 ///
-/// Text, Markdown (math in `$…$`) or a LaTeX fragment/document. Matrices larger than
-/// `maxRows × maxColumns` are described by their size instead of printed.
+/// Text, Markdown (math in `$…$`) or a LaTeX fragment/document, in English or Spanish
+/// (``StackWords``). Matrices larger than `maxRows × maxColumns` are described by their size
+/// instead of printed.
 public struct StackDerivation: Sendable {
     /// The output formats.
     public enum Format: String, Sendable {
         case text, markdown, latex
+    }
+
+    /// The language of the prose.
+    public enum Language: String, Sendable {
+        case english = "en"
+        case spanish = "es"
     }
 
     /// The format.
@@ -22,14 +29,22 @@ public struct StackDerivation: Sendable {
     public var maxRows: Int
     /// The largest matrix printed.
     public var maxColumns: Int
+    /// The language of the prose.
+    public var language: Language
 
     /// A writer.
-    public init(format: Format, standalone: Bool = false, maxRows: Int = 12, maxColumns: Int = 12) {
+    public init(
+        format: Format, standalone: Bool = false, maxRows: Int = 12, maxColumns: Int = 12,
+        language: Language = .english
+    ) {
         self.format = format
         self.standalone = standalone
         self.maxRows = maxRows
         self.maxColumns = maxColumns
+        self.language = language
     }
+
+    private var words: StackWords { StackWords(language: language, math: math, times: times) }
 
     /// The document for `analysis`, whose layers' letters are `letters`.
     public func render(_ analysis: StackAnalysis, letters: [String]) -> String {
@@ -38,28 +53,23 @@ public struct StackDerivation: Sendable {
         let count = stack.layers.count
         if format == .latex && standalone {
             out += [
-                "\\documentclass{article}", "\\usepackage{amsmath}",
+                "\\documentclass{article}", "\\usepackage[utf8]{inputenc}",
+                "\\usepackage[T1]{fontenc}", "\\usepackage{amsmath}",
                 "\\setcounter{MaxMatrixCols}{\(max(maxColumns, 10))}",
                 "\\begin{document}",
             ]
         }
-        heading("A stack of \(count) layers", level: 1, &out)
-        paragraph(
-            "The input \(sizes(stack.inputExtents.sizes)) goes through \(count) layers, the first applied first; layer l's matrix \(math("U_l")) maps its input, flattened channel first and row-major, to its output (\(math("y = U_l x"))).",
-            &out)
+        let words = self.words
+        heading(words.title(layers: count), level: 1, &out)
+        paragraph(words.introduction(input: stack.inputExtents.sizes, layers: count), &out)
         for (l, layer) in stack.layers.enumerated() {
-            let description: String
-            // LaTeX gets the ASCII description (x, ->) with the arrow as math.
-            let style = TextStyle(ascii: format == .latex)
-            switch layer {
-            case .convolution(let c): description = LayerDescription.describe(c, style: style)
-            case .transposed(let t):
-                description = "transposed: " + LayerDescription.describe(t, style: style)
-            }
-            heading("Layer \(l + 1)", level: 2, &out)
+            heading(words.layerHeading(l + 1), level: 2, &out)
             let letter = l < letters.count ? letters[l] : "k\(l + 1)"
+            // LaTeX gets the ASCII description (x, ->) with the arrow as math.
             paragraph(
-                "\(description). Its taps are written \(math(letter)); \(math("U_{\(l + 1)}")) is \(analysis.matrices[l].rowCount)\(times)\(analysis.matrices[l].columnCount):",
+                words.layer(
+                    layer, letter: letter, number: l + 1, rows: analysis.matrices[l].rowCount,
+                    columns: analysis.matrices[l].columnCount, ascii: format == .latex),
                 &out)
             if let single = try? LayerStack([layer]),
                 let u = try? ComposedMatrix(
@@ -68,21 +78,21 @@ public struct StackDerivation: Sendable {
                 matrix(u, name: "U_{\(l + 1)}", &out)
             }
         }
-        heading("The composed matrix", level: 2, &out)
+        heading(words.composedHeading(), level: 2, &out)
         let product = (1...count).reversed().map { "U_{\($0)}" }.joined(separator: " ")
         if let composed = analysis.composed {
             paragraph(
-                "\(math("U = " + product)) is \(composed.rowCount)\(times)\(composed.columnCount); each entry sums, over the paths from an input to an output, the product of one tap of every layer (\(composed.termCount) terms in all):",
-                &out)
+                words.composed(
+                    product: product, rows: composed.rowCount, columns: composed.columnCount,
+                    terms: composed.termCount), &out)
             matrix(composed, name: "U", &out)
         } else if let note = analysis.composedNote {
-            paragraph("\(math("U = " + product)) is not built: \(note).", &out)
+            paragraph(words.composedNotBuilt(product: product, note: note), &out)
         }
-        heading("Receptive field, stride and padding", level: 2, &out)
+        heading(words.fieldHeading(), level: 2, &out)
+        let rank = stack.inputExtents.sizes.count
         if analysis.fromFormulas {
-            paragraph(
-                "By the recurrences of Araujo, Norris and Sim (Distill 2019), with the dilated span \(math("d(k-1)+1")) in place of \(math("k")): \(math("r_0 = \\sum_l (k_l - 1)\\prod_{i<l} s_i + 1")), \(math("S = \\prod_l s_l")), \(math("P_{l-1} = s_l P_l + p_l")). For this stack:",
-                &out)
+            paragraph(words.recurrences(), &out)
             for (t, axis) in analysis.axes.enumerated() {
                 let geometry = stack.layers.map { $0.axisGeometry[t] }
                 var stridesSoFar = 1
@@ -98,37 +108,38 @@ public struct StackDerivation: Sendable {
                 }
                 let s = geometry.map { "\($0.stride)" }.joined(separator: "\\cdot ")
                 item(
-                    "axis \(t): \(math("r_0 = " + rTerms.joined(separator: " + ") + " + 1 = \(axis.receptiveField)")), \(math("S = " + s + " = \(Int(axis.effectiveStride))")), \(math("P_0 = " + pTerms.joined(separator: " + ") + " = \(Int(axis.effectivePadding))"))",
+                    "\(words.axis(t, rank: rank)): \(math("r_0 = " + rTerms.joined(separator: " + ") + " + 1 = \(axis.receptiveField)")), \(math("S = " + s + " = \(Int(axis.effectiveStride))")), \(math("P_0 = " + pTerms.joined(separator: " + ") + " = \(Int(axis.effectivePadding))"))",
                     &out)
             }
             out.append("")
             paragraph(
-                "Output \(math("i")) sees the input window \(math("[iS - P_0,\\ iS - P_0 + r_0 - 1]")). "
-                    + (analysis.windowMismatches.isEmpty
-                        ? "Clipped to the input, every window is exactly the support of its row of \(math("U")) (\(analysis.support.ranges.count) outputs checked)."
-                        : "Clipped to the input, the window differs from the support of its row of \(math("U")) at \(analysis.windowMismatches.count) outputs (gaps of dilation or stride at the border)."),
-                &out)
+                words.windows(
+                    checked: analysis.support.ranges.count,
+                    mismatches: analysis.windowMismatches.count), &out)
         } else {
             paragraph(
-                "A transposed layer has a fractional stride, so the recurrences do not apply; read from \(math("U")): "
-                    + analysis.axes.enumerated().map {
-                        "axis \($0.offset): receptive field \($0.element.receptiveField), stride \(number($0.element.effectiveStride)), padding \(number($0.element.effectivePadding))"
-                    }.joined(separator: "; ") + ".",
-                &out)
+                words.fromMatrix(
+                    analysis.axes.enumerated().map {
+                        (
+                            words.axis($0.offset, rank: rank), $0.element.receptiveField,
+                            number($0.element.effectiveStride), number($0.element.effectivePadding)
+                        )
+                    }), &out)
         }
-        heading("One convolution?", level: 2, &out)
+        heading(words.singleHeading(), level: 2, &out)
         if let single = analysis.single {
             let c = single.convolution
             paragraph(
-                "Folding the layers (kernel \(math("w_1 \\ast w_2")) upsampled by \(math("s_1")), span \(math("(k_1-1) + (k_2-1)s_1 + 1")), stride \(math("s_1 s_2")), padding \(math("p_1 + s_1 p_2")), layer by layer) gives a convolution with kernel \(sizes(c.axes.map(\.kernelSize))), stride \(sizes(c.axes.map(\.stride))) and padding \(sizes(c.axes.map(\.padding.before))). "
+                words.folded(
+                    kernel: c.axes.map(\.kernelSize), stride: c.axes.map(\.stride),
+                    padding: c.axes.map(\.padding.before))
                     + (single.isEqual
-                        ? "The stack equals it: every row of \(math("U")) matches, term by term."
-                        : "It differs from the stack on \(single.differingRows.count) of \(analysis.support.ranges.count) rows, where an intermediate layer's zero padding cuts paths the single convolution takes: rows \(single.differingRows.prefix(16).map(String.init).joined(separator: ", "))\(single.differingRows.count > 16 ? ", …" : "")."),
+                        ? words.foldedEqual()
+                        : words.foldedDiffers(
+                            rows: single.differingRows, of: analysis.support.ranges.count)),
                 &out)
         } else {
-            paragraph(
-                "The stack is not compared with a single convolution (a transposed layer, a padding mode other than zeros, or no composed matrix).",
-                &out)
+            paragraph(words.notCompared(), &out)
         }
         if format == .latex && standalone { out.append("\\end{document}") }
         return out.joined(separator: "\n") + "\n"
@@ -157,10 +168,6 @@ public struct StackDerivation: Sendable {
     /// `×`, or `$\times$` in LaTeX.
     private var times: String { format == .latex ? "$\\times$" : "×" }
 
-    private func sizes(_ values: [Int]) -> String {
-        values.map(String.init).joined(separator: times)
-    }
-
     private func number(_ x: Double) -> String {
         x == x.rounded() ? String(Int(x)) : SignificantDigits.format(x, digits: 6)
     }
@@ -187,8 +194,9 @@ public struct StackDerivation: Sendable {
     private func matrix(_ m: ComposedMatrix, name: String, _ out: inout [String]) {
         guard m.rowCount <= maxRows, m.columnCount <= maxColumns else {
             paragraph(
-                "(\(m.rowCount)\(times)\(m.columnCount): larger than \(maxRows)\(times)\(maxColumns), not printed.)",
-                &out)
+                words.notPrinted(
+                    rows: m.rowCount, columns: m.columnCount, maxRows: maxRows,
+                    maxColumns: maxColumns), &out)
             return
         }
         var text = ""

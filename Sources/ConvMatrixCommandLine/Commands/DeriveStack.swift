@@ -24,10 +24,6 @@ enum DeriveStack {
             throw UsageError(
                 flag: flag.name, "applies to one layer's derivation, not to a stack (--layer)")
         }
-        if let language = arguments.value(Options.lang), language != "en" {
-            throw UsageError(
-                flag: "lang", "a stack's derivation is written in English only, got '\(language)'")
-        }
         if arguments.value(Options.names) != nil {
             throw UsageError(
                 flag: "names", "a stack names each layer's taps with its own letter (k, w, v, …)")
@@ -42,10 +38,12 @@ enum DeriveStack {
         }
         let analysis = try ComposeCommand.analysis(
             arguments, letters: ComposedMatrix.defaultLetters)
+        let language = try arguments.choice(Options.lang, default: StackDerivation.Language.english)
         let writer = StackDerivation(
             format: format, standalone: standalone,
             maxRows: try NotesOptions.elisionLimit(arguments, Options.maxRows),
-            maxColumns: try NotesOptions.elisionLimit(arguments, Options.maxCols))
+            maxColumns: try NotesOptions.elisionLimit(arguments, Options.maxCols),
+            language: language)
         output.write(writer.render(analysis, letters: ComposedMatrix.defaultLetters))
         return CommandResult()
     }
