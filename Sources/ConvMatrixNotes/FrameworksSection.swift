@@ -123,23 +123,6 @@ public struct FrameworksSection: Sendable {
         }
     }
 
-    /// LaTeX-escaped prose or code.
-    static func latex(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\textbackslash{}"
-            case "_", "{", "}", "#", "%", "&", "$": result += "\\\(character)"
-            case "^": result += "\\^{}"
-            case "~": result += "\\~{}"
-            case "ᵀ": result += "$^{\\mathsf{T}}$"
-            case "…": result += "\\ldots{}"
-            case "→": result += "$\\to$"
-            case "×": result += "$\\times$"
-            case "¡": result += "!`"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// LaTeX-escaped prose or code (``LaTeXProse``).
+    static func latex(_ text: String) -> String { LaTeXProse.escape(text) }
 }

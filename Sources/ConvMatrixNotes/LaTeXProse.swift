@@ -3,11 +3,13 @@ import ConvMatrixNumeric
 import ConvMatrixRendering
 import ConvMatrixSymbols
 
-/// Prose made safe for LaTeX text mode: the ten special characters escaped, and the Unicode
-/// mathematics the phrase tables use (`×`, `·`, `−`, `ᵀ`, `⌊⌋`, `→`, `δ`, `∂`, `°`, `⋯`, sub- and superscript digits) written as
-/// inline math, so that pdflatex with `inputenc`/`fontenc` T1 accepts every sentence. Accented
-/// letters (Spanish) pass through; T1 and UTF-8 input handle them.
-enum LaTeXProse {
+/// Prose made safe for LaTeX text mode: the ten special characters escaped, `…` as `\ldots`, and
+/// the Unicode mathematics the phrase tables use (`×`, `·`, `−`, `ᵀ`, `⌊⌋`, `→`, `δ`, `∂`, `°`,
+/// `⋯`, sub- and superscript digits) written as inline math, so that pdflatex with
+/// `inputenc`/`fontenc` T1 accepts every sentence. Accented letters (Spanish) pass through; T1 and
+/// UTF-8 input handle them. The derivation's prose, its frameworks section and its figure
+/// captions all go through it.
+package enum LaTeXProse {
     private static let subscripts: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
     private static let superscripts: [Character] = [
         "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
@@ -15,7 +17,7 @@ enum LaTeXProse {
 
     /// The LaTeX for one sentence of prose; inline formulas (``InlineMath``) become `$…$`
     /// unescaped.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = ""
         var pieces = InlineMath.split(text)[...]
         if pieces.count > 1 {
@@ -81,6 +83,7 @@ enum LaTeXProse {
             case "°": math("^\\circ")
             case "≥": math("\\geq")
             case "⋯": math("\\cdots")
+            case "…": result += "\\ldots{}"
             case "⋮": math("\\vdots")
             case "⋆": math("\\star")
             case "∗": math("\\ast")

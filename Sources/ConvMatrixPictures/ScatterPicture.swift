@@ -10,15 +10,12 @@ public enum ScatterPicture {
     public static func picture(_ model: ScatterModel, options: FrameOptions = FrameOptions())
         -> FramedPicture
     {
-        let naming = CellNaming(
-            names: options.names, channelled: model.channelled, inputValues: options.inputValues)
-        let inputShape = GridBox.shape(model.inputExtents)
-        let outputShape = GridBox.shape(model.outputExtents)
-        let cell = FrameStyle.cell(
-            longestSide: max(
-                inputShape.rows, inputShape.columns, outputShape.rows, outputShape.columns))
-        let labels = options.labels ?? FrameStyle.labelsFit(cell)
-        let size = FrameStyle.labelSize(cell)
+        let layout = FrameLayout(
+            options: options, channelled: model.channelled,
+            grids: [model.inputExtents, model.outputExtents])
+        let (naming, cell, labels, size) = (
+            layout.naming, layout.cell, layout.labels, layout.labelSize
+        )
         let stack = PanelStack(
             extents: model.inputExtents, channels: model.inputChannels, cell: cell,
             heading: "input channel")

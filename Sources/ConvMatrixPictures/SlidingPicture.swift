@@ -16,15 +16,13 @@ public enum SlidingPicture {
     public static func picture(
         _ model: SlidingModel, options: FrameOptions = FrameOptions(), title: String = ""
     ) -> FramedPicture {
-        let naming = CellNaming(
-            names: options.names, channelled: model.channelled, inputValues: options.inputValues)
+        let layout = FrameLayout(
+            options: options, channelled: model.channelled,
+            grids: [model.canvas, model.outputExtents])
+        let (naming, cell, labels, size) = (
+            layout.naming, layout.cell, layout.labels, layout.labelSize
+        )
         let canvasShape = GridBox.shape(model.canvas)
-        let outputShape = GridBox.shape(model.outputExtents)
-        let cell = FrameStyle.cell(
-            longestSide: max(
-                canvasShape.rows, canvasShape.columns, outputShape.rows, outputShape.columns))
-        let labels = options.labels ?? FrameStyle.labelsFit(cell)
-        let size = FrameStyle.labelSize(cell)
         let heading = model.inputChannels.count > 1 ? FrameStyle.headingHeight : 0
         let top = FrameStyle.margin + FrameStyle.captionHeight
         let panels = model.inputChannels.indices.map { k in

@@ -130,7 +130,7 @@ enum DeriveFigures {
                         "\\begin{center}\n\\resizebox{0.6\\textwidth}{!}{%\n\(tikz)}\n\\end{center}\n"
                 }
                 body +=
-                    "\\par\\noindent\\emph{\(LaTeXText.escape(text[figure.name] ?? figure.name))}\\par\\bigskip\n"
+                    "\\par\\noindent\\emph{\(LaTeXProse.escape(text[figure.name] ?? figure.name))}\\par\\bigskip\n"
             }
             guard standalone, let end = document.ranges(of: "\\end{document}").last
             else {
@@ -145,26 +145,5 @@ enum DeriveFigures {
             }
             return out
         }
-    }
-}
-
-/// Text set in LaTeX prose: δ as math, the special characters escaped.
-enum LaTeXText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "δ": out += "$\\delta$"
-            case "&", "%", "$", "#", "_", "{", "}": out += "\\\(c)"
-            case "á": out += "\\'a"
-            case "é": out += "\\'e"
-            case "í": out += "\\'{\\i}"
-            case "ó": out += "\\'o"
-            case "ú": out += "\\'u"
-            case "ñ": out += "\\~n"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
