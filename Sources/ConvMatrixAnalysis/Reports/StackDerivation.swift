@@ -7,7 +7,7 @@ import Symbolic
 /// stack's numbers substituted, the windows, and the single convolution the stack folds into.
 ///
 /// Text, Markdown (math in `$…$`) or a LaTeX fragment/document, in English or Spanish
-/// (``StackWords``). Matrices larger than `maxRows × maxColumns` are described by their size
+/// (`StackWords`). Matrices larger than `maxRows × maxColumns` are described by their size
 /// instead of printed.
 public struct StackDerivation: Sendable {
     /// The output formats.
