@@ -32,17 +32,20 @@ public enum ConnectivityPanels {
         var primitives: [PictureScene.Primitive] = []
         var y = margin
         var width = 0.0
-        // Part 1: per output, the inputs it reads.
-        var rows: [[(column: Int, tap: Int)]] = (0..<u.rowCount).map { r in
-            u.entries(inRow: r).map { ($0.column, $0.tap % spatial) }
+        // Each row's (column, spatial tap) links: part 1 reads U's rows, part 2 T = Uᵀ's.
+        func links(_ matrix: TapMatrix) -> [[(column: Int, tap: Int)]] {
+            (0..<matrix.rowCount).map { r in
+                matrix.entries(inRow: r).map { ($0.column, $0.tap % spatial) }
+            }
         }
+        // Part 1: per output, the inputs it reads.
         let part1 = drawPart(
             title: (
                 "X \\cdot U = O:\\ \\text{the inputs each output reads}",
                 "X·U = O: the inputs each output reads"
             ),
             panelsPerChannel: conv.outputExtents, panelChannels: conv.outChannels,
-            miniExtents: conv.inputExtents, miniChannels: conv.inChannels, links: rows,
+            miniExtents: conv.inputExtents, miniChannels: conv.inChannels, links: links(u),
             name: {
                 naming.output(
                     $0 % conv.outputExtents.count, channel: $0 / conv.outputExtents.count,
@@ -53,17 +56,14 @@ public enum ConnectivityPanels {
         y = part1.bottom + 18
         width = max(width, part1.width)
         // Part 2: per input, the outputs it feeds (rows of T = Uᵀ).
-        rows = [[(column: Int, tap: Int)]](repeating: [], count: u.columnCount)
-        for r in 0..<u.rowCount {
-            for entry in u.entries(inRow: r) { rows[entry.column].append((r, entry.tap % spatial)) }
-        }
         let part2 = drawPart(
             title: (
                 "O \\cdot T = C:\\ \\text{the outputs each input feeds}",
                 "O·T = C: the outputs each input feeds"
             ),
             panelsPerChannel: conv.inputExtents, panelChannels: conv.inChannels,
-            miniExtents: conv.outputExtents, miniChannels: conv.outChannels, links: rows,
+            miniExtents: conv.outputExtents, miniChannels: conv.outChannels,
+            links: links(u.transposed()),
             name: {
                 naming.input(
                     $0 % conv.inputExtents.count, channel: $0 / conv.inputExtents.count,
