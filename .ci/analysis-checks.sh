@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # analyze and compose against real engines: the committed PyTorch/NumPy fixtures are what PyTorch
 # and NumPy compute, and the built tool agrees with them on fresh random layers and stacks.
-# Installs torch and numpy when missing (CPU wheels). Exits non-zero on any disagreement.
+# The engines come from tools/install-engines.sh. Exits non-zero on any disagreement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! python3 -c "import torch, numpy" 2>/dev/null; then
-    python3 -m pip install --quiet --index-url https://download.pytorch.org/whl/cpu torch
-    python3 -m pip install --quiet numpy
-fi
+# Engines: Debian's packages and a Python virtual environment, from tools/install-engines.sh
+# (idempotent: quick once installed); `python3` below is that environment's.
+source tools/engines-env.sh
+bash tools/install-engines.sh
 python3 tools/analysis_fixtures.py --check
 swift build --product convmatrix >/dev/null
 python3 tools/analysis_check.py --tool "$(swift build --show-bin-path)/convmatrix" --cases 30

@@ -6,20 +6,15 @@
 # 3. the page in Chromium, driven by Playwright, offline (tools/explorer_browser_test.py): what
 #    lights up on hover against `convmatrix connectivity`, matrices against unroll/transpose,
 #    controls, keyboard, hostile fragments, console errors, redraw times.
-# Installs what it needs (Debian's chromium, PyPI's playwright) when missing; idempotent, quiet.
+# The engines (Debian's chromium, PyPI's playwright) come from tools/install-engines.sh.
 # Usage: bash .ci/explorer-checks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-    echo "explorer: installing chromium"
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
-if ! python3 -c "import playwright" 2>/dev/null; then
-    echo "explorer: installing playwright"
-    python3 -m pip install -q playwright
-fi
+# Engines: Debian's packages and a Python virtual environment, from tools/install-engines.sh
+# (idempotent: quick once installed); `python3` below is that environment's.
+source tools/engines-env.sh
+bash tools/install-engines.sh
 
 echo "explorer: the core for wasm32"
 bash .ci/wasm-checks.sh

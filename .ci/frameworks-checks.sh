@@ -6,19 +6,16 @@
 # with the "In your framework" section with pdflatex. Exit ≠ 0 on any difference.
 # TensorFlow is not installed here: its CPU wheel is over 600 MB, more than this step's budget;
 # the committed fixtures (and tools/frameworks_check.py run locally) cover it.
-# Installs what is missing from PyPI (CPU wheels), quietly; idempotent.
+# The engines come from tools/install-engines.sh (idempotent).
 # Usage: bash .ci/frameworks-checks.sh   (CONVMATRIX_SCRATCH picks the build folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== Python frameworks (PyTorch CPU, JAX, Keras, ONNX, ONNX Runtime)"
-if ! python3 -c "import torch" > /dev/null 2>&1; then
-    python3 -m pip install --quiet --disable-pip-version-check torch \
-        --index-url https://download.pytorch.org/whl/cpu
-fi
-if ! python3 -c "import jax, keras, onnx, onnxruntime, numpy" > /dev/null 2>&1; then
-    python3 -m pip install --quiet --disable-pip-version-check "jax[cpu]" keras onnx onnxruntime numpy
-fi
+echo "== Python frameworks (PyTorch, JAX, Keras, ONNX, ONNX Runtime)"
+# Engines: Debian's packages and a Python virtual environment, from tools/install-engines.sh
+# (idempotent: quick once installed); `python3` below is that environment's.
+source tools/engines-env.sh
+bash tools/install-engines.sh
 
 scratch="${CONVMATRIX_SCRATCH:-.build}"
 echo "== swift build -c debug (scratch $scratch)"

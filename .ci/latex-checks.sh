@@ -1,19 +1,16 @@
 #!/usr/bin/env bash
 # Course-notes checks against real engines: every derivation compiles with pdflatex, every
 # display-math block renders with KaTeX, every TikZ picture compiles, every SVG parses as XML.
-# Installs the engines from Debian's packages when they are missing. Any error fails (exit ≠ 0).
+# The engines come from tools/install-engines.sh. Any error fails (exit ≠ 0).
 # Usage: bash .ci/latex-checks.sh   (from anywhere; CONVMATRIX_SCRATCH picks the build folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== LaTeX engine and KaTeX"
-if ! command -v pdflatex > /dev/null || ! kpsewhich tikz.sty > /dev/null 2>&1 \
-    || ! kpsewhich amsmath.sty > /dev/null 2>&1 || [ ! -d /usr/share/nodejs/katex ] \
-    || ! command -v node > /dev/null; then
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-        texlive-latex-base texlive-latex-recommended texlive-pictures katex
-fi
+# Engines: Debian's packages and a Python virtual environment, from tools/install-engines.sh
+# (idempotent: quick once installed); `python3` below is that environment's.
+source tools/engines-env.sh
+bash tools/install-engines.sh
 
 scratch="${CONVMATRIX_SCRATCH:-.build}"
 echo "== swift build -c debug (scratch $scratch)"
@@ -94,9 +91,6 @@ for entry in "${cases[@]}"; do
 done
 
 echo "== every derivation style, in English and Spanish, with both index bases: no overfull box"
-if ! command -v pdftotext > /dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends poppler-utils > /dev/null
-fi
 fit_cases=(
     "stride2|--input 5x5 --kernel 3x3 --stride 2"
     "padded|--input 5x5 --kernel 3x3 --stride 2 --padding 1"

@@ -1,22 +1,16 @@
 #!/usr/bin/env bash
 # Picture checks against real engines: every SVG `draw` writes renders with rsvg-convert and
 # loads in Chromium (animations play), every GIF decodes with Pillow with the right frame count
-# and size, every TikZ picture compiles with pdflatex. Installs what is missing (Debian
-# librsvg2-bin, chromium, texlive; PyPI pillow, playwright). Any failure exits non-zero.
+# and size, every TikZ picture compiles with pdflatex. The engines come from
+# tools/install-engines.sh. Any failure exits non-zero.
 # Usage: bash .ci/pictures-checks.sh   (CONVMATRIX_SCRATCH picks the build folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v rsvg-convert > /dev/null || ! command -v chromium > /dev/null \
-    || ! command -v pdflatex > /dev/null || ! kpsewhich tikz.sty > /dev/null 2>&1; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        librsvg2-bin chromium texlive-latex-base texlive-latex-recommended texlive-pictures \
-        > /dev/null
-fi
-if ! python3 -c "import PIL, playwright" 2> /dev/null; then
-    python3 -m pip install -q pillow playwright
-fi
+# Engines: Debian's packages and a Python virtual environment, from tools/install-engines.sh
+# (idempotent: quick once installed); `python3` below is that environment's.
+source tools/engines-env.sh
+bash tools/install-engines.sh
 
 scratch="${CONVMATRIX_SCRATCH:-.build}"
 swift build -c debug --scratch-path "$scratch" > /dev/null
