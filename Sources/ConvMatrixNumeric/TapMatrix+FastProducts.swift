@@ -51,7 +51,12 @@ extension TapMatrix {
         let results = UnsafeSendable(
             UnsafeMutableBufferPointer<[Double]>.allocate(capacity: parts))
         results.pointer.initialize(repeating: [])
-        defer { results.pointer.deallocate() }
+        // The buffer holds arrays: they are released (deinitialized) before the memory is freed,
+        // or every call leaks its partial sums (AddressSanitizer's leak check found it).
+        defer {
+            _ = results.pointer.deinitialize()
+            results.pointer.deallocate()
+        }
         y.withUnsafeBufferPointer { ys in
             tapValues.withUnsafeBufferPointer { ws in
                 columns.withUnsafeBufferPointer { cs in

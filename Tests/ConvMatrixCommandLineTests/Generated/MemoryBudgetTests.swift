@@ -6,7 +6,8 @@ import Testing
 /// process of the built binary under an address-space limit of the budget plus 250 MB, so a
 /// command that allocates beyond its budget before checking dies here; and a command that fits
 /// its budget stays near it (peak resident memory, measured by the kernel).
-@Suite("Memory budgets")
+@Suite(
+    "Memory budgets", .disabled(if: Sanitizer.isActive, "a sanitizer build uses 2–3× the memory"))
 struct MemoryBudgetTests {
     /// A layer of 32,768 inputs, 30,752 outputs and a U of 2.2 million entries (18 MB).
     static let layer = "--input 64x64 --kernel 3x3 --in-channels 8 --out-channels 8"
