@@ -116,6 +116,15 @@ extension Convolution {
         }
         let total = rowStart[outputCount]
 
+        // A matrix with no entries keeps empty arrays: `Array(unsafeUninitializedCapacity: 0)`
+        // writes its count into the one empty-array storage that every thread shares, which
+        // ThreadSanitizer reports as a data race when two layers are unrolled at once.
+        guard total > 0 else {
+            return TapMatrix(
+                rowCount: outputCount, columnCount: inputCount, tapCount: weightCount,
+                rowStart: rowStart, columns: [], taps: [])
+        }
+
         // Pass 2, the entries. Every slot of both arrays is written exactly once: rows are
         // disjoint, and each gets exactly the count pass 1 gave it.
         let inputPerChannel = Int32(truncatingIfNeeded: inputExtents.count)
