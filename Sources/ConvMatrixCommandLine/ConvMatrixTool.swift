@@ -117,7 +117,9 @@ public enum ConvMatrixTool {
         if let equals = name.firstIndex(of: "=") { name = String(name[..<equals]) }
         let unroll = UnrollCommand().options + [Options.help]
         let known = Set(unroll.flatMap { [$0.name] + $0.aliases } + topLevelOptions)
-        guard !known.contains(name),
+        // `--input` is unroll's; `-input` and `-version` are a dash short, and said so below.
+        let typedWell = argument.hasPrefix("--") && known.contains(name)
+        guard !typedWell,
             let close = Suggestion.closest(to: name, in: topLevelOptions + unroll.map(\.name)),
             topLevelOptions.contains(close)
         else { return }

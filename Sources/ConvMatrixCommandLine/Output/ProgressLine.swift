@@ -48,10 +48,9 @@ final class ProgressLine: @unchecked Sendable {
     func receive(_ report: ProgressReport) {
         guard enabled else { return }
         let now = console.seconds()
-        if started?.activity != report.activity {
-            erase()
-            started = (report.activity, now)
-        }
+        // A new activity restarts the clock; a line already showing goes on showing it (one
+        // activity after another, such as the sweeps of an SVD, is one wait for the user).
+        if started?.activity != report.activity { started = (report.activity, now) }
         if report.isFinished {
             erase()
             started = nil
@@ -59,7 +58,7 @@ final class ProgressLine: @unchecked Sendable {
         }
         guard let start = started?.at, now - lastDrawn >= Self.interval else { return }
         let elapsed = now - start
-        guard elapsed >= Self.delay else { return }
+        guard elapsed >= Self.delay || shownWidth > 0 else { return }
         let left = Self.secondsLeft(elapsed: elapsed, done: report.done, total: report.total)
         // Shown once the whole activity looks long; once shown, it stays until it finishes.
         guard shownWidth > 0 || (left.map { elapsed + $0 >= Self.longWork } ?? true) else {
