@@ -136,7 +136,8 @@ public enum ConvMatrixTool {
             // `convmatrix version`: an option of convmatrix's own, typed as a command.
             if let close = Suggestion.closest(to: name, in: topLevelOptions), name.count > 3 {
                 throw UsageError(
-                    "unknown command '\(name)'; did you mean '--\(close)'? (see 'convmatrix --help')")
+                    "unknown command '\(name)'; did you mean '--\(close)'? (see 'convmatrix --help')"
+                )
             }
             throw UsageError(
                 "unknown command '\(name)'; the commands are \(commands.map(\.name).joined(separator: ", ")) (see 'convmatrix --help')"

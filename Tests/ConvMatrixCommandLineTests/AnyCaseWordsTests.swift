@@ -41,7 +41,10 @@ struct AnyCaseWordsTests {
             "shape --input 7x7 --kernel 3x3 --stride 2 --padding Same --same-rule TensorFlow",
             "shape --input 7x7 --kernel 3x3 --stride 2 --padding same --same-rule tensorflow"
         ),
-        ("symbols --input 3x3 --kernel 2x2 --of Output", "symbols --input 3x3 --kernel 2x2 --of output"),
+        (
+            "symbols --input 3x3 --kernel 2x2 --of Output",
+            "symbols --input 3x3 --kernel 2x2 --of output"
+        ),
         (
             "draw --input 5x5 --kernel 3x3 --stride 2 --picture SLIDING --labels None --frame 2",
             "draw --input 5x5 --kernel 3x3 --stride 2 --picture sliding --labels none --frame 2"
@@ -74,13 +77,18 @@ struct AnyCaseWordsTests {
     @Test("an export records the word in its one spelling")
     func recordedSpelling() {
         let run = runTool("unroll --input 3 --kernel 2 --format MTX --pattern")
-        #expect(run.output.contains("% convmatrix unroll --input 3 --kernel 2 --format mtx --pattern\n"))
+        #expect(
+            run.output.contains("% convmatrix unroll --input 3 --kernel 2 --format mtx --pattern\n")
+        )
     }
 
     @Test(
         "a word that is none of the option's words is still refused, as typed",
         arguments: [
-            ("derive --input 4 --kernel 2 --lang FR", "error: --lang: expected <en|es>, got 'FR'\n"),
+            (
+                "derive --input 4 --kernel 2 --lang FR",
+                "error: --lang: expected <en|es>, got 'FR'\n"
+            ),
             (
                 "unroll --input 4 --kernel 2 --format Tex",
                 "error: --format: expected <text|latex|mtx|json|csv>, got 'Tex'\n"

@@ -46,7 +46,8 @@ struct MisspeltNamesTests {
         ),
     ]
 
-    @Test("one line with the closest name, nothing on standard output, exit code 2", arguments: lines)
+    @Test(
+        "one line with the closest name, nothing on standard output, exit code 2", arguments: lines)
     func misspelt(arguments: [String], message: String) {
         let run = runTool(arguments)
         #expect(run.exitCode == 2)

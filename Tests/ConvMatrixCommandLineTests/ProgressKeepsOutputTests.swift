@@ -27,7 +27,9 @@ struct ProgressKeepsOutputTests {
         }
     }
 
-    static func run(_ arguments: [String], console: Console) -> (code: Int32, output: [UInt8], errors: String) {
+    static func run(_ arguments: [String], console: Console) -> (
+        code: Int32, output: [UInt8], errors: String
+    ) {
         var output = BytesOutput()
         var errors = ""
         let code = ConvMatrixTool.run(arguments, output: &output, errors: &errors, console: console)
@@ -35,14 +37,22 @@ struct ProgressKeepsOutputTests {
     }
 
     static let commandLines: [(arguments: String, activity: String)] = [
-        ("unroll --input 24x24 --kernel 3x3 --in-channels 2 --out-channels 2 --format mtx --kernel-values random", "writing Matrix Market"),
+        (
+            "unroll --input 24x24 --kernel 3x3 --in-channels 2 --out-channels 2 --format mtx --kernel-values random",
+            "writing Matrix Market"
+        ),
         ("unroll --input 12x12 --kernel 3x3 --format json", "writing JSON"),
         ("unroll --input 12x12 --kernel 3x3 --format csv", "writing CSV"),
-        ("transpose --input 16x16 --kernel 3x3 --stride 2 --format mtx --pattern", "writing Matrix Market"),
+        (
+            "transpose --input 16x16 --kernel 3x3 --stride 2 --format mtx --pattern",
+            "writing Matrix Market"
+        ),
         ("draw --input 6x6 --kernel 3x3 --picture sliding --format gif", "encoding the GIF"),
     ]
 
-    @Test("standard output is byte for byte the same with progress, with --quiet and detached", arguments: commandLines)
+    @Test(
+        "standard output is byte for byte the same with progress, with --quiet and detached",
+        arguments: commandLines)
     func sameBytes(arguments: String, activity: String) {
         let words = arguments.split(separator: " ").map(String.init)
         let terminal = FastClockTerminal(tick: 0.1)
@@ -72,7 +82,9 @@ struct ProgressKeepsOutputTests {
         #expect(!run.output.isEmpty)
     }
 
-    @Test("every command that can work long takes --quiet", arguments: ["unroll", "transpose", "draw", "check", "analyze", "frameworks"])
+    @Test(
+        "every command that can work long takes --quiet",
+        arguments: ["unroll", "transpose", "draw", "check", "analyze", "frameworks"])
     func quietOption(command: String) {
         let found = ConvMatrixTool.commands.first { $0.name == command }
         #expect(found?.options.contains(Options.quiet) == true)

@@ -77,6 +77,32 @@ struct ProgressLineTests {
         #expect(terminal.written.count == 3)
     }
 
+    @Test("one activity after another goes on in the same line, its clock restarted")
+    func nextActivity() {
+        let terminal = FakeTerminal()
+        let line = ProgressLine(console: terminal.console(), quiet: false)
+        let sweep = { (k: Int, done: Int) in
+            ProgressReport(
+                activity: "singular values, sweep \(k)", unit: "columns", done: done, total: 100)
+        }
+        line.receive(sweep(1, 0))
+        terminal.now = 1
+        line.receive(sweep(1, 50))
+        line.receive(sweep(1, 100))
+        #expect(terminal.written.count == 2)  // drawn, then erased
+        line.receive(sweep(2, 0))
+        terminal.now = 1.05
+        line.receive(sweep(2, 10))
+        #expect(terminal.written.count == 2)  // a new wait: the half second again
+        terminal.now = 2.2
+        line.receive(sweep(2, 60))
+        line.receive(ProgressReport(activity: "exact rank", unit: "rows", done: 0, total: 10))
+        terminal.now = 2.35
+        line.receive(ProgressReport(activity: "exact rank", unit: "rows", done: 5, total: 10))
+        // Sweep 2 was showing: the rank follows at once, without a new half second.
+        #expect(terminal.written.last?.hasPrefix("\rexact rank: 5/10 rows (50%)") == true)
+    }
+
     @Test("work that ends within about a second shows nothing")
     func shortWork() {
         let terminal = FakeTerminal()
@@ -107,7 +133,8 @@ struct ProgressLineTests {
     func silent() {
         for (isTerminal, quiet) in [(false, false), (true, true), (false, true)] {
             let terminal = FakeTerminal()
-            let line = ProgressLine(console: terminal.console(errorIsTerminal: isTerminal), quiet: quiet)
+            let line = ProgressLine(
+                console: terminal.console(errorIsTerminal: isTerminal), quiet: quiet)
             #expect(line.sink.isSilent)
             line.receive(Self.report(0))
             terminal.now = 10
@@ -149,7 +176,12 @@ struct ProgressLineTests {
         #expect(ProgressLine.duration(seconds) == text)
     }
 
-    @Test("counts are grouped by thousands", arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (802_816, "802,816"), (1_234_567_890, "1,234,567,890")])
+    @Test(
+        "counts are grouped by thousands",
+        arguments: [
+            (0, "0"), (999, "999"), (1000, "1,000"), (802_816, "802,816"),
+            (1_234_567_890, "1,234,567,890"),
+        ])
     func grouped(value: Int, text: String) {
         #expect(ProgressLine.grouped(value) == text)
     }

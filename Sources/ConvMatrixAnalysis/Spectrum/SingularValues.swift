@@ -1,10 +1,10 @@
+import ConvMatrixCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ConvMatrixCore
 
 /// Singular values by the one-sided Jacobi method (Hestenes 1958; Demmel & Veselić, "Jacobi's
 /// method is more accurate than QR", SIAM J. Matrix Anal. Appl. 1992).

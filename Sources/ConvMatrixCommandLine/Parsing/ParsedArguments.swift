@@ -30,7 +30,8 @@ struct ParsedArguments: Sendable {
                     continue
                 }
                 // `-input`: one dash short of an option.
-                let dashed = argument.hasPrefix("-") ? String(argument.drop(while: { $0 == "-" })) : ""
+                let dashed =
+                    argument.hasPrefix("-") ? String(argument.drop(while: { $0 == "-" })) : ""
                 let hint =
                     dashed.isEmpty
                     ? nil

@@ -31,7 +31,8 @@ extension ExportWriter {
         _ matrix: TapMatrix, kernel: [Symbol], values: KernelValues?, header: MatrixExportHeader,
         to output: inout some TextOutputStream
     ) {
-        write(matrix, kernel: kernel, values: values, header: header, to: &output, progress: .silent)
+        write(
+            matrix, kernel: kernel, values: values, header: header, to: &output, progress: .silent)
     }
 }
 
