@@ -69,15 +69,17 @@ struct ProgressLineTests {
         #expect(second.count == first.count)
         #expect(second.hasSuffix(" "))
         line.receive(Self.report(200_000, of: 200_000))
-        #expect(terminal.written.count == 3)
+        #expect(terminal.written.count == 2)
+        line.end()
         // The erasure covers what is visible: the second text, without its trailing padding.
         let visible = second.dropFirst().reversed().drop(while: { $0 == " " }).count
+        #expect(terminal.written.count == 3)
         #expect(terminal.written[2] == "\r" + String(repeating: " ", count: visible) + "\r")
         line.end()
         #expect(terminal.written.count == 3)
     }
 
-    @Test("one activity after another goes on in the same line, its clock restarted")
+    @Test("one activity after another goes on in the same line, without a new wait")
     func nextActivity() {
         let terminal = FakeTerminal()
         let line = ProgressLine(console: terminal.console(), quiet: false)
@@ -89,18 +91,33 @@ struct ProgressLineTests {
         terminal.now = 1
         line.receive(sweep(1, 50))
         line.receive(sweep(1, 100))
-        #expect(terminal.written.count == 2)  // drawn, then erased
+        #expect(terminal.written.count == 1)  // drawn, and left for what follows
         line.receive(sweep(2, 0))
-        terminal.now = 1.05
+        terminal.now = 1.15
         line.receive(sweep(2, 10))
-        #expect(terminal.written.count == 2)  // a new wait: the half second again
-        terminal.now = 2.2
-        line.receive(sweep(2, 60))
-        line.receive(ProgressReport(activity: "exact rank", unit: "rows", done: 0, total: 10))
-        terminal.now = 2.35
-        line.receive(ProgressReport(activity: "exact rank", unit: "rows", done: 5, total: 10))
-        // Sweep 2 was showing: the rank follows at once, without a new half second.
-        #expect(terminal.written.last?.hasPrefix("\rexact rank: 5/10 rows (50%)") == true)
+        // Its clock restarted: 10 columns in 0.15 s leave 90 for 1.35 s.
+        #expect(
+            terminal.written.last?.hasPrefix(
+                "\rsingular values, sweep 2: 10/100 columns (10%), about 1 s left") == true)
+        line.end()
+        #expect(terminal.written.last?.filter { $0 != " " } == "\r\r")
+    }
+
+    @Test("a new activity after the line was erased waits its half second again")
+    func afterErasure() {
+        let terminal = FakeTerminal()
+        let line = ProgressLine(console: terminal.console(), quiet: false)
+        line.receive(Self.report(0))
+        terminal.now = 1
+        line.receive(Self.report(100))
+        line.end()
+        #expect(terminal.written.count == 2)
+        line.receive(
+            ProgressReport(activity: "encoding the GIF", unit: "frames", done: 0, total: 10))
+        terminal.now = 1.2
+        line.receive(
+            ProgressReport(activity: "encoding the GIF", unit: "frames", done: 1, total: 10))
+        #expect(terminal.written.count == 2)
     }
 
     @Test("work that ends within about a second shows nothing")

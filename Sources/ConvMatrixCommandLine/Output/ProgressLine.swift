@@ -4,8 +4,9 @@ import ConvMatrix
 ///
 ///     writing Matrix Market: 41,216/150,528 rows (27%), about 6 s left
 ///
-/// redrawn in place (a carriage return starts each drawing) and erased when the activity
-/// finishes, so the terminal is left as it was. It is drawn only when standard error is a
+/// redrawn in place (a carriage return starts each drawing) and erased when the command ends
+/// (``end()``), so the terminal is left as it was. One activity after another (the sweeps of an
+/// SVD, then an exact rank) goes on in the same line, without a new wait. It is drawn only when standard error is a
 /// terminal, without `--quiet`, and only for work that will take more than about a second:
 /// nothing shows until ``delay`` has passed and the estimate of the whole activity reaches
 /// ``longWork``. It is redrawn at most every ``interval`` (ten times a second), so that
@@ -44,15 +45,15 @@ final class ProgressLine: @unchecked Sendable {
         return ProgressSink { [self] report in self.receive(report) }
     }
 
-    /// Takes one report: starts the clock of a new activity, redraws, or erases when finished.
+    /// Takes one report: starts the clock of a new activity, or redraws.
     func receive(_ report: ProgressReport) {
         guard enabled else { return }
         let now = console.seconds()
         // A new activity restarts the clock; a line already showing goes on showing it (one
         // activity after another, such as the sweeps of an SVD, is one wait for the user).
         if started?.activity != report.activity { started = (report.activity, now) }
+        // A finished activity leaves its line until the next one draws or the command ends.
         if report.isFinished {
-            erase()
             started = nil
             return
         }
