@@ -19,13 +19,23 @@ public enum ConvMatrixTool {
 
     /// Runs `convmatrix` with `arguments` (without the program name) and returns the exit code:
     /// 0 success, 1 a failed check, 2 a usage error. Usage errors write one line to `errors` and
-    /// nothing to `output`.
+    /// nothing to `output`. Runs detached from any terminal (``Console/detached``): no progress
+    /// line, and a binary format goes to `output` when it takes bytes.
     public static func run(
         _ arguments: [String], output: inout some TextOutputStream,
         errors: inout some TextOutputStream
     ) -> Int32 {
+        run(arguments, output: &output, errors: &errors, console: .detached)
+    }
+
+    /// ``run(_:output:errors:)`` on `console`: the executable passes ``Console/standard``, so
+    /// that a GIF is refused only on a terminal and long work shows its progress on one.
+    public static func run(
+        _ arguments: [String], output: inout some TextOutputStream,
+        errors: inout some TextOutputStream, console: Console
+    ) -> Int32 {
         do {
-            let result = try dispatch(arguments, output: &output)
+            let result = try dispatch(arguments, output: &output, console: console)
             for warning in result.warnings { errors.write(warning + "\n") }
             return result.exitCode
         } catch {
@@ -34,10 +44,12 @@ public enum ConvMatrixTool {
         }
     }
 
-    private static func dispatch(_ arguments: [String], output: inout some TextOutputStream)
-        throws(UsageError)
-        -> CommandResult
-    {
+    /// The options `convmatrix` itself takes before any command.
+    static let topLevelOptions = ["help", "version", "generate-completion-script"]
+
+    private static func dispatch(
+        _ arguments: [String], output: inout some TextOutputStream, console: Console
+    ) throws(UsageError) -> CommandResult {
         guard let first = arguments.first else {
             return try DefaultExample.run(output: &output)
         }
@@ -54,7 +66,11 @@ public enum ConvMatrixTool {
                 throw UsageError(
                     flag: "generate-completion-script", "expects one shell, <\(shells)>")
             }
-            guard let shell = CompletionScript.Shell(rawValue: arguments[1]) else {
+            let names = CompletionScript.Shell.allCases.map(\.rawValue)
+            guard
+                let shell = CompletionScript.Shell(
+                    rawValue: OptionDefinition.word(arguments[1], among: names) ?? arguments[1])
+            else {
                 throw UsageError(
                     flag: "generate-completion-script",
                     "expected <\(shells)>, got '\(arguments[1])'")
@@ -75,7 +91,9 @@ public enum ConvMatrixTool {
         default:
             break
         }
-        // A leading option means the default command, unroll.
+        // A leading option means the default command, unroll, unless it is a slip of one of
+        // convmatrix's own (--verison).
+        if first.hasPrefix("-") { try refuseMisspeltTopLevelOption(first) }
         let (command, rest) =
             first.hasPrefix("-")
             ? (UnrollCommand() as any Command, arguments)
@@ -86,7 +104,27 @@ public enum ConvMatrixTool {
             output.write(command.helpText)
             return CommandResult()
         }
+        if let command = command as? any ConsoleCommand {
+            return try command.run(parsed, output: &output, console: console)
+        }
         return try command.run(parsed, output: &output)
+    }
+
+    /// Refuses a leading option that is no option of `unroll` (the default command) but is
+    /// close to one `convmatrix` takes itself: `--verison` gets "did you mean --version?".
+    private static func refuseMisspeltTopLevelOption(_ argument: String) throws(UsageError) {
+        var name = String(argument.drop(while: { $0 == "-" }))
+        if let equals = name.firstIndex(of: "=") { name = String(name[..<equals]) }
+        let unroll = UnrollCommand().options + [Options.help]
+        let known = Set(unroll.flatMap { [$0.name] + $0.aliases } + topLevelOptions)
+        // `--input` is unroll's; `-input` and `-version` are a dash short, and said so below.
+        let typedWell = argument.hasPrefix("--") && known.contains(name)
+        guard !typedWell,
+            let close = Suggestion.closest(to: name, in: topLevelOptions + unroll.map(\.name)),
+            topLevelOptions.contains(close)
+        else { return }
+        throw UsageError(
+            "unknown option '\(argument)'; did you mean --\(close)? (see 'convmatrix --help')")
     }
 
     private static func command(named name: String) throws(UsageError) -> any Command {
@@ -94,6 +132,12 @@ public enum ConvMatrixTool {
             if let close = Suggestion.closest(to: name, in: commands.map(\.name)) {
                 throw UsageError(
                     "unknown command '\(name)'; did you mean '\(close)'? (see 'convmatrix --help')")
+            }
+            // `convmatrix version`: an option of convmatrix's own, typed as a command.
+            if let close = Suggestion.closest(to: name, in: topLevelOptions), name.count > 3 {
+                throw UsageError(
+                    "unknown command '\(name)'; did you mean '--\(close)'? (see 'convmatrix --help')"
+                )
             }
             throw UsageError(
                 "unknown command '\(name)'; the commands are \(commands.map(\.name).joined(separator: ", ")) (see 'convmatrix --help')"

@@ -49,8 +49,11 @@ public struct FrameworkComparison: Sendable {
 
     /// Translates `source` (on `input` positions with a `kernel`) into every framework and
     /// compares the matrices. Throws the source's broken rule, or a budget error.
+    ///
+    /// Reports each matrix rebuilt and compared to `progress`.
     public init(
-        _ source: FrameworkLayer, input: [Int], kernel: [Int], limits: ResourceLimits = .default
+        _ source: FrameworkLayer, input: [Int], kernel: [Int], limits: ResourceLimits = .default,
+        progress: ProgressSink = .silent
     ) throws(FrameworkComparisonError) {
         let geometry: FrameworkGeometry
         do {
@@ -58,14 +61,16 @@ public struct FrameworkComparison: Sendable {
         } catch {
             throw .rule(error)
         }
-        try self.init(geometry, source: source, limits: limits)
+        try self.init(geometry, source: source, limits: limits, progress: progress)
     }
 
     /// Translates the layer of `geometry` (ConvMatrix's own layer, given by its axes) into every
-    /// framework and compares the matrices. Throws a budget error.
-    public init(_ geometry: FrameworkGeometry, limits: ResourceLimits = .default)
-        throws(FrameworkComparisonError)
-    {
+    /// framework and compares the matrices. Throws a budget error. Reports each matrix rebuilt
+    /// and compared to `progress`.
+    public init(
+        _ geometry: FrameworkGeometry, limits: ResourceLimits = .default,
+        progress: ProgressSink = .silent
+    ) throws(FrameworkComparisonError) {
         do {
             try ParameterCheck.spans(
                 input: geometry.inputSize, kernel: geometry.kernelSize, stride: geometry.stride,
@@ -73,21 +78,28 @@ public struct FrameworkComparison: Sendable {
         } catch {
             throw .rule(error)
         }
-        try self.init(geometry, source: nil, limits: limits)
+        try self.init(geometry, source: nil, limits: limits, progress: progress)
     }
 
-    private init(_ geometry: FrameworkGeometry, source: FrameworkLayer?, limits: ResourceLimits)
-        throws(FrameworkComparisonError)
-    {
+    private init(
+        _ geometry: FrameworkGeometry, source: FrameworkLayer?, limits: ResourceLimits,
+        progress: ProgressSink
+    ) throws(FrameworkComparisonError) {
+        // The layer's matrix, then one per framework and PyTorch's against convmatrix's own.
+        var counter = progress.counter(
+            "proving the translations", unit: "matrices", total: Framework.allCases.count + 2)
+        defer { counter.finish() }
         let matrix: TapMatrix
         do {
             matrix = try geometry.unrolled(limits: limits)
         } catch {
             throw .budget(error)
         }
+        counter.advance()
         var entries: [Entry] = []
         var reference: Check?
         for framework in Framework.allCases {
+            defer { counter.advance() }
             // The source framework answers with the layer as given (its matrix is still rebuilt
             // and compared); the others translate.
             let translation: FrameworkTranslation
@@ -107,6 +119,7 @@ public struct FrameworkComparison: Sendable {
                 if framework == .pytorch, case .pytorch(let torch) = layer {
                     reference = try FrameworkComparison.reference(
                         torch, extras, against: matrix, geometry, limits: limits)
+                    counter.advance()
                 }
             } catch {
                 throw .budget(error)

@@ -29,8 +29,12 @@ extension Convolution {
     /// - Throws: ``ConvMatrixNumeric/NumericCheckError/specification(_:)`` when the matrices do not fit in
     ///   `limits`, ``ConvMatrixNumeric/NumericCheckError/inexact(_:)`` when a value has no exact fraction in exact
     ///   mode, and ``ConvMatrixNumeric/NumericCheckError/exactOverflow(_:)`` when exact arithmetic overflows.
+    ///
+    /// Reports its steps to `progress`: the four products with U and M(x), then every
+    /// evaluation of `E` for the differences (the bulk of the work on a large layer).
     public func numericCheck(
-        _ values: NumericCheckValues, exact: Bool, limits: ResourceLimits = .default
+        _ values: NumericCheckValues, exact: Bool, limits: ResourceLimits = .default,
+        progress: ProgressSink = .silent
     ) throws(NumericCheckError) -> NumericCheckReport {
         let rows = checkedRows
         let u: TapMatrix
@@ -59,7 +63,8 @@ extension Convolution {
             }
             do {
                 lines = try checkLines(
-                    u: u, rows: rows, kernel: kernel, x: x, y: y, delta: delta, exact: true)
+                    u: u, rows: rows, kernel: kernel, x: x, y: y, delta: delta, exact: true,
+                    progress: progress)
             } catch {
                 throw .exactOverflow(error)
             }
@@ -67,7 +72,8 @@ extension Convolution {
             do {
                 lines = try checkLines(
                     u: u, rows: rows, kernel: values.kernel.doubles, x: values.input.doubles,
-                    y: values.output.doubles, delta: values.delta.doubles, exact: false)
+                    y: values.output.doubles, delta: values.delta.doubles, exact: false,
+                    progress: progress)
             } catch {
                 throw .exactOverflow(error)
             }
@@ -78,7 +84,7 @@ extension Convolution {
     /// The five lines at scalar type `S`; `u` is U, or its `rows` when the check is sampled.
     func checkLines<S: NumericScalar>(
         u: TapMatrix, rows: [Int]?, kernel: [S], x: Tensor<S>, y: Tensor<S>, delta: Tensor<S>,
-        exact: Bool
+        exact: Bool, progress: ProgressSink = .silent
     ) throws(NumericError) -> [NumericCheckReport.Line] {
         let compare = NumericCheckLine<S>(exact: exact)
         // The outputs compared and the definition restricted to them.
@@ -117,13 +123,31 @@ extension Convolution {
             outputsCompared = "\(outputCount) outputs"
             cost = u.taps.count
         }
+        let method = exact ? "exact unit differences" : "finite differences"
+        let sample = { (candidates: [Int]) in
+            Convolution.evenlySpaced(
+                candidates,
+                sample: Convolution.finiteDifferenceSampleCount(
+                    coordinates: candidates.count, cost: cost))
+        }
+        // Inputs: those the compared rows reach (all of them in a full check).
+        let inputIndices = sample(rows == nil ? Array(0..<inputCount) : Self.reached(u.columns))
+        let weightIndices = sample(rows == nil ? Array(0..<weightCount) : Self.reached(u.taps))
+        // Four products, then E at every difference: once per coordinate and once at the
+        // point itself when exact, twice per coordinate (±h) in Double.
+        let evaluations =
+            (inputIndices.count + weightIndices.count) * (exact ? 1 : 2) + (exact ? 2 : 0)
+        var counter = progress.counter(
+            "checking U numerically", unit: "steps", total: 4 + evaluations)
         var lines: [NumericCheckReport.Line] = []
         let ux = try u.product(x.values, tapValues: kernel)
+        counter.advance()
         lines.append(
             try compare(
                 "direct convolution vs U·x", try forward(x.values, kernel), ux,
                 compared: outputsCompared))
         let uty = try u.transposedProduct(yc, tapValues: kernel)
+        counter.advance()
         lines.append(
             try compare(
                 "direct transposed convolution vs Uᵀ·y", try adjoint(yc, kernel), uty,
@@ -133,19 +157,14 @@ extension Convolution {
                 "adjoint ⟨U·x, y⟩ = ⟨x, Uᵀ·y⟩", [try ux.dot(yc)], [try x.values.dot(uty)],
                 compared: "1 inner product"))
 
-        let method = exact ? "exact unit differences" : "finite differences"
-        let sample = { (candidates: [Int]) in
-            Convolution.evenlySpaced(
-                candidates,
-                sample: Convolution.finiteDifferenceSampleCount(
-                    coordinates: candidates.count, cost: cost))
-        }
-        // Inputs: those the compared rows reach (all of them in a full check).
         let inputGradient = try u.transposedProduct(deltac, tapValues: kernel)
-        let inputIndices = sample(rows == nil ? Array(0..<inputCount) : Self.reached(u.columns))
+        counter.advance()
         let inputDifferences = try Convolution.differences(
             at: x.values, indices: inputIndices, exact: exact
-        ) { input throws(NumericError) in try deltac.dot(try forward(input, kernel)) }
+        ) { input throws(NumericError) in
+            defer { counter.advance() }
+            return try deltac.dot(try forward(input, kernel))
+        }
         lines.append(
             try compare(
                 "dE/dx = Uᵀ·δ vs \(method)", inputIndices.map { inputGradient[$0] },
@@ -154,15 +173,19 @@ extension Convolution {
 
         let m = weightMatrix(u)
         let weightGradient = try m.transposedProduct(deltac, tapValues: x.values)
-        let weightIndices = sample(rows == nil ? Array(0..<weightCount) : Self.reached(u.taps))
+        counter.advance()
         let weightDifferences = try Convolution.differences(
             at: kernel, indices: weightIndices, exact: exact
-        ) { weights throws(NumericError) in try deltac.dot(try forward(x.values, weights)) }
+        ) { weights throws(NumericError) in
+            defer { counter.advance() }
+            return try deltac.dot(try forward(x.values, weights))
+        }
         lines.append(
             try compare(
                 "dE/dw = M(x)ᵀ·δ vs \(method)", weightIndices.map { weightGradient[$0] },
                 weightDifferences,
                 compared: Self.coordinates(weightIndices.count, of: weightCount), scale: 1e-6))
+        counter.finish()
         return lines
     }
 

@@ -1,3 +1,5 @@
+import ConvMatrixCore
+
 /// Writes a ``FramedPicture`` as an animated GIF89a, encoded by the project: one global palette
 /// (the colours the picture uses, plus a transparent index), the NETSCAPE2.0 extension looping
 /// forever, and per frame a graphic control extension (delay, "do not dispose") and an image.
@@ -51,8 +53,10 @@ public enum GIFWriter {
     }
 
     /// The GIF file of `picture`, each frame shown for `frameMilliseconds` (GIF counts in
-    /// hundredths of a second: rounded, at least 2).
-    public static func gif(_ picture: FramedPicture, frameMilliseconds: Int) -> [UInt8] {
+    /// hundredths of a second: rounded, at least 2). Reports each frame encoded to `progress`.
+    public static func gif(
+        _ picture: FramedPicture, frameMilliseconds: Int, progress: ProgressSink = .silent
+    ) -> [UInt8] {
         let uncaptioned =
             keepsCaptions(picture)
             ? picture
@@ -89,7 +93,9 @@ public enum GIFWriter {
         var previous = base
         var previousBoxes: [Raster.Box] = []
         let frames = picture.frames.isEmpty ? [[]] : picture.frames
+        var counter = progress.counter("encoding the GIF", unit: "frames", total: frames.count)
         for (index, frame) in frames.enumerated() {
+            defer { counter.advance() }
             let boxes = coalesce(frame.map { current.clip(bounds($0)) }.filter { !$0.isEmpty })
             var image: (box: Raster.Box, pixels: [UInt8])
             if index == 0 {
@@ -124,6 +130,7 @@ public enum GIFWriter {
             out.append(0x00)
         }
         out.append(0x3B)
+        counter.finish()
         return out
     }
 

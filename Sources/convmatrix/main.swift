@@ -6,8 +6,9 @@ import ConvMatrixCommandLine
     import Darwin
 #endif
 
-/// A file descriptor written through a 1 MiB buffer, so that large matrices stream quickly.
-struct FileDescriptorOutput: TextOutputStream {
+/// A file descriptor written through a 64 KiB buffer, so that large matrices stream quickly. It
+/// takes bytes as well as text (a GIF when standard output is not a terminal).
+struct FileDescriptorOutput: BinaryOutputStream {
     let descriptor: Int32
     private var buffer: [UInt8] = []
 
@@ -27,6 +28,11 @@ struct FileDescriptorOutput: TextOutputStream {
         }
         buffer.append(contentsOf: string.utf8)
         if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func write(bytes: [UInt8]) {
+        flush()
+        bytes.withUnsafeBytes { send($0) }
     }
 
     /// Writes out everything buffered.
@@ -55,7 +61,8 @@ signal(SIGPIPE, SIG_IGN)
 var output = FileDescriptorOutput(descriptor: 1)
 var errors = FileDescriptorOutput(descriptor: 2)
 let status = ConvMatrixTool.run(
-    Array(CommandLine.arguments.dropFirst()), output: &output, errors: &errors)
+    Array(CommandLine.arguments.dropFirst()), output: &output, errors: &errors,
+    console: .standard)
 output.flush()
 errors.flush()
 exit(status)

@@ -16,6 +16,8 @@ public struct LayerAnalysis: Sendable {
         public var svdLimit: Int
         /// Require the dense SVD (throw past the limit instead of skipping it).
         public var requireSVD: Bool
+        /// Where the long parts (singular values, exact rank) report their progress.
+        public var progress: ProgressSink = .silent
         /// Memory budgets for the matrix.
         public var limits: ResourceLimits
 
@@ -151,7 +153,8 @@ public struct LayerAnalysis: Sendable {
         var note: String?
         do {
             try SingularValues.check(rows: rows, columns: columns, limit: options.svdLimit)
-            svd = SingularValues.of(DenseMatrix(matrix, tapValues: doubles))
+            svd = SingularValues.of(
+                DenseMatrix(matrix, tapValues: doubles), progress: options.progress)
         } catch {
             if options.requireSVD || options.requireExact { throw error }
             note = error.description
@@ -181,7 +184,9 @@ public struct LayerAnalysis: Sendable {
         if svd != nil || options.requireExact, let rationals = try? values.rationals() {
             do {
                 rank = ValueRank(
-                    value: try ExactRank.of(matrix, tapValues: rationals), method: "exact",
+                    value: try ExactRank.of(
+                        matrix, tapValues: rationals, progress: options.progress),
+                    method: "exact",
                     tolerance: nil, exactNote: nil)
             } catch {
                 if options.requireExact { throw error }

@@ -8,13 +8,15 @@ import Symbolic
 /// first non-zero column of each row; a row that reduces to zero is dependent. Exactness means
 /// no tolerance: a rank deficiency here is a true one (the taps cancel), not a rounding effect.
 public enum ExactRank {
-    /// The rank of `matrix` at `tapValues`.
+    /// The rank of `matrix` at `tapValues`, reporting the rows eliminated to `progress`.
     ///
     /// - Throws: ``AnalysisError/exactOverflow(_:)`` when an intermediate fraction leaves the
     ///   range of `Int`.
-    public static func of(_ matrix: TapMatrix, tapValues: [Rational]) throws(AnalysisError) -> Int {
+    public static func of(
+        _ matrix: TapMatrix, tapValues: [Rational], progress: ProgressSink = .silent
+    ) throws(AnalysisError) -> Int {
         do {
-            return try compute(matrix, tapValues: tapValues)
+            return try compute(matrix, tapValues: tapValues, progress: progress)
         } catch let error as AnalysisError {
             throw error
         } catch {
@@ -22,11 +24,16 @@ public enum ExactRank {
         }
     }
 
-    private static func compute(_ matrix: TapMatrix, tapValues: [Rational]) throws -> Int {
+    private static func compute(
+        _ matrix: TapMatrix, tapValues: [Rational], progress: ProgressSink
+    ) throws -> Int {
+        var counter = progress.counter("exact rank", unit: "rows", total: matrix.rowCount)
+        defer { counter.finish() }
         // pivots[column] = the reduced row whose leading column it is.
         var pivots: [Int: [(column: Int, value: Rational)]] = [:]
         var rank = 0
         for r in 0..<matrix.rowCount {
+            defer { counter.advance() }
             var row: [(column: Int, value: Rational)] = []
             var i = matrix.rowStart[r]
             let end = matrix.rowStart[r + 1]

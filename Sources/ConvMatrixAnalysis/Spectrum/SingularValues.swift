@@ -1,3 +1,5 @@
+import ConvMatrixCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -28,8 +30,10 @@ public enum SingularValues {
         }
     }
 
-    /// The singular values of `matrix`, descending (`min(m, n)` of them).
-    public static func of(_ matrix: DenseMatrix) -> [Double] {
+    /// The singular values of `matrix`, descending (`min(m, n)` of them). Reports the pairs of
+    /// each sweep to `progress`, one activity per sweep (`singular values, sweep 2`): how many
+    /// sweeps are needed is known only at the end (usually fewer than ten).
+    public static func of(_ matrix: DenseMatrix, progress: ProgressSink = .silent) -> [Double] {
         let a = matrix.rowCount >= matrix.columnCount ? matrix : matrix.transposed
         let m = a.rowCount
         let n = a.columnCount
@@ -39,9 +43,13 @@ public enum SingularValues {
         for r in 0..<m { for c in 0..<n { columns[c * m + r] = a[r, c] } }
         let epsilon = 2.220446049250313e-16 * Double(n)
         columns.withUnsafeMutableBufferPointer { v in
-            for _ in 0..<80 {
+            for sweep in 1...80 {
                 var rotated = false
+                var counter = progress.counter(
+                    "singular values, sweep \(sweep)", unit: "columns", total: n - 1)
+                defer { counter.finish() }
                 for i in 0..<(n - 1) {
+                    defer { counter.advance() }
                     for j in (i + 1)..<n {
                         var alpha = 0.0
                         var beta = 0.0

@@ -3,7 +3,7 @@ import ConvMatrixAnalysis
 
 /// `convmatrix analyze`: what the matrix of one layer says — fans, unreached inputs, the
 /// overlap of the transposed layer (the checkerboard), ranks, structure, spectrum, norm.
-struct AnalyzeCommand: Command {
+struct AnalyzeCommand: ConsoleCommand {
     let name = "analyze"
     let abstract =
         "Report what U says: fan-in/out, unreached inputs, checkerboard overlap, rank, structure, spectrum."
@@ -25,12 +25,12 @@ struct AnalyzeCommand: Command {
         Options.layer + [
             Options.averagePool, Options.kernelValues, Options.seed, Options.exact, Options.svd,
             Options.svdLimit,
-            Options.analysisFormat, Options.ascii, Options.maxMemory,
+            Options.analysisFormat, Options.ascii, Options.maxMemory, Options.quiet,
         ]
 
-    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
-        -> CommandResult
-    {
+    func run(
+        _ arguments: ParsedArguments, output: inout some TextOutputStream, console: Console
+    ) throws(UsageError) -> CommandResult {
         let layer = try LayerOptions.analyzedLayer(arguments)
         let format = try arguments.choice(Options.analysisFormat, default: ReportFormat.text)
         var options = LayerAnalysis.Options(limits: try LayerOptions.limits(arguments))
@@ -51,6 +51,9 @@ struct AnalyzeCommand: Command {
             }
         }
         let analysis: LayerAnalysis
+        let progress = progressLine(arguments, console: console)
+        defer { progress.end() }
+        options.progress = progress.sink
         do {
             analysis = try LayerAnalysis(layer, options: options)
         } catch let error as SpecificationError {

@@ -1,7 +1,7 @@
 import ConvMatrix
 
 /// `convmatrix check`: U against an independent direct computation, at numbers.
-struct CheckCommand: Command {
+struct CheckCommand: ConsoleCommand {
     let name = "check"
     let abstract = "Check U numerically: direct convolution, transpose, adjoint and backward pass."
     let discussion = """
@@ -20,12 +20,12 @@ struct CheckCommand: Command {
         Options.layer + [
             Options.kernelValues, Options.inputValues, Options.outputGradient, Options.seed,
             Options.exact,
-            Options.maxMemory,
+            Options.maxMemory, Options.quiet,
         ]
 
-    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
-        -> CommandResult
-    {
+    func run(
+        _ arguments: ParsedArguments, output: inout some TextOutputStream, console: Console
+    ) throws(UsageError) -> CommandResult {
         let conv = try LayerOptions.convolutionOrForward(arguments)
         let limits = try LayerOptions.limits(arguments)
         let exact = arguments.has(Options.exact)
@@ -55,10 +55,12 @@ struct CheckCommand: Command {
             ?? TensorValues(
                 randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
         let report: NumericCheckReport
+        let progress = progressLine(arguments, console: console)
+        defer { progress.end() }
         do {
             report = try conv.numericCheck(
                 NumericCheckValues(kernel: kernel, input: input, output: y, delta: delta),
-                exact: exact, limits: limits)
+                exact: exact, limits: limits, progress: progress.sink)
         } catch {
             switch error {
             case .specification(let error): throw UsageError(error)

@@ -45,3 +45,28 @@ extension Command {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+/// A command that needs to know where it runs (``Console``): one that writes binary output
+/// (a GIF goes to standard output unless that is a terminal) or reports progress on long work
+/// (a line on standard error when that is a terminal, unless `--quiet`).
+protocol ConsoleCommand: Command {
+    /// Runs with `arguments` on `console`, writing the result to `output`.
+    func run(
+        _ arguments: ParsedArguments, output: inout some TextOutputStream, console: Console
+    ) throws(UsageError) -> CommandResult
+}
+
+extension ConsoleCommand {
+    /// Runs detached from any terminal: no progress, and binary output where `output` takes it.
+    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
+        -> CommandResult
+    {
+        try run(arguments, output: &output, console: .detached)
+    }
+
+    /// The progress line of this run: drawn on `console` unless `--quiet` was given. Call
+    /// ``ProgressLine/end()`` when the command is done (a `defer`).
+    func progressLine(_ arguments: ParsedArguments, console: Console) -> ProgressLine {
+        ProgressLine(console: console, quiet: arguments.has(Options.quiet))
+    }
+}

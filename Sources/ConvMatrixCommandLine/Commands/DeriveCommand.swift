@@ -81,8 +81,10 @@ struct DeriveCommand: Command {
         }
         if let text = arguments.value(Options.sections) {
             let known = derivation.sections.map(\.kind.rawValue)
-            let wanted = text.split(separator: ",", omittingEmptySubsequences: false).map(
-                String.init)
+            // Section names are convmatrix's words: any case (inputgrid is inputGrid).
+            let wanted = text.split(separator: ",", omittingEmptySubsequences: false).map {
+                OptionDefinition.word(String($0), among: known) ?? String($0)
+            }
             for name in wanted where !known.contains(name) {
                 throw UsageError(
                     flag: "sections",

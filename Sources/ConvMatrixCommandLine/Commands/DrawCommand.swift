@@ -3,7 +3,7 @@ import ConvMatrix
 /// `convmatrix draw`: the connectivity diagram, U's sparsity pattern, or the frame pictures (the
 /// sliding kernel, the transposed convolution in two views, the backward pass) as SVG, GIF or
 /// TikZ.
-struct DrawCommand: Command {
+struct DrawCommand: ConsoleCommand {
     /// The pictures `draw` knows.
     enum Picture: String, Sendable, CaseIterable {
         case connectivity, sparsity, sliding, transposed, backward
@@ -41,7 +41,7 @@ struct DrawCommand: Command {
 
         EXAMPLES:
           convmatrix draw --input 5x5 --kernel 3x3 --stride 2 --picture sliding > sliding.svg
-          convmatrix draw --input 5x5 --kernel 3x3 --stride 2 --picture transposed --view scatter --format gif --output scatter.gif
+          convmatrix draw --input 5x5 --kernel 3x3 --stride 2 --picture transposed --view scatter --format gif > scatter.gif
           convmatrix draw --input 5x5 --kernel 3x3 --stride 2 --picture backward --format tikz --standalone
         """
     let options =
@@ -50,19 +50,28 @@ struct DrawCommand: Command {
             Options.drawFormat, Options.view, Options.frame, Options.frameMilliseconds,
             Options.outputChannel, Options.labels, Options.kernelValues, Options.inputValues,
             Options.seed,
-            Options.standalone, Options.outputFile, Options.maxMemory,
+            Options.standalone, Options.outputFile, Options.maxMemory, Options.quiet,
         ]
 
-    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
-        -> CommandResult
-    {
-        let request = try DrawRequest(arguments)
-        let rendered = try request.render()
+    func run(
+        _ arguments: ParsedArguments, output: inout some TextOutputStream, console: Console
+    ) throws(UsageError) -> CommandResult {
+        // A GIF goes to standard output when that takes bytes and is not a terminal.
+        let request = try DrawRequest(
+            arguments,
+            binaryOutput: !console.outputIsTerminal && BinaryOutput.accepts(output))
+        let progress = progressLine(arguments, console: console)
+        defer { progress.end() }
+        let rendered = try request.render(progress: progress.sink)
         if let path = arguments.value(Options.outputFile) {
             do {
                 try FileOutput.write(rendered, to: path)
             } catch {
                 throw UsageError(flag: "output", "cannot write '\(path)': \(error.reason)")
+            }
+        } else if request.format == .gif {
+            guard BinaryOutput.write(rendered, to: &output) else {
+                throw UsageError(flag: "output", DrawRequest.binaryRefusal)
             }
         } else {
             output.write(String(decoding: rendered, as: UTF8.self))

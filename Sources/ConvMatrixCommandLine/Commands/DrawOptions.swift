@@ -8,7 +8,7 @@ extension Options {
     static let drawFormat = OptionDefinition(
         name: "format", valueName: "<svg|gif|tikz>",
         help:
-            "svg (default; animated for frame pictures), gif (animated, needs --output), or tikz (small multiples)."
+            "svg (default; animated for frame pictures), gif (animated; to a file or pipe, not a terminal), or tikz (small multiples)."
     )
     static let view = OptionDefinition(
         name: "view", valueName: "<equivalent|scatter>",
@@ -29,5 +29,7 @@ extension Options {
         help: "Symbols in the cells: when they fit (auto, default), always, or never.")
     static let outputFile = OptionDefinition(
         name: "output", valueName: "<file>",
-        help: "Write the picture to this file instead of standard output (required for gif).")
+        help:
+            "Write the picture to this file instead of standard output (a gif needs it when standard output is a terminal)."
+    )
 }

@@ -12,7 +12,9 @@ struct DrawRequest {
     let options: FrameOptions
     let arguments: ParsedArguments
 
-    init(_ arguments: ParsedArguments) throws(UsageError) {
+    /// Reads `arguments`; `binaryOutput` says whether standard output may take a GIF (it is
+    /// no terminal, and takes bytes).
+    init(_ arguments: ParsedArguments, binaryOutput: Bool) throws(UsageError) {
         self.arguments = arguments
         var picture = try arguments.choice(
             Options.drawPicture, default: DrawCommand.Picture.connectivity)
@@ -78,10 +80,8 @@ struct DrawRequest {
             }
         }
         frameMilliseconds = milliseconds ?? 700
-        if format == .gif && arguments.value(Options.outputFile) == nil {
-            throw UsageError(
-                flag: "output", "a GIF is binary; give the file to write, e.g. --output sliding.gif"
-            )
+        if format == .gif && arguments.value(Options.outputFile) == nil && !binaryOutput {
+            throw UsageError(flag: "output", Self.binaryRefusal)
         }
         outputChannel =
             try arguments.value(Options.outputChannel).map { text throws(UsageError) in
@@ -108,8 +108,12 @@ struct DrawRequest {
         }
     }
 
-    /// The picture, as the bytes of the file.
-    func render() throws(UsageError) -> [UInt8] {
+    /// Why a GIF is not written to standard output: as image tools do, not to a terminal.
+    static let binaryRefusal =
+        "a GIF is binary and standard output is a terminal; redirect it (> sliding.gif) or give the file, e.g. --output sliding.gif"
+
+    /// The picture, as the bytes of the file; a GIF reports its frames to `progress`.
+    func render(progress: ProgressSink = .silent) throws(UsageError) -> [UInt8] {
         let limits = try LayerOptions.limits(arguments)
         switch picture {
         case .connectivity, .sparsity:
@@ -140,7 +144,7 @@ struct DrawRequest {
             } catch {
                 throw UsageError(error)
             }
-            return try emit(picture)
+            return try emit(picture, progress: progress)
         case .transposed:
             let transposed = try LayerOptions.transposedSubject(arguments)
             try checkChannel(transposed.outChannels)
@@ -172,7 +176,7 @@ struct DrawRequest {
             } catch {
                 throw UsageError(error)
             }
-            return try emit(picture)
+            return try emit(picture, progress: progress)
         case .backward:
             if arguments.has(Options.transposed) {
                 throw UsageError(
@@ -192,7 +196,7 @@ struct DrawRequest {
             } catch {
                 throw UsageError(error)
             }
-            return try emit(picture)
+            return try emit(picture, progress: progress)
         }
     }
 
@@ -209,7 +213,9 @@ struct DrawRequest {
     }
 
     /// The picture in the chosen format (a frame exists: ``checkFrames`` ran).
-    private func emit(_ picture: FramedPicture) throws(UsageError) -> [UInt8] {
+    private func emit(_ picture: FramedPicture, progress: ProgressSink) throws(UsageError)
+        -> [UInt8]
+    {
         try checkGIF(picture)
         if format == .tikz && frame == nil {
             let elements = picture.frames.reduce(0) { $0 + picture.background.count + $1.count }
@@ -230,7 +236,9 @@ struct DrawRequest {
         case .svg:
             return Array(AnimatedSVGWriter.svg(picture, frameMilliseconds: frameMilliseconds).utf8)
         case .tikz: return Array(TikZWriter.smallMultiples(picture, standalone: standalone).utf8)
-        case .gif: return GIFWriter.gif(picture, frameMilliseconds: frameMilliseconds)
+        case .gif:
+            return GIFWriter.gif(
+                picture, frameMilliseconds: frameMilliseconds, progress: progress)
         }
     }
 

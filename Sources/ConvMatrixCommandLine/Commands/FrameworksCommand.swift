@@ -3,7 +3,7 @@ import ConvMatrixFrameworks
 
 /// `convmatrix frameworks`: a layer in one framework's words, in all five, proven equal by their
 /// matrices.
-struct FrameworksCommand: Command {
+struct FrameworksCommand: ConsoleCommand {
     let name = "frameworks"
     let abstract =
         "Give a layer in PyTorch, TensorFlow, Keras, JAX and ONNX, and prove each equal by its matrix."
@@ -33,7 +33,7 @@ struct FrameworksCommand: Command {
         [Options.from, Options.transposed, Options.input, Options.kernel] + Options.apiParameters
         + [
             Options.outputPadding, Options.sameRule, Options.flip, Options.frameworksFormat,
-            Options.ascii, Options.maxMemory,
+            Options.ascii, Options.maxMemory, Options.quiet,
         ]
 
     /// `--format` of this command.
@@ -41,16 +41,19 @@ struct FrameworksCommand: Command {
         case text, markdown, json
     }
 
-    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
-        -> CommandResult
-    {
+    func run(
+        _ arguments: ParsedArguments, output: inout some TextOutputStream, console: Console
+    ) throws(UsageError) -> CommandResult {
         let format = try arguments.choice(Options.frameworksFormat, default: Format.text)
         let limits = try LayerOptions.limits(arguments)
         let comparison: FrameworkComparison
+        let progress = progressLine(arguments, console: console)
+        defer { progress.end() }
         do {
             if arguments.value(Options.from) == nil {
                 comparison = try FrameworkComparison(
-                    try FrameworksOptions.ownLayer(arguments), limits: limits)
+                    try FrameworksOptions.ownLayer(arguments), limits: limits,
+                    progress: progress.sink)
             } else {
                 let layer = try FrameworksOptions.layer(arguments)
                 let input = try FrameworksOptions.axisIntegers(
@@ -58,7 +61,7 @@ struct FrameworksCommand: Command {
                 let kernel = try FrameworksOptions.axisIntegers(
                     try arguments.required(Options.kernel, example: "3x3"), flag: "kernel")
                 comparison = try FrameworkComparison(
-                    layer, input: input, kernel: kernel, limits: limits)
+                    layer, input: input, kernel: kernel, limits: limits, progress: progress.sink)
             }
         } catch let error as UsageError {
             throw error

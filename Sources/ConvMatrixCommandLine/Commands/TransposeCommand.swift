@@ -4,7 +4,7 @@ import Symbolic
 
 /// `convmatrix transpose`: the transposed convolution as a layer of its own (PyTorch's
 /// ConvTranspose semantics), its matrix T, its output size, and the convolution it transposes.
-struct TransposeCommand: Command {
+struct TransposeCommand: ConsoleCommand {
     /// The formats it writes.
     static let formats = RenderOptions.Format.allCases
 
@@ -29,10 +29,11 @@ struct TransposeCommand: Command {
         """
     let options =
         Options.layer + Options.rendering(formats: Self.formats) + [Options.full] + Options.values
+        + [Options.quiet]
 
-    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
-        -> CommandResult
-    {
+    func run(
+        _ arguments: ParsedArguments, output: inout some TextOutputStream, console: Console
+    ) throws(UsageError) -> CommandResult {
         let layer: TransposedConvolution
         do {
             layer = try LayerOptions.transposedSubject(arguments)
@@ -73,10 +74,12 @@ struct TransposeCommand: Command {
             ])
         if let export = render.exportWriter {
             try MatrixOutput.checkFiniteExport(printed, values: values)
+            let progress = progressLine(arguments, console: console)
+            defer { progress.end() }
             export.write(
                 printed, kernel: symbols.kernel, values: values,
                 header: UnrollCommand.exportHeader(view, arguments: arguments, command: name),
-                to: &output)
+                to: &output, progress: progress.sink)
             return agrees ? CommandResult() : mismatch
         }
         let symbolic = try MatrixOutput.symbolic(printed, values: values, kernel: symbols.kernel)

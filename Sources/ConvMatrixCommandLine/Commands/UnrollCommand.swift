@@ -3,7 +3,7 @@ import Symbolic
 
 /// `convmatrix unroll`: the matrix of a layer (U of a convolution, T of a transposed
 /// convolution with `--transposed`), or its transpose.
-struct UnrollCommand: Command {
+struct UnrollCommand: ConsoleCommand {
     /// The formats it writes.
     static let formats = RenderOptions.Format.allCases
 
@@ -26,11 +26,11 @@ struct UnrollCommand: Command {
     let options =
         Options.layer + [Options.transpose, Options.averagePool]
         + Options.rendering(formats: Self.formats)
-        + [Options.full] + Options.values
+        + [Options.full] + Options.values + [Options.quiet]
 
-    func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
-        -> CommandResult
-    {
+    func run(
+        _ arguments: ParsedArguments, output: inout some TextOutputStream, console: Console
+    ) throws(UsageError) -> CommandResult {
         let layer = try LayerOptions.layer(arguments)
         let render = try RenderOptions(arguments, formats: Self.formats)
         let view = LayerMatrix(
@@ -52,9 +52,12 @@ struct UnrollCommand: Command {
         let symbols = LayerSymbols(layer, names: render.names)
         if let export = render.exportWriter {
             try MatrixOutput.checkFiniteExport(matrix, values: values)
+            let progress = progressLine(arguments, console: console)
+            defer { progress.end() }
             export.write(
                 matrix, kernel: symbols.kernel, values: values,
-                header: Self.exportHeader(view, arguments: arguments, command: name), to: &output)
+                header: Self.exportHeader(view, arguments: arguments, command: name), to: &output,
+                progress: progress.sink)
             return CommandResult()
         }
         let symbolic = try MatrixOutput.symbolic(matrix, values: values, kernel: symbols.kernel)

@@ -3,10 +3,12 @@
 /// to make it again.
 enum CommandLineRecord {
     /// `convmatrix <command> --flag value …`, options in the order given, under their canonical
-    /// names. Random values record their seed (`--seed 1` when it was left at its default).
+    /// names, words in their one spelling. Random values record their seed (`--seed 1` when it
+    /// was left at its default). `--quiet` is left out: it changes what standard error shows,
+    /// never the file.
     static func line(_ command: String, _ arguments: ParsedArguments) -> String {
         var parts = ["convmatrix", command]
-        for (name, value) in arguments.given {
+        for (name, value) in arguments.given where name != Options.quiet.name {
             parts.append("--\(name)")
             if let value { parts.append(quoted(value)) }
         }

@@ -58,13 +58,19 @@ extension Options {
         name: "auto_pad", valueName: "<NOTSET|SAME_UPPER|SAME_LOWER|VALID>", help: "ONNX: auto_pad."
     )
 
-    /// Every API parameter the command accepts (each framework takes some of them).
+    /// Every API parameter the command accepts (each framework takes some of them). Their
+    /// words are the APIs' own (``OptionDefinition/Vocabulary/framework``): the parser leaves
+    /// their case alone, and each framework's rules below read them.
     static let apiParameters = [
         apiStride, apiStrides, apiWindowStrides, apiPadding, apiOutputPadding, apiDilation,
         apiDilations,
         apiDilationRate, apiRHSDilation, apiOutputShape, apiTransposeKernel,
         apiUseConsistentPadding, apiPads, apiAutoPad,
-    ]
+    ].map { parameter in
+        var parameter = parameter
+        parameter.vocabulary = .framework
+        return parameter
+    }
 }
 
 /// Reads a layer given in one framework's own words.

@@ -16,24 +16,41 @@ struct OptionDefinition: Hashable, Sendable {
     /// then start with `--`, as a layer's own flags do.
     var repeatable: Bool = false
 
+    /// Whose words the value's alternatives are (``choices``).
+    enum Vocabulary: Hashable, Sendable {
+        /// convmatrix's own (`text`, `es`, `reflect`, `random`): typed in any case.
+        case own
+        /// A framework API's (JAX's `true`/`false`): kept as typed, for the command to read by
+        /// that API's rules (`SAME`, `NOTSET` are TensorFlow's and ONNX's own spelling).
+        case framework
+    }
+    /// Whose words ``choices`` are; convmatrix's own unless the option is an API parameter.
+    var vocabulary: Vocabulary = .own
+
     /// `--stride <s|sxs>`.
     var synopsis: String { valueName.map { "--\(name) \($0)" } ?? "--\(name)" }
 
-    /// The literal words the value may be, for shell completion: the alternatives of
-    /// ``valueName`` that are lowercase words (`text`, `latex`; `valid`, `same`, `full` of
-    /// `--padding`; `random` of `--kernel-values`), leaving out placeholders such as `n`, `nxn`,
-    /// `<C>`, `v1,v2,…` or the units of `<bytes|NMB|NGB>`.
+    /// The literal words the value may be, for shell completion and for reading them in any
+    /// case: the alternatives of ``valueName`` that are lowercase words (`text`, `latex`;
+    /// `valid`, `same`, `full` of `--padding`; `en`, `es` of `--lang`; `random` of
+    /// `--kernel-values`), leaving out placeholders such as `n`, `nxn`, `<C>`, `<dir>`,
+    /// `v1,v2,…` or the units of `<bytes|NMB|NGB>`. A value name of one alternative is a
+    /// placeholder (`<file>`, `<ms>`).
     var choices: [String] {
         guard let valueName, valueName.hasPrefix("<"), valueName.hasSuffix(">") else { return [] }
         let alternatives = valueName.dropFirst().dropLast().split(separator: "|").map(String.init)
         // `<bytes|NMB|NGB>`: capitals mark a list of placeholders, not of words.
-        guard !alternatives.contains(where: { $0.contains(where: \.isUppercase) }) else {
+        guard alternatives.count >= 2,
+            !alternatives.contains(where: { $0.contains(where: \.isUppercase) })
+        else {
             return []
         }
         return alternatives.filter {
             word in
             let letters = Array(word)
-            guard letters.count >= 3, letters.allSatisfy({ $0 >= "a" && $0 <= "z" }) else {
+            guard letters.count >= 2, letters.first != "-", letters.last != "-",
+                letters.allSatisfy({ ($0 >= "a" && $0 <= "z") || $0 == "-" })
+            else {
                 return false
             }
             // `sxs`, `kxkxk`: a placeholder letter repeated per axis.
@@ -44,6 +61,31 @@ struct OptionDefinition: Hashable, Sendable {
                 }
             return !isAxisPlaceholder
         }
+    }
+
+    /// `typed` spelled as the option's own word when it is one in another case (`ES` is `es`,
+    /// `Reflect` is `reflect`); otherwise as typed. The parser reads every value through this,
+    /// so every command sees convmatrix's words in their one spelling; a framework's words
+    /// (``Vocabulary/framework``) are left alone.
+    func spelled(_ typed: String) -> String {
+        guard vocabulary == .own else { return typed }
+        return Self.word(typed, among: choices) ?? typed
+    }
+
+    /// The word of `words` that `typed` is, ignoring case (ASCII letters: convmatrix's words
+    /// are ASCII); nil when it is none of them.
+    static func word(_ typed: String, among words: [String]) -> String? {
+        if words.contains(typed) { return typed }
+        let folded = asciiLowercase(typed)
+        return words.first { asciiLowercase($0) == folded }
+    }
+
+    private static func asciiLowercase(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32) ?? $0 : $0
+                }))
     }
 }
 
@@ -145,6 +187,12 @@ enum Options {
     )
     static let help = OptionDefinition(
         name: "help", valueName: nil, help: "Show help for this command.")
+    /// `--quiet`, on the commands that can work long.
+    static let quiet = OptionDefinition(
+        name: "quiet", valueName: nil,
+        help:
+            "No progress line (shown on standard error when it is a terminal and the work takes over a second)."
+    )
 
     /// The options that describe a layer: a convolution, or with `--transposed` a transposed
     /// convolution (which alone takes `--output-padding`). Every command reads them alike.

@@ -1,7 +1,9 @@
 /// The options of one command line, checked against the options its command accepts.
 ///
 /// Accepts `--name value` and `--name=value`; a flag takes no value. Every option may appear
-/// once. Positional arguments are refused: every value is named.
+/// once. Positional arguments are refused: every value is named. A value that is one of the
+/// option's own words in another case is stored in the word's spelling (`--lang ES` is
+/// `--lang es`, ``OptionDefinition/spelled(_:)``), so that no command compares case itself.
 struct ParsedArguments: Sendable {
     /// Option values by name.
     private(set) var values: [String: String] = [:]
@@ -27,8 +29,17 @@ struct ParsedArguments: Sendable {
                     flags.insert("help")
                     continue
                 }
+                // `-input`: one dash short of an option.
+                let dashed =
+                    argument.hasPrefix("-") ? String(argument.drop(while: { $0 == "-" })) : ""
+                let hint =
+                    dashed.isEmpty
+                    ? nil
+                    : Suggestion.closest(to: dashed, in: allowed.map(\.name)).map {
+                        "; did you mean --\($0)?"
+                    }
                 throw UsageError(
-                    "unexpected argument '\(argument)' for '\(command)'; options start with -- (see 'convmatrix \(command) --help')"
+                    "unexpected argument '\(argument)' for '\(command)'; options start with --\(hint ?? "") (see 'convmatrix \(command) --help')"
                 )
             }
             var name = String(argument.dropFirst(2))
@@ -74,12 +85,12 @@ struct ParsedArguments: Sendable {
                 continue
             }
             if let inlineValue {
-                values[name] = inlineValue
+                values[name] = option.spelled(inlineValue)
             } else {
                 guard index < arguments.count, !arguments[index].hasPrefix("--") else {
                     throw UsageError(flag: name, "expects a value \(option.valueName ?? "")")
                 }
-                values[name] = arguments[index]
+                values[name] = option.spelled(arguments[index])
                 index += 1
             }
             given.append((name, values[name]))

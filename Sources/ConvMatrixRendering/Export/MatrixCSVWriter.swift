@@ -9,12 +9,17 @@ import ConvMatrixSymbols
 /// A cell containing a comma, a quote or a line break is quoted, quotes doubled.
 public enum MatrixCSVWriter {
     /// Writes `rowCount` lines of `columnCount` cells; `row(r)` gives row `r`'s non-zero cells
-    /// as `(column, text)` in increasing column order, and every other cell is `zero`.
+    /// as `(column, text)` in increasing column order, and every other cell is `zero`. Reports
+    /// the rows written to `progress`.
     public static func write(
         rowCount: Int, columnCount: Int, zero: String = "0",
-        row: (Int) -> [(column: Int, text: String)], to output: inout some TextOutputStream
+        row: (Int) -> [(column: Int, text: String)], to output: inout some TextOutputStream,
+        progress: ProgressSink = .silent
     ) {
+        var counter = progress.counter("writing CSV", unit: "rows", total: rowCount)
+        defer { counter.finish() }
         for r in 0..<rowCount {
+            defer { counter.advance() }
             var cells = [String](repeating: zero, count: columnCount)
             for entry in row(r) where entry.column >= 0 && entry.column < columnCount {
                 cells[entry.column] = quoted(entry.text)

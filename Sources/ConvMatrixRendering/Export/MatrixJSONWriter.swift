@@ -11,10 +11,10 @@ import Symbolic
 /// Entries are written one per line as they are produced, in row-major order.
 public enum MatrixJSONWriter {
     /// Writes `matrix`, whose taps print as `kernel` symbols; `values` (one per tap) add a
-    /// `value` to every entry.
+    /// `value` to every entry. Reports the rows written to `progress`.
     public static func write(
         _ matrix: TapMatrix, kernel: [Symbol], values: [Double]?, header: MatrixExportHeader,
-        to output: inout some TextOutputStream
+        to output: inout some TextOutputStream, progress: ProgressSink = .silent
     ) {
         let plain = PlainTextPrinter()
         let latex = LaTeXPrinter(termOrder: .natural)
@@ -38,7 +38,9 @@ public enum MatrixJSONWriter {
         }
         output.write("  \"entries\": [")
         var first = true
+        var counter = progress.counter("writing JSON", unit: "rows", total: matrix.rowCount)
         for r in 0..<matrix.rowCount {
+            defer { counter.advance() }
             for entry in matrix.columnGroups(inRow: r) {
                 let column = entry.column
                 let taps = entry.positions.map { Int(matrix.taps[$0]) }
@@ -58,6 +60,7 @@ public enum MatrixJSONWriter {
             }
         }
         output.write(first ? "]\n}\n" : "\n  ]\n}\n")
+        counter.finish()
     }
 
     /// The layer object.

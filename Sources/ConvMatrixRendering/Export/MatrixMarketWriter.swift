@@ -17,10 +17,10 @@ import ConvMatrixSymbols
 /// built in memory besides the matrix itself.
 public enum MatrixMarketWriter {
     /// Writes `matrix`, with `values` one per tap (nil for the pattern) and `comments` as `%`
-    /// lines (each should be ASCII and on one line).
+    /// lines (each should be ASCII and on one line). Reports the rows written to `progress`.
     public static func write(
         _ matrix: TapMatrix, values: [Double]?, comments: [String],
-        to output: inout some TextOutputStream
+        to output: inout some TextOutputStream, progress: ProgressSink = .silent
     ) {
         let field = values == nil ? "pattern" : "real"
         output.write("%%MatrixMarket matrix coordinate \(field) general\n")
@@ -32,7 +32,10 @@ public enum MatrixMarketWriter {
         let tapText = values.map { $0.map { Array("\($0)".utf8) } }
         var buffer = ByteBuffer()
         var rowText: [UInt8] = []
+        var counter = progress.counter(
+            "writing Matrix Market", unit: "rows", total: matrix.rowCount)
         for r in 0..<matrix.rowCount {
+            defer { counter.advance() }
             rowText.removeAll(keepingCapacity: true)
             DecimalText.append(r + 1, to: &rowText)
             rowText.append(UInt8(ascii: " "))
@@ -55,5 +58,6 @@ public enum MatrixMarketWriter {
             buffer.flushIfFull(to: &output)
         }
         buffer.flush(to: &output)
+        counter.finish()
     }
 }

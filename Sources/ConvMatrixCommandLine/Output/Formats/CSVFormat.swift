@@ -10,7 +10,7 @@ struct CSVFormat: ExportWriter, GridWriter {
 
     func write(
         _ matrix: TapMatrix, kernel: [Symbol], values: KernelValues?, header: MatrixExportHeader,
-        to output: inout some TextOutputStream
+        to output: inout some TextOutputStream, progress: ProgressSink
     ) {
         let numbers = values?.doubles
         let source = SymbolicTapMatrix(matrix, kernel: kernel)
@@ -26,7 +26,7 @@ struct CSVFormat: ExportWriter, GridWriter {
                     let total = entry.positions.reduce(0.0) { $0 + numbers[Int(matrix.taps[$1])] }
                     return (entry.column, JSON.number(total))
                 }
-            }, to: &output)
+            }, to: &output, progress: progress)
     }
 
     func write(_ grids: ExpressionGrids, title: [String], to output: inout some TextOutputStream) {

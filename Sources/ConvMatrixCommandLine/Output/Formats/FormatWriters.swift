@@ -18,10 +18,22 @@ protocol MatrixWriter {
 
 /// Writes U or T for other programs, every stored entry: Matrix Market, JSON or CSV.
 protocol ExportWriter {
-    /// Writes `matrix`, its taps printed as `kernel` or valued by `values`.
+    /// Writes `matrix`, its taps printed as `kernel` or valued by `values`, reporting the rows
+    /// written to `progress` (a large U takes seconds).
     func write(
         _ matrix: TapMatrix, kernel: [Symbol], values: KernelValues?, header: MatrixExportHeader,
-        to output: inout some TextOutputStream)
+        to output: inout some TextOutputStream, progress: ProgressSink)
+}
+
+extension ExportWriter {
+    /// Writes `matrix` without reporting progress.
+    func write(
+        _ matrix: TapMatrix, kernel: [Symbol], values: KernelValues?, header: MatrixExportHeader,
+        to output: inout some TextOutputStream
+    ) {
+        write(
+            matrix, kernel: kernel, values: values, header: header, to: &output, progress: .silent)
+    }
 }
 
 /// Writes a tensor as a stack of 2-D grids: the symbolic tensors, the placements, `apply`'s

@@ -6,10 +6,11 @@ import Symbolic
 struct JSONFormat: ExportWriter, ValueWriter {
     func write(
         _ matrix: TapMatrix, kernel: [Symbol], values: KernelValues?, header: MatrixExportHeader,
-        to output: inout some TextOutputStream
+        to output: inout some TextOutputStream, progress: ProgressSink
     ) {
         MatrixJSONWriter.write(
-            matrix, kernel: kernel, values: values?.doubles, header: header, to: &output)
+            matrix, kernel: kernel, values: values?.doubles, header: header, to: &output,
+            progress: progress)
     }
 
     func write(

@@ -6,7 +6,7 @@ import Symbolic
 struct MTXFormat: ExportWriter {
     func write(
         _ matrix: TapMatrix, kernel: [Symbol], values: KernelValues?, header: MatrixExportHeader,
-        to output: inout some TextOutputStream
+        to output: inout some TextOutputStream, progress: ProgressSink
     ) {
         MatrixMarketWriter.write(
             matrix, values: values?.doubles,
@@ -14,6 +14,6 @@ struct MTXFormat: ExportWriter {
                 header.command,
                 "\(header.matrix): \(header.product) (\(header.convention) convention)",
                 "rows: \(header.rows)", "columns: \(header.columns)", "indices are 1-based",
-            ], to: &output)
+            ], to: &output, progress: progress)
     }
 }
