@@ -120,16 +120,23 @@ extension ConvolutionSpec {
                     inputSize: inputSize[t], kernelSize: kernelSize[t], stride: strides[t],
                     dilation: dilations[t], padding: paddings[t], outputSize: m))
         }
-        let input = try SpecValidation.extents(inputSize, channels: inChannels, field: .input)
-        let output = try SpecValidation.extents(
-            axes.map { $0.outputSize }, channels: outChannels, field: .input)
-        guard let weightChannels = CheckedArithmetic.multiply(outChannels, inChannels / groups)
-        else {
-            throw SpecificationError(
-                .outChannels, "\(outChannels) × \(inChannels / groups) weight channels overflow")
+        // Counted in 64-bit arithmetic: a 32-bit host refuses a layer larger than its `Int` with
+        // the budget's words, as the command line on a 64-bit host does (LayerElementCounts).
+        let weightChannels = Int64(outChannels) * Int64(inChannels / groups)
+        let counts = {
+            LayerElementCounts(
+                inputs: LayerElementCounts.count(channels: Int64(inChannels), sizes: inputSize),
+                outputs: LayerElementCounts.count(
+                    channels: Int64(outChannels), sizes: axes.map { $0.outputSize }),
+                weights: LayerElementCounts.count(channels: weightChannels, sizes: kernelSize))
         }
+        let input = try SpecValidation.extents(
+            inputSize, channels: Int64(inChannels), field: .input, elements: counts)
+        let output = try SpecValidation.extents(
+            axes.map { $0.outputSize }, channels: Int64(outChannels), field: .input,
+            elements: counts)
         let kernel = try SpecValidation.extents(
-            kernelSize, channels: weightChannels, field: .kernel)
+            kernelSize, channels: weightChannels, field: .kernel, elements: counts)
         return Convolution(
             axes: axes, inChannels: inChannels, outChannels: outChannels, groups: groups,
             paddingMode: paddingMode, orientation: orientation, requestedPadding: padding,

@@ -117,7 +117,8 @@ extension TransposedConvolutionSpec {
             padding: .explicit(paddings), dilation: dilations, inChannels: outChannels,
             outChannels: inChannels, groups: groups, orientation: orientation)
         let forward = try forwardSpec.validated()
-        let input = try SpecValidation.extents(inputSize, channels: inChannels, field: .input)
+        let input = try SpecValidation.extents(
+            inputSize, channels: Int64(inChannels), field: .input)
         return TransposedConvolution(
             axes: axes, inChannels: inChannels, outChannels: outChannels, groups: groups,
             orientation: orientation, forward: forward, inputExtents: input,
