@@ -1,32 +1,49 @@
 #!/usr/bin/env bash
 # The explorer against real engines:
 # 1. the core builds and links for wasm32 (.ci/wasm-checks.sh);
-# 2. the committed page (Sources/ConvMatrixCommandLine/Explorer/ExplorerPageTemplate.swift) is
-#    what tools/build-explorer.sh builds from today's sources: no stale wasm, script or style;
-# 3. the page in Chromium, driven by Playwright, offline (tools/explorer_browser_test.py): what
+# 2. the page's ES modules pass `tsc --noEmit --checkJs` (Debian's node-typescript), with the
+#    page's jsconfig.json (Sources/ConvMatrixCommandLine/Explorer/Page);
+# 3. the committed wasm (Explorer/Page/explorer.wasm) and generated module
+#    (Explorer/Page/js/generated/protocol.js) are what tools/build-explorer.sh builds from today's
+#    sources: no stale core, layout or flag names;
+# 4. the page in Chromium, driven by Playwright, offline (tools/explorer_browser_test.py): what
 #    lights up on hover against `convmatrix connectivity`, matrices against unroll/transpose,
 #    controls, keyboard, hostile fragments, console errors, redraw times.
-# Installs what it needs (Debian's chromium, PyPI's playwright) when missing; idempotent, quiet.
+# Installs what it needs (Debian's chromium and node-typescript, PyPI's playwright) when missing;
+# idempotent, quiet. Uses the engines' Python (CONVMATRIX_PYTHON, or the cache's virtual
+# environment when it exists) for Playwright.
 # Usage: bash .ci/explorer-checks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-    echo "explorer: installing chromium"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v tsc > /dev/null || missing+=(node-typescript)
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "explorer: installing ${missing[*]}"
     apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-if ! python3 -c "import playwright" 2>/dev/null; then
+python="${CONVMATRIX_PYTHON:-}"
+if [ -z "$python" ]; then
+    python=python3
+    venv="${XDG_CACHE_HOME:-$HOME/.cache}/convmatrix/engines/bin/python"
+    [ -x "$venv" ] && python="$venv"
+fi
+if ! "$python" -c "import playwright" 2>/dev/null; then
     echo "explorer: installing playwright"
-    python3 -m pip install -q playwright
+    "$python" -m pip install -q playwright
 fi
 
 echo "explorer: the core for wasm32"
 bash .ci/wasm-checks.sh
 
-echo "explorer: the committed page is up to date"
+echo "explorer: the page's modules type-check (tsc --checkJs)"
+tsc --noEmit -p Sources/ConvMatrixCommandLine/Explorer/Page/jsconfig.json
+
+echo "explorer: the committed wasm and generated module are up to date"
 tools/build-explorer.sh --check
 
 echo "explorer: the page in Chromium"
 swift build --product convmatrix >/dev/null
-python3 tools/explorer_browser_test.py --convmatrix "$(swift build --show-bin-path)/convmatrix"
+"$python" tools/explorer_browser_test.py --convmatrix "$(swift build --show-bin-path)/convmatrix"

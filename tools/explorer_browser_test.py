@@ -430,12 +430,34 @@ def main():
             check(page.locator("img, iframe, object, embed").count() == 0, f"hostile fragment {text[:60]}: no element injected")
             check(page.locator("script").count() == 4, f"hostile fragment {text[:60]}: no script injected")
             check(matrix_entries(page) == good, f"hostile fragment {text[:60]}: the last good layer stays drawn")
-        # A hostile fragment on first load: an error, nothing drawn, nothing run.
+        # A hostile fragment on first load: an error, nothing drawn, nothing run, and the line
+        # under the title no longer says the layer is loading.
         page.goto(url + hostile[0])
         page.reload()
         wait_state(page, "error")
         check(page.evaluate("window.__pwned === undefined"), "hostile first load: nothing executed")
+        summary = page.text_content("#summary")
+        check("Loading" not in summary, f"invalid first fragment: the summary says {summary!r}")
         check(not dialogs, f"no dialog opened: {dialogs}")
+
+        # Layers too large for any page: the page's WebAssembly core (32-bit Int) gives the words
+        # and numbers `convmatrix unroll` gives on this 64-bit host (64-bit arithmetic in both).
+        for size in ("46340x46340", "46341x46341", "100000x100000"):
+            page.evaluate("h => { location.hash = h; }", f"#input={size}&kernel=3x3")
+            inputs = str(int(size.split("x")[0]) * int(size.split("x")[1]))
+            deadline = time.monotonic() + 15
+            while inputs not in page.text_content("#message") and time.monotonic() < deadline:
+                time.sleep(0.05)
+            wait_state(page, "error")
+            message = page.text_content("#message")
+            cli = subprocess.run([tool, "unroll", "--input", size, "--kernel", "3x3"],
+                                 capture_output=True, text=True).stderr.strip()
+            # The library's words, between the flag and the hint (each side has its own).
+            page_words = message.split(": ", 2)[-1].split("; the page's budget")[0]
+            cli_words = cli.split(": ", 2)[-1].split("; raise --max-memory")[0]
+            check(page_words == cli_words and "needs" in cli_words,
+                  f"#input={size}: the page says {message!r}, unroll says {cli!r}")
+            print(f"ok   #input={size}&kernel=3x3: {page_words}")
 
         # Redraw times: 32×32 input, 5×5 kernel. Each step changes a control (stride, padding,
         # mode) as a user does, so the output grid, the matrix and the sums are rebuilt; the time
