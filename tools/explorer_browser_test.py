@@ -141,6 +141,44 @@ class Layer:
         return links
 
 
+def check_names(page, tool, name, pairs):
+    """Every input, output and tap cell's text is the name the command line prints for it
+    (`convmatrix connectivity`, Unicode), channels and two-digit indices included: the page's
+    naming (names.js, its parts generated from the Swift printer) cannot drift from Swift's."""
+    unicode_rows = []
+    for line in run(tool, "connectivity", *flags(pairs)).splitlines():
+        if line.startswith("  ") and " ← " in line:
+            target, sources = line.strip().split(" ← ")
+            for pair in sources.split(", "):
+                source, tap = pair.split(" ")
+                unicode_rows.append((target, source, tap))
+    ascii_rows = list(csv.reader(io.StringIO(run(tool, "connectivity", *flags(pairs), "--format", "csv", "--ascii"))))[1:]
+    layer = Layer(tool, pairs)
+    ks = 1
+    for k in layer.kernel:
+        ks *= k
+    texts = page.evaluate("""() => {
+        const of = (selector, key) => Object.fromEntries([...document.querySelectorAll(selector)]
+            .map((e) => [e.getAttribute(key), e.textContent]));
+        return { outputs: of('#output-grid [data-output]', 'data-output'),
+                 inputs: of('#input-grid [data-input]', 'data-input'),
+                 taps: of('#kernel-grid [data-tap]', 'data-tap') };
+    }""")
+    check(len(unicode_rows) == len(ascii_rows), f"{name}: the text and CSV connectivity list the same links")
+    checked = 0
+    for (target, source, tap), (a_target, a_source, a_tap) in zip(unicode_rows, ascii_rows):
+        sup, o, count = parse_name(a_target, layer.output)
+        o += sup[0] * count if sup else 0
+        sup, i, count = parse_name(a_source, layer.input)
+        i += sup[0] * count if sup else 0
+        sup, t, _ = parse_name(a_tap, layer.kernel)
+        t += (sup[0] * layer.weight[1] + sup[1]) * ks if sup else 0
+        for kind, index, want in (("outputs", o, target), ("inputs", i, source), ("taps", t, tap)):
+            got = texts[kind].get(str(index))
+            checked += check(got == want, f"{name}: {kind[:-1]} {index} is named {want!r}, the page says {got!r}")
+    print(f"ok   {name}: {checked} names as the command line prints them")
+
+
 def fragment(pairs):
     return "#" + "&".join(urllib.parse.quote(n, safe="") + "=" + urllib.parse.quote(v, safe="") for n, v in pairs)
 
@@ -354,6 +392,13 @@ def main():
             check(matrix_entries(page) == layer.entries, f"{name}: the page's matrix is the CLI's")
             check_layer(page, name, layer)
             print(f"ok   {name}: {layer.rows} outputs, {layer.cols} inputs, {len(layer.links)} links")
+
+        # Names, with channels and two-digit indices (comma-separated), as the CLI prints them.
+        named = [("input", "11x12"), ("kernel", "3x2"), ("in-channels", "2"), ("out-channels", "2")]
+        page.goto(url + fragment(named))
+        page.reload()
+        wait_state(page, "ready")
+        check_names(page, tool, "names 11×12, 2 → 2 channels", named)
 
         page.goto(url + fragment(DENSE_LAYERS[0][1]))
         page.reload()
