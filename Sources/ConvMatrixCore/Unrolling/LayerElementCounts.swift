@@ -43,12 +43,13 @@ public struct LayerElementCounts: Hashable, Sendable {
 
     /// `channels · Π sizes` in 64-bit arithmetic, or nil when it overflows `Int64` (or a factor is
     /// negative).
-    public static func count(channels: Int64, sizes: [Int]) -> Int64? {
+    public static func count<Size: BinaryInteger>(channels: Int64, sizes: [Size]) -> Int64? {
         guard channels >= 0 else { return nil }
         var result = channels
         for size in sizes {
             guard size >= 0 else { return nil }
-            let (value, overflow) = result.multipliedReportingOverflow(by: Int64(size))
+            guard let factor = Int64(exactly: size) else { return nil }
+            let (value, overflow) = result.multipliedReportingOverflow(by: factor)
             if overflow { return nil }
             result = value
         }
