@@ -7,7 +7,8 @@ import Foundation
 /// The modules keep to a small subset of the syntax, so that this needs no JavaScript parser:
 /// - an import is one line, `import { a, b } from './name.js';` (a path relative to the module);
 /// - an export is a declaration, `export function f`, `export const x`, `export class C`
-///   (no `export let`: every module sees its imports as the values they had when it ran).
+///   (no `export let`: every module sees its imports as the values they had when it ran);
+/// - a JSDoc block (`/** … */`) that starts a line is for `tsc` and is left out of the page.
 ///
 /// Each module becomes a function run once, in dependency order, that returns its exports;
 /// an import becomes `const { a, b } = <that module's exports>;`. The order follows the imports
@@ -63,8 +64,16 @@ struct ScriptBundle {
     private static func body(path: String, source: String) throws -> String {
         var lines: [String] = []
         var exports: [String] = []
+        var inDocComment = false
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
             let text = String(line)
+            // JSDoc blocks on lines of their own are types for `tsc`, not code: left out of the
+            // page (casts inside a line, `/** @type {T} */ (x)`, stay).
+            let trimmed = text.drop { $0 == " " }
+            if inDocComment || trimmed.hasPrefix("/**") {
+                inDocComment = !trimmed.contains("*/")
+                continue
+            }
             if let imported = try importLine(text, from: path) {
                 lines.append(
                     "const { " + imported.names.joined(separator: ", ") + " } = "
