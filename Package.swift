@@ -77,11 +77,21 @@ let package = Package(
                 "ConvMatrixFrameworks",
                 "Symbolic",
             ]),
-        // Argument parsing, validation messages and commands: a thin layer over ConvMatrix.
+        // Argument parsing, validation messages and commands: a thin layer over ConvMatrix. The
+        // explorer page is built from Explorer/Page into the build folder at build time by
+        // ExplorerPagePlugin (nothing is read at run time: the binary works when copied alone).
         .target(
             name: "ConvMatrixCommandLine",
             dependencies: ["ConvMatrix", "ConvMatrixFrameworks", "ConvMatrixAnalysis", "Symbolic"],
-            exclude: ["Explorer/Page"]),
+            exclude: ["Explorer/Page"],
+            plugins: ["ExplorerPagePlugin"]),
+        // The build tool of the explorer page: bundles Explorer/Page's ES modules, inlines its
+        // style and its committed WebAssembly core, hashes both for the Content-Security-Policy,
+        // and writes the page as a Swift string into the build folder.
+        .executableTarget(name: "ExplorerPageBuilder"),
+        .plugin(
+            name: "ExplorerPagePlugin", capability: .buildTool(),
+            dependencies: ["ExplorerPageBuilder"]),
         // The `convmatrix` executable: forwards its arguments to ConvMatrixCommandLine. A release
         // build on Linux links the Swift runtime statically: the dynamic loader then has no
         // Swift libraries to map and bind, which halves the start-up of every run (see

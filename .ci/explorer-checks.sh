@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The explorer against real engines:
 # 1. the core builds and links for wasm32 (.ci/wasm-checks.sh);
-# 2. the committed page (Sources/ConvMatrixCommandLine/Explorer/ExplorerPageTemplate.swift) is
-#    what tools/build-explorer.sh builds from today's sources: no stale wasm, script or style;
-# 3. the page in Chromium, driven by Playwright, offline (tools/explorer_browser_test.py): what
+# 2. the page's ES modules pass `tsc --noEmit --checkJs` (Debian's node-typescript), with the
+#    page's jsconfig.json (Sources/ConvMatrixCommandLine/Explorer/Page);
+# 3. the committed wasm (Explorer/Page/explorer.wasm) and generated module
+#    (Explorer/Page/js/generated/protocol.js) are what tools/build-explorer.sh builds from today's
+#    sources: no stale core, layout or flag names;
+# 4. the page in Chromium, driven by Playwright, offline (tools/explorer_browser_test.py): what
 #    lights up on hover against `convmatrix connectivity`, matrices against unroll/transpose,
 #    controls, keyboard, hostile fragments, console errors, redraw times.
-# The engines (Debian's chromium, PyPI's playwright) come from tools/install-engines.sh.
+# The engines (Debian's chromium and node-typescript, PyPI's playwright) come from
+# tools/install-engines.sh.
 # Usage: bash .ci/explorer-checks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +23,10 @@ bash tools/install-engines.sh
 echo "explorer: the core for wasm32"
 bash .ci/wasm-checks.sh
 
-echo "explorer: the committed page is up to date"
+echo "explorer: the page's modules type-check (tsc --checkJs)"
+tsc --noEmit -p Sources/ConvMatrixCommandLine/Explorer/Page/jsconfig.json
+
+echo "explorer: the committed wasm and generated module are up to date"
 tools/build-explorer.sh --check
 
 echo "explorer: the page in Chromium"

@@ -1,30 +1,41 @@
 #!/usr/bin/env bash
-# Builds the explorer page that `convmatrix explore` writes, and commits nothing itself:
+# Refreshes the explorer's committed build artifacts from today's sources (it commits nothing):
 #
-# 1. ConvMatrixCore and ConvMatrixExplorerCore compiled as Embedded Swift for wasm32
+# 1. The WebAssembly core, Sources/ConvMatrixCommandLine/Explorer/Page/explorer.wasm:
+#    ConvMatrixCore and ConvMatrixExplorerCore compiled as Embedded Swift for wasm32
 #    (`swiftc -target wasm32-unknown-none-wasm -enable-experimental-feature Embedded -wmo`), the
-#    small C runtime of Sources/ConvMatrixExplorerCore/WasmRuntime (memory, memcmp, …) compiled
-#    by the toolchain's clang, all linked by the toolchain's wasm-ld: no SDK, no package.
-# 2. The page (Sources/ConvMatrixCommandLine/Explorer/Page: HTML, CSS, JS) with the CSS, the JS
-#    and the wasm (base64) inlined, and the Content-Security-Policy hashes of the inline style and
-#    script filled in, written as a Swift string literal to
-#    Sources/ConvMatrixCommandLine/Explorer/ExplorerPageTemplate.swift.
+#    small C runtime of Sources/ConvMatrixExplorerCore/WasmRuntime (memory, memcmp, 128-bit
+#    multiplication, …) compiled by the toolchain's clang, all linked by the toolchain's wasm-ld:
+#    no SDK, no package.
+# 2. The page's generated JavaScript module, Explorer/Page/js/generated/protocol.js (flag names,
+#    defaults, the answer's word layout, the parts of symbol names), from the Swift declarations
+#    (ExplorerScriptProtocol.swift), written by its test with CONVMATRIX_WRITE_GENERATED=1.
 #
-# The generated Swift file is committed, so `swift build` needs nothing else; CI runs
-# `tools/build-explorer.sh --check`, which rebuilds into a temporary file and fails when the
-# committed one differs (a stale page).
+# The page itself is not committed: `swift build` assembles it into the build folder (the
+# ExplorerPagePlugin build tool runs ExplorerPageBuilder: the ES modules bundled, the style and
+# the wasm inlined, the Content-Security-Policy hashes computed) and compiles it into the
+# `convmatrix` binary. With --page FILE this script also writes that page, as `swift build`
+# assembles it, to FILE.
 #
-# Usage: tools/build-explorer.sh [--check] [--wasm FILE]   (--wasm also keeps the .wasm)
+# The committed wasm depends on the compiler that built it: the project pins its toolchain in
+# .swift-version (Swift 6.3.1), and the wasm is byte-for-byte reproducible with that toolchain,
+# not with another. After a change to ConvMatrixCore or ConvMatrixExplorerCore (or a merge of
+# one), run this script with the pinned toolchain and commit what it rewrites.
+#
+# CI runs `tools/build-explorer.sh --check`, which rebuilds into the build folder and fails when
+# the committed wasm or generated module differs from what today's sources give (stale).
+#
+# Usage: tools/build-explorer.sh [--check] [--page FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 check=0
-keep_wasm=""
+page_out=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --check) check=1 ;;
-        --wasm) shift; keep_wasm="$1" ;;
-        *) echo "usage: tools/build-explorer.sh [--check] [--wasm FILE]" >&2; exit 2 ;;
+        --page) shift; page_out="$1" ;;
+        *) echo "usage: tools/build-explorer.sh [--check] [--page FILE]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -37,9 +48,16 @@ unicode="$bin/../lib/swift/embedded/wasm32-unknown-none-wasm/libswiftUnicodeData
 for tool in "$clang" "$wasm_ld" "$unicode"; do
     [ -e "$tool" ] || { echo "build-explorer: $tool not found next to swiftc" >&2; exit 1; }
 done
+if [ -f .swift-version ]; then
+    pinned=$(tr -d '[:space:]' < .swift-version)
+    if ! swiftc --version 2>&1 | grep -q "Swift version $pinned "; then
+        echo "build-explorer: warning: .swift-version pins Swift $pinned; this is $(swiftc --version 2>&1 | head -1)" >&2
+    fi
+fi
 
+page=Sources/ConvMatrixCommandLine/Explorer/Page
 # A fixed, relative work directory: the compiler's per-module hash (.swift_modhash) depends on
-# its output paths, and the page must be byte-for-byte the same on every clone.
+# its output paths, and the wasm must be byte-for-byte the same on every clone.
 work=.build/explorer-wasm
 rm -rf "$work"
 mkdir -p "$work/modules"
@@ -62,52 +80,36 @@ swiftc "${embedded[@]}" -module-name ConvMatrixExplorerCore -I "$work/modules" \
 "$wasm_ld" --no-entry --gc-sections --strip-all -O2 \
     --export=convmatrix_alloc --export=convmatrix_free --export=convmatrix_explore \
     "$work/core.o" "$work/explorer.o" "$work/runtime.o" "$unicode" -o "$work/explorer.wasm"
-if [ -n "$keep_wasm" ]; then cp "$work/explorer.wasm" "$keep_wasm"; fi
 
-target=Sources/ConvMatrixCommandLine/Explorer/ExplorerPageTemplate.swift
-generated="$work/ExplorerPageTemplate.swift"
-python3 - "$work/explorer.wasm" "$generated" <<'PY'
-import base64, hashlib, sys
-wasm_path, out_path = sys.argv[1], sys.argv[2]
-page = "Sources/ConvMatrixCommandLine/Explorer/Page/"
-html = open(page + "explorer.html", encoding="utf-8").read()
-css = open(page + "explorer.css", encoding="utf-8").read()
-js = open(page + "explorer.js", encoding="utf-8").read()
-for name, text, closing in (("CSS", css, "</style"), ("JS", js, "</script")):
-    if closing in text.lower():
-        sys.exit(f"build-explorer: the {name} must not contain {closing}")
-def digest(text):
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
-wasm = base64.b64encode(open(wasm_path, "rb").read()).decode()
-# Placeholders filled now; @LAYER_JSON@ and @PALETTE_JSON@ stay for `convmatrix explore`.
-html = (html.replace("@STYLE_HASH@", digest(css)).replace("@SCRIPT_HASH@", digest(js))
-        .replace("@STYLE@", css).replace("@SCRIPT@", js).replace("@WASM_BASE64@", wasm))
-if '"""#' in html:
-    sys.exit("build-explorer: the page must not contain \"\"\"#")
-swift = (
-    "// Generated by tools/build-explorer.sh from Explorer/Page and the WebAssembly build of\n"
-    "// ConvMatrixCore and ConvMatrixExplorerCore. Do not edit: change the sources and rerun the\n"
-    "// script (CI checks that this file is up to date).\n\n"
-    "/// The explorer page with its style, script and WebAssembly core inlined; `@LAYER_JSON@`\n"
-    "/// and `@PALETTE_JSON@` are filled in by `convmatrix explore`.\n"
-    "enum ExplorerPageTemplate {\n"
-    "    /// The page.\n"
-    "    static let html = #\"\"\"\n" + html + "\"\"\"#\n}\n")
-open(out_path, "w", encoding="utf-8").write(swift)
-PY
-
-# In the layout `swift format -i -r Sources` gives it, so formatting the sources never makes the
-# committed page look stale (re-indenting a multi-line literal leaves its value unchanged).
-swift format --configuration .swift-format -i "$generated"
-
+# The generated module, from the Swift declarations (its test writes it, or checks it).
+protocol="$page/js/generated/protocol.js"
+cp "$protocol" "$work/protocol.js.committed" 2>/dev/null || : > "$work/protocol.js.committed"
 if [ "$check" = 1 ]; then
-    if ! cmp -s "$generated" "$target"; then
-        echo "build-explorer: $target is stale; run tools/build-explorer.sh and commit it" >&2
-        diff <(head -c 2000 "$target") <(head -c 2000 "$generated") >&2 || true
+    swift test --filter ExplorerScriptProtocolTests > "$work/protocol-test.log" 2>&1 || {
+        cat "$work/protocol-test.log" >&2
+        echo "build-explorer: $protocol is stale; run tools/build-explorer.sh and commit it" >&2
+        exit 1
+    }
+else
+    CONVMATRIX_WRITE_GENERATED=1 swift test --filter ExplorerScriptProtocolTests \
+        > "$work/protocol-test.log" 2>&1 || { cat "$work/protocol-test.log" >&2; exit 1; }
+fi
+
+wasm_bytes=$(wc -c < "$work/explorer.wasm")
+if [ "$check" = 1 ]; then
+    if ! cmp -s "$work/explorer.wasm" "$page/explorer.wasm"; then
+        echo "build-explorer: $page/explorer.wasm is stale (or was built by another compiler than .swift-version's); run tools/build-explorer.sh and commit it" >&2
         exit 1
     fi
-    echo "build-explorer: $target is up to date ($(wc -c < "$work/explorer.wasm") bytes of wasm)"
+    echo "build-explorer: $page/explorer.wasm ($wasm_bytes bytes) and $protocol are up to date"
 else
-    cp "$generated" "$target"
-    echo "build-explorer: wrote $target ($(wc -c < "$work/explorer.wasm") bytes of wasm)"
+    cp "$work/explorer.wasm" "$page/explorer.wasm"
+    echo "build-explorer: wrote $page/explorer.wasm ($wasm_bytes bytes) and $protocol"
+fi
+
+if [ -n "$page_out" ]; then
+    swift build --product ExplorerPageBuilder > /dev/null
+    "$(swift build --show-bin-path)/ExplorerPageBuilder" "$page" "$work/ExplorerPageTemplate.swift" \
+        "$page_out"
+    echo "build-explorer: wrote the page to $page_out ($(wc -c < "$page_out") bytes)"
 fi

@@ -141,6 +141,44 @@ class Layer:
         return links
 
 
+def check_names(page, tool, name, pairs):
+    """Every input, output and tap cell's text is the name the command line prints for it
+    (`convmatrix connectivity`, Unicode), channels and two-digit indices included: the page's
+    naming (names.js, its parts generated from the Swift printer) cannot drift from Swift's."""
+    unicode_rows = []
+    for line in run(tool, "connectivity", *flags(pairs)).splitlines():
+        if line.startswith("  ") and " ← " in line:
+            target, sources = line.strip().split(" ← ")
+            for pair in sources.split(", "):
+                source, tap = pair.split(" ")
+                unicode_rows.append((target, source, tap))
+    ascii_rows = list(csv.reader(io.StringIO(run(tool, "connectivity", *flags(pairs), "--format", "csv", "--ascii"))))[1:]
+    layer = Layer(tool, pairs)
+    ks = 1
+    for k in layer.kernel:
+        ks *= k
+    texts = page.evaluate("""() => {
+        const of = (selector, key) => Object.fromEntries([...document.querySelectorAll(selector)]
+            .map((e) => [e.getAttribute(key), e.textContent]));
+        return { outputs: of('#output-grid [data-output]', 'data-output'),
+                 inputs: of('#input-grid [data-input]', 'data-input'),
+                 taps: of('#kernel-grid [data-tap]', 'data-tap') };
+    }""")
+    check(len(unicode_rows) == len(ascii_rows), f"{name}: the text and CSV connectivity list the same links")
+    checked = 0
+    for (target, source, tap), (a_target, a_source, a_tap) in zip(unicode_rows, ascii_rows):
+        sup, o, count = parse_name(a_target, layer.output)
+        o += sup[0] * count if sup else 0
+        sup, i, count = parse_name(a_source, layer.input)
+        i += sup[0] * count if sup else 0
+        sup, t, _ = parse_name(a_tap, layer.kernel)
+        t += (sup[0] * layer.weight[1] + sup[1]) * ks if sup else 0
+        for kind, index, want in (("outputs", o, target), ("inputs", i, source), ("taps", t, tap)):
+            got = texts[kind].get(str(index))
+            checked += check(got == want, f"{name}: {kind[:-1]} {index} is named {want!r}, the page says {got!r}")
+    print(f"ok   {name}: {checked} names as the command line prints them")
+
+
 def fragment(pairs):
     return "#" + "&".join(urllib.parse.quote(n, safe="") + "=" + urllib.parse.quote(v, safe="") for n, v in pairs)
 
@@ -355,6 +393,13 @@ def main():
             check_layer(page, name, layer)
             print(f"ok   {name}: {layer.rows} outputs, {layer.cols} inputs, {len(layer.links)} links")
 
+        # Names, with channels and two-digit indices (comma-separated), as the CLI prints them.
+        named = [("input", "11x12"), ("kernel", "3x2"), ("in-channels", "2"), ("out-channels", "2")]
+        page.goto(url + fragment(named))
+        page.reload()
+        wait_state(page, "ready")
+        check_names(page, tool, "names 11×12, 2 → 2 channels", named)
+
         page.goto(url + fragment(DENSE_LAYERS[0][1]))
         page.reload()
         wait_state(page, "ready")
@@ -430,12 +475,41 @@ def main():
             check(page.locator("img, iframe, object, embed").count() == 0, f"hostile fragment {text[:60]}: no element injected")
             check(page.locator("script").count() == 4, f"hostile fragment {text[:60]}: no script injected")
             check(matrix_entries(page) == good, f"hostile fragment {text[:60]}: the last good layer stays drawn")
-        # A hostile fragment on first load: an error, nothing drawn, nothing run.
+        # A hostile fragment on first load: an error, nothing drawn, nothing run, and the line
+        # under the title no longer says the layer is loading.
         page.goto(url + hostile[0])
         page.reload()
         wait_state(page, "error")
         check(page.evaluate("window.__pwned === undefined"), "hostile first load: nothing executed")
+        summary = page.text_content("#summary")
+        check("Loading" not in summary, f"invalid first fragment: the summary says {summary!r}")
         check(not dialogs, f"no dialog opened: {dialogs}")
+
+        # Layers too large for any page, and per-axis values whose sums pass 2³¹: the page's
+        # WebAssembly core (32-bit Int) gives the words and numbers `convmatrix unroll` gives on
+        # this 64-bit host (64-bit arithmetic in both), and never traps.
+        extremes = [
+            ([("input", "46340x46340"), ("kernel", "3x3")], "2147395600"),
+            ([("input", "46341x46341"), ("kernel", "3x3")], "2147488281"),
+            ([("input", "100000x100000"), ("kernel", "3x3")], "10000000000"),
+            ([("input", "2147483647"), ("kernel", "3"), ("padding", "2147483647")], "6442450939"),
+            ([("input", "2147483647"), ("kernel", "3"), ("dilation", "2147483647")], "4294967295"),
+            ([("input", "2"), ("kernel", "2"), ("stride", "2147483647"), ("transposed", "1")], "2147483649"),
+        ]
+        for pairs, number in extremes:
+            page.evaluate("h => { location.hash = h; }", fragment(pairs))
+            deadline = time.monotonic() + 15
+            while number not in page.text_content("#message") and time.monotonic() < deadline:
+                time.sleep(0.05)
+            wait_state(page, "error")
+            message = page.text_content("#message")
+            cli = subprocess.run([tool, "unroll", *flags(pairs)], capture_output=True, text=True).stderr.strip()
+            # The library's words, between the flag and the hint (each side has its own).
+            page_words = message.split(": ", 2)[-1].split("; the page's budget")[0]
+            cli_words = cli.split(": ", 2)[-1].split("; raise --max-memory")[0]
+            check(page_words == cli_words and number in cli_words,
+                  f"{fragment(pairs)}: the page says {message!r}, unroll says {cli!r}")
+            print(f"ok   {fragment(pairs)}: {page_words}")
 
         # Redraw times: 32×32 input, 5×5 kernel. Each step changes a control (stride, padding,
         # mode) as a user does, so the output grid, the matrix and the sums are rebuilt; the time

@@ -4,29 +4,23 @@ import ConvMatrixCore
 /// WebAssembly memory. Every count was bounded by validation (sizes ≤ 2³¹ − 1) and by
 /// ``ConvMatrixCore/TapMatrix``'s 32-bit index check, so each value fits in an `Int32`.
 ///
-/// Layout (word offsets):
+/// Layout (word offsets), declared by ``ExplorerStatus``, ``ExplorerErrorWord``,
+/// ``ExplorerLayerWord`` and ``ExplorerAxisWord``, from which the page's
+/// `js/generated/protocol.js` is generated (a test fails when it is stale):
 /// - `[0]` status: 1 for a layer, 0 for an error.
 /// - error: `[1]` the byte length `L` of the UTF-8 error line, then its bytes from word 2.
-/// - layer: `[1]` the total number of words; `[2]` kind (0 convolution, 1 transposed);
-///   `[3]` rank; `[4]` input channels; `[5]` output channels; `[6]` groups; `[7]` padding mode
-///   (0 zeros, 1 reflect, 2 replicate, 3 circular); `[8]` orientation (0 cross-correlation,
-///   1 convolution); `[9]`, `[10]` the weight's two channel axes; `[11]` rows (outputs);
-///   `[12]` columns (inputs); `[13]` taps; `[14]` stored entries `E`;
-///   then per axis: input, kernel, stride, dilation, padding before, padding after, output
-///   padding, output size, the count `S` of same-input output sizes and `S` pairs
-///   (output size, output padding);
+/// - layer: the ``ExplorerLayerWord`` header (status, total words, kind, rank, channels, groups,
+///   padding mode, orientation, the weight's two channel axes, rows, columns, taps, stored
+///   entries `E`); then per axis the ``ExplorerAxisWord`` words (input, kernel, stride,
+///   dilation, padding before and after, output padding, output size, the count `S` of
+///   same-input output sizes) and `S` pairs (output size, output padding);
 ///   then the CSR matrix: `rows + 1` row starts, `E` columns, `E` taps;
 ///   then `rows` output term counts and `columns` input term counts.
 public enum ExplorerEncoding {
     /// The words of `model`.
     public static func words(_ model: ExplorerModel) -> [Int32] {
         let m = model.matrix
-        var words: [Int32] = []
-        words.reserveCapacity(32 + 2 * m.rowCount + 2 * m.columns.count + m.columnCount)
-        func put(_ value: Int) { words.append(Int32(truncatingIfNeeded: value)) }
         let layout = model.layer.kernelLayout
-        let (inChannels, _) = model.layer.input
-        let (outChannels, _) = model.layer.output
         var mode = 0
         var orientation = KernelOrientation.crossCorrelation
         switch model.layer {
@@ -36,31 +30,45 @@ public enum ExplorerEncoding {
         case .transposed(let layer):
             orientation = layer.orientation
         }
-        put(1)
-        put(0)  // total, patched below
-        put(model.layer.isTransposed ? 1 : 0)
-        put(model.axes.count)
-        put(inChannels)
-        put(outChannels)
-        put(model.layer.groups)
-        put(mode)
-        put(orientation == .convolution ? 1 : 0)
-        put(layout.outerChannels)
-        put(layout.innerChannels)
-        put(m.rowCount)
-        put(m.columnCount)
-        put(m.tapCount)
-        put(m.columns.count)
+        var header = [Int32](repeating: 0, count: ExplorerLayerWord.allCases.count)
+        func set(_ word: ExplorerLayerWord, _ value: Int) {
+            header[word.rawValue] = Int32(truncatingIfNeeded: value)
+        }
+        set(.status, Int(ExplorerStatus.layer.rawValue))
+        set(.kind, model.layer.isTransposed ? 1 : 0)
+        set(.rank, model.axes.count)
+        set(.inChannels, model.layer.input.channels)
+        set(.outChannels, model.layer.output.channels)
+        set(.groups, model.layer.groups)
+        set(.paddingMode, mode)
+        set(.orientation, orientation == .convolution ? 1 : 0)
+        set(.outerChannels, layout.outerChannels)
+        set(.innerChannels, layout.innerChannels)
+        set(.rows, m.rowCount)
+        set(.columns, m.columnCount)
+        set(.taps, m.tapCount)
+        set(.stored, m.columns.count)
+
+        var words = header
+        words.reserveCapacity(
+            header.count + 16 * model.axes.count + 2 * m.rowCount + 2 * m.columns.count
+                + m.columnCount)
+        func put(_ value: Int) { words.append(Int32(truncatingIfNeeded: value)) }
         for axis in model.axes {
-            put(axis.inputSize)
-            put(axis.kernelSize)
-            put(axis.stride)
-            put(axis.dilation)
-            put(axis.padding.before)
-            put(axis.padding.after)
-            put(axis.outputPadding)
-            put(axis.outputSize)
-            put(axis.sameInputSizes.count)
+            var axisWords = [Int32](repeating: 0, count: ExplorerAxisWord.allCases.count)
+            func set(_ word: ExplorerAxisWord, _ value: Int) {
+                axisWords[word.rawValue] = Int32(truncatingIfNeeded: value)
+            }
+            set(.inputSize, axis.inputSize)
+            set(.kernelSize, axis.kernelSize)
+            set(.stride, axis.stride)
+            set(.dilation, axis.dilation)
+            set(.paddingBefore, axis.padding.before)
+            set(.paddingAfter, axis.padding.after)
+            set(.outputPadding, axis.outputPadding)
+            set(.outputSize, axis.outputSize)
+            set(.sameInputSizeCount, axis.sameInputSizes.count)
+            words.append(contentsOf: axisWords)
             for size in axis.sameInputSizes {
                 put(size.outputSize)
                 put(size.outputPadding)
@@ -71,14 +79,16 @@ public enum ExplorerEncoding {
         words.append(contentsOf: m.taps)
         for count in model.outputTermCounts { put(count) }
         for count in model.inputTermCounts { put(count) }
-        words[1] = Int32(truncatingIfNeeded: words.count)
+        words[ExplorerLayerWord.total.rawValue] = Int32(truncatingIfNeeded: words.count)
         return words
     }
 
     /// The words of `error`: status 0, the byte length, the UTF-8 bytes packed four to a word.
     public static func words(_ error: ExplorerError) -> [Int32] {
         let bytes = Array(error.line.utf8)
-        var words: [Int32] = [0, Int32(truncatingIfNeeded: bytes.count)]
+        var words = [Int32](repeating: 0, count: ExplorerErrorWord.allCases.count)
+        words[ExplorerErrorWord.status.rawValue] = ExplorerStatus.error.rawValue
+        words[ExplorerErrorWord.byteCount.rawValue] = Int32(truncatingIfNeeded: bytes.count)
         var index = 0
         while index < bytes.count {
             var word: UInt32 = 0

@@ -24,6 +24,13 @@ public struct ExplorerFlags: Sendable {
             case .transposed(let layer): return .transposed(layer)
             }
         } catch {
+            // A budget (a layer too large for a 32-bit host's counts) is worded as the page words
+            // every budget; everything else as the command line words it.
+            if case .specification(let specification) = error.rule,
+                specification.field == .memory || specification.field == .size
+            {
+                throw ExplorerError(specification)
+            }
             throw ExplorerError(message: error.message)
         }
     }

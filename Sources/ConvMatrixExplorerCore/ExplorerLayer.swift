@@ -58,4 +58,13 @@ public enum ExplorerLayer: Hashable, Sendable {
         case .transposed(let layer): layer.groups
         }
     }
+
+    /// Its inputs, outputs and weights, counted in 64-bit arithmetic (the same on the 32-bit
+    /// WebAssembly host as on the command line's).
+    public var elementCounts: LayerElementCounts {
+        switch self {
+        case .forward(let conv): LayerElementCounts(conv)
+        case .transposed(let layer): LayerElementCounts(layer)
+        }
+    }
 }

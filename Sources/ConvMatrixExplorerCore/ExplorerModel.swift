@@ -30,6 +30,11 @@ public struct ExplorerModel: Sendable {
     public init(_ layer: ExplorerLayer) throws(ExplorerError) {
         self.layer = layer
         do {
+            // First the command line's own check of the layer's size, at its default budget, so
+            // that a layer too large for any page gets the words and numbers `convmatrix unroll`
+            // prints for it (64-bit arithmetic: the WebAssembly host's Int is 32-bit).
+            try ResourceLimits.checkElements(
+                layer.elementCounts, budget: ResourceLimits.defaultMemoryBytes)
             // Per input and per output the page keeps a count, an answer word and its own
             // index arrays (about 24 bytes each): counted before anything is built.
             let (inChannels, inExtents) = layer.input

@@ -61,27 +61,18 @@ enum LayerOptions {
         return layer
     }
 
-    /// Bytes counted for every input, output and weight of a layer that a command names, values
-    /// or prints: a symbol with its index array (about 100 bytes), a value, a column of a
-    /// transposed matrix, an entry of a grid. An upper estimate, so that the budget refuses a
-    /// layer before any per-element array is allocated; the matrices themselves are counted
-    /// exactly where they are built.
-    static let bytesPerElement = 160
-
     /// Refuses, before anything is built, a layer whose inputs, outputs and weights take more
-    /// than `--max-memory` at ``bytesPerElement`` each.
+    /// than `--max-memory` at ``ResourceLimits/bytesPerElement`` each: the core's
+    /// ``ResourceLimits/checkElements(_:)``, counted in 64-bit arithmetic, which the explorer's
+    /// WebAssembly core calls too (same words and numbers on a 32-bit host).
     static func checkElements(inputs: Int, outputs: Int, weights: Int, _ arguments: ParsedArguments)
         throws(UsageError)
     {
         let limits = try limits(arguments)
-        let elements = inputs.addingReportingOverflow(outputs)
-        let all = elements.partialValue.addingReportingOverflow(weights)
-        let bytes = all.partialValue.multipliedReportingOverflow(by: bytesPerElement)
-        let overflow = elements.overflow || all.overflow || bytes.overflow
         do {
-            try limits.checkMemory(
-                overflow ? nil : bytes.partialValue,
-                for: "a layer of \(inputs) inputs, \(outputs) outputs and \(weights) weights")
+            try limits.checkElements(
+                LayerElementCounts(
+                    inputs: Int64(inputs), outputs: Int64(outputs), weights: Int64(weights)))
         } catch {
             throw UsageError(error)
         }

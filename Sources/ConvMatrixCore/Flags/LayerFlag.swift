@@ -56,6 +56,21 @@ public enum LayerFlag: String, Hashable, Sendable, CaseIterable {
         }
     }
 
+    /// What the command line assumes when the flag is not given, written as the flag's value
+    /// (`1` for the stride), or nil for a required flag (`input`, `kernel`) or a switch. The
+    /// explorer's page shows it in an empty field (its `DEFAULTS` are generated from this); a test
+    /// checks that giving it changes no layer. With `average-pool`, a stride not given is the
+    /// kernel size instead.
+    public var defaultValue: String? {
+        switch self {
+        case .stride, .dilation, .inChannels, .outChannels, .groups: "1"
+        case .padding, .outputPadding: "0"
+        case .paddingMode: PaddingMode.zeros.rawValue
+        case .sameRule: SameRule.pytorch.rawValue
+        case .input, .kernel, .flip, .averagePool, .transposed: nil
+        }
+    }
+
     /// `a` and `b` have the same UTF-8 bytes.
     private static func equal(_ a: String, _ b: String) -> Bool {
         a.utf8.elementsEqual(b.utf8)

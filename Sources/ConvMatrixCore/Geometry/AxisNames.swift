@@ -24,7 +24,7 @@ public enum AxisNames {
 
     /// `n` positions counted along axis `t`: `3 rows`, `3 columns`, `3 depth slices`,
     /// `3 positions` (1-D), `3 positions on axis 4`.
-    public static func count(_ n: Int, _ t: Int, rank: Int) -> String {
+    public static func count<Count: BinaryInteger>(_ n: Count, _ t: Int, rank: Int) -> String {
         switch (rank, t) {
         case (2, 0), (3, 1): return n == 1 ? "1 row" : "\(n) rows"
         case (2, 1), (3, 2): return n == 1 ? "1 column" : "\(n) columns"

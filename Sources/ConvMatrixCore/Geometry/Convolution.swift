@@ -101,10 +101,14 @@ extension ConvolutionSpec {
         let paddings = try resolvedPadding(lists)
         try checkPaddingMode(paddings, input: inputSize)
 
-        var axes: [ConvolutionAxis] = []
+        // The per-axis arithmetic in 64 bits: every term is below 2³¹, a sum or product need
+        // not be, and a 32-bit host (the explorer's WebAssembly core) must not trap where a
+        // 64-bit one answers.
+        var outputSizes: [Int64] = []
         for t in 0..<rank {
-            let span = OutputSize.dilatedKernel(kernel: kernelSize[t], dilation: dilations[t])
-            let padded = inputSize[t] + paddings[t].total
+            let span = Int64(dilations[t]) * Int64(kernelSize[t] - 1) + 1
+            let padded =
+                Int64(inputSize[t]) + Int64(paddings[t].before) + Int64(paddings[t].after)
             guard span <= padded else {
                 let dilated = dilations[t] > 1 ? "dilated " : ""
                 throw SpecificationError(
@@ -112,24 +116,46 @@ extension ConvolutionSpec {
                     "\(dilated)kernel spans \(AxisNames.count(span, t, rank: rank)) but the padded input has \(padded); it must fit"
                 )
             }
-            let m = OutputSize.convolution(
-                input: inputSize[t], kernel: kernelSize[t], stride: strides[t],
-                padding: paddings[t], dilation: dilations[t])
+            outputSizes.append((padded - span) / Int64(strides[t]) + 1)
+        }
+        // An output size past this host's Int (a 32-bit host only) makes a layer of more than
+        // 2³¹ outputs: refused by the element budget, as the 64-bit command line refuses it.
+        if outputSizes.contains(where: { Int(exactly: $0) == nil }) {
+            try ResourceLimits.checkElements(
+                LayerElementCounts(
+                    inputs: LayerElementCounts.count(channels: Int64(inChannels), sizes: inputSize),
+                    outputs: LayerElementCounts.count(
+                        channels: Int64(outChannels), sizes: outputSizes),
+                    weights: LayerElementCounts.count(
+                        channels: Int64(outChannels) * Int64(inChannels / groups),
+                        sizes: kernelSize)),
+                budget: ResourceLimits.defaultMemoryBytes)
+        }
+        var axes: [ConvolutionAxis] = []
+        for t in 0..<rank {
             axes.append(
                 ConvolutionAxis(
                     inputSize: inputSize[t], kernelSize: kernelSize[t], stride: strides[t],
-                    dilation: dilations[t], padding: paddings[t], outputSize: m))
+                    dilation: dilations[t], padding: paddings[t],
+                    outputSize: Int(truncatingIfNeeded: outputSizes[t])))
         }
-        let input = try SpecValidation.extents(inputSize, channels: inChannels, field: .input)
+        // Counted in 64-bit arithmetic: a 32-bit host refuses a layer larger than its `Int` with
+        // the budget's words, as the command line on a 64-bit host does (LayerElementCounts).
+        let weightChannels = Int64(outChannels) * Int64(inChannels / groups)
+        let counts = {
+            LayerElementCounts(
+                inputs: LayerElementCounts.count(channels: Int64(inChannels), sizes: inputSize),
+                outputs: LayerElementCounts.count(
+                    channels: Int64(outChannels), sizes: axes.map { $0.outputSize }),
+                weights: LayerElementCounts.count(channels: weightChannels, sizes: kernelSize))
+        }
+        let input = try SpecValidation.extents(
+            inputSize, channels: Int64(inChannels), field: .input, elements: counts)
         let output = try SpecValidation.extents(
-            axes.map { $0.outputSize }, channels: outChannels, field: .input)
-        guard let weightChannels = CheckedArithmetic.multiply(outChannels, inChannels / groups)
-        else {
-            throw SpecificationError(
-                .outChannels, "\(outChannels) × \(inChannels / groups) weight channels overflow")
-        }
+            axes.map { $0.outputSize }, channels: Int64(outChannels), field: .input,
+            elements: counts)
         let kernel = try SpecValidation.extents(
-            kernelSize, channels: weightChannels, field: .kernel)
+            kernelSize, channels: weightChannels, field: .kernel, elements: counts)
         return Convolution(
             axes: axes, inChannels: inChannels, outChannels: outChannels, groups: groups,
             paddingMode: paddingMode, orientation: orientation, requestedPadding: padding,

@@ -54,19 +54,32 @@ enum SpecValidation {
         }
     }
 
-    /// `Extents` of `sizes`, or an error naming `field` when the element count overflows.
-    static func extents(_ sizes: [Int], channels: Int, field: SpecificationField)
-        throws(SpecificationError) -> Extents
-    {
-        guard let extents = Extents(sizes),
-            CheckedArithmetic.multiply(extents.count, channels) != nil
-        else {
+    /// `Extents` of `sizes`, or an error naming `field` when the element count `channels · Π sizes`
+    /// overflows. The count is computed in 64-bit arithmetic on every host; a count that fits
+    /// `Int64` but not this host's `Int` (a 32-bit host: the explorer's WebAssembly core) is
+    /// refused by `elements`' budget at the default limits, as a 64-bit command line refuses it.
+    static func extents(
+        _ sizes: [Int], channels: Int64, field: SpecificationField,
+        elements: () -> LayerElementCounts? = { nil }
+    ) throws(SpecificationError) -> Extents {
+        guard LayerElementCounts.count(channels: channels, sizes: sizes) != nil else {
             throw SpecificationError(
                 field,
                 "\(channels) channel(s) of \(sizes.map(String.init).joined(separator: "×")) elements overflow a 64-bit count"
             )
         }
-        return extents
+        if let extents = Extents(sizes), Int(exactly: channels) != nil,
+            CheckedArithmetic.multiply(extents.count, Int(channels)) != nil
+        {
+            return extents
+        }
+        if let counts = elements() {
+            try ResourceLimits.checkElements(counts, budget: ResourceLimits.defaultMemoryBytes)
+        }
+        throw SpecificationError(
+            field,
+            "\(channels) channel(s) of \(sizes.map(String.init).joined(separator: "×")) elements are more than this \(Int.bitWidth)-bit host counts"
+        )
     }
 
     /// Explicit paddings expanded to `rank` axes and checked ≥ 0.

@@ -89,6 +89,7 @@ extension TransposedConvolutionSpec {
         let paddings = lists.explicitPadding ?? Array(repeating: AxisPadding(0), count: rank)
         let outputPaddings = lists.outputPadding
         var axes: [TransposedConvolutionAxis] = []
+        var outputSizes: [Int64] = []
         for t in 0..<rank {
             let a = outputPaddings[t]
             guard a < strides[t] || a < dilations[t] else {
@@ -97,27 +98,43 @@ extension TransposedConvolutionSpec {
                     "must be smaller than the stride (\(strides[t])) or the dilation (\(dilations[t])), got \(a)\(AxisNames.place(t, rank: rank))"
                 )
             }
-            let n = OutputSize.transposed(
-                input: inputSize[t], kernel: kernelSize[t], stride: strides[t],
-                padding: paddings[t], dilation: dilations[t], outputPadding: a)
+            // In 64-bit arithmetic: every term is below 2³¹, the sum is not, and a 32-bit host
+            // (the explorer's WebAssembly core) must not trap where a 64-bit one refuses.
+            let m = Int64(inputSize[t])
+            let n =
+                (m - 1) * Int64(strides[t]) - Int64(paddings[t].before)
+                - Int64(paddings[t].after) + Int64(dilations[t]) * Int64(kernelSize[t] - 1)
+                + Int64(a) + 1
             guard n >= 1 else {
                 throw SpecificationError(
                     .padding,
                     "crops the whole output\(AxisNames.place(t, rank: rank)): (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 = \(n), must be ≥ 1"
                 )
             }
+            outputSizes.append(n)
+        }
+        // The output sizes are the forward convolution's input sizes, which its validation
+        // bounds by 2³¹ − 1: checked here first, in 64 bits, with the same words.
+        for (t, n) in outputSizes.enumerated() where n > Int64(SpecValidation.largestValue) {
+            throw SpecificationError(
+                .input,
+                "must be ≤ \(SpecValidation.largestValue), got \(n)\(AxisNames.place(t, rank: rank))"
+            )
+        }
+        for t in 0..<rank {
             axes.append(
                 TransposedConvolutionAxis(
                     inputSize: inputSize[t], kernelSize: kernelSize[t], stride: strides[t],
-                    dilation: dilations[t], padding: paddings[t], outputPadding: a,
-                    outputSize: n))
+                    dilation: dilations[t], padding: paddings[t], outputPadding: outputPaddings[t],
+                    outputSize: Int(outputSizes[t])))
         }
         let forwardSpec = ConvolutionSpec(
             inputSize: axes.map { $0.outputSize }, kernelSize: kernelSize, stride: strides,
             padding: .explicit(paddings), dilation: dilations, inChannels: outChannels,
             outChannels: inChannels, groups: groups, orientation: orientation)
         let forward = try forwardSpec.validated()
-        let input = try SpecValidation.extents(inputSize, channels: inChannels, field: .input)
+        let input = try SpecValidation.extents(
+            inputSize, channels: Int64(inChannels), field: .input)
         return TransposedConvolution(
             axes: axes, inChannels: inChannels, outChannels: outChannels, groups: groups,
             orientation: orientation, forward: forward, inputExtents: input,

@@ -10,7 +10,10 @@ public struct ResourceLimits: Hashable, Sendable {
     public var maxDenseCells: Int
 
     /// Creates budgets.
-    public init(maxMemoryBytes: Int = 4 << 30, maxDenseCells: Int = 50_000_000) {
+    public init(
+        maxMemoryBytes: Int = Int(clamping: ResourceLimits.defaultMemoryBytes),
+        maxDenseCells: Int = 50_000_000
+    ) {
         self.maxMemoryBytes = maxMemoryBytes
         self.maxDenseCells = maxDenseCells
     }
@@ -18,16 +21,36 @@ public struct ResourceLimits: Hashable, Sendable {
     /// 4 GiB and 50 million cells.
     public static let `default` = ResourceLimits()
 
-    /// Throws unless `bytes` (nil meaning "overflows Int") fits in ``maxMemoryBytes``. The error
+    /// The default memory budget, 4 GiB, as a 64-bit count: a 32-bit host (the explorer's
+    /// WebAssembly core) cannot hold it in an `Int`, yet words its refusals with it.
+    public static let defaultMemoryBytes: Int64 = 4 << 30
+
+    /// Throws unless `bytes` (nil meaning "overflows Int") fits in ``maxMemoryBytes``: the `Int64`
+    /// overload with `bytes` widened.
+    public func checkMemory(_ bytes: Int?, for what: String) throws(SpecificationError) {
+        try checkMemory(bytes.map { Int64($0) }, for: what)
+    }
+
+    /// Throws unless `bytes` (nil meaning "overflows Int64") fits in ``maxMemoryBytes``. The error
     /// (field ``SpecificationField/memory``) says what was needed and the budget; how to change
     /// the budget is for the caller to say.
-    public func checkMemory(_ bytes: Int?, for what: String) throws(SpecificationError) {
-        guard let bytes, bytes <= maxMemoryBytes else {
+    public func checkMemory(_ bytes: Int64?, for what: String) throws(SpecificationError) {
+        try Self.checkMemory(bytes, budget: Int64(maxMemoryBytes), for: what)
+    }
+
+    /// Throws unless `bytes` (nil meaning "overflows Int64") fits in `budget`. The arithmetic is
+    /// 64-bit on every host, so a 32-bit host (the explorer's WebAssembly core) words a refusal
+    /// as the command line does.
+    public static func checkMemory(_ bytes: Int64?, budget: Int64, for what: String)
+        throws(SpecificationError)
+    {
+        guard let bytes, bytes <= budget else {
             let needed = bytes.map(ByteCount.format) ?? "more than 9 EB"
             throw SpecificationError(
                 .memory,
-                "\(what) needs \(needed), over the budget of \(ByteCount.format(maxMemoryBytes))",
-                rule: .memoryBudget(needed: bytes, budget: maxMemoryBytes))
+                "\(what) needs \(needed), over the budget of \(ByteCount.format(budget))",
+                rule: .memoryBudget(
+                    needed: bytes.flatMap { Int(exactly: $0) }, budget: Int(clamping: budget)))
         }
     }
 
@@ -48,7 +71,7 @@ public struct ResourceLimits: Hashable, Sendable {
 /// Human-readable byte counts (decimal units: kB, MB, GB).
 enum ByteCount {
     /// `512 B`, `1.5 kB`, `944.1 MB`, `12.0 GB`.
-    static func format(_ bytes: Int) -> String {
+    static func format(_ bytes: Int64) -> String {
         let units = ["B", "kB", "MB", "GB", "TB", "PB", "EB"]
         var value = Double(bytes)
         var unit = 0

@@ -11,6 +11,8 @@
 typedef unsigned long size_t;
 typedef unsigned int uint32_t;
 typedef unsigned char uint8_t;
+typedef unsigned long long uint64_t;
+typedef long long int64_t;
 
 extern uint8_t __heap_base;
 
@@ -132,3 +134,41 @@ void arc4random_buf(void *buffer, size_t n) {
 size_t __stack_chk_guard = 0x5E11A7C3u;
 
 void __stack_chk_fail(void) { __builtin_trap(); }
+
+// 128-bit multiplication, which Swift's `Int64.multipliedReportingOverflow(by:)` lowers to on
+// wasm32 (the 64-bit element and byte counts, LayerElementCounts). Written as compiler-rt writes
+// it, from 64-bit halves, so that the compiler cannot turn it back into a call to itself.
+typedef union {
+    __int128 all;
+    struct {
+        uint64_t low;
+        int64_t high;
+    } s;
+} twords;
+
+static __int128 multiply_halves(uint64_t a, uint64_t b) {
+    const uint64_t lower = 0xFFFFFFFFull;
+    twords r;
+    r.s.low = (a & lower) * (b & lower);
+    uint64_t t = r.s.low >> 32;
+    r.s.low &= lower;
+    t += (a >> 32) * (b & lower);
+    r.s.low += (t & lower) << 32;
+    r.s.high = (int64_t)(t >> 32);
+    t = r.s.low >> 32;
+    r.s.low &= lower;
+    t += (b >> 32) * (a & lower);
+    r.s.low += (t & lower) << 32;
+    r.s.high += (int64_t)(t >> 32);
+    r.s.high += (int64_t)((a >> 32) * (b >> 32));
+    return r.all;
+}
+
+__int128 __multi3(__int128 a, __int128 b) {
+    twords x, y, r;
+    x.all = a;
+    y.all = b;
+    r.all = multiply_halves(x.s.low, y.s.low);
+    r.s.high += (int64_t)((uint64_t)x.s.high * y.s.low + x.s.low * (uint64_t)y.s.high);
+    return r.all;
+}
