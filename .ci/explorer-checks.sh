@@ -31,4 +31,7 @@ tools/build-explorer.sh --check
 
 echo "explorer: the page in Chromium"
 swift build --product convmatrix >/dev/null
-python3 tools/explorer_browser_test.py --convmatrix "$(swift build --show-bin-path)/convmatrix"
+# The redraw budget is 16 ms (docs/explorer.md has the measured figures); CI holds the page only to
+# a loose guard of 50 ms, so that a busy machine cannot fail a correct change.
+python3 tools/explorer_browser_test.py --budget-ms 50 \
+    --convmatrix "$(swift build --show-bin-path)/convmatrix"
