@@ -125,6 +125,10 @@ public enum DerivationPhrase: Hashable, Sendable {
     case compactInputGradient(zeros: Int?, padding: [Int], dilation: Int?, rotated: Bool)
     /// The true size of a matrix, said next to it.
     case size(name: String, rows: Int, columns: Int, elided: Bool)
+    /// The heading of the figures section (``DerivationFigureSection``).
+    case figuresHeading
+    /// What a figure shows, under it.
+    case figureCaption(DerivationFigure)
 }
 
 /// A formula inside a phrase (``InlineMath``): `latex` typeset as inline math, `text` (by
