@@ -1,7 +1,5 @@
 import ConvMatrixCore
 import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
 
 extension DerivationPhrase {
     /// The English table.

@@ -1,8 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
-
 extension DerivationPhrase {
     /// The Spanish table.
     var spanish: String {

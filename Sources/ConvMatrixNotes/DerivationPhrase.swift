@@ -1,7 +1,4 @@
-import ConvMatrixCore
 import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
 
 /// Every sentence a derivation document says, as data: the structure of the document
 /// (``Derivation``) holds phrases, and each language's table (`DerivationPhrase+English.swift`,
