@@ -74,7 +74,9 @@ struct DrawCommandTests {
         #expect(counts["line"] == 2 * 9 + 3)
     }
 
-    @Test("seed 004's sparsity: one cell per non-zero of U (36), plus the frame")
+    @Test(
+        "the 5×5 input, 3×3 kernel, stride 2 example's sparsity: one cell per non-zero of U (36), plus the frame"
+    )
     func seedSparsity() throws {
         let run = runTool("draw --input 5x5 --kernel 3x3 --stride 2 --picture sparsity")
         let counts = try #require(Self.parse(run.output))

@@ -5,16 +5,16 @@ import Testing
 /// The output-size arithmetic, checked against the course's examples and PyTorch's rules.
 @Suite("Output size")
 struct OutputSizeTests {
-    /// Seeds 000 and 002: a 4×4 input with a 2×2 kernel.
+    /// The PyTorch lab's 4×4 input with a 2×2 kernel.
     @Test(
-        "seed 000/002: 4×4 input, kernel 2",
+        "the PyTorch lab: 4×4 input, kernel 2",
         arguments: [
             (stride: 1, padding: 0, expected: 3),
             (stride: 2, padding: 0, expected: 2),
             (stride: 3, padding: 0, expected: 1),
             (stride: 3, padding: 1, expected: 2),
         ])
-    func seedLab(stride: Int, padding: Int, expected: Int) throws {
+    func pytorchLab4x4Kernel2(stride: Int, padding: Int, expected: Int) throws {
         let conv = try ConvolutionSpec(
             inputSize: [4, 4], kernelSize: [2, 2], stride: [stride],
             padding: .explicit([AxisPadding(padding)])
@@ -22,8 +22,8 @@ struct OutputSizeTests {
         #expect(conv.outputExtents.sizes == [expected, expected])
     }
 
-    @Test("seed 004: 5×5 input, 3×3 kernel, stride 2 gives 2×2")
-    func seed004() throws {
+    @Test("5×5 input, 3×3 kernel, stride 2 gives 2×2")
+    func input5x5Kernel3x3Stride2() throws {
         let conv = try ConvolutionSpec.input5x5Kernel3x3Stride2.validated()
         #expect(conv.outputExtents.sizes == [2, 2])
         #expect(conv.inputCount == 25 && conv.outputCount == 4 && conv.weightCount == 9)
@@ -78,7 +78,7 @@ struct OutputSizeTests {
                 outputPadding: 1) == 6)
     }
 
-    @Test("seed 000: stride 3 on 4 positions leaves positions 2 and 3 unreached")
+    @Test("the PyTorch lab: stride 3 on 4 positions leaves positions 2 and 3 unreached")
     func unreachedInputs() throws {
         let conv = try ConvolutionSpec(inputSize: [4, 4], kernelSize: [2, 2], stride: [3])
             .validated()

@@ -6,8 +6,8 @@ import Testing
 /// The transposed convolution as a layer of its own, and its relation T = Uᵀ.
 @Suite("Transposed convolution")
 struct TransposedConvolutionTests {
-    @Test("seed 004: 2×2 input, 3×3 kernel, stride 2 gives 5×5, and T = Uᵀ")
-    func seed004() throws {
+    @Test("2×2 input, 3×3 kernel, stride 2 gives 5×5, and T = Uᵀ")
+    func input2x2Kernel3x3Stride2() throws {
         let transposed = try TransposedConvolutionSpec.input2x2Kernel3x3Stride2.validated()
         #expect(transposed.outputExtents.sizes == [5, 5])
         #expect(

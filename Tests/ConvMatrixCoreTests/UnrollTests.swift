@@ -6,8 +6,8 @@ import Testing
 /// U against the definition of the layer, entry by entry.
 @Suite("Unrolling")
 struct UnrollTests {
-    @Test("seed 004: U has the taps of the blog post")
-    func seed004() throws {
+    @Test("5×5 input, 3×3 kernel, stride 2: U has the taps of the blog post")
+    func input5x5Kernel3x3Stride2() throws {
         let u = try ConvolutionSpec.input5x5Kernel3x3Stride2.validated().unrolled()
         #expect(u.rowCount == 4 && u.columnCount == 25 && u.storedCount == 36)
         // Output (0,1) reads input (0,2) through k₀₀ and input (2,4) through k₂₂.

@@ -75,9 +75,9 @@ struct VerificationTests {
     }
 
     @Test(
-        "the equivalent convolution of seed 004's transpose: 1 zero inserted, padding 2, flipped kernel"
+        "the equivalent convolution of the 5×5, 3×3, stride 2 example's transpose: 1 zero inserted, padding 2, flipped kernel"
     )
-    func seedEquivalent() throws {
+    func equivalentOfTheStride2ExamplesTranspose() throws {
         let equivalent = try EquivalentConvolution(
             try TransposedConvolutionSpec.input2x2Kernel3x3Stride2.validated())
         #expect(equivalent.insertedZeros == [1, 1])

@@ -5,9 +5,9 @@ import ConvMatrixTestSupport
 import Symbolic
 import Testing
 
-/// The backward pass of seed 003, symbolically and numerically.
+/// The backward pass of the NumPy lab's example, symbolically and numerically.
 @Suite struct BackpropagationTests {
-    /// Seed 003's example: x 3×3, w 2×2, stride 1 (0-based indices here).
+    /// The NumPy lab's example: x 3×3, w 2×2, stride 1 (0-based indices here).
     let conv = try! ConvolutionSpec(inputSize: [3, 3], kernelSize: [2, 2]).validated()
 
     @Test func weightGradientIsTheCrossCorrelationOfTheInputWithDelta() throws {
@@ -55,7 +55,7 @@ import Testing
                 #expect(backward.inputGradient[p * 3 + q] == expected)
             }
         }
-        // Seed 003: ∂E/∂x₂₂ (1-based) = δ₁₁w₂₂ + δ₁₂w₂₁ + δ₂₁w₁₂ + δ₂₂w₁₁.
+        // The NumPy lab: ∂E/∂x₂₂ (1-based) = δ₁₁w₂₂ + δ₁₂w₂₁ + δ₂₁w₁₂ + δ₂₂w₁₁.
         #expect(backward.inputGradient[4].terms.count == 4)
     }
 

@@ -4,7 +4,7 @@ import ConvMatrixTestSupport
 import Symbolic
 import Testing
 
-/// The direct (gather and scatter) convolutions, U·x and Uᵀ·y: the seeds' numbers and the
+/// The direct (gather and scatter) convolutions, U·x and Uᵀ·y: the course's numbers (the PyTorch lab, the chapter) and the
 /// identities that tie them together on random layers.
 @Suite struct DirectConvolutionTests {
     func run(_ spec: ConvolutionSpec, input: [Double], kernel: [Double]) throws -> [Double] {
@@ -16,7 +16,7 @@ import Testing
         return direct
     }
 
-    @Test func seed000VerticalLine() throws {
+    @Test func pytorchLabVerticalLine() throws {
         let input = (0..<25).map { $0 % 5 == 2 ? 1.0 : 0.0 }
         let y = try run(
             ConvolutionSpec(inputSize: [5, 5], kernelSize: [3, 3]), input: input,
@@ -28,7 +28,9 @@ import Testing
         (1, 0, [Double](repeating: 4, count: 9)), (2, 0, [4, 4, 4, 4]), (3, 0, [4]),
         (3, 1, [1, 2, 2, 4]),
     ])
-    func seed000OnesWithStrides(_ stride: Int, _ padding: Int, _ expected: [Double]) throws {
+    func pytorchLabOnesWithStrideAndPadding(_ stride: Int, _ padding: Int, _ expected: [Double])
+        throws
+    {
         let y = try run(
             ConvolutionSpec(
                 inputSize: [4, 4], kernelSize: [2, 2], stride: [stride],
@@ -37,7 +39,7 @@ import Testing
         #expect(y == expected)
     }
 
-    @Test func seed001CrossCorrelation() throws {
+    @Test func chapterCrossCorrelation() throws {
         let y = try run(
             ConvolutionSpec(inputSize: [3, 3], kernelSize: [2, 2]),
             input: (0..<9).map { Double($0) },
@@ -45,14 +47,14 @@ import Testing
         #expect(y == [19, 25, 37, 43])
     }
 
-    @Test func seed001EdgeDetector() throws {
+    @Test func chapterEdgeDetector() throws {
         let y = try run(
             ConvolutionSpec(inputSize: [6], kernelSize: [2]), input: [10, 10, 10, 0, 0, 0],
             kernel: [1, -1])
         #expect(y == [0, 0, 10, 0, 0])
     }
 
-    @Test func seed001TwoInputChannels() throws {
+    @Test func chapterTwoInputChannels() throws {
         // Both channels 0…8, kernels [[0,1],[2,3]] and [[1,2],[3,4]]: 19+25+… summed per window.
         let y = try run(
             ConvolutionSpec(inputSize: [3, 3], kernelSize: [2, 2], inChannels: 2),
@@ -61,7 +63,7 @@ import Testing
         #expect(y == [56, 72, 104, 120])
     }
 
-    @Test func seed001OneByOneConvolutionMixesChannels() throws {
+    @Test func chapterOneByOneConvolutionMixesChannels() throws {
         let y = try run(
             ConvolutionSpec(inputSize: [2], kernelSize: [1], inChannels: 3, outChannels: 2),
             input: [1, 2, 3, 4, 5, 6], kernel: [1, 0, -1, 2, 1, 0])

@@ -1,12 +1,13 @@
 import Testing
 
-/// Every matrix seed 004 prints comes out of the tool byte for byte (SymPy style).
-@Suite("Seed 004 reproduction")
-struct SeedReproductionTests {
-    static let seed = "--input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy"
+/// Every matrix of the course's 5×5 input, 3×3 kernel, stride 2 example comes out of the tool
+/// byte for byte as SymPy printed it.
+@Suite("The 5×5 input, 3×3 kernel, stride 2 example, as SymPy printed it")
+struct Stride2ExampleAsSymPyTests {
+    static let example = "--input 5x5 --kernel 3x3 --stride 2 --format latex --latex-style sympy"
 
     @Test(
-        "the tool prints seed 004's matrices exactly as SymPy did",
+        "the tool prints the example's matrices exactly as SymPy did",
         arguments: [
             ("seed004_U.tex", "unroll"),
             ("seed004_C.tex", "apply --transpose"),
@@ -17,7 +18,7 @@ struct SeedReproductionTests {
         ])
     func reproduces(file: String, command: String) throws {
         let expected = try TestFiles.reference(file)
-        let run = runTool("\(command) \(Self.seed)")
+        let run = runTool("\(command) \(Self.example)")
         #expect(run.exitCode == 0)
         #expect(run.errors.isEmpty)
         #expect(run.output.trimmingTrailingWhitespace == expected.trimmingTrailingWhitespace)
@@ -25,13 +26,13 @@ struct SeedReproductionTests {
 
     @Test("the default command is unroll")
     func defaultCommand() {
-        #expect(runTool(Self.seed).output == runTool("unroll \(Self.seed)").output)
+        #expect(runTool(Self.example).output == runTool("unroll \(Self.example)").output)
     }
 }
 
 /// Other convolutions print the way SymPy prints the same matrices (fixtures written by
 /// tools/sympy_seed004_fixtures.py from U built in SymPy by the definition).
-@Suite("SymPy agreement beyond the seed")
+@Suite("SymPy agreement beyond the example")
 struct SymPyAgreementTests {
     static let specs: [(name: String, flags: String)] = [
         ("seed004", "--input 5x5 --kernel 3x3 --stride 2"),

@@ -1,8 +1,8 @@
 import Symbolic
 
-/// The matrices of reference seed 004, built by hand: a 5×5 input, a 3×3 kernel, stride 2,
+/// The matrices of the course's 5×5 input, 3×3 kernel, stride 2 example, built by hand:
 /// cross-correlation, 2×2 output.
-enum Seed004 {
+enum Input5x5Kernel3x3Stride2 {
     static let inputSize = 5
     static let kernelSize = 3
     static let stride = 2

@@ -1,7 +1,8 @@
 import Testing
 
-/// `convmatrix` on the numeric review's repros: no trap, one-line errors, passes at large values.
-@Suite struct NumericReviewFixesCommandTests {
+/// `convmatrix` on numbers at the limits: huge exponents and 19-digit integers parse without a
+/// trap, what cannot be exact is refused on one line, and checks pass at large values.
+@Suite("Numbers at the limits on the command line") struct ExtremeValuesCommandTests {
     @Test(arguments: [
         "check --input 1 --kernel 1 --kernel-values 1 --input-values 1.5e-9223372036854775807",
         "check --input 4 --kernel 2 --kernel-values 1e15,1",
