@@ -30,15 +30,49 @@ struct DerivationRendererTests {
         #expect(document.contains("5×5 input, 3×3 kernel, stride 2"))
     }
 
-    @Test("Markdown and text carry the same sizes, in their own notation")
-    func markdownAndText() throws {
+    /// The sections of a convolution's derivation, in order, as their English headings say.
+    static let sections = [
+        "The layer", "The input grid I", "The flattened input X", "The output size",
+        "Kernel placements", "The unrolled matrix U", "The convolution as a product: O = X·U",
+        "The transposed convolution T = Uᵀ", "Connectivity: C = O·T",
+        "The equivalent direct convolution", "The backward pass",
+    ]
+
+    @Test("Markdown: the title, then one `##` heading per section, in order, with inline math")
+    func markdownSections() throws {
         let markdown = try Self.render(.markdown)
-        let text = try Self.render(.text)
-        #expect(markdown.contains("# ") || markdown.contains("## "))
+        let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("#") }
+        #expect(
+            headings == [
+                "# The convolution as a matrix: a derivation", "## The layer",
+                "## The input grid $I$", "## The flattened input $X$", "## The output size",
+                "## Kernel placements", "## The unrolled matrix $U$",
+                "## The convolution as a product: $O = X \\cdot U$",
+                "## The transposed convolution $T = U^{\\top}$",
+                "## Connectivity: $C = O \\cdot T$", "## The equivalent direct convolution",
+                "## The backward pass",
+            ])
         #expect(!markdown.contains("\\documentclass"))
-        #expect(!text.contains("\\begin{"))
-        for output in [markdown, text] { #expect(output.contains("25")) }
-        #expect(text.contains("U"))
+        #expect(markdown.contains("- Input: 5×5\n- Kernel: 3×3\n- Stride: 2×2\n- Padding: 0×0\n"))
+    }
+
+    @Test("text: the same sections, numbered and underlined, with no markup")
+    func textSections() throws {
+        let text = try Self.render(.text)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // A heading is a line underlined by a line of '=' (the title) or '-' (a section).
+        let headings = zip(lines, lines.dropFirst()).compactMap { line, next in
+            !next.isEmpty && next.count == line.count
+                && (next.allSatisfy { $0 == "-" } || next.allSatisfy { $0 == "=" })
+                ? String(line) : nil
+        }
+        #expect(
+            headings
+                == ["The convolution as a matrix: a derivation"]
+                + Self.sections.enumerated().map { "\($0.offset + 1). \($0.element)" })
+        #expect(!text.contains("\\begin{") && !text.contains("$"))
+        #expect(text.contains("- Input: 5×5\n- Kernel: 3×3\n- Stride: 2×2\n- Padding: 0×0\n"))
+        #expect(text.contains("one row per input and one column per output (25×4)"))
     }
 
     @Test("English and Spanish differ in prose, not in mathematics")
