@@ -27,7 +27,9 @@ struct DerivationFigureSectionTests {
                 + "*El kernel deslizándose sobre la entrada, un cuadro por salida.*\n\n")
     }
 
-    @Test("LaTeX: before \\end{document} in a document, whose preamble gains tikz and graphicx")
+    @Test(
+        "LaTeX: before \\end{document} in a document, whose preamble gains tikz and graphicx; prose escaped (δ as math)"
+    )
     func standalone() {
         let document =
             "\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\nU\n\\end{document}\n"
@@ -39,7 +41,7 @@ struct DerivationFigureSectionTests {
                 == "\\documentclass{article}\n\\usepackage{amsmath}\n\\usepackage{graphicx}\n"
                 + "\\usepackage{tikz}\n\\begin{document}\nU\n\\section*{Figures}\n"
                 + "\\begin{center}\n\\resizebox{0.6\\textwidth}{!}{%\nPICTURE\n}\n\\end{center}\n"
-                + "\\par\\noindent\\emph{The backward pass: δ scattered through the kernel, then δ correlated with the input.}\\par\\bigskip\n"
+                + "\\par\\noindent\\emph{The backward pass: $\\delta$ scattered through the kernel, then $\\delta$ correlated with the input.}\\par\\bigskip\n"
                 + "\\end{document}\n")
     }
 
