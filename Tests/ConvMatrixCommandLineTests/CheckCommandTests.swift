@@ -14,7 +14,7 @@ import Testing
         // every option at once
         "--input 5x4x3 --kernel 2x2x2 --stride 2x1x1 --padding 1:0x0:1x1 --dilation 1x2x1 --in-channels 2 --out-channels 4 --groups 2 --padding-mode replicate --flip --kernel-values random --seed 9",
     ])
-    func seedsHoldInDoubleAndExactly(_ layer: String) {
+    func courseExamplesHoldInDoubleAndExactly(_ layer: String) {
         for exact in ["", " --exact"] {
             let run = runTool("check " + layer + exact)
             #expect(run.exitCode == 0, "\(run.errors)")
