@@ -108,13 +108,42 @@ let package = Package(
             dependencies: ["ConvMatrix", "ConvMatrixAnalysis", "Symbolic"]),
         .testTarget(
             name: "SymbolicTests", dependencies: ["Symbolic"], resources: [.copy("Fixtures")]),
+        // What the test targets of several modules share: a seeded generator and random layers.
+        .target(
+            name: "ConvMatrixTestSupport", dependencies: ["ConvMatrixCore"],
+            path: "Tests/ConvMatrixTestSupport"),
+        // One test target per module, each depending only on what it tests.
         .testTarget(
-            name: "ConvMatrixTests",
+            name: "ConvMatrixCoreTests", dependencies: ["ConvMatrixCore", "ConvMatrixTestSupport"]),
+        .testTarget(
+            name: "ConvMatrixSymbolsTests",
             dependencies: [
-                "ConvMatrix", "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric",
-                "ConvMatrixRendering", "ConvMatrixNotes", "ConvMatrixPictures", "Symbolic",
+                "ConvMatrixSymbols", "ConvMatrixCore", "Symbolic", "ConvMatrixTestSupport",
+            ]),
+        .testTarget(
+            name: "ConvMatrixNumericTests",
+            dependencies: [
+                "ConvMatrixNumeric", "ConvMatrixCore", "ConvMatrixSymbols", "Symbolic",
+                "ConvMatrixTestSupport",
             ],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ConvMatrixRenderingTests",
+            dependencies: [
+                "ConvMatrixRendering", "ConvMatrixCore", "ConvMatrixSymbols", "Symbolic",
+                "ConvMatrixTestSupport",
+            ]),
+        .testTarget(
+            name: "ConvMatrixNotesTests",
+            dependencies: ["ConvMatrixNotes", "ConvMatrixCore", "Symbolic"]),
+        .testTarget(
+            name: "ConvMatrixPicturesTests",
+            dependencies: [
+                "ConvMatrixPictures", "ConvMatrixCore", "ConvMatrixRendering",
+                "ConvMatrixTestSupport",
+            ]),
+        // The umbrella: the library as a whole (its examples, the names its messages use).
+        .testTarget(name: "ConvMatrixTests", dependencies: ["ConvMatrix"]),
         .testTarget(
             name: "ConvMatrixFrameworksTests",
             dependencies: ["ConvMatrixFrameworks", "ConvMatrixCore"],

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the convmatrix command line against the PyTorch fixtures.
 
-For every case in Tests/ConvMatrixTests/Fixtures/torch/cases.json (or the first --limit N), run
+For every case in Tests/ConvMatrixNumericTests/Fixtures/torch/cases.json (or the first --limit N), run
 
     BINARY unroll    ... --convention column --format mtx --kernel-values v1,v2,...   (conv)
     BINARY transpose ... --output-padding ... --convention column --format mtx ...   (conv_transpose)
@@ -28,7 +28,7 @@ import scipy.io
 import scipy.sparse
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_FIXTURES = REPO / "Tests" / "ConvMatrixTests" / "Fixtures" / "torch" / "cases.json"
+DEFAULT_FIXTURES = REPO / "Tests" / "ConvMatrixNumericTests" / "Fixtures" / "torch" / "cases.json"
 
 
 def axes(v) -> str:

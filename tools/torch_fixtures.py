@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate PyTorch reference fixtures for ConvMatrix.
 
-Writes Tests/ConvMatrixTests/Fixtures/torch/cases.json: convolution and transposed-convolution
+Writes Tests/ConvMatrixNumericTests/Fixtures/torch/cases.json: convolution and transposed-convolution
 cases computed with PyTorch in float64, each with its weight, an input, the output, and the
 Jacobian d output.flatten() / d input.flatten() for batch 1 -- the unrolled matrix U in the column
 convention y = U x (rows = outputs, columns = inputs, row-major (channel, spatial...) flattening),
@@ -43,7 +43,7 @@ torch.set_num_threads(1)
 DTYPE = torch.float64
 SEED = 20240611
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = REPO / "Tests" / "ConvMatrixTests" / "Fixtures" / "torch" / "cases.json"
+DEFAULT_OUT = REPO / "Tests" / "ConvMatrixNumericTests" / "Fixtures" / "torch" / "cases.json"
 
 CONV = {1: F.conv1d, 2: F.conv2d, 3: F.conv3d}
 CONV_T = {1: F.conv_transpose1d, 2: F.conv_transpose2d, 3: F.conv_transpose3d}

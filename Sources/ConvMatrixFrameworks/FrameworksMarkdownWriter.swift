@@ -1,5 +1,3 @@
-import ConvMatrixCore
-
 /// `convmatrix frameworks --format markdown`: a table to paste into notes.
 public enum FrameworksMarkdownWriter {
     /// The report as Markdown.

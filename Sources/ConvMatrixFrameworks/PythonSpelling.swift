@@ -1,5 +1,3 @@
-import ConvMatrixCore
-
 /// How a framework's Python API (or the ONNX helper) writes values and extra operations: the
 /// spelling the text and Markdown writers print.
 enum PythonSpelling {

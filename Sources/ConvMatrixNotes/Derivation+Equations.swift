@@ -1,6 +1,5 @@
 import ConvMatrixCore
 import ConvMatrixNumeric
-import ConvMatrixRendering
 import ConvMatrixSymbols
 import Symbolic
 

@@ -1,8 +1,6 @@
 import ConvMatrixCore
 import ConvMatrixNumeric
 import ConvMatrixRendering
-import ConvMatrixSymbols
-import Symbolic
 
 /// The forward pass in numbers, shown beside the symbolic one when a derivation is given
 /// values (``DerivationOptions/values``): `O = X·U + b` computed exactly when every value is

@@ -1,6 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixRendering
 import ConvMatrixSymbols
 
 /// A derivation document as structure: sections of paragraphs, lists, formulas and matrices,

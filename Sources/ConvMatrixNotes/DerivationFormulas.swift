@@ -1,7 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
 
 /// The formulas of a derivation with the numbers of one axis filled in, in LaTeX and text.
 enum DerivationFormulas {

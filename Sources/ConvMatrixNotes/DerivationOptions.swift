@@ -1,6 +1,5 @@
 import ConvMatrixCore
 import ConvMatrixNumeric
-import ConvMatrixRendering
 import ConvMatrixSymbols
 
 /// What a derivation shows and how much of it.

@@ -1,7 +1,5 @@
 import ConvMatrixCore
 import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
 
 extension DerivationPhrase {
     /// The English table.
@@ -128,6 +126,17 @@ extension DerivationPhrase {
             elided
                 ? "\(name) is \(rows)×\(columns); the middle rows and columns are elided (⋯, ⋮)."
                 : "\(name) is \(rows)×\(columns)."
+        case .figuresHeading: "Figures"
+        case .figureCaption(let figure):
+            switch figure {
+            case .sliding: "The kernel sliding over the input, one frame per output."
+            case .transposedEquivalent:
+                "The transposed convolution as a direct convolution over the zero-inserted input."
+            case .transposedScatter:
+                "The transposed convolution as a scatter, one frame per input; last, how many inputs reach each output."
+            case .backward:
+                "The backward pass: δ scattered through the kernel, then δ correlated with the input."
+            }
         }
     }
 }

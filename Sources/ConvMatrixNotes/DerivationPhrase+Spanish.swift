@@ -1,8 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
-
 extension DerivationPhrase {
     /// The Spanish table.
     var spanish: String {
@@ -130,6 +125,17 @@ extension DerivationPhrase {
             elided
                 ? "\(name) es de \(rows)×\(columns); se omiten las filas y columnas del medio (⋯, ⋮)."
                 : "\(name) es de \(rows)×\(columns)."
+        case .figuresHeading: "Figuras"
+        case .figureCaption(let figure):
+            switch figure {
+            case .sliding: "El kernel deslizándose sobre la entrada, un cuadro por salida."
+            case .transposedEquivalent:
+                "La convolución transpuesta como convolución directa sobre la entrada con ceros insertados."
+            case .transposedScatter:
+                "La convolución transpuesta como dispersión, un cuadro por entrada; al final, cuántas entradas llegan a cada salida."
+            case .backward:
+                "La retropropagación: δ dispersada por el kernel, luego δ correlacionada con la entrada."
+            }
         }
     }
 }

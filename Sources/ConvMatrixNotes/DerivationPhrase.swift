@@ -1,7 +1,4 @@
-import ConvMatrixCore
 import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
 
 /// Every sentence a derivation document says, as data: the structure of the document
 /// (``Derivation``) holds phrases, and each language's table (`DerivationPhrase+English.swift`,
@@ -125,6 +122,10 @@ public enum DerivationPhrase: Hashable, Sendable {
     case compactInputGradient(zeros: Int?, padding: [Int], dilation: Int?, rotated: Bool)
     /// The true size of a matrix, said next to it.
     case size(name: String, rows: Int, columns: Int, elided: Bool)
+    /// The heading of the figures section (``DerivationFigureSection``).
+    case figuresHeading
+    /// What a figure shows, under it.
+    case figureCaption(DerivationFigure)
 }
 
 /// A formula inside a phrase (``InlineMath``): `latex` typeset as inline math, `text` (by

@@ -1,6 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixRendering
 import ConvMatrixSymbols
 
 /// Prints a ``Derivation`` in one format and one language.

@@ -1,7 +1,4 @@
-import ConvMatrixCore
 import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
 import Symbolic
 
 /// A matrix cut down to what a page can show: past `maxRows × maxColumns` the middle rows and

@@ -1,8 +1,4 @@
-import ConvMatrixCore
 import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
-import Symbolic
 
 /// A list of equations `left = t₁ + t₂ + …` written one per line and aligned at `=`, as the
 /// numpy lab on a conv layer writes the forward pass (`y₁₁ = x₁₁·w₁₁ + x₁₂·w₁₂ + …`) and each

@@ -1,6 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixRendering
 import ConvMatrixSymbols
 import Symbolic
 

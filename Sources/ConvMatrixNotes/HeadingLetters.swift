@@ -1,6 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixRendering
 import ConvMatrixSymbols
 
 /// The letters I and O of the derivation's headings, replaced by the letters the user chose

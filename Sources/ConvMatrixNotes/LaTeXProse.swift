@@ -1,8 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
-
 /// Prose made safe for LaTeX text mode: the ten special characters escaped, `…` as `\ldots`, and
 /// the Unicode mathematics the phrase tables use (`×`, `·`, `−`, `ᵀ`, `⌊⌋`, `→`, `δ`, `∂`, `°`,
 /// `⋯`, sub- and superscript digits) written as inline math, so that pdflatex with

@@ -1,8 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
-
 /// A piece of mathematics written twice: as LaTeX (for LaTeX and Markdown documents) and as
 /// plain text (for terminals). The document structure carries both; a renderer picks one.
 public struct MathText: Hashable, Sendable {

@@ -1,8 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixRendering
-import ConvMatrixSymbols
-
 /// The language of a document's prose. Mathematics and symbols are the same in both; only the
 /// sentences change (the course material this tool serves is written in Spanish and English).
 public enum NotesLanguage: String, Hashable, Sendable, CaseIterable {

@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 
 extension Convolution {
     /// The layer applied to `input`, computed straight from the definition (the *gather* form),

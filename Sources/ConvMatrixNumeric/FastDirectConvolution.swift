@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 
 extension Convolution {
     /// The layer applied to a `Double` input — the same numbers as

@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
-import Symbolic
 
 /// The gradients of an error `E` with respect to a layer's input, weights and bias, given the
 /// upstream gradient `δ = ∂E/∂y` at its outputs — what autograd returns as `x.grad`,

@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 import Symbolic
 
 /// Max pooling once the input is known: each output picks the largest input of its window, so

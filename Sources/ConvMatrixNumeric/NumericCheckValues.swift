@@ -1,5 +1,3 @@
-import ConvMatrixCore
-
 /// The numbers a check runs on: the kernel, an input `x`, an output-shaped `y` for the
 /// transposed products, and an upstream gradient `δ` (output-shaped) for the backward pass.
 public struct NumericCheckValues: Hashable, Sendable {

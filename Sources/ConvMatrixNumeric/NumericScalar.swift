@@ -1,5 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixSymbols
 import Symbolic
 
 /// An arithmetic failure of the numeric backend: an exact rational left the range of `Int`.

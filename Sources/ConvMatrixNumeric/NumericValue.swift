@@ -1,5 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixSymbols
 import Symbolic
 
 /// One number a user gave (or a generator drew): its `Double` value and, when it has one, its

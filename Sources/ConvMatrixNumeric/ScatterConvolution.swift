@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 
 extension Convolution {
     /// The adjoint of the layer applied to `output`-shaped values `y`, computed in the *scatter*

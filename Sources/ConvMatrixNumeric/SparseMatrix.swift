@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 
 /// A numeric sparse matrix in compressed sparse rows: a ``ConvMatrixCore/TapMatrix`` evaluated at kernel values.
 ///

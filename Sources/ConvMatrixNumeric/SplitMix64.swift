@@ -1,6 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixSymbols
-
 /// Steele, Lea and Flood's SplitMix64 generator (2014): a 64-bit state advanced by the golden
 /// ratio constant and mixed by two xor-shift-multiply rounds.
 ///

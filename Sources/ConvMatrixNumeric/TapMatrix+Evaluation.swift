@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 
 extension TapMatrix {
     /// `U·x` at kernel values: `(U·x)[r] = Σ_{(c, t) in row r} k_t · x_c`, read straight from the

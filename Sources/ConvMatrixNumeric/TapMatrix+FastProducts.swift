@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 
 extension TapMatrix {
     /// `U·x` in `Double`: the same sums as the generic ``product(_:tapValues:)`` (row by row,

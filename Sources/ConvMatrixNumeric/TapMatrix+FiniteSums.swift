@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 
 extension TapMatrix {
     /// Checks that every entry of the matrix valued by `values` (one `Double` per tap) is finite:

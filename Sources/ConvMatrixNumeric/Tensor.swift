@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 
 /// A dense tensor of one sample in PyTorch's layout `(channels, spatial…)`, flattened row-major.
 ///

@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 import Symbolic
 
 /// Kernel weights given as numbers, in PyTorch's weight order `(M, C/g, k₀, k₁, …)` flattened

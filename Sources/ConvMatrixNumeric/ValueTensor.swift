@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 import Symbolic
 
 /// A computed tensor in PyTorch's layout: its shape and its entries, exact rationals when every

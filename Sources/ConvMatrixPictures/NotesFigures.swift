@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixSymbols
 
 /// The figures course notes embed for a layer: the kernel sliding over the input, the transposed
 /// convolution in both views (zero padding only: other modes have no transposed layer), and the

@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixRendering
-import ConvMatrixSymbols
 
 /// How much a picture may draw: beyond these counts a picture stops being readable (and TikZ
 /// slows down), so the commands refuse with a message instead.

@@ -1,7 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixRendering
-import ConvMatrixSymbols
-
 /// A picture as a list of primitives in page coordinates (units of 1 px = 1 pt, y downwards),
 /// independent of the format it is written in: ``SVGWriter`` and ``TikZWriter`` turn the same
 /// scene into SVG and TikZ. Primitives are drawn in order, later ones on top.

@@ -1,7 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixRendering
-import ConvMatrixSymbols
-
 /// Writes a ``PictureScene`` as a standalone SVG 1.1 document (well-formed XML, UTF-8, no
 /// external references). Numbers are printed with at most two decimals, so output is
 /// deterministic.

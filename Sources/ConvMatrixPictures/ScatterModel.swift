@@ -57,7 +57,7 @@ public struct ScatterModel: Hashable, Sendable {
         let inPerGroup = transposed.inChannels / transposed.groups
         let outPerGroup = transposed.outChannels / transposed.groups
         try PictureLimits.checkDrawable(
-            rank: transposed.rank, frames: transposed.inputExtents.count * inPerGroup,
+            rank: transposed.rank, frames: FrameCounts.scatterSteps(transposed),
             canvasCells: max(transposed.inputExtents.count, transposed.outputExtents.count),
             shaded: transposed.inputExtents.count * inPerGroup * transposed.kernelExtents.count)
         try PictureLimits.checkOutputChannel(outputChannel, of: transposed.outChannels)
@@ -140,7 +140,7 @@ public struct BackwardModel: Hashable, Sendable {
     {
         let kernel = Extents(conv.axes.map(\.kernelSize)) ?? conv.kernelExtents
         try PictureLimits.checkDrawable(
-            rank: conv.rank, frames: conv.outputExtents.count + kernel.count,
+            rank: conv.rank, frames: FrameCounts.backward(conv),
             canvasCells: max(conv.inputExtents.count, conv.outputExtents.count),
             shaded: 2 * conv.outputExtents.count * kernel.count * conv.inChannelsPerGroup)
         try PictureLimits.checkOutputChannel(outputChannel, of: conv.outChannels)

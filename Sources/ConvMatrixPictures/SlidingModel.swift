@@ -96,7 +96,7 @@ public struct SlidingModel: Hashable, Sendable {
         throws(SpecificationError)
     {
         try PictureLimits.checkDrawable(
-            rank: conv.rank, frames: conv.outputExtents.count,
+            rank: conv.rank, frames: FrameCounts.sliding(conv),
             canvasCells: conv.axes.reduce(1) { $0 * min($1.paddedInputSize, 1 << 20) },
             shaded: conv.outputExtents.count * conv.kernelExtents.count * conv.inChannelsPerGroup)
         try PictureLimits.checkOutputChannel(outputChannel, of: conv.outChannels)
@@ -179,7 +179,7 @@ public struct SlidingModel: Hashable, Sendable {
             sizes.append(max(0, before) + dilatedInput + max(0, after))
         }
         try PictureLimits.checkDrawable(
-            rank: transposed.rank, frames: transposed.outputExtents.count,
+            rank: transposed.rank, frames: FrameCounts.transposedEquivalent(transposed),
             canvasCells: sizes.reduce(1) { $0 * min($1, 1 << 20) },
             shaded: transposed.outputExtents.count * transposed.kernelExtents.count
                 * (transposed.inChannels / transposed.groups))

@@ -1,6 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixSymbols
-
 /// The kernel sliding over its input, drawn from a ``SlidingModel`` as Dumoulin & Visin draw it
 /// ("A guide to convolution arithmetic for deep learning", 2016): the input grid in blue, padding
 /// cells dashed (naming the input they copy under reflect, replicate or circular padding),

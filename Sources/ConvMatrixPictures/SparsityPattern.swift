@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixRendering
 import ConvMatrixSymbols
 import Symbolic
 

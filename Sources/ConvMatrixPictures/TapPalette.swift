@@ -1,6 +1,4 @@
-import ConvMatrixCore
 import ConvMatrixRendering
-import ConvMatrixSymbols
 
 /// The colours of kernel taps, shared by every picture (sliding kernel, transposed views,
 /// backward pass, connectivity, sparsity pattern), the derivation's figures and the browser

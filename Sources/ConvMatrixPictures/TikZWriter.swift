@@ -1,7 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixRendering
-import ConvMatrixSymbols
-
 /// Writes a ``PictureScene`` as a TikZ picture for pdflatex: one `tikzpicture` with
 /// `x = 1pt, y = −1pt` (so the scene's downward y is kept), the palette colours defined with
 /// `\definecolor`, and labels as math. With `standalone`, a complete document on the paper and

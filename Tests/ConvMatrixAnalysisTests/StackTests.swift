@@ -34,29 +34,43 @@ struct StackTests {
         #expect(field.padding == c.padding)
     }
 
+    /// Two or three random layers on `rank` axes, each on the previous one's output (without
+    /// padding when `unpadded`). A stack can end early when no layer fits the shrinking input:
+    /// it is then drawn again, up to ten times, so that every test argument checks a stack.
+    static func randomStack(
+        _ random: inout RandomLayers, rank: Int, unpadded: Bool
+    ) -> [AnalyzedLayer]? {
+        for _ in 0..<10 {
+            var size = (0..<rank).map { _ in random.int(5...9) }
+            var channels = random.int(1...2)
+            var layers: [AnalyzedLayer] = []
+            for _ in 0..<random.int(2...3) {
+                guard var conv = random.convolution(input: size, channels: channels) else { break }
+                if unpadded {
+                    var spec = conv.spec
+                    spec.padding = .explicit([AxisPadding(0)])
+                    guard let plain = try? spec.validated() else { break }
+                    conv = plain
+                }
+                layers.append(.convolution(conv))
+                size = conv.outputExtents.sizes
+                channels = conv.outChannels
+            }
+            if layers.count >= 2 { return layers }
+        }
+        return nil
+    }
+
     @Test(
         "forward stacks: the formulas against a backward recurrence, the support within the window, folding exact without padding",
         arguments: 0..<30)
     func forwardProperties(seed: Int) throws {
         var random = RandomLayers(seed: UInt64(3000 + seed))
         let rank = random.int(1...2)
-        var size = (0..<rank).map { _ in random.int(5...9) }
-        var channels = random.int(1...2)
-        var layers: [AnalyzedLayer] = []
         let unpadded = seed % 2 == 0
-        for _ in 0..<random.int(2...3) {
-            guard var conv = random.convolution(input: size, channels: channels) else { break }
-            if unpadded {
-                var spec = conv.spec
-                spec.padding = .explicit([AxisPadding(0)])
-                guard let plain = try? spec.validated() else { break }
-                conv = plain
-            }
-            layers.append(.convolution(conv))
-            size = conv.outputExtents.sizes
-            channels = conv.outChannels
-        }
-        guard layers.count >= 2 else { return }
+        let layers = try #require(
+            Self.randomStack(&random, rank: rank, unpadded: unpadded),
+            "every draw gives a stack of at least two layers within ten tries")
         let stack = try LayerStack(layers)
         let analysis = try StackAnalysis(stack)
         for t in 0..<rank {

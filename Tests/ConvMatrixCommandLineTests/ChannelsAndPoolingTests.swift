@@ -26,7 +26,7 @@ struct ChannelsAndPoolingTests {
         #expect(sympy.output.hasPrefix("\\left[\\begin{matrix}"))
     }
 
-    @Test("a 1×1 convolution mixes channels at each position (seed 001)")
+    @Test("a 1×1 convolution mixes channels at each position (the chapter's example)")
     func oneByOne() {
         let run = runTool("apply --input 1x1 --kernel 1x1 --in-channels 3 --out-channels 2 --ascii")
         #expect(

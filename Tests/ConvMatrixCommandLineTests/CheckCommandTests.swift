@@ -3,10 +3,10 @@ import Testing
 /// `convmatrix check` on the seeds' examples and on bad input.
 @Suite struct CheckCommandTests {
     @Test(arguments: [
-        // seed 000: vertical line, ones with strides 1, 2, 3 and padding 1
+        // the PyTorch lab: vertical line, ones with strides 1, 2, 3 and padding 1
         "--input 5x5 --kernel 3x3 --kernel-values 1,0,-1,2,0,-2,1,0,-1 --input-values 0,0,1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1,0,0",
         "--input 4x4 --kernel 2x2 --stride 3 --padding 1 --kernel-values 1,1,1,1 --input-values 1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1",
-        // seed 001: cross-correlation, edge detector, two channels, 1×1
+        // the chapter: cross-correlation, edge detector, two channels, 1×1
         "--input 3x3 --kernel 2x2 --kernel-values 0,1,2,3 --input-values 0,1,2,3,4,5,6,7,8",
         "--input 6 --kernel 2 --kernel-values 1,-1 --input-values 10,10,10,0,0,0",
         "--input 3x3 --kernel 2x2 --in-channels 2 --kernel-values 0,1,2,3,1,2,3,4",
@@ -14,7 +14,7 @@ import Testing
         // every option at once
         "--input 5x4x3 --kernel 2x2x2 --stride 2x1x1 --padding 1:0x0:1x1 --dilation 1x2x1 --in-channels 2 --out-channels 4 --groups 2 --padding-mode replicate --flip --kernel-values random --seed 9",
     ])
-    func seedsHoldInDoubleAndExactly(_ layer: String) {
+    func courseExamplesHoldInDoubleAndExactly(_ layer: String) {
         for exact in ["", " --exact"] {
             let run = runTool("check " + layer + exact)
             #expect(run.exitCode == 0, "\(run.errors)")

@@ -5,7 +5,9 @@ import Testing
 /// The command line's contract: help, version, the bare example, shapes and conventions.
 @Suite("Command line")
 struct CommandLineTests {
-    @Test("a bare convmatrix prints seed 004's U and T = Uᵀ with a hint")
+    @Test(
+        "a bare convmatrix prints the 5×5 input, 3×3 kernel, stride 2 example's U and T = Uᵀ with a hint"
+    )
     func bareExample() {
         let run = runTool([String]())
         #expect(run.exitCode == 0 && run.errors.isEmpty)
@@ -48,7 +50,7 @@ struct CommandLineTests {
         #expect(ascii.output.allSatisfy { $0.isASCII })
     }
 
-    @Test("shape warns, without failing, when the stride leaves inputs unreached (seed 000)")
+    @Test("shape warns, without failing, when the stride leaves inputs unreached (the PyTorch lab)")
     func shapeWarning() {
         let run = runTool("shape --input 4x4 --kernel 2x2 --stride 3")
         #expect(run.exitCode == 0)
@@ -83,7 +85,7 @@ struct CommandLineTests {
         #expect(t.output == ut.output)
     }
 
-    @Test("--names switches to seed 003's letters")
+    @Test("--names switches to the NumPy lab's letters")
     func names() {
         let run = runTool("apply --input 3x3 --kernel 2x2 --names x,w,y --format latex")
         #expect(

@@ -4,7 +4,7 @@ import Testing
 /// `convmatrix derive`: the whole derivation in each format and language.
 @Suite("derive")
 struct DeriveCommandTests {
-    static let seed = "derive --input 5x5 --kernel 3x3 --stride 2"
+    static let stride2Example = "derive --input 5x5 --kernel 3x3 --stride 2"
 
     static let englishHeadings = [
         "The layer", "The input grid I", "The flattened input X", "The output size",
@@ -32,7 +32,7 @@ struct DeriveCommandTests {
         "every format and language exits 0 and has all eleven sections in order",
         arguments: ["text", "markdown", "latex"], ["en", "es"])
     func sections(format: String, lang: String) {
-        let run = runTool("\(Self.seed) --format \(format) --lang \(lang)")
+        let run = runTool("\(Self.stride2Example) --format \(format) --lang \(lang)")
         #expect(run.exitCode == 0)
         #expect(run.errors.isEmpty)
         let headings = lang == "en" ? Self.englishHeadings : Self.spanishHeadings
@@ -59,7 +59,7 @@ struct DeriveCommandTests {
     @Test("Spanish headings and prose leave no English section title behind")
     func noEnglishInSpanish() {
         for format in ["text", "markdown", "latex"] {
-            let output = runTool("\(Self.seed) --format \(format) --lang es").output
+            let output = runTool("\(Self.stride2Example) --format \(format) --lang es").output
             for heading in Self.englishHeadings where !Self.spanishHeadings.contains(heading) {
                 #expect(!output.contains(heading), "\(format): '\(heading)'")
             }
@@ -72,14 +72,14 @@ struct DeriveCommandTests {
     @Test(
         "sizes are stated with their numbers: output-size arithmetic, U, T and the transposed size")
     func sizesStated() {
-        let text = runTool("\(Self.seed) --format text").output
+        let text = runTool("\(Self.stride2Example) --format text").output
         #expect(text.contains("m₀ = ⌊(5 + 0 + 0 − 1·(3 − 1) − 1) / 2⌋ + 1 = 2"))
         #expect(text.contains("The output is 2×2."))
         #expect(text.contains("U is 25×4"))
         #expect(text.contains("T is 4×25"))
         #expect(text.contains("n₀ = (2 − 1)·2 − 0 − 0 + 1·(3 − 1) + 0 + 1 = 5"))
         #expect(text.contains("M(I) is 4×9."))
-        let latex = runTool("\(Self.seed) --format latex").output
+        let latex = runTool("\(Self.stride2Example) --format latex").output
         #expect(
             latex.contains(
                 "m_{0} = \\left\\lfloor \\frac{5 + 0 + 0 - 1 \\cdot (3 - 1) - 1}{2} \\right\\rfloor + 1 = 2"
@@ -87,20 +87,21 @@ struct DeriveCommandTests {
     }
 
     @Test("C = O·T of the 5×5 / 3×3 / stride 2 layer: entries as sums, narrowed to fit the column")
-    func seedConnectivity() {
-        let markdown = runTool("\(Self.seed) --format markdown").output
+    func stride2ExampleConnectivity() {
+        let markdown = runTool("\(Self.stride2Example) --format markdown").output
         // The full C is about 960 px wide in KaTeX: its middle column is elided to fit 831 px.
         #expect(
             markdown.contains(
                 "O_{00} k_{20} + O_{10} k_{00} & O_{00} k_{21} + O_{10} k_{01} & \\cdots"))
         #expect(markdown.contains("C = \\begin{bmatrix}"))
-        let wide = runTool("\(Self.seed) --format text --sections connectivity").output
+        let wide = runTool("\(Self.stride2Example) --format text --sections connectivity").output
         #expect(wide.contains("⋯"))
     }
 
     @Test("markdown: every $$ opens and closes a block on its own line")
     func markdownBlocks() {
-        let lines = runTool("\(Self.seed) --format markdown").output.split(separator: "\n")
+        let lines = runTool("\(Self.stride2Example) --format markdown").output.split(
+            separator: "\n")
         let fences = lines.filter { $0 == "$$" }.count
         #expect(fences > 10 && fences % 2 == 0)
         #expect(!lines.contains { $0 != "$$" && $0.contains("$$") })
@@ -109,13 +110,13 @@ struct DeriveCommandTests {
     @Test(
         "latex fragment says what it needs; standalone is a whole article that sets MaxMatrixCols")
     func latexPreamble() {
-        let fragment = runTool("\(Self.seed) --format latex").output
+        let fragment = runTool("\(Self.stride2Example) --format latex").output
         #expect(
             fragment.hasPrefix(
                 "% convmatrix derive --input 5x5 --kernel 3x3 --stride 2 --format latex\n"))
         #expect(fragment.contains("% Needs \\usepackage{amsmath} and \\setcounter{MaxMatrixCols}{"))
         #expect(!fragment.contains("\\documentclass"))
-        let standalone = runTool("\(Self.seed) --format latex --standalone").output
+        let standalone = runTool("\(Self.stride2Example) --format latex --standalone").output
         #expect(standalone.hasPrefix("\\documentclass"))
         #expect(standalone.contains("\\usepackage{amsmath}"))
         #expect(standalone.contains("\\setcounter{MaxMatrixCols}{"))

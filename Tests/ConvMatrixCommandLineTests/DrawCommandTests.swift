@@ -54,7 +54,7 @@ struct DrawCommandTests {
     @Test(
         "5×5 / 3×3 / stride 2 connectivity: one panel per output (25 cells) and per input (4 cells), 36 links shaded in each part"
     )
-    func seedConnectivity() throws {
+    func stride2ExampleConnectivity() throws {
         let run = runTool("draw --input 5x5 --kernel 3x3 --stride 2")
         let counts = try #require(Self.parse(run.output))
         // Background, 4 panels of 25 input cells, 25 panels of 4 output cells.
@@ -74,8 +74,10 @@ struct DrawCommandTests {
         #expect(counts["line"] == 2 * 9 + 3)
     }
 
-    @Test("seed 004's sparsity: one cell per non-zero of U (36), plus the frame")
-    func seedSparsity() throws {
+    @Test(
+        "the 5×5 input, 3×3 kernel, stride 2 example's sparsity: one cell per non-zero of U (36), plus the frame"
+    )
+    func stride2ExampleSparsity() throws {
         let run = runTool("draw --input 5x5 --kernel 3x3 --stride 2 --picture sparsity")
         let counts = try #require(Self.parse(run.output))
         #expect(counts["rect"] == 1 + 36 + 1)  // background, cells, frame

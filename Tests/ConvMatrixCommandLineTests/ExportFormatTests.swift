@@ -2,7 +2,7 @@ import Testing
 
 /// `--format mtx|json|csv` on unroll, transpose and apply.
 @Suite struct ExportFormatTests {
-    @Test func matrixMarketOfSeed001() {
+    @Test func matrixMarketOfTheChapterExample() {
         let run = runTool(
             "unroll --input 3x3 --kernel 2x2 --convention column --format mtx --kernel-values 0,1,2,3"
         )

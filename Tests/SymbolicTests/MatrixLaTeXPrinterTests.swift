@@ -52,34 +52,39 @@ struct MatrixLaTeXPrinterTests {
                 == "\\left[\\begin{matrix}\\end{matrix}\\right]")
     }
 
-    @Test("seed 004: U, the 25×4 unrolled matrix")
-    func seed004U() throws {
+    @Test("5×5 input, 3×3 kernel, stride 2: U, the 25×4 unrolled matrix")
+    func input5x5Kernel3x3Stride2U() throws {
         #expect(
-            MatrixLaTeXPrinter().string(for: try Seed004.unrolled())
+            MatrixLaTeXPrinter().string(for: try Input5x5Kernel3x3Stride2.unrolled())
                 == (try Reference.line("seed004_U.tex")))
     }
 
-    @Test("seed 004: C, the sums of output-times-kernel products")
-    func seed004C() throws {
+    @Test("5×5 input, 3×3 kernel, stride 2: C, the sums of output-times-kernel products")
+    func input5x5Kernel3x3Stride2C() throws {
         #expect(
-            MatrixLaTeXPrinter().string(for: try Seed004.contributions())
+            MatrixLaTeXPrinter().string(for: try Input5x5Kernel3x3Stride2.contributions())
                 == (try Reference.line("seed004_C.tex")))
     }
 
-    @Test("seed 004: I, O and the flattened X (array form)")
-    func seed004Vectors() throws {
+    @Test("5×5 input, 3×3 kernel, stride 2: I, O and the flattened X (array form)")
+    func input5x5Kernel3x3Stride2Vectors() throws {
         let printer = MatrixLaTeXPrinter()
-        #expect(printer.string(for: try Seed004.input()) == (try Reference.line("seed004_I.tex")))
-        #expect(printer.string(for: try Seed004.output()) == (try Reference.line("seed004_O.tex")))
         #expect(
-            printer.string(for: try Seed004.flattened()) == (try Reference.line("seed004_X.tex")))
+            printer.string(for: try Input5x5Kernel3x3Stride2.input())
+                == (try Reference.line("seed004_I.tex")))
+        #expect(
+            printer.string(for: try Input5x5Kernel3x3Stride2.output())
+                == (try Reference.line("seed004_O.tex")))
+        #expect(
+            printer.string(for: try Input5x5Kernel3x3Stride2.flattened())
+                == (try Reference.line("seed004_X.tex")))
     }
 
-    @Test("seed 004: the list of the four kernel placements")
-    func seed004Placements() throws {
+    @Test("5×5 input, 3×3 kernel, stride 2: the list of the four kernel placements")
+    func input5x5Kernel3x3Stride2Placements() throws {
         let printer = MatrixLaTeXPrinter()
         #expect(
-            printer.string(forList: try Seed004.placements())
+            printer.string(forList: try Input5x5Kernel3x3Stride2.placements())
                 == (try Reference.line("seed004_placements.tex")))
         #expect(printer.string(forList: []) == "\\left [ \\right ]")
     }

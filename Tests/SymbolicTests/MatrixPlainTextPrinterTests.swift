@@ -43,10 +43,11 @@ struct MatrixPlainTextPrinterTests {
         #expect(MatrixPlainTextPrinter().string(for: try SymbolicMatrix([])) == "[]")
     }
 
-    @Test("every line of the seed-004 U matrix has the same width")
+    @Test("every line of U of the 5×5 input, 3×3 kernel, stride 2 example has the same width")
     func alignment() throws {
-        let lines = MatrixPlainTextPrinter().string(for: try Seed004.unrolled()).split(
-            separator: "\n")
+        let lines = MatrixPlainTextPrinter().string(for: try Input5x5Kernel3x3Stride2.unrolled())
+            .split(
+                separator: "\n")
         #expect(lines.count == 25)
         #expect(Set(lines.map(\.count)).count == 1)
     }

@@ -1,6 +1,5 @@
 import ConvMatrixCore
 import ConvMatrixNumeric
-import Symbolic
 
 /// Everything `convmatrix analyze` says about a layer, each claim computed on the layer's
 /// matrix (or checked against it).

@@ -1,4 +1,3 @@
-import ConvMatrixCore
 import ConvMatrixRendering
 import Symbolic
 

@@ -1,5 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixRendering
 import Symbolic
 
 /// `convmatrix derive --layer … --layer …`: the derivation of a stack as a document — each

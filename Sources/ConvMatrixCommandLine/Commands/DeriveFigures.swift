@@ -16,30 +16,6 @@ extension Options {
 /// Markdown gets an image per figure (an animated SVG written to DIR, linked by the path given);
 /// LaTeX gets the TikZ small multiples of each figure (or one frame), and DIR the SVGs too.
 enum DeriveFigures {
-    /// The figures' captions by language.
-    static let captions: [String: [String: String]] = [
-        "en": [
-            "heading": "Figures",
-            "sliding": "The kernel sliding over the input, one frame per output.",
-            "transposed-equivalent":
-                "The transposed convolution as a direct convolution over the zero-inserted input.",
-            "transposed-scatter":
-                "The transposed convolution as a scatter, one frame per input; last, how many inputs reach each output.",
-            "backward":
-                "The backward pass: δ scattered through the kernel, then δ correlated with the input.",
-        ],
-        "es": [
-            "heading": "Figuras",
-            "sliding": "El kernel deslizándose sobre la entrada, un cuadro por salida.",
-            "transposed-equivalent":
-                "La convolución transpuesta como convolución directa sobre la entrada con ceros insertados.",
-            "transposed-scatter":
-                "La convolución transpuesta como dispersión, un cuadro por entrada; al final, cuántas entradas llegan a cada salida.",
-            "backward":
-                "La retropropagación: δ dispersada por el kernel, luego δ correlacionada con la entrada.",
-        ],
-    ]
-
     /// `document` with the figures added (and their files written), or `document` unchanged
     /// without `--figures`. Everything is checked before the first file is written.
     static func attach(
@@ -87,7 +63,12 @@ enum DeriveFigures {
                 "the \(short.name) figure has \(short.picture.frameCount) frames (1…\(short.picture.frameCount)), got \(frame)"
             )
         }
-        let text = captions[language] ?? captions["en"] ?? [:]
+        let kinds = try figures.map { figure throws(UsageError) in
+            guard let kind = DerivationFigure(rawValue: figure.name) else {
+                throw UsageError(flag: "figures", "no caption for the \(figure.name) figure")
+            }
+            return kind
+        }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         do {
             try FileOutput.makeDirectory(directory)
@@ -98,52 +79,36 @@ enum DeriveFigures {
         } catch {
             throw UsageError(flag: "figures", "cannot write into '\(directory)': \(error.reason)")
         }
+        // `derive --lang` takes only the notes' languages; English if it ever were another.
+        let notesLanguage = NotesLanguage(rawValue: language) ?? .en
         switch format {
         case .markdown:
-            var out = document.hasSuffix("\n") ? document : document + "\n"
-            out += "\n## \(text["heading"] ?? "Figures")\n\n"
-            for figure in figures {
-                out += "![\(text[figure.name] ?? figure.name)](\(prefix)\(figure.name).svg)\n\n"
-                out += "*\(text[figure.name] ?? figure.name)*\n\n"
+            let links = zip(kinds, figures).map { kind, figure in
+                DerivationFigureSection.Link(kind, path: "\(prefix)\(figure.name).svg")
             }
-            return out
+            return DerivationFigureSection.markdown(
+                document, figures: links, language: notesLanguage)
         default:
-            var body = "\\section*{\(text["heading"] ?? "Figures")}\n"
-            for figure in figures {
-                let tikz: String
-                if let frame {
-                    tikz = TikZWriter.tikz(
-                        figure.picture.scene(frame: frame - 1), standalone: false
-                    )
-                    .replacing("% Needs \\usepackage{tikz}.\n", with: "")
-                    body +=
-                        "\\begin{center}\n\\resizebox{0.6\\textwidth}{!}{%\n\(tikz)}\n\\end{center}\n"
-                } else if figure.picture.frameCount <= PictureLimits.maxSmallMultiples {
-                    tikz = TikZWriter.smallMultiples(figure.picture, standalone: false)
-                        .replacing(
-                            "% Needs \\usepackage{tikz} and \\usepackage{graphicx}.\n", with: "")
-                    body += tikz
-                } else {
-                    tikz = TikZWriter.tikz(figure.picture.scene(frame: 0), standalone: false)
-                        .replacing("% Needs \\usepackage{tikz}.\n", with: "")
-                    body +=
-                        "\\begin{center}\n\\resizebox{0.6\\textwidth}{!}{%\n\(tikz)}\n\\end{center}\n"
-                }
-                body +=
-                    "\\par\\noindent\\emph{\(LaTeXProse.escape(text[figure.name] ?? figure.name))}\\par\\bigskip\n"
+            let pictures = zip(kinds, figures).map { kind, figure in
+                latexPicture(kind, figure.picture, frame: frame)
             }
-            guard standalone, let end = document.ranges(of: "\\end{document}").last
-            else {
-                return document + "% Needs \\usepackage{tikz} and \\usepackage{graphicx}.\n" + body
-            }
-            var out = document
-            out.replaceSubrange(end, with: body + "\\end{document}")
-            if let amsmath = out.firstRange(of: "\\usepackage{amsmath}\n") {
-                out.insert(
-                    contentsOf: "\\usepackage{graphicx}\n\\usepackage{tikz}\n",
-                    at: amsmath.upperBound)
-            }
-            return out
+            return DerivationFigureSection.latex(
+                document, figures: pictures, language: notesLanguage, standalone: standalone)
         }
+    }
+
+    /// The TikZ of a figure for LaTeX: frame `frame` (from 1) if chosen, else the small multiples
+    /// when there are few enough frames, else the first frame alone.
+    private static func latexPicture(
+        _ kind: DerivationFigure, _ picture: FramedPicture, frame: Int?
+    ) -> DerivationFigureSection.Picture {
+        if frame == nil && picture.frameCount <= PictureLimits.maxSmallMultiples {
+            let tikz = TikZWriter.smallMultiples(picture, standalone: false)
+                .replacing("% Needs \\usepackage{tikz} and \\usepackage{graphicx}.\n", with: "")
+            return .init(kind, tikz: tikz, layout: .asIs)
+        }
+        let tikz = TikZWriter.tikz(picture.scene(frame: (frame ?? 1) - 1), standalone: false)
+            .replacing("% Needs \\usepackage{tikz}.\n", with: "")
+        return .init(kind, tikz: tikz, layout: .scaled)
     }
 }

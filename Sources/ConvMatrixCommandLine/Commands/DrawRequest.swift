@@ -134,7 +134,7 @@ struct DrawRequest {
         case .sliding:
             let conv = try LayerOptions.convolution(arguments)
             try checkChannel(conv.outChannels)
-            try checkFrames(conv.outputExtents.count, what: "output position")
+            try checkFrames(FrameCounts.sliding(conv), what: "output position")
             let values = try cellValues(
                 conv.kernelLayout, channels: conv.inChannels, extents: conv.inputExtents)
             let picture: FramedPicture
@@ -154,11 +154,11 @@ struct DrawRequest {
                 extents: transposed.inputExtents)
             switch view {
             case .equivalent:
-                try checkFrames(transposed.outputExtents.count, what: "output position")
-            case .scatter:
-                let perGroup = transposed.inChannels / transposed.groups
                 try checkFrames(
-                    transposed.inputExtents.count * perGroup + 1, what: "input, and the overlap")
+                    FrameCounts.transposedEquivalent(transposed), what: "output position")
+            case .scatter:
+                try checkFrames(
+                    FrameCounts.transposedScatter(transposed), what: "input, and the overlap")
             }
             let picture: FramedPicture
             do {
@@ -185,8 +185,7 @@ struct DrawRequest {
             }
             let conv = try LayerOptions.convolution(arguments)
             try checkChannel(conv.outChannels)
-            try checkFrames(
-                conv.outputExtents.count + conv.kernelExtents.count, what: "output and kernel tap")
+            try checkFrames(FrameCounts.backward(conv), what: "output and kernel tap")
             let values = try cellValues(
                 conv.kernelLayout, channels: conv.inChannels, extents: conv.inputExtents)
             let picture: FramedPicture

@@ -31,17 +31,10 @@ enum MaxPoolOutput {
         } catch {
             throw LayerOptions.usageError(error)
         }
-        // PyTorch's rule: padding at most half the (dilated) kernel, so that no window is all
-        // padding.
-        for axis in conv.axes {
-            let span = axis.dilation * (axis.kernelSize - 1) + 1
-            let pad = max(axis.padding.before, axis.padding.after)
-            if pad > span / 2 {
-                throw UsageError(
-                    flag: "padding",
-                    "max pooling pads at most half the kernel on each side (PyTorch's rule), got \(pad) for a kernel spanning \(span)"
-                )
-            }
+        do {
+            try MaxPoolSelection.checkPadding(conv)
+        } catch {
+            throw UsageError(flag: "padding", error.message)
         }
         return conv
     }

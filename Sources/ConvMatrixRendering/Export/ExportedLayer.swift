@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 
 /// A layer's geometry as plain values, for machine-readable exports (`--format json`): the
 /// resolved per-axis amounts, whatever words the user typed.

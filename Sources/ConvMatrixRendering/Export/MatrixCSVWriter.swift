@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 
 /// Writes a matrix as dense comma-separated values (RFC 4180): one line per row, every cell
 /// written, zeros included, so only small matrices should go this way (the command line

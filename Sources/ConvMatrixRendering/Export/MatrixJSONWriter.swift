@@ -1,6 +1,5 @@
 import ConvMatrixCore
 import ConvMatrixNumeric
-import ConvMatrixSymbols
 import Symbolic
 
 /// Writes a ``ConvMatrixCore/TapMatrix`` as JSON (`--format json`): the layer, the convention, the shape, and

@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 
 /// Writes a ``ConvMatrixCore/TapMatrix`` in the Matrix Market exchange format (NIST, Boisvert, Pozo and
 /// Remington 1996), `coordinate` layout, as `scipy.io.mmread` and MATLAB's `mmread` read it.

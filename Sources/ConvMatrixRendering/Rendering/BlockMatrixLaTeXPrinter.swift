@@ -1,6 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 import Symbolic
 
 /// LaTeX for a matrix made of channel blocks: an `array` with a vertical rule between column

@@ -1,7 +1,3 @@
-import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
-
 /// A growable byte buffer that flushes to a text stream in large chunks: the back end of the
 /// fast matrix writers.
 ///

@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 import Symbolic
 
 /// The connectivity of a layer written out: for each output, the inputs it reads and through

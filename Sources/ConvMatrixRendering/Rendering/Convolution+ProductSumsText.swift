@@ -1,6 +1,5 @@
 import ConvMatrixCore
 import ConvMatrixSymbols
-import Symbolic
 
 extension UnrolledLayer {
     /// The text of every entry of ``symbolicOutput(_:symbols:)`` (`O = X·U`), printed by

@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 
 /// The derivation of a transposed convolution's equivalent direct convolution, step by step with
 /// its numbers, as `convmatrix equivalent` prints it.

@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 import Symbolic
 
 /// A flattened tensor `(channels, spatial…)` cut into the 2-D matrices a page can show.

@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 import Symbolic
 
 /// Writes grids whose cells are already LaTeX text in the layout of ``Symbolic/MatrixLaTeXPrinter``:

@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 
 /// One-line descriptions of layers, as a course would say them:
 /// `input 5×5, kernel 3×3, stride 2, padding 0 → output 2×2`.

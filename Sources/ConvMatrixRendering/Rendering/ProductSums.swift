@@ -1,6 +1,5 @@
 import ConvMatrixCore
 import ConvMatrixNumeric
-import ConvMatrixSymbols
 import Symbolic
 
 /// The text of sums of two-symbol products — `O = X·U` (`Σ I·k`) and `C = O·T`

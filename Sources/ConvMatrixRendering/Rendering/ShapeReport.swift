@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 
 /// The output-size arithmetic of a convolution written out step by step with its numbers, as
 /// `convmatrix shape` prints it, plus warnings for input positions no window reaches.

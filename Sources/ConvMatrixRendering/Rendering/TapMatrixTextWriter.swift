@@ -1,5 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
 import ConvMatrixSymbols
 import Symbolic
 

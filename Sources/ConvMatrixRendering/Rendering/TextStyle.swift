@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 
 /// The characters of plain-text reports: Unicode by default, pure ASCII with `--ascii`.
 public struct TextStyle: Hashable, Sendable {

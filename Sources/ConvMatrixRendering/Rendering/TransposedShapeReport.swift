@@ -1,6 +1,4 @@
 import ConvMatrixCore
-import ConvMatrixNumeric
-import ConvMatrixSymbols
 
 /// The output-size arithmetic of a transposed convolution, one line per axis with its numbers:
 /// `n = (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1`.
