@@ -26,7 +26,7 @@ extension Convolution {
         return nil
     }
 
-    /// The bytes ``numericCheck(_:exact:limits:)`` needs, estimated before any value is drawn
+    /// The bytes ``numericCheck(_:exact:limits:progress:)`` needs, estimated before any value is drawn
     /// or parsed: the parsed values of the kernel, `x`, `y` and `δ` (``ConvMatrixNumeric/NumericValue``), their
     /// `Double` (and in exact mode ``Symbolic/Rational``) copies, and two sparse matrices (U or its
     /// sampled rows, and M(x)) at 8 bytes an entry and a row; `nil` when the count overflows.

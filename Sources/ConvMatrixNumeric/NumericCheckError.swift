@@ -1,6 +1,6 @@
 import ConvMatrixCore
 
-/// Why ``ConvMatrixCore/Convolution/numericCheck(_:exact:limits:)`` could not run.
+/// Why ``ConvMatrixCore/Convolution/numericCheck(_:exact:limits:progress:)`` could not run.
 public enum NumericCheckError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The layer or its budget: U does not fit in the limits.
     case specification(SpecificationError)

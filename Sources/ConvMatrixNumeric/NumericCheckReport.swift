@@ -1,6 +1,6 @@
 import ConvMatrixCore
 
-/// The outcome of ``ConvMatrixCore/Convolution/numericCheck(_:exact:limits:)``: one line per identity, with
+/// The outcome of ``ConvMatrixCore/Convolution/numericCheck(_:exact:limits:progress:)``: one line per identity, with
 /// the largest error met.
 public struct NumericCheckReport: Hashable, Sendable {
     /// One identity checked.

@@ -20,7 +20,7 @@ public enum GIFWriter {
         picture.frameCount <= 100 && picture.width <= 420
     }
 
-    /// An upper bound on the pixels ``gif(_:frameMilliseconds:)`` encodes for `picture`: the
+    /// An upper bound on the pixels ``gif(_:frameMilliseconds:progress:)`` encodes for `picture`: the
     /// whole first frame, then per frame the rectangle around what it and the frame before draw.
     public static func encodedPixels(_ picture: FramedPicture) -> Int {
         let factor = picture.width <= 420 ? 2.0 : 1.0
