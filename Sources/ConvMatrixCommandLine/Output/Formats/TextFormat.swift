@@ -53,9 +53,17 @@ struct TextFormat: MatrixWriter, GridWriter, ValueWriter {
         _ tensor: ValueTensor, channels: Int, extents: Extents, title: [String],
         to output: inout some TextOutputStream
     ) {
-        writeCells(
-            ValueTensorPrinting.textCells(tensor, ascii: options.ascii), channels: channels,
-            extents: extents, title: title, to: &output)
+        // Each cell is printed when it is shown: elided text prints a few of millions.
+        let layout = GridSlices.layout(channels: channels, extents: extents)
+        let size = layout.rows * layout.columns
+        let ascii = options.ascii
+        stacks.write(
+            stack: layout.labels, rows: layout.rows, columns: layout.columns, title: title,
+            to: &output
+        ) { grid, row, column in
+            ValueTensorPrinting.textCell(
+                tensor, at: grid * size + row * layout.columns + column, ascii: ascii)
+        }
     }
 
     func write(
