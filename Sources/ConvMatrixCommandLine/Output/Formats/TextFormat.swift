@@ -31,13 +31,25 @@ struct TextFormat: MatrixWriter, GridWriter, ValueWriter {
 
     func write(_ grids: ExpressionGrids, title: [String], to output: inout some TextOutputStream) {
         let printer = options.expressionPrinter
+        let dots = options.ascii ? "..." : "⋯"
+        var longest = 0
         stacks.write(
             grids: grids.count, label: grids.label, rows: grids.rows, columns: grids.columns,
             title: title + (grids.spaced ? [""] : []), noun: grids.noun,
             separator: grids.spaced ? "\n" : "", to: &output
         ) { k, row, column in
             let value = grids.cell(k, row, column)
-            return value.isZero ? "0" : printer.string(for: value)
+            if value.isZero { return "0" }
+            guard let sums = grids.sums, sums.shortens(value) else {
+                return printer.string(for: value)
+            }
+            longest = max(longest, value.terms.count)
+            return sums.text(value, dots: dots) { printer.string(for: $0) }
+        }
+        if let sums = grids.sums, longest > 0 {
+            output.write(
+                "(sums of more than \(sums.threshold) terms show their first and last \(sums.edgeItems), the longest has \(longest) terms; --full prints every term)\n"
+            )
         }
     }
 
