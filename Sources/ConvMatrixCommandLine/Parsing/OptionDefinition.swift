@@ -22,11 +22,11 @@ struct OptionDefinition: Hashable, Sendable {
     /// The literal words the value may be, for shell completion: the alternatives of
     /// ``valueName`` that are lowercase words (`text`, `latex`; `valid`, `same`, `full` of
     /// `--padding`; `random` of `--kernel-values`), leaving out placeholders such as `n`, `nxn`,
-    /// `<C>`, `v1,v2,…` or the units of `<bytes|NMB|NGB>`.
+    /// `<C>`, `v1,v2,…` or the units of `<bytes|NMiB|NGiB>`.
     var choices: [String] {
         guard let valueName, valueName.hasPrefix("<"), valueName.hasSuffix(">") else { return [] }
         let alternatives = valueName.dropFirst().dropLast().split(separator: "|").map(String.init)
-        // `<bytes|NMB|NGB>`: capitals mark a list of placeholders, not of words.
+        // `<bytes|NMiB|NGiB>`: capitals mark a list of placeholders, not of words.
         guard !alternatives.contains(where: { $0.contains(where: \.isUppercase) }) else {
             return []
         }
@@ -108,8 +108,10 @@ enum Options {
         name: "max-cells", valueName: "<n>",
         help: "Largest dense matrix to print, in cells (default 50000000).")
     static let maxMemory = OptionDefinition(
-        name: "max-memory", valueName: "<bytes|NMB|NGB>",
-        help: "Memory budget for sparse matrices (default 4GB).")
+        name: "max-memory", valueName: "<bytes|NMiB|NGiB>",
+        help:
+            "Memory budget; the peak stays within it plus 512 MiB for the runtime (default 4GiB; MB and GB are decimal)."
+    )
     static let averagePool = OptionDefinition(
         name: "average-pool", valueName: nil,
         help:
