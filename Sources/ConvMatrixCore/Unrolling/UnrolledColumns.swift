@@ -184,3 +184,15 @@ extension UnrolledLayer {
         }
     }
 }
+
+extension UnrolledLayer {
+    /// At most how many entries ``unrolled(limits:)`` stores, by arithmetic: U's count for a
+    /// convolution, the forward convolution's for a transposed layer (its T is that Uᵀ less the
+    /// forward outputs it does not read); nil past `Int`.
+    public var entryCountBound: Int? {
+        switch self {
+        case .convolution(let conv): conv.unrolledEntryCount
+        case .transposed(let layer): layer.forward.unrolledEntryCount
+        }
+    }
+}
