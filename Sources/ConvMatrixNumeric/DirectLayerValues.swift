@@ -116,10 +116,7 @@ extension Convolution {
             let y = try gather(s.input, kernel: s.kernel)
             return try LayerBias.add(s.bias, to: y, perChannel: outputExtents.count)
         case .transposed:
-            let z = try applyTransposed(
-                to: Tensor(unchecked: outChannels, extents: outputExtents, values: s.input),
-                kernel: s.kernel
-            ).values
+            let z = try scatter(s.input, kernel: s.kernel)
             return try LayerBias.add(s.bias, to: z, perChannel: inputExtents.count)
         }
     }
@@ -130,10 +127,7 @@ extension Convolution {
         guard let delta = s.delta else { throw NumericError("no output gradient") }
         switch direction {
         case .forward:
-            let dx = try applyTransposed(
-                to: Tensor(unchecked: outChannels, extents: outputExtents, values: delta),
-                kernel: s.kernel
-            ).values
+            let dx = try scatter(delta, kernel: s.kernel)
             let dk = try directWeightGradient(input: s.input, delta: delta)
             return (dx, dk, try LayerBias.channelSums(delta, channels: outChannels))
         case .transposed:
@@ -194,6 +188,22 @@ extension Convolution {
             let db = DyadicArithmetic.rationals(g.2, exponent: eb)
         else { return nil }
         return (dx, dk, db)
+    }
+
+    /// `Uᵀ·y` by the scatter form: the fast loop in doubles, the definition otherwise.
+    private func scatter<Scalar: NumericScalar>(_ y: [Scalar], kernel: [Scalar])
+        throws(NumericError) -> [Scalar]
+    {
+        try NumericShapes.check(vector: y, count: outputCount, what: "the output")
+        try NumericShapes.check(kernel, count: weightCount, shape: kernelLayout.shape)
+        if let y = y as? [Double], let kernel = kernel as? [Double],
+            let x = applyTransposedFast(y, kernel: kernel) as? [Scalar]
+        {
+            return x
+        }
+        return try applyTransposed(
+            to: Tensor(unchecked: outChannels, extents: outputExtents, values: y), kernel: kernel
+        ).values
     }
 
     /// `U·x` by the gather form: the fast loop in doubles, the definition otherwise.

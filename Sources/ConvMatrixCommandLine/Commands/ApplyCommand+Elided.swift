@@ -39,8 +39,11 @@ extension ApplyCommand {
         } else {
             values = UnrolledLayer.productSums(rows, left: left, kernel: { symbols.kernel($0) })
         }
+        // Sums past 64 terms (a 64-channel 3×3 layer's C has 576) show their ends.
+        var grids = shown.grids(values)
+        grids.sums = .standard
         TextFormat(options: render).write(
-            shown.grids(values),
+            grids,
             title: Self.title(layer, transposed: transposed, symbols: symbols, style: render.style),
             to: &output)
         return CommandResult()
