@@ -14,13 +14,13 @@ struct ElisionPiecesTests {
     func shownCells(grids: Int, rows: Int, columns: Int) {
         var asked: [Int] = []
         var sink = ""
-        TextGridWriter(printer: MatrixPlainTextPrinter()).write(
-            grids: grids, label: { "g\($0)" }, rows: rows, columns: columns, elision: .numpy,
-            to: &sink
-        ) { grid, row, column in
+        let cell = { (grid: Int, row: Int, column: Int) -> String in
             asked.append((grid * rows + row) * columns + column)
             return "x"
         }
+        TextGridWriter(printer: MatrixPlainTextPrinter()).write(
+            grids: grids, label: { "g\($0)" }, rows: rows, columns: columns, elision: .numpy,
+            to: &sink, cell: cell)
         let shown = TextGridWriter.shownCells(grids: grids, rows: rows, columns: columns, .numpy)
         #expect((shown ?? Array(0..<(grids * rows * columns))) == asked.sorted())
         #expect((shown == nil) == (grids * rows * columns <= 1000))
