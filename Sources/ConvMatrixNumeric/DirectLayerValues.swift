@@ -83,6 +83,11 @@ extension Convolution {
     {
         try NumericShapes.check(vector: input, count: inputCount, what: "the input")
         try NumericShapes.check(vector: delta, count: outputCount, what: "the output gradient")
+        if let x = input as? [Double], let d = delta as? [Double],
+            let fast = directWeightGradientFast(input: x, delta: d) as? [Scalar]
+        {
+            return fast
+        }
         let kernelCount = kernelExtents.count
         let inputSpatial = inputExtents.count
         let outputSpatial = outputExtents.count
