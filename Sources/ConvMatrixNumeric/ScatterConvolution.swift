@@ -60,7 +60,7 @@ extension Convolution {
     }
 
     /// The flat input position that position `i`, tap `a` lands on under `mode`, or `nil`.
-    private func scatterTarget(output i: [Int], kernel a: [Int], mode: PaddingMode) -> Int? {
+    func scatterTarget(output i: [Int], kernel a: [Int], mode: PaddingMode) -> Int? {
         var flat = 0
         for t in axes.indices {
             let axis = axes[t]

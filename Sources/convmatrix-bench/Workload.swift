@@ -46,8 +46,9 @@ enum Workloads {
         return note
     }
 
-    /// Every workload: the fixed ones, the size sweep, the pictures, then analyze and compose.
-    static let all: [Workload] = fixed + sweeps + pictures + analysis
+    /// Every workload: the fixed ones, the size sweep, the pictures, analyze and compose, then
+    /// the commands on ResNet-50's first layer (issue 18).
+    static let all: [Workload] = fixed + sweeps + pictures + analysis + realLayers
 
     static let fixed: [Workload] = [
         Workload(

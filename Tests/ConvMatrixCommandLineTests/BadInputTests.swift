@@ -94,11 +94,11 @@ struct BadInputTests {
         ),
         (
             "unroll --input 5 --kernel 3 --padding 10000000 --format mtx --pattern --max-memory 1MB",
-            "--max-memory: a layer of 5 inputs, 20000003 outputs and 3 weights needs 3.2 GB"
+            "--max-memory: a layer of 5 inputs, 20000003 outputs and 3 weights needs 3.0 GiB"
         ),
         (
             "transpose --transposed --input 2 --kernel 1 --stride 2000000000 --format mtx --pattern --max-memory 1MB",
-            "--max-memory: a layer of 2 inputs, 2000000001 outputs and 1 weights needs 320.0 GB"
+            "--max-memory: a layer of 2 inputs, 2000000001 outputs and 1 weights needs 298.0 GiB"
         ),
         (
             "equivalent --input 5 --kernel 3 --padding 1000000000 --max-memory 1MB",
@@ -115,7 +115,7 @@ struct BadInputTests {
         ),
         (
             "unroll --input 5x5 --kernel 3x3 --max-memory 10B --format latex",
-            "--max-memory: a layer of 25 inputs, 9 outputs and 9 weights needs 6.9 kB"
+            "--max-memory: a layer of 25 inputs, 9 outputs and 9 weights needs 6.7 KiB"
         ),
         // Many channels: few elements, a large matrix.
         (

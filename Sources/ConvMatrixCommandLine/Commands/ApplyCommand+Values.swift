@@ -45,16 +45,11 @@ extension ApplyCommand {
         let bias = try ValueOptions.bias(
             arguments, channels: through ? conv.inChannels : conv.outChannels,
             generator: &generator)
-        let u: TapMatrix
-        do {
-            u = try conv.unrolled(limits: render.limits)
-        } catch {
-            throw UsageError(error)
-        }
+        // Computed from the definition (gather or scatter), without U: one multiply-add per
+        // entry of U, and only the tensors kept.
         let result: ValueTensor
         do {
-            result = try conv.evaluate(
-                u,
+            result = try conv.evaluateDirect(
                 values: LayerValues(input: input.values, kernel: kernel.values, bias: bias?.values),
                 direction: through ? .transposed : .forward)
         } catch {

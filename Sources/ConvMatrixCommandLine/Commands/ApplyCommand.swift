@@ -50,13 +50,17 @@ struct ApplyCommand: Command {
         let extents = transposed ? layer.inputExtents : layer.outputExtents
         let channels = transposed ? layer.inChannels : layer.outChannels
         let grid = GridShape(channels: channels, extents: extents)
-        let layout = GridSlices.layout(channels: channels, extents: extents)
-        if !TextStackOutput(options: render).isCut(
-            grids: layout.labels.count, rows: layout.rows, columns: layout.columns)
+        let stacks = TextStackOutput(options: render)
+        if render.format == .text,
+            let shown = ElidedGrids(channels: channels, extents: extents, elision: stacks.elision)
         {
-            try checks.checkSize(
-                rows: grid.rows, columns: grid.columns, what: transposed ? "C" : "O")
+            // Elided text: only the outputs shown are computed, each from its own row (or
+            // column) of the layer's matrix; U itself is never built.
+            return try runElided(
+                arguments, layer: layer, render: render, transposed: transposed, shown: shown,
+                output: &output)
         }
+        try checks.checkSize(rows: grid.rows, columns: grid.columns, what: transposed ? "C" : "O")
         let u: TapMatrix
         do {
             u = try layer.unrolled(limits: render.limits)
@@ -96,34 +100,7 @@ struct ApplyCommand: Command {
                 to: &output)
             return CommandResult()
         }
-        let s = render.style
-        let description = "\(view.layerKind): \(LayerDescription.describe(layer, style: s))"
-        let i = symbols.inputLetter
-        let o = symbols.outputLetter
-        let c = symbols.transposedOutputLetter
-        let title: [String]
-        switch (layer, transposed) {
-        case (.convolution, false):
-            title = [
-                "\(o) = X\(s.dot)U on the \(s.sizes(layer.outputExtents.sizes)) output grid.",
-                description,
-            ]
-        case (.convolution, true):
-            title = [
-                "\(c) = \(o)\(s.dot)T with T = U\(s.transposeMark), the transposed convolution, on a \(s.sizes(layer.inputExtents.sizes)) grid the size of the input \(i): each position collects the outputs its windows produced, through the taps that connect them.",
-                description,
-            ]
-        case (.transposed, false):
-            title = [
-                "\(o) = \(i)\(s.dot)T on the \(s.sizes(layer.outputExtents.sizes)) output grid of the transposed convolution: each position collects the inputs that reach it, through the taps that connect them.",
-                description,
-            ]
-        case (.transposed, true):
-            title = [
-                "\(c) = \(o)\(s.dot)U with U = T\(s.transposeMark), \(view.transposedMapNoun), on a \(s.sizes(layer.inputExtents.sizes)) grid the size of the input \(i).",
-                description,
-            ]
-        }
+        let title = Self.title(layer, transposed: transposed, symbols: symbols, style: render.style)
         guard let kernelValues else {
             // Sums of symbol products, printed without building expressions.
             grids.write(
@@ -148,5 +125,38 @@ struct ApplyCommand: Command {
             ExpressionGrids(values, channels: channels, extents: extents), title: title,
             to: &output)
         return CommandResult()
+    }
+
+    /// The two lines above the grid: what it is, and the layer.
+    static func title(
+        _ layer: UnrolledLayer, transposed: Bool, symbols: LayerSymbols, style s: TextStyle
+    ) -> [String] {
+        let view = LayerMatrix(layer, convention: .column, transposed: transposed)
+        let description = "\(view.layerKind): \(LayerDescription.describe(layer, style: s))"
+        let i = symbols.inputLetter
+        let o = symbols.outputLetter
+        let c = symbols.transposedOutputLetter
+        switch (layer, transposed) {
+        case (.convolution, false):
+            return [
+                "\(o) = X\(s.dot)U on the \(s.sizes(layer.outputExtents.sizes)) output grid.",
+                description,
+            ]
+        case (.convolution, true):
+            return [
+                "\(c) = \(o)\(s.dot)T with T = U\(s.transposeMark), the transposed convolution, on a \(s.sizes(layer.inputExtents.sizes)) grid the size of the input \(i): each position collects the outputs its windows produced, through the taps that connect them.",
+                description,
+            ]
+        case (.transposed, false):
+            return [
+                "\(o) = \(i)\(s.dot)T on the \(s.sizes(layer.outputExtents.sizes)) output grid of the transposed convolution: each position collects the inputs that reach it, through the taps that connect them.",
+                description,
+            ]
+        case (.transposed, true):
+            return [
+                "\(c) = \(o)\(s.dot)U with U = T\(s.transposeMark), \(view.transposedMapNoun), on a \(s.sizes(layer.inputExtents.sizes)) grid the size of the input \(i).",
+                description,
+            ]
+        }
     }
 }

@@ -29,7 +29,7 @@ struct BackwardCommand: Command {
     let options =
         Options.layer + [
             Options.inputValues,
-            Options.kernelValues, Options.outputGradient, Options.seed, Options.names,
+            Options.kernelValues, Options.bias, Options.outputGradient, Options.seed, Options.names,
             Options.indexBase, Options.format(Self.formats), Options.latexStyle, Options.ascii,
             Options.maxMemory,
             Options.maxPool,
@@ -70,6 +70,9 @@ struct BackwardCommand: Command {
             arguments, layout: conv.kernelLayout, generator: &generator)
         let delta = try ValueOptions.outputGradient(
             arguments, channels: outSide.channels, extents: outSide.extents, generator: &generator)
+        // Read and checked as apply reads it; the gradients do not depend on it.
+        let bias = try ValueOptions.bias(
+            arguments, channels: outSide.channels, generator: &generator)
         let grids = render.gridWriter
         let numbers = render.valueWriter
         if grids == nil && (input == nil || kernel == nil || delta == nil) {
@@ -81,13 +84,8 @@ struct BackwardCommand: Command {
                 flag: "format",
                 "json prints numbers: give \(missing.joined(separator: ", ")) (or 'random')")
         }
-        let u: TapMatrix
-        do {
-            u = try conv.unrolled(limits: render.limits)
-        } catch {
-            throw UsageError(error)
-        }
-        // Numbers where the values are given; zeros stand in for values a gradient does not use.
+        // Numbers where the values are given, computed from the definition without U; zeros
+        // stand in for values a gradient does not use.
         var numeric: (input: ValueTensor, kernel: ValueTensor, bias: ValueTensor)?
         if let delta {
             let values = LayerValues(
@@ -99,7 +97,7 @@ struct BackwardCommand: Command {
                     ?? Array(repeating: NumericValue(.zero), count: conv.kernelLayout.count),
                 delta: delta.values)
             do {
-                numeric = try conv.backward(u, values: values, direction: direction)
+                numeric = try conv.backwardDirect(values: values, direction: direction)
             } catch {
                 throw UsageError(flag: "output-gradient", "\(error)")
             }
@@ -113,32 +111,35 @@ struct BackwardCommand: Command {
             return CommandResult()
         }
         let symbols = LayerSymbols(conv, names: render.names)
-        let gradient = LayerGradientSymbols(
-            conv, u: u, symbols: symbols, transposed: transposedLayer,
-            deltaName: render.gradientName)
+        let gradient = try GradientGrids(
+            conv, symbols: symbols, transposed: transposedLayer, render: render,
+            numbers: (
+                input: kernel != nil && numeric != nil, kernel: input != nil && numeric != nil,
+                bias: numeric != nil
+            ))
         let s = render.style
         let n = render.names
         let partial = render.ascii ? "d" : "∂"
         var sections:
             [(
-                title: String, symbolic: [Expression], numbers: ValueTensor?, channels: Int,
-                extents: Extents
+                title: String, symbolic: GradientGrids.Part, numbers: ValueTensor?,
+                channels: Int, extents: Extents
             )] = []
         sections.append(
             (
                 "\(partial)E/\(partial)\(n.input) = \(transposedLayer ? "U" : "T")\(s.dot)δ, shape \(s.sizes([inSide.channels] + inSide.extents.sizes))",
-                gradient.input, kernel != nil ? numeric?.input : nil, inSide.channels,
+                .input, kernel != nil ? numeric?.input : nil, inSide.channels,
                 inSide.extents
             ))
         sections.append(
             (
                 "\(partial)E/\(partial)\(n.kernel), shape \(s.sizes(conv.kernelLayout.shape))",
-                gradient.kernel, input != nil ? numeric?.kernel : nil,
+                .kernel, input != nil ? numeric?.kernel : nil,
                 conv.kernelLayout.count / conv.kernelExtents.count, conv.kernelExtents
             ))
         sections.append(
             (
-                "\(partial)E/\(partial)b, shape \(outSide.channels)", gradient.bias, numeric?.bias,
+                "\(partial)E/\(partial)b, shape \(outSide.channels)", .bias, numeric?.bias,
                 1, Extents([outSide.channels]) ?? conv.kernelExtents
             ))
         // Text opens with the layer and δ (LaTeX writes the grids alone).
@@ -148,6 +149,10 @@ struct BackwardCommand: Command {
                 ? "δ = \(partial)E/\(partial)\(n.output), one symbol per output."
                 : "δ = \(partial)E/\(partial)\(n.output) as given.",
         ]
+        if bias != nil {
+            preamble.append(
+                "The bias b is added after the products, so the gradients do not depend on it.")
+        }
         for section in sections {
             let title = preamble + ["", "\(section.title):"]
             preamble = []
@@ -157,7 +162,7 @@ struct BackwardCommand: Command {
                     to: &output)
             } else {
                 grids.write(
-                    ExpressionGrids(
+                    try gradient.grids(
                         section.symbolic, channels: section.channels, extents: section.extents),
                     title: title, to: &output)
             }

@@ -24,7 +24,7 @@ struct ConnectivityCommand: Command {
         Options.layer + [
             Options.transpose, Options.names, Options.indexBase, ConnectivityCommand.format,
             Options.ascii,
-            Options.maxMemory,
+            Options.maxMemory, Options.full,
         ]
 
     func run(_ arguments: ParsedArguments, output: inout some TextOutputStream) throws(UsageError)
@@ -37,25 +37,17 @@ struct ConnectivityCommand: Command {
         let limits = try LayerOptions.limits(arguments)
         let view = LayerMatrix(
             layer, convention: .column, transposed: arguments.has(Options.transpose))
-        let u: TapMatrix
-        do {
-            u = try layer.unrolled(limits: limits)
-            try limits.checkMemory(
-                Connectivity.estimatedBytes(for: u), for: "the connectivity map")
-        } catch {
-            throw UsageError(error)
-        }
         let symbols = LayerSymbols(layer, names: names)
         let style = TextStyle(ascii: arguments.has(Options.ascii))
-        // The transposed map reads the outputs O and writes C on the input grid.
-        let report =
-            view.transposed
-            ? ConnectivityReport(
-                u.transposed(), targetName: { symbols.transposedOutput($0) },
-                sourceName: { symbols.output($0) }, tapNames: symbols.kernel)
-            : ConnectivityReport(
-                u, targetName: { symbols.output($0) }, sourceName: { symbols.input($0) },
-                tapNames: symbols.kernel)
+        let report: ConnectivityReport
+        if let elided = try Self.elided(
+            layer, view: view, symbols: symbols, layout: layout, limits: limits,
+            full: arguments.has(Options.full))
+        {
+            report = elided
+        } else {
+            report = try Self.whole(layer, view: view, symbols: symbols, limits: limits)
+        }
         if layout == .text {
             let description = LayerDescription.describe(layer, style: style)
             let c = symbols.transposedOutputLetter
@@ -69,5 +61,66 @@ struct ConnectivityCommand: Command {
             layout: layout, printer: PlainTextPrinter(ascii: style.ascii || layout == .csv),
             style: style, to: &output)
         return CommandResult()
+    }
+
+    /// The report of every link, from the whole matrix (counted against the budget first).
+    static func whole(
+        _ layer: UnrolledLayer, view: LayerMatrix, symbols: LayerSymbols, limits: ResourceLimits
+    ) throws(UsageError) -> ConnectivityReport {
+        let u: TapMatrix
+        do {
+            u = try layer.unrolled(limits: limits)
+            try limits.checkMemory(
+                Connectivity.estimatedBytes(for: u), for: "the connectivity map")
+        } catch {
+            throw UsageError(error)
+        }
+        // The transposed map reads the outputs O and writes C on the input grid.
+        return
+            view.transposed
+            ? ConnectivityReport(
+                u.transposed(), targetName: { symbols.transposedOutput($0) },
+                sourceName: { symbols.output($0) }, tapNames: symbols.kernel)
+            : ConnectivityReport(
+                u, targetName: { symbols.output($0) }, sourceName: { symbols.input($0) },
+                tapNames: symbols.kernel)
+    }
+
+    /// Text and Markdown of a layer with more than NumPy's 1000 links, unless `--full`: the
+    /// first and last three lines of each map, built from those rows and columns of the
+    /// layer's matrix alone (U is not built). Nil when everything is printed.
+    static func elided(
+        _ layer: UnrolledLayer, view: LayerMatrix, symbols: LayerSymbols,
+        layout: ConnectivityReport.Layout, limits: ResourceLimits, full: Bool
+    ) throws(UsageError) -> ConnectivityReport? {
+        let elision = TextElision.numpy
+        guard layout != .csv, !full,
+            (layer.entryCountBound ?? Int.max) > elision.threshold
+        else { return nil }
+        let outputs = elision.shown(layer.outputCount).indices
+        let inputs = elision.shown(layer.inputCount).indices
+        guard outputs.count < layer.outputCount || inputs.count < layer.inputCount else {
+            return nil
+        }
+        do {
+            if view.transposed {
+                return ConnectivityReport(
+                    rows: try layer.matrixColumns(inputs, limits: limits), of: inputs,
+                    targetCount: layer.inputCount,
+                    inverseRows: try layer.matrixRows(outputs, limits: limits), of: outputs,
+                    sourceCount: layer.outputCount, edgeItems: elision.edgeItems,
+                    targetName: { symbols.transposedOutput($0) },
+                    sourceName: { symbols.output($0) }, tapNames: symbols.kernel)
+            }
+            return ConnectivityReport(
+                rows: try layer.matrixRows(outputs, limits: limits), of: outputs,
+                targetCount: layer.outputCount,
+                inverseRows: try layer.matrixColumns(inputs, limits: limits), of: inputs,
+                sourceCount: layer.inputCount, edgeItems: elision.edgeItems,
+                targetName: { symbols.output($0) }, sourceName: { symbols.input($0) },
+                tapNames: symbols.kernel)
+        } catch {
+            throw UsageError(error)
+        }
     }
 }

@@ -102,7 +102,8 @@ enum LayerOptions {
         return limits
     }
 
-    /// `1000`, `512MB`, `4GB`, `2GiB`, `100kB` as a number of bytes.
+    /// `1000`, `512MiB`, `4GiB`, `100KiB` (binary, as the tool prints sizes) or `512MB`,
+    /// `4GB`, `100kB` (decimal) as a number of bytes.
     static func byteCount(_ text: String) throws(UsageError) -> Int {
         let units: [(String, Int)] = [
             ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("GB", 1_000_000_000),
@@ -119,7 +120,8 @@ enum LayerOptions {
             let value = Int(number), value >= 1
         else {
             throw UsageError(
-                flag: "max-memory", "expected a positive size such as 512MB or 8GB, got '\(text)'")
+                flag: "max-memory", "expected a positive size such as 512MiB or 8GiB, got '\(text)'"
+            )
         }
         let (bytes, overflow) = value.multipliedReportingOverflow(by: scale)
         guard !overflow else { throw UsageError(flag: "max-memory", "\(text) is too large") }

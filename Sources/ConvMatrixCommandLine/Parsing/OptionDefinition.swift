@@ -34,12 +34,12 @@ struct OptionDefinition: Hashable, Sendable {
     /// case: the alternatives of ``valueName`` that are lowercase words (`text`, `latex`;
     /// `valid`, `same`, `full` of `--padding`; `en`, `es` of `--lang`; `random` of
     /// `--kernel-values`), leaving out placeholders such as `n`, `nxn`, `<C>`, `<dir>`,
-    /// `v1,v2,…` or the units of `<bytes|NMB|NGB>`. A value name of one alternative is a
+    /// `v1,v2,…` or the units of `<bytes|NMiB|NGiB>`. A value name of one alternative is a
     /// placeholder (`<file>`, `<ms>`).
     var choices: [String] {
         guard let valueName, valueName.hasPrefix("<"), valueName.hasSuffix(">") else { return [] }
         let alternatives = valueName.dropFirst().dropLast().split(separator: "|").map(String.init)
-        // `<bytes|NMB|NGB>`: capitals mark a list of placeholders, not of words.
+        // `<bytes|NMiB|NGiB>`: capitals mark a list of placeholders, not of words.
         guard alternatives.count >= 2,
             !alternatives.contains(where: { $0.contains(where: \.isUppercase) })
         else {
@@ -150,8 +150,10 @@ enum Options {
         name: "max-cells", valueName: "<n>",
         help: "Largest dense matrix to print, in cells (default 50000000).")
     static let maxMemory = OptionDefinition(
-        name: "max-memory", valueName: "<bytes|NMB|NGB>",
-        help: "Memory budget for sparse matrices (default 4GB).")
+        name: "max-memory", valueName: "<bytes|NMiB|NGiB>",
+        help:
+            "Memory budget; the peak stays within it plus 512 MiB for the runtime (default 4GiB; MB and GB are decimal)."
+    )
     static let averagePool = OptionDefinition(
         name: "average-pool", valueName: nil,
         help:

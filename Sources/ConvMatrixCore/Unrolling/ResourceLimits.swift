@@ -1,7 +1,7 @@
 /// Budgets that refuse, before anything is allocated, work that would not fit.
 ///
 /// The defaults suit a laptop and this project's 24 GiB CI machine: 4 GiB for a sparse matrix
-/// (ResNet-50's first layer needs about 0.95 GB) and 50 million cells for a dense rendering
+/// (ResNet-50's first layer needs about 0.87 GiB) and 50 million cells for a dense rendering
 /// (a 64×64 input with a 3×3 kernel has a 4096×4096 U, 16.8 million cells).
 public struct ResourceLimits: Hashable, Sendable {
     /// Bytes a sparse matrix or a numeric tensor may take.
@@ -45,7 +45,7 @@ public struct ResourceLimits: Hashable, Sendable {
         throws(SpecificationError)
     {
         guard let bytes, bytes <= budget else {
-            let needed = bytes.map(ByteCount.format) ?? "more than 9 EB"
+            let needed = bytes.map(ByteCount.format) ?? "more than 8 EiB"
             throw SpecificationError(
                 .memory,
                 "\(what) needs \(needed), over the budget of \(ByteCount.format(budget))",
@@ -68,19 +68,25 @@ public struct ResourceLimits: Hashable, Sendable {
     }
 }
 
-/// Human-readable byte counts (decimal units: kB, MB, GB).
+/// Human-readable byte counts in binary units (KiB, MiB, GiB: powers of 1024), the units of
+/// the default budget (`4 << 30` bytes prints as `4.0 GiB`) and of `--max-memory`'s help.
 enum ByteCount {
-    /// `512 B`, `1.5 kB`, `944.1 MB`, `12.0 GB`.
+    /// `512 B`, `1.5 KiB`, `944.1 MiB`, `12.0 GiB`.
     static func format(_ bytes: Int64) -> String {
-        let units = ["B", "kB", "MB", "GB", "TB", "PB", "EB"]
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         var value = Double(bytes)
         var unit = 0
-        while value >= 1000 && unit < units.count - 1 {
-            value /= 1000
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
             unit += 1
         }
         if unit == 0 { return "\(bytes) B" }
-        let tenths = Int(value * 10 + 0.5)
+        var tenths = Int(value * 10 + 0.5)
+        // 1023.96 KiB rounds to 1024.0 KiB: say 1.0 MiB instead.
+        if tenths >= 10240 && unit < units.count - 1 {
+            unit += 1
+            tenths = 10
+        }
         return "\(tenths / 10).\(tenths % 10) \(units[unit])"
     }
 }

@@ -28,6 +28,10 @@ public struct ConnectivityReport: Sendable {
     public let sourceName: @Sendable (Int) -> Symbol
     /// Names of the taps.
     public let tapNames: [Symbol]
+    /// When the report is elided: the targets and sources its rows stand for (the first and
+    /// last few of each), and how many there are.
+    public private(set) var elided:
+        (targets: [Int], targetCount: Int, sources: [Int], sourceCount: Int, edgeItems: Int)?
 
     /// A report on the layer whose column-convention matrix is `matrix`.
     public init(
@@ -39,6 +43,38 @@ public struct ConnectivityReport: Sendable {
         self.targetName = targetName
         self.sourceName = sourceName
         self.tapNames = tapNames
+    }
+
+    /// An elided report, as NumPy prints a long array: `rows` are the rows of the layer's
+    /// column-convention matrix at the targets `targets` (the first and last `edgeItems` of
+    /// `targetCount`), `inverseRows` its columns at the sources `sources` (of `sourceCount`),
+    /// so that a layer with millions of positions is reported from a few rows and columns of
+    /// its matrix.
+    public init(
+        rows: TapMatrix, of targets: [Int], targetCount: Int, inverseRows: TapMatrix,
+        of sources: [Int], sourceCount: Int, edgeItems: Int,
+        targetName: @escaping @Sendable (Int) -> Symbol,
+        sourceName: @escaping @Sendable (Int) -> Symbol, tapNames: [Symbol]
+    ) {
+        self.connectivity = Connectivity(rows)
+        self.inverse = Connectivity(inverseRows)
+        self.targetName = targetName
+        self.sourceName = sourceName
+        self.tapNames = tapNames
+        self.elided = (targets, targetCount, sources, sourceCount, edgeItems)
+    }
+
+    /// The target of row `row` of ``connectivity``.
+    private func target(_ row: Int) -> Int { elided?.targets[row] ?? row }
+
+    /// The source of row `row` of ``inverse``.
+    private func source(_ row: Int) -> Int { elided?.sources[row] ?? row }
+
+    /// Whether a line stands for the rows left out before row `row` of a map of `shown` rows
+    /// out of `count`.
+    private func gap(before row: Int, shown: Int, count: Int) -> Bool {
+        guard let elided else { return false }
+        return shown < count && row == elided.edgeItems
     }
 
     /// Writes the report.
@@ -54,49 +90,75 @@ public struct ConnectivityReport: Sendable {
         }
         switch layout {
         case .text:
+            let dots = style.ascii ? "  ...\n" : "  ⋮\n"
             output.write("Each output reads (input through tap):\n")
-            for (target, links) in connectivity.links.enumerated() {
+            for (row, links) in connectivity.links.enumerated() {
+                if gap(before: row, shown: connectivity.links.count, count: targetCount) {
+                    output.write(dots)
+                }
                 let list = links.map { "\(name(sourceName($0.source))) \(tapText($0.taps))" }
                 output.write(
-                    "  \(name(targetName(target))) \(style.ascii ? "<-" : "←") \(list.isEmpty ? "(nothing)" : list.joined(separator: ", "))\n"
+                    "  \(name(targetName(target(row)))) \(style.ascii ? "<-" : "←") \(list.isEmpty ? "(nothing)" : list.joined(separator: ", "))\n"
                 )
             }
             output.write("\nInverse map, each input feeds (output through tap):\n")
-            for (source, links) in inverse.links.enumerated() {
+            for (row, links) in inverse.links.enumerated() {
+                if gap(before: row, shown: inverse.links.count, count: sourceCount) {
+                    output.write(dots)
+                }
                 let list = links.map { "\(name(targetName($0.source))) \(tapText($0.taps))" }
                 output.write(
-                    "  \(name(sourceName(source))) \(style.arrow) \(list.isEmpty ? "(nothing)" : list.joined(separator: ", "))\n"
+                    "  \(name(sourceName(source(row)))) \(style.arrow) \(list.isEmpty ? "(nothing)" : list.joined(separator: ", "))\n"
                 )
             }
+            writeNote(to: &output)
         case .markdown:
             output.write("| output | input | tap |\n| --- | --- | --- |\n")
-            for (target, links) in connectivity.links.enumerated() {
+            for (row, links) in connectivity.links.enumerated() {
+                if gap(before: row, shown: connectivity.links.count, count: targetCount) {
+                    output.write("| ⋮ | ⋮ | ⋮ |\n")
+                }
                 for link in links {
                     output.write(
-                        "| \(name(targetName(target))) | \(name(sourceName(link.source))) | \(tapText(link.taps)) |\n"
+                        "| \(name(targetName(target(row)))) | \(name(sourceName(link.source))) | \(tapText(link.taps)) |\n"
                     )
                 }
             }
             output.write("\n| input | output | tap |\n| --- | --- | --- |\n")
-            for (source, links) in inverse.links.enumerated() {
+            for (row, links) in inverse.links.enumerated() {
+                if gap(before: row, shown: inverse.links.count, count: sourceCount) {
+                    output.write("| ⋮ | ⋮ | ⋮ |\n")
+                }
                 for link in links {
                     output.write(
-                        "| \(name(sourceName(source))) | \(name(targetName(link.source))) | \(tapText(link.taps)) |\n"
+                        "| \(name(sourceName(source(row)))) | \(name(targetName(link.source))) | \(tapText(link.taps)) |\n"
                     )
                 }
             }
+            writeNote(to: &output)
         case .csv:
             output.write("output,input,tap\n")
-            for (target, links) in connectivity.links.enumerated() {
+            for (row, links) in connectivity.links.enumerated() {
                 for link in links {
                     for tap in link.taps {
                         output.write(
-                            "\(csv(name(targetName(target)))),\(csv(name(sourceName(link.source)))),\(csv(name(tapNames[tap])))\n"
+                            "\(csv(name(targetName(target(row))))),\(csv(name(sourceName(link.source)))),\(csv(name(tapNames[tap])))\n"
                         )
                     }
                 }
             }
         }
+    }
+
+    private var targetCount: Int { elided?.targetCount ?? connectivity.links.count }
+    private var sourceCount: Int { elided?.sourceCount ?? inverse.links.count }
+
+    /// After an elided report: how many lines each map has, and which are shown.
+    private func writeNote(to output: inout some TextOutputStream) {
+        guard let elided else { return }
+        output.write(
+            "\n(\(elided.targetCount) outputs and \(elided.sourceCount) inputs; the first and last \(elided.edgeItems) of each map are shown, --full prints every line)\n"
+        )
     }
 
     private func csv(_ field: String) -> String {

@@ -109,6 +109,25 @@ public struct TextGridWriter: Sendable {
         return cut.shownGrids < grids || cut.cornersOnly ? cut : nil
     }
 
+    /// The cells ``write(grids:label:rows:columns:elision:separator:to:cell:)`` asks for when
+    /// `elision` cuts a stack of `grids` grids of `rows × columns` cells: flat indices
+    /// `grid·rows·columns + row·columns + column`, increasing; nil when nothing is cut and every
+    /// cell is shown. A command that computes its cells builds these and no others.
+    public static func shownCells(grids: Int, rows: Int, columns: Int, _ elision: TextElision)
+        -> [Int]?
+    {
+        guard let cut = cut(grids: grids, rows: rows, columns: columns, elision) else { return nil }
+        let shownRows = cut.cornersOnly ? elision.shown(rows).indices : Array(0..<rows)
+        let shownColumns = cut.cornersOnly ? elision.shown(columns).indices : Array(0..<columns)
+        var cells: [Int] = []
+        for grid in elision.shown(grids).indices {
+            for row in shownRows {
+                for column in shownColumns { cells.append((grid * rows + row) * columns + column) }
+            }
+        }
+        return cells
+    }
+
     /// One grid, every cell, aligned.
     private func writeWhole(
         _ grid: Int, rows: Int, columns: Int, cell: (Int, Int, Int) -> String,

@@ -8,19 +8,22 @@ import Symbolic
 public enum ValueTensorPrinting {
     /// One plain-text cell per entry.
     public static func textCells(_ tensor: ValueTensor, ascii: Bool) -> [String] {
-        let minus = ascii ? "-" : "−"
+        let count: Int
         switch tensor.entries {
-        case .exact(let values):
-            return values.map { value in
-                let text = value.description
-                return text.hasPrefix("-") ? minus + text.dropFirst() : text
-            }
-        case .float(let values):
-            return values.map { value in
-                let text = number(value)
-                return text.hasPrefix("-") ? minus + text.dropFirst() : text
-            }
+        case .exact(let values): count = values.count
+        case .float(let values): count = values.count
         }
+        return (0..<count).map { textCell(tensor, at: $0, ascii: ascii) }
+    }
+
+    /// The plain-text cell of entry `index` alone: elided text prints the few it shows.
+    public static func textCell(_ tensor: ValueTensor, at index: Int, ascii: Bool) -> String {
+        let text: String
+        switch tensor.entries {
+        case .exact(let values): text = values[index].description
+        case .float(let values): text = number(values[index])
+        }
+        return text.hasPrefix("-") ? (ascii ? "-" : "−") + text.dropFirst() : text
     }
 
     /// One LaTeX cell per entry.

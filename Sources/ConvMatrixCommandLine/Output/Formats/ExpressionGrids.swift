@@ -19,6 +19,8 @@ struct ExpressionGrids {
     var alwaysList = false
     /// Whether text puts a blank line between grids.
     var spaced = false
+    /// How text shortens long sums (none: every term is printed).
+    var sums: SumElision?
 
     /// The grids of `values` (flattened channel first, then row-major over `extents`), cut as
     /// ``GridSlices`` cuts them.

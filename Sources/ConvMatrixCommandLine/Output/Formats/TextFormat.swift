@@ -31,13 +31,25 @@ struct TextFormat: MatrixWriter, GridWriter, ValueWriter {
 
     func write(_ grids: ExpressionGrids, title: [String], to output: inout some TextOutputStream) {
         let printer = options.expressionPrinter
+        let dots = options.ascii ? "..." : "⋯"
+        var longest = 0
         stacks.write(
             grids: grids.count, label: grids.label, rows: grids.rows, columns: grids.columns,
             title: title + (grids.spaced ? [""] : []), noun: grids.noun,
             separator: grids.spaced ? "\n" : "", to: &output
         ) { k, row, column in
             let value = grids.cell(k, row, column)
-            return value.isZero ? "0" : printer.string(for: value)
+            if value.isZero { return "0" }
+            guard let sums = grids.sums, sums.shortens(value) else {
+                return printer.string(for: value)
+            }
+            longest = max(longest, value.terms.count)
+            return sums.text(value, dots: dots) { printer.string(for: $0) }
+        }
+        if let sums = grids.sums, longest > 0 {
+            output.write(
+                "(sums of more than \(sums.threshold) terms show their first and last \(sums.edgeItems), the longest has \(longest) terms; --full prints every term)\n"
+            )
         }
     }
 
@@ -53,9 +65,17 @@ struct TextFormat: MatrixWriter, GridWriter, ValueWriter {
         _ tensor: ValueTensor, channels: Int, extents: Extents, title: [String],
         to output: inout some TextOutputStream
     ) {
-        writeCells(
-            ValueTensorPrinting.textCells(tensor, ascii: options.ascii), channels: channels,
-            extents: extents, title: title, to: &output)
+        // Each cell is printed when it is shown: elided text prints a few of millions.
+        let layout = GridSlices.layout(channels: channels, extents: extents)
+        let size = layout.rows * layout.columns
+        let ascii = options.ascii
+        stacks.write(
+            stack: layout.labels, rows: layout.rows, columns: layout.columns, title: title,
+            to: &output
+        ) { grid, row, column in
+            ValueTensorPrinting.textCell(
+                tensor, at: grid * size + row * layout.columns + column, ascii: ascii)
+        }
     }
 
     func write(
