@@ -72,9 +72,7 @@ let package = Package(
             name: "ConvMatrix",
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
-                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixAnalysis",
-                "ConvMatrixExplorerCore",
-                "ConvMatrixFrameworks",
+                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixAnalysis", "ConvMatrixFrameworks",
                 "Symbolic",
             ]),
         // Argument parsing, validation messages and commands: a thin layer over ConvMatrix. The
@@ -82,7 +80,10 @@ let package = Package(
         // ExplorerPagePlugin (nothing is read at run time: the binary works when copied alone).
         .target(
             name: "ConvMatrixCommandLine",
-            dependencies: ["ConvMatrix", "ConvMatrixFrameworks", "ConvMatrixAnalysis", "Symbolic"],
+            dependencies: [
+                "ConvMatrix", "ConvMatrixExplorerCore", "ConvMatrixFrameworks", "ConvMatrixAnalysis",
+                "Symbolic",
+            ],
             exclude: ["Explorer/Page"],
             plugins: ["ExplorerPagePlugin"]),
         // The build tool of the explorer page: bundles Explorer/Page's ES modules, inlines its

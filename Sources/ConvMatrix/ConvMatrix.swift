@@ -7,11 +7,11 @@
 // - ConvMatrixRendering: a layer's symbols, text and LaTeX writers, reports, exports.
 // - ConvMatrixNotes: derivation documents. ConvMatrixPictures: SVG and TikZ pictures.
 // - ConvMatrixAnalysis: what the matrix says (fans, overlap, rank, structure, spectrum, stacks).
-// - ConvMatrixExplorerCore: the explorer page's computation (also built for WebAssembly).
 // - ConvMatrixFrameworks: one layer in PyTorch, TensorFlow, Keras, JAX and ONNX (on Core only).
+// ConvMatrixExplorerCore, the explorer page's C ABI for WebAssembly, is not library API: the
+// command line imports it for `explore`.
 @_exported import ConvMatrixAnalysis
 @_exported import ConvMatrixCore
-@_exported import ConvMatrixExplorerCore
 @_exported import ConvMatrixFrameworks
 @_exported import ConvMatrixNotes
 @_exported import ConvMatrixNumeric

@@ -1,4 +1,5 @@
 import ConvMatrix
+import ConvMatrixExplorerCore
 
 /// `convmatrix explore`: one self-contained HTML page that shows the layer, its matrix and its
 /// transpose, live, computed in the browser by the library's core compiled to WebAssembly.

@@ -1,4 +1,5 @@
 import ConvMatrix
+import ConvMatrixExplorerCore
 
 /// Fills the generated page template (``ExplorerPageTemplate``) with a layer and the tap colours.
 enum ExplorerPage {

@@ -1,4 +1,5 @@
 import ConvMatrix
+import ConvMatrixExplorerCore
 
 /// The page's `js/generated/protocol.js`, generated from the Swift declarations it mirrors, so
 /// that the page and the core cannot drift apart:
