@@ -19,8 +19,8 @@ public struct ExplorerModel: Sendable {
     /// its entry of `C = O·T` (for a transposed layer: of `O·T` with the layer's own T).
     public let inputTermCounts: [Int]
 
-    /// The budget of the page: 256 MB for U and its build (the budget of the command line is
-    /// 4 GB; a page shares the memory of a browser tab).
+    /// The budget of the page: 256 MiB for U and its build (the budget of the command line is
+    /// 4 GiB; a page shares the memory of a browser tab).
     public static let limits = ResourceLimits(maxMemoryBytes: 256 << 20, maxDenseCells: 50_000_000)
 
     /// The most inputs and outputs together the explorer keeps a count for (8 bytes each).

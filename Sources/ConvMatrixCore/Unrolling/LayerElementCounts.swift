@@ -76,7 +76,7 @@ extension ResourceLimits {
     public static let bytesPerElement: Int64 = 160
 
     /// Throws unless a layer's elements, ``bytesPerElement`` each, fit in ``maxMemoryBytes``:
-    /// `a layer of 2147395600 inputs, 2147210244 outputs and 9 weights needs 687.1 GB, …`.
+    /// `a layer of 2147395600 inputs, 2147210244 outputs and 9 weights needs 639.9 GiB, …`.
     public func checkElements(_ counts: LayerElementCounts) throws(SpecificationError) {
         try Self.checkElements(counts, budget: Int64(maxMemoryBytes))
     }
