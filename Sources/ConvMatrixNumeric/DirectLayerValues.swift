@@ -7,9 +7,9 @@ extension Convolution {
     /// ``evaluate(_:values:direction:)`` (exactly, when every value is exact; up to rounding
     /// order in doubles).
     ///
-    /// - ``LayerDirection/forward``: `y = U·x + b` is the gather form
+    /// - ``ConvMatrixNumeric/LayerDirection/forward``: `y = U·x + b` is the gather form
     ///   ``apply(to:kernel:)`` (``applyFast(input:kernel:)`` in doubles);
-    /// - ``LayerDirection/transposed``: `z = Uᵀ·x + b` is the scatter form
+    /// - ``ConvMatrixNumeric/LayerDirection/transposed``: `z = Uᵀ·x + b` is the scatter form
     ///   ``applyTransposed(to:kernel:)``.
     ///
     /// Both cost one multiply-add per entry of U and keep only the tensors: ResNet-50's first
@@ -35,7 +35,7 @@ extension Convolution {
     /// The gradients with numbers computed from the definition, without U: the same tensors as
     /// ``backward(_:values:direction:)``.
     ///
-    /// For the layer (``LayerDirection/forward``): `∂E/∂x = Uᵀ·δ` is the scatter form of δ,
+    /// For the layer (``ConvMatrixNumeric/LayerDirection/forward``): `∂E/∂x = Uᵀ·δ` is the scatter form of δ,
     /// `∂E/∂w = M(x)ᵀ·δ` is ``directWeightGradient(input:delta:)``, the correlation of `x` with
     /// `δ`. For the transposed layer `z = Uᵀ·x`: `∂E/∂x = U·δ` is the gather form of δ and
     /// `∂E/∂w = M(δ)ᵀ·x`. In both, `∂E/∂b_o = Σ_i δ[o, i]`. `values.delta` must be set.
@@ -71,7 +71,7 @@ extension Convolution {
     ///
     ///     ∂E/∂w[o, c, a'] = Σ_i δ[o, i] · x̃[c₀(o) + c, i·s + a·d − p_before]
     ///
-    /// over the spatial outputs `i` (``gatherSource(output:kernel:)`` reads the padded input;
+    /// over the spatial outputs `i` (`gatherSource(output:kernel:)` reads the padded input;
     /// `a' = a`, or `k − 1 − a` for a true convolution) — the correlation of the input with δ.
     ///
     /// - Parameters:
