@@ -146,7 +146,7 @@ def check_names(page, tool, name, pairs):
     (`convmatrix connectivity`, Unicode), channels and two-digit indices included: the page's
     naming (names.js, its parts generated from the Swift printer) cannot drift from Swift's."""
     unicode_rows = []
-    for line in run(tool, "connectivity", *flags(pairs)).splitlines():
+    for line in run(tool, "connectivity", *flags(pairs), "--full").splitlines():
         if line.startswith("  ") and " ← " in line:
             target, sources = line.strip().split(" ← ")
             for pair in sources.split(", "):
