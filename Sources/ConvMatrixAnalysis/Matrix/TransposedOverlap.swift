@@ -97,7 +97,7 @@ public struct TransposedOverlap: Hashable, Sendable {
     /// The overlap of `layer`'s transposed layer, whose counts are the column counts of the
     /// forward matrix `U` (`layer` a convolution) or the row counts of `T` (`layer` transposed);
     /// `matrix` is the layer's own matrix.
-    public init(layer: AnalyzedLayer, fans: FanCounts) {
+    public init(layer: Layer, fans: FanCounts) {
         axes = layer.scatterAxes.map(AxisRule.init)
         switch layer {
         case .convolution(let c):
