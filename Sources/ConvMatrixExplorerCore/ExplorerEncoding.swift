@@ -21,15 +21,7 @@ public enum ExplorerEncoding {
     public static func words(_ model: ExplorerModel) -> [Int32] {
         let m = model.matrix
         let layout = model.layer.kernelLayout
-        var mode = 0
-        var orientation = KernelOrientation.crossCorrelation
-        switch model.layer {
-        case .forward(let conv):
-            mode = PaddingMode.allCases.firstIndex(of: conv.paddingMode) ?? 0
-            orientation = conv.orientation
-        case .transposed(let layer):
-            orientation = layer.orientation
-        }
+        let mode = PaddingMode.allCases.firstIndex(of: model.layer.paddingMode) ?? 0
         var header = [Int32](repeating: 0, count: ExplorerLayerWord.allCases.count)
         func set(_ word: ExplorerLayerWord, _ value: Int) {
             header[word.rawValue] = Int32(truncatingIfNeeded: value)
@@ -37,11 +29,11 @@ public enum ExplorerEncoding {
         set(.status, Int(ExplorerStatus.layer.rawValue))
         set(.kind, model.layer.isTransposed ? 1 : 0)
         set(.rank, model.axes.count)
-        set(.inChannels, model.layer.input.channels)
-        set(.outChannels, model.layer.output.channels)
+        set(.inChannels, model.layer.inputSide.channels)
+        set(.outChannels, model.layer.outputSide.channels)
         set(.groups, model.layer.groups)
         set(.paddingMode, mode)
-        set(.orientation, orientation == .convolution ? 1 : 0)
+        set(.orientation, model.layer.orientation == .convolution ? 1 : 0)
         set(.outerChannels, layout.outerChannels)
         set(.innerChannels, layout.innerChannels)
         set(.rows, m.rowCount)
@@ -54,7 +46,7 @@ public enum ExplorerEncoding {
             header.count + 16 * model.axes.count + 2 * m.rowCount + 2 * m.columns.count
                 + m.columnCount)
         func put(_ value: Int) { words.append(Int32(truncatingIfNeeded: value)) }
-        for axis in model.axes {
+        for (axis, sameInputSizes) in zip(model.axes, model.sameInputSizes) {
             var axisWords = [Int32](repeating: 0, count: ExplorerAxisWord.allCases.count)
             func set(_ word: ExplorerAxisWord, _ value: Int) {
                 axisWords[word.rawValue] = Int32(truncatingIfNeeded: value)
@@ -67,9 +59,9 @@ public enum ExplorerEncoding {
             set(.paddingAfter, axis.padding.after)
             set(.outputPadding, axis.outputPadding)
             set(.outputSize, axis.outputSize)
-            set(.sameInputSizeCount, axis.sameInputSizes.count)
+            set(.sameInputSizeCount, sameInputSizes.count)
             words.append(contentsOf: axisWords)
-            for size in axis.sameInputSizes {
+            for size in sameInputSizes {
                 put(size.outputSize)
                 put(size.outputPadding)
             }

@@ -16,13 +16,10 @@ public struct ExplorerFlags: Sendable {
     public init(_ pairs: [(name: String, value: String)]) { self.pairs = pairs }
 
     /// The layer the flags describe, validated, or the command line's error line.
-    public func layer() throws(ExplorerError) -> ExplorerLayer {
+    public func layer() throws(ExplorerError) -> Layer {
         do {
             let flags = try LayerFlags(pairs.map { (name: $0.name, value: Optional($0.value)) })
-            switch try flags.layer() {
-            case .convolution(let conv): return .forward(conv)
-            case .transposed(let layer): return .transposed(layer)
-            }
+            return try flags.layer()
         } catch {
             // A budget (a layer too large for a 32-bit host's counts) is worded as the page words
             // every budget; everything else as the command line words it.

@@ -5,12 +5,15 @@ import ConvMatrixCore
 /// that give back the same input and the overlap count of every output.
 public struct ExplorerModel: Sendable {
     /// The layer.
-    public let layer: ExplorerLayer
+    public let layer: Layer
     /// Its matrix in the column convention: row = output, column = input (U, or T for a
     /// transposed layer), entries `(column, tap)` per row; a sum of taps is several entries.
     public let matrix: TapMatrix
     /// The arithmetic of each spatial axis.
-    public let axes: [ExplorerAxis]
+    public let axes: [LayerAxis]
+    /// Per axis, the output sizes of a transposed layer that give back its input size
+    /// (``ConvMatrixCore/Layer/sameInputSizes``); empty lists for a convolution.
+    public let sameInputSizes: [[SameInputSize]]
     /// For every output (flat index), the number of `(input, tap)` products it sums: the
     /// overlap count of a transposed layer (its checkerboard), the window size of a convolution
     /// (smaller where zero padding is cut off).
@@ -27,7 +30,7 @@ public struct ExplorerModel: Sendable {
     public static let maxElements = 4_000_000
 
     /// Computes the model of `layer`.
-    public init(_ layer: ExplorerLayer) throws(ExplorerError) {
+    public init(_ layer: Layer) throws(ExplorerError) {
         self.layer = layer
         do {
             // First the command line's own check of the layer's size, at its default budget, so
@@ -37,13 +40,10 @@ public struct ExplorerModel: Sendable {
                 layer.elementCounts, budget: ResourceLimits.defaultMemoryBytes)
             // Per input and per output the page keeps a count, an answer word and its own
             // index arrays (about 24 bytes each): counted before anything is built.
-            let (inChannels, inExtents) = layer.input
-            let (outChannels, outExtents) = layer.output
-            let positions = CheckedArithmetic.multiply(inChannels, inExtents.count).flatMap { i in
-                CheckedArithmetic.multiply(outChannels, outExtents.count).flatMap { o in
-                    CheckedArithmetic.add(i, o)
-                }
-            }
+            let (input, output) = (layer.inputSide, layer.outputSide)
+            let inputs = CheckedArithmetic.multiply(input.channels, input.extents.count)
+            let outputs = CheckedArithmetic.multiply(output.channels, output.extents.count)
+            let positions = inputs.flatMap { i in outputs.flatMap { CheckedArithmetic.add(i, $0) } }
             try ExplorerModel.limits.checkMemory(
                 positions.flatMap { CheckedArithmetic.multiply($0, 24) },
                 for: "the page's counts per input and output")
@@ -51,7 +51,8 @@ public struct ExplorerModel: Sendable {
         } catch {
             throw ExplorerError(error)
         }
-        axes = ExplorerAxis.axes(of: layer)
+        axes = layer.axes
+        sameInputSizes = layer.sameInputSizes
         // One count per output and per input, counted before they are allocated: a layer with
         // one output and 2³¹ − 1 inputs has a one-entry matrix but 16 GB of input counts.
         let elements = matrix.rowCount.addingReportingOverflow(matrix.columnCount)
@@ -76,62 +77,6 @@ public struct ExplorerModel: Sendable {
     /// The model of the layer `flags` describe.
     public init(flags: ExplorerFlags) throws(ExplorerError) {
         try self.init(try flags.layer())
-    }
-}
-
-/// The output-size arithmetic of one spatial axis, with its numbers.
-public struct ExplorerAxis: Hashable, Sendable {
-    /// Input positions (the layer's own input).
-    public let inputSize: Int
-    /// Kernel taps.
-    public let kernelSize: Int
-    /// Stride.
-    public let stride: Int
-    /// Dilation.
-    public let dilation: Int
-    /// Padding before and after (resolved from a word when one was given).
-    public let padding: AxisPadding
-    /// Output padding (transposed layers; 0 otherwise).
-    public let outputPadding: Int
-    /// Output positions.
-    public let outputSize: Int
-    /// For a transposed layer, the output sizes whose forward convolution gives back this
-    /// layer's input size, each with the output padding that selects it (empty for a
-    /// convolution): `n = (m − 1)·s − p_b − p_a + d·(k − 1) + a + 1` for every allowed `a`
-    /// (`a < s` or `a < d`) with `⌊(n + p_b + p_a − d·(k − 1) − 1)/s⌋ + 1 = m`.
-    public let sameInputSizes: [SameInputSize]
-
-    static func axes(of layer: ExplorerLayer) -> [ExplorerAxis] {
-        switch layer {
-        case .forward(let conv):
-            return conv.axes.map { axis in
-                ExplorerAxis(
-                    inputSize: axis.inputSize, kernelSize: axis.kernelSize, stride: axis.stride,
-                    dilation: axis.dilation, padding: axis.padding, outputPadding: 0,
-                    outputSize: axis.outputSize, sameInputSizes: [])
-            }
-        case .transposed(let layer):
-            return layer.axes.map { axis in
-                var sizes: [SameInputSize] = []
-                for a in 0..<max(axis.stride, axis.dilation) {
-                    let n = OutputSize.transposed(
-                        input: axis.inputSize, kernel: axis.kernelSize, stride: axis.stride,
-                        padding: axis.padding, dilation: axis.dilation, outputPadding: a)
-                    guard n >= 1 else { continue }
-                    let back = OutputSize.convolution(
-                        input: n, kernel: axis.kernelSize, stride: axis.stride,
-                        padding: axis.padding, dilation: axis.dilation)
-                    if back == axis.inputSize {
-                        sizes.append(SameInputSize(outputSize: n, outputPadding: a))
-                    }
-                }
-                return ExplorerAxis(
-                    inputSize: axis.inputSize, kernelSize: axis.kernelSize, stride: axis.stride,
-                    dilation: axis.dilation, padding: axis.padding,
-                    outputPadding: axis.outputPadding, outputSize: axis.outputSize,
-                    sameInputSizes: sizes)
-            }
-        }
     }
 }
 

@@ -70,9 +70,9 @@ extension Convolution {
         let inputs = (0..<inputCount).map(symbols.input)
         return SymbolicBackward(
             delta: delta,
-            inputGradient: UnrolledLayer.products(
+            inputGradient: Layer.products(
                 u.transposed(), left: { delta[$0] }, kernel: symbols.kernel),
-            weightGradient: UnrolledLayer.products(
+            weightGradient: Layer.products(
                 weightMatrix(u).transposed(), left: { delta[$0] }, kernel: inputs))
     }
 

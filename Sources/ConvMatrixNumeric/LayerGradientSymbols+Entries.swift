@@ -55,7 +55,7 @@ extension LayerGradientSymbols {
                 transposed
                 ? try conv.unrolledRows(indices, limits: limits)
                 : try conv.unrolledColumns(indices, limits: limits)
-            return UnrolledLayer.productSums(
+            return Layer.productSums(
                 lines, left: { delta($0) }, kernel: { symbols.kernel($0) })
         }
 

@@ -47,8 +47,8 @@ public struct LayerGradientSymbols: Sendable {
             let x = symbols.input(c)
             return Symbol(deltaName, indices: x.indices, superscript: x.superscript)
         }
-        input = UnrolledLayer.products(u, left: { delta[$0] }, kernel: symbols.kernel)
-        kernel = UnrolledLayer.products(
+        input = Layer.products(u, left: { delta[$0] }, kernel: symbols.kernel)
+        kernel = Layer.products(
             conv.weightMatrix(u).transposed(), left: { inputs[$0] },
             kernel: delta)
         bias = LayerGradientSymbols.channelSums(delta, channels: conv.inChannels)

@@ -57,7 +57,7 @@ public struct LayerSymbols: Sendable {
     }
 
     /// The symbols of either kind of layer.
-    public init(_ layer: UnrolledLayer, names: SymbolNames = .ikO) {
+    public init(_ layer: Layer, names: SymbolNames = .ikO) {
         switch layer {
         case .convolution(let conv): self.init(conv, names: names)
         case .transposed(let transposed): self.init(transposed, names: names)

@@ -17,20 +17,20 @@ extension Convolution {
     ///
     /// `u` must be this convolution's ``unrolled(limits:)`` matrix; `symbols` give the taps.
     public func placements(_ u: TapMatrix, symbols: LayerSymbols) -> [Placement] {
-        UnrolledLayer.convolution(self).placements(u, symbols: symbols)
+        Layer.convolution(self).placements(u, symbols: symbols)
     }
 }
 
-extension UnrolledLayer {
+extension Layer {
     /// One placement per output, in output order: for a transposed convolution, the taps that
     /// carry each of its inputs to that output, laid on its input grid.
     ///
-    /// `u` must be this layer's ``UnrolledLayer/unrolled(limits:)`` matrix; `symbols` give the
+    /// `u` must be this layer's ``ConvMatrixCore/Layer/matrix(limits:)`` matrix; `symbols` give the
     /// taps.
     public func placements(_ u: TapMatrix, symbols: LayerSymbols) -> [Placement] {
         let matrix = SymbolicTapMatrix(u, kernel: symbols.kernel)
         return (0..<u.rowCount).map { r in
-            var values = [Expression](repeating: .zero, count: inputCount)
+            var values = [Expression](repeating: .zero, count: inputSide.count)
             for entry in matrix.nonZeroEntries(inRow: r) { values[entry.column] = entry.value }
             return Placement(output: r, values: values)
         }

@@ -1,13 +1,13 @@
 import ConvMatrixCore
 import Symbolic
 
-extension UnrolledLayer {
+extension Layer {
     /// The symbolic output `O = X·M` (row convention; `y = M·x` in the column one), M the
     /// layer's matrix (U of a convolution, T of a transposed convolution): output `r` is
     /// `Σ I_c · k_t` over the entries `(c, t)` of row `r` of the column-convention M, in
     /// canonical order.
     ///
-    /// `matrix` must be this layer's ``UnrolledLayer/unrolled(limits:)`` matrix.
+    /// `matrix` must be this layer's ``ConvMatrixCore/Layer/matrix(limits:)`` matrix.
     public func symbolicOutput(_ matrix: TapMatrix, symbols: LayerSymbols) -> [Expression] {
         Self.products(matrix, left: symbols.input, kernel: symbols.kernel)
     }
@@ -16,7 +16,7 @@ extension UnrolledLayer {
     /// feeds and the taps `t` that connect them — the transposed map applied to the symbolic
     /// output, showing which outputs reach each input through which taps.
     ///
-    /// `matrix` must be this layer's ``UnrolledLayer/unrolled(limits:)`` matrix.
+    /// `matrix` must be this layer's ``ConvMatrixCore/Layer/matrix(limits:)`` matrix.
     public func symbolicTransposedOutput(_ matrix: TapMatrix, symbols: LayerSymbols)
         -> [Expression]
     {
@@ -65,29 +65,29 @@ extension UnrolledLayer {
 }
 
 extension Convolution {
-    /// ``UnrolledLayer/symbolicOutput(_:symbols:)`` of this convolution: `O = X·U`.
+    /// ``Layer/symbolicOutput(_:symbols:)`` of this convolution: `O = X·U`.
     public func symbolicOutput(_ u: TapMatrix, symbols: LayerSymbols) -> [Expression] {
-        UnrolledLayer.convolution(self).symbolicOutput(u, symbols: symbols)
+        Layer.convolution(self).symbolicOutput(u, symbols: symbols)
     }
 
-    /// ``UnrolledLayer/symbolicTransposedOutput(_:symbols:)`` of this convolution: `C = O·T`.
+    /// ``Layer/symbolicTransposedOutput(_:symbols:)`` of this convolution: `C = O·T`.
     public func symbolicTransposedOutput(_ u: TapMatrix, symbols: LayerSymbols) -> [Expression] {
-        UnrolledLayer.convolution(self).symbolicTransposedOutput(u, symbols: symbols)
+        Layer.convolution(self).symbolicTransposedOutput(u, symbols: symbols)
     }
 
-    /// ``UnrolledLayer/symbolicOutput(_:symbols:tapValues:)`` of this convolution.
+    /// ``Layer/symbolicOutput(_:symbols:tapValues:)`` of this convolution.
     public func symbolicOutput(_ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression])
         throws -> [Expression]
     {
-        try UnrolledLayer.convolution(self).symbolicOutput(
+        try Layer.convolution(self).symbolicOutput(
             u, symbols: symbols, tapValues: tapValues)
     }
 
-    /// ``UnrolledLayer/symbolicTransposedOutput(_:symbols:tapValues:)`` of this convolution.
+    /// ``Layer/symbolicTransposedOutput(_:symbols:tapValues:)`` of this convolution.
     public func symbolicTransposedOutput(
         _ u: TapMatrix, symbols: LayerSymbols, tapValues: [Expression]
     ) throws -> [Expression] {
-        try UnrolledLayer.convolution(self).symbolicTransposedOutput(
+        try Layer.convolution(self).symbolicTransposedOutput(
             u, symbols: symbols, tapValues: tapValues)
     }
 }

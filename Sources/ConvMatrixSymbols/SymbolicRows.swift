@@ -1,10 +1,10 @@
 import ConvMatrixCore
 import Symbolic
 
-extension UnrolledLayer {
+extension Layer {
     /// For each row of `rows` — a few rows of the layer's matrix M or of Mᵀ
-    /// (``ConvMatrixCore/UnrolledLayer/matrixRows(_:limits:)``,
-    /// ``ConvMatrixCore/UnrolledLayer/matrixColumns(_:limits:)``) — the sum
+    /// (``ConvMatrixCore/Layer/matrixRows(_:limits:)``,
+    /// ``ConvMatrixCore/Layer/matrixColumns(_:limits:)``) — the sum
     /// `Σ left(c)·kernel(t)` over its entries `(c, t)`: the entries of `O = X·U` or `C = O·T`
     /// that those rows make, equal to the matching entries of
     /// ``symbolicOutput(_:symbols:)`` and ``symbolicTransposedOutput(_:symbols:)``.

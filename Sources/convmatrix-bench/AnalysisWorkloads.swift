@@ -17,7 +17,7 @@ extension Workloads {
                 stride: pool ? [2] : [1], padding: .explicit([AxisPadding(pool ? 0 : dilation)]),
                 dilation: [dilation])
             let conv = try spec.validated()
-            layers.append(AnalyzedLayer.convolution(conv).axisGeometry)
+            layers.append(Layer.convolution(conv).axisGeometry)
             size = conv.outputExtents.sizes[0]
         }
         return layers
@@ -47,7 +47,7 @@ extension Workloads {
             summary: "the composed symbolic matrix U₃·U₂·U₁ of three 3×3 padding-1 layers on 32×32",
             repeats: 20,
             run: {
-                var layers: [AnalyzedLayer] = []
+                var layers: [Layer] = []
                 for _ in 0..<3 {
                     layers.append(
                         .convolution(

@@ -34,8 +34,8 @@ extension Workloads {
                 let conv = try resnetLayer.validated()
                 let cells = shown(channels: conv.outChannels, extents: conv.outputExtents)
                 let symbols = LayerSymbols(conv)
-                let sums = UnrolledLayer.productSums(
-                    try UnrolledLayer.convolution(conv).matrixRows(cells),
+                let sums = Layer.productSums(
+                    try Layer.convolution(conv).matrixRows(cells),
                     left: { symbols.input($0) }, kernel: { symbols.kernel($0) })
                 return "\(cells.count) cells, \(printed(sums)) B"
             }),
@@ -47,8 +47,8 @@ extension Workloads {
                 let conv = try resnetLayer.validated()
                 let cells = shown(channels: conv.inChannels, extents: conv.inputExtents)
                 let symbols = LayerSymbols(conv)
-                let sums = UnrolledLayer.productSums(
-                    try UnrolledLayer.convolution(conv).matrixColumns(cells),
+                let sums = Layer.productSums(
+                    try Layer.convolution(conv).matrixColumns(cells),
                     left: { symbols.output($0) }, kernel: { symbols.kernel($0) })
                 return "\(cells.count) cells, \(printed(sums)) B"
             }),
@@ -101,7 +101,7 @@ extension Workloads {
             repeats: 5,
             run: {
                 let conv = try resnetLayer.validated()
-                let layer = UnrolledLayer.convolution(conv)
+                let layer = Layer.convolution(conv)
                 let symbols = LayerSymbols(conv)
                 let outputs = TextElision.numpy.shown(conv.outputCount).indices
                 let inputs = TextElision.numpy.shown(conv.inputCount).indices

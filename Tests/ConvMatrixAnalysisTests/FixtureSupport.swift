@@ -21,7 +21,7 @@ enum AnalysisFixtures {
     }
 
     /// The layer a fixture describes, reading `input` with `channels`.
-    static func layer(_ d: [String: Any], input: [Int]) throws -> AnalyzedLayer {
+    static func layer(_ d: [String: Any], input: [Int]) throws -> Layer {
         let padding = PaddingSpec.explicit(ints(d["padding"]).map { AxisPadding($0) })
         let channelsIn = (d["in_channels"] as? Int) ?? 1
         let channelsOut = (d["out_channels"] as? Int) ?? 1

@@ -55,11 +55,11 @@ struct FixtureTests {
         #expect(cases.count >= 10)
         for (index, c) in cases.enumerated() {
             var size = AnalysisFixtures.ints(c["input"])
-            var layers: [AnalyzedLayer] = []
+            var layers: [Layer] = []
             for d in c["layers"] as? [[String: Any]] ?? [] {
                 let layer = try AnalysisFixtures.layer(d, input: size)
                 layers.append(layer)
-                size = layer.outputExtents.sizes
+                size = layer.outputSide.extents.sizes
             }
             #expect(size == AnalysisFixtures.ints(c["output"]), "case \(index)")
             let stack = try LayerStack(layers)

@@ -91,7 +91,7 @@ struct SpectrumTests {
         var random = RandomLayers(seed: UInt64(2000 + seed))
         let input = (0..<random.int(1...2)).map { _ in random.int(3...7) }
         let channels = random.int(1...2)
-        var layers: [AnalyzedLayer] = []
+        var layers: [Layer] = []
         if let c = random.convolution(input: input, channels: channels) {
             layers.append(.convolution(c))
         }

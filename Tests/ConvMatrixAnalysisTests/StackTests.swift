@@ -39,11 +39,11 @@ struct StackTests {
     /// it is then drawn again, up to ten times, so that every test argument checks a stack.
     static func randomStack(
         _ random: inout RandomLayers, rank: Int, unpadded: Bool
-    ) -> [AnalyzedLayer]? {
+    ) -> [Layer]? {
         for _ in 0..<10 {
             var size = (0..<rank).map { _ in random.int(5...9) }
             var channels = random.int(1...2)
-            var layers: [AnalyzedLayer] = []
+            var layers: [Layer] = []
             for _ in 0..<random.int(2...3) {
                 guard var conv = random.convolution(input: size, channels: channels) else { break }
                 if unpadded {

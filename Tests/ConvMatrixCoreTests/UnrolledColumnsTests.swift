@@ -45,10 +45,10 @@ struct UnrolledColumnsTests {
     func transposedLayers() throws {
         var rng = SeededGenerator(seed: 43)
         for _ in 0..<200 {
-            let layer = UnrolledLayer.transposed(VerificationTests.randomTransposed(using: &rng))
-            let m = try layer.unrolled()
-            #expect(try layer.matrixRows(Array(0..<layer.outputCount)) == m)
-            #expect(try layer.matrixColumns(Array(0..<layer.inputCount)) == m.transposed())
+            let layer = Layer.transposed(VerificationTests.randomTransposed(using: &rng))
+            let m = try layer.matrix()
+            #expect(try layer.matrixRows(Array(0..<layer.outputSide.count)) == m)
+            #expect(try layer.matrixColumns(Array(0..<layer.inputSide.count)) == m.transposed())
         }
     }
 

@@ -1,5 +1,5 @@
-import Symbolic
 import ConvMatrixTestSupport
+import Symbolic
 import Testing
 
 @testable import ConvMatrixCore
@@ -89,15 +89,15 @@ struct DirectLayerValuesTests {
             let conv = RandomSpecs.convolution(using: &specs)
             let u = try conv.unrolled()
             let symbols = LayerSymbols(conv)
-            let layer = UnrolledLayer.convolution(conv)
+            let layer = Layer.convolution(conv)
             let rows = Array(0..<conv.outputCount)
             let columns = Array(0..<conv.inputCount)
             #expect(
-                UnrolledLayer.productSums(
+                Layer.productSums(
                     try layer.matrixRows(rows), left: { symbols.input($0) },
                     kernel: { symbols.kernel($0) }) == conv.symbolicOutput(u, symbols: symbols))
             #expect(
-                UnrolledLayer.productSums(
+                Layer.productSums(
                     try layer.matrixColumns(columns), left: { symbols.output($0) },
                     kernel: { symbols.kernel($0) })
                     == conv.symbolicTransposedOutput(u, symbols: symbols))

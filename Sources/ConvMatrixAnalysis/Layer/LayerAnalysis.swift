@@ -47,7 +47,7 @@ public struct LayerAnalysis: Sendable {
     }
 
     /// The layer.
-    public let layer: AnalyzedLayer
+    public let layer: Layer
     /// Rows (outputs) of the matrix.
     public let rows: Int
     /// Columns (inputs).
@@ -94,18 +94,18 @@ public struct LayerAnalysis: Sendable {
     /// - Throws: ``ConvMatrixCore/SpecificationError`` when the matrix exceeds the memory budget or the
     ///   values do not fit the layer; ``AnalysisError`` when a required SVD is too large or a
     ///   required exact rank overflows.
-    public init(_ layer: AnalyzedLayer, options: Options = Options()) throws {
+    public init(_ layer: Layer, options: Options = Options()) throws {
         self.layer = layer
         // Budget the analysis's own arrays before anything is built: about six Ints per row
         // and per column (fans, overlap, matching, layers), one per position of each axis.
         let axisPositions = layer.scatterAxes.reduce(0) { $0 &+ $1.outputs &+ $1.inputs }
-        let perIndex = layer.outputCount.addingReportingOverflow(layer.inputCount)
+        let perIndex = layer.outputSide.count.addingReportingOverflow(layer.inputSide.count)
         let words = perIndex.partialValue.multipliedReportingOverflow(by: 6)
         let bytes = words.partialValue.addingReportingOverflow(axisPositions)
             .partialValue.multipliedReportingOverflow(by: 8)
         try options.limits.checkMemory(
             perIndex.overflow || words.overflow || bytes.overflow ? nil : bytes.partialValue,
-            for: "the analysis of a \(layer.outputCount)×\(layer.inputCount) matrix")
+            for: "the analysis of a \(layer.outputSide.count)×\(layer.inputSide.count) matrix")
         let matrix = try layer.matrix(limits: options.limits)
         rows = matrix.rowCount
         columns = matrix.columnCount

@@ -45,7 +45,7 @@ public enum MatrixStructure: String, Hashable, Sendable, CaseIterable {
 
     /// The structures `matrix` (the matrix of `layer`) has, each checked on every entry.
     /// Empty when the matrix has more than ``checkLimit`` stored entries.
-    public static func detect(layer: AnalyzedLayer, matrix: TapMatrix) -> [MatrixStructure] {
+    public static func detect(layer: Layer, matrix: TapMatrix) -> [MatrixStructure] {
         guard matrix.storedCount <= checkLimit else { return [] }
         let blocks = BlockIndexing(layer: layer)
         var found: [MatrixStructure] = []
@@ -65,7 +65,7 @@ public enum MatrixStructure: String, Hashable, Sendable, CaseIterable {
                 found.append(.stridedToeplitz)
             }
         }
-        if layer.inputExtents == layer.outputExtents,
+        if layer.inputSide.extents == layer.outputSide.extents,
             blocks.isShiftInvariant(matrix, steps: unit, wrapping: true)
         {
             found.append(rank == 1 ? .circulant : .doublyBlockCirculant)
@@ -82,11 +82,11 @@ struct BlockIndexing {
     let rowChannelsPerGroup: Int
     let columnChannelsPerGroup: Int
 
-    init(layer: AnalyzedLayer) {
-        rowExtents = layer.outputExtents
-        columnExtents = layer.inputExtents
-        rowChannelsPerGroup = layer.outChannels / layer.groups
-        columnChannelsPerGroup = layer.inChannels / layer.groups
+    init(layer: Layer) {
+        rowExtents = layer.outputSide.extents
+        columnExtents = layer.inputSide.extents
+        rowChannelsPerGroup = layer.outputSide.channels / layer.groups
+        columnChannelsPerGroup = layer.inputSide.channels / layer.groups
     }
 
     /// Whether every entry equals its neighbour one `steps[t]` further (and one back) on each

@@ -97,18 +97,16 @@ public struct TransposedOverlap: Hashable, Sendable {
     /// The overlap of `layer`'s transposed layer, whose counts are the column counts of the
     /// forward matrix `U` (`layer` a convolution) or the row counts of `T` (`layer` transposed);
     /// `matrix` is the layer's own matrix.
-    public init(layer: AnalyzedLayer, fans: FanCounts) {
+    public init(layer: Layer, fans: FanCounts) {
         axes = layer.scatterAxes.map(AxisRule.init)
-        switch layer {
-        case .convolution(let c):
-            channelFactor = c.outChannels / c.groups
-            outputChannels = c.inChannels
-            counts = fans.fanOut
-        case .transposed(let t):
-            channelFactor = t.inChannels / t.groups
-            outputChannels = t.outChannels
-            counts = fans.fanIn
-        }
+        // The scatter runs from the sources of a transposed map to its targets: a convolution's
+        // outputs back to its inputs (U's columns), a transposed layer's inputs to its outputs.
+        let (sources, targets) =
+            layer.isTransposed
+            ? (layer.inputSide, layer.outputSide) : (layer.outputSide, layer.inputSide)
+        channelFactor = sources.channels / layer.groups
+        outputChannels = targets.channels
+        counts = layer.isTransposed ? fans.fanIn : fans.fanOut
         let extents = Extents(axes.map(\.axis.outputs))
         let spatial = extents?.count ?? 0
         var predicted = [Int](repeating: 0, count: spatial * outputChannels)

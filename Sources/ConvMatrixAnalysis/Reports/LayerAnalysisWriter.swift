@@ -35,8 +35,8 @@ public struct LayerAnalysisWriter: Sendable {
             "\(name) is \(a.rows)\(x)\(a.columns) (rows = outputs, columns = inputs, channel first then row-major), \(a.storedEntries) stored entries, \(a.positions) non-zero positions, density \(percent(a.density))."
         )
         section("Fan-in and fan-out", &out)
-        let outExtents = a.layer.outputExtents
-        let inExtents = a.layer.inputExtents
+        let outExtents = a.layer.outputSide.extents
+        let inExtents = a.layer.inputSide.extents
         out.append(
             "Fan-in (inputs each output depends on): min \(a.fans.fanIn.min), max \(a.fans.fanIn.max); histogram \(histogram(a.fans.fanIn))."
         )

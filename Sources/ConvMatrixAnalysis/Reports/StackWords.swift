@@ -29,7 +29,7 @@ struct StackWords {
 
     /// The layer in one line, then its taps' letter and its matrix's size.
     func layer(
-        _ layer: AnalyzedLayer, letter: String, number: Int, rows: Int, columns: Int,
+        _ layer: Layer, letter: String, number: Int, rows: Int, columns: Int,
         ascii: Bool
     ) -> String {
         let matrix = math("U_{\(number)}")
@@ -49,7 +49,7 @@ struct StackWords {
     }
 
     /// A layer in one line, in Spanish (the English one is ``LayerDescription``'s).
-    private func describe(_ layer: AnalyzedLayer) -> String {
+    private func describe(_ layer: Layer) -> String {
         let arrow = times == "×" ? "→" : "$\\to$"
         var parts: [String] = []
         let dilations: [Int]

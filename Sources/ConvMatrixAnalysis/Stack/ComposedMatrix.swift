@@ -64,7 +64,7 @@ public struct ComposedMatrix: Sendable, SparseRowSource {
             let layer = stack.layers[l]
             let layout = layer.kernelLayout
             let letter = l < letters.count ? letters[l] : "k\(l + 1)"
-            let channelled = layer.inChannels > 1 || layer.outChannels > 1
+            let channelled = layer.hasChannels
             return (0..<layout.count).map { tap in
                 let (outer, inner, position) = layout.components(of: tap)
                 return Symbol(

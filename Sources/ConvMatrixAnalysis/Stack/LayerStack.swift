@@ -4,29 +4,29 @@ import ConvMatrixCore
 /// input is the previous layer's output, sizes and channels included.
 public struct LayerStack: Hashable, Sendable {
     /// The layers, first applied first.
-    public let layers: [AnalyzedLayer]
+    public let layers: [Layer]
 
     /// A stack of `layers`, which must chain.
     ///
     /// - Throws: ``StackError`` naming the layer (counted from 1) whose input size or channels
     ///   differ from the previous layer's output.
-    public init(_ layers: [AnalyzedLayer]) throws(StackError) {
+    public init(_ layers: [Layer]) throws(StackError) {
         guard !layers.isEmpty else {
             throw StackError(layer: 0, .input, "a stack needs at least one layer")
         }
         for l in 1..<layers.count {
             let previous = layers[l - 1]
             let current = layers[l]
-            guard current.inChannels == previous.outChannels else {
+            guard current.inputSide.channels == previous.outputSide.channels else {
                 throw StackError(
                     layer: l + 1, .inChannels,
-                    "must be \(previous.outChannels) (the output channels of layer \(l)), got \(current.inChannels)"
+                    "must be \(previous.outputSide.channels) (the output channels of layer \(l)), got \(current.inputSide.channels)"
                 )
             }
-            guard current.inputExtents == previous.outputExtents else {
+            guard current.inputSide.extents == previous.outputSide.extents else {
                 throw StackError(
                     layer: l + 1, .input,
-                    "must be \(previous.outputExtents) (the output of layer \(l)), got \(current.inputExtents)"
+                    "must be \(previous.outputSide.extents) (the output of layer \(l)), got \(current.inputSide.extents)"
                 )
             }
         }
@@ -34,13 +34,13 @@ public struct LayerStack: Hashable, Sendable {
     }
 
     /// Spatial input extents of the stack.
-    public var inputExtents: Extents { layers[0].inputExtents }
+    public var inputExtents: Extents { layers[0].inputSide.extents }
     /// Spatial output extents of the stack.
-    public var outputExtents: Extents { layers[layers.count - 1].outputExtents }
+    public var outputExtents: Extents { layers[layers.count - 1].outputSide.extents }
     /// Input channels.
-    public var inChannels: Int { layers[0].inChannels }
+    public var inChannels: Int { layers[0].inputSide.channels }
     /// Output channels.
-    public var outChannels: Int { layers[layers.count - 1].outChannels }
+    public var outChannels: Int { layers[layers.count - 1].outputSide.channels }
     /// Whether every layer is a forward convolution.
     public var isForwardOnly: Bool { !layers.contains(where: \.isTransposed) }
 }

@@ -7,7 +7,7 @@ extension ApplyCommand {
     /// `--transpose` — and nothing else is built. ResNet-50's first layer prints in
     /// milliseconds instead of needing its 116-million-entry U.
     func runElided(
-        _ arguments: ParsedArguments, layer: UnrolledLayer, render: RenderOptions,
+        _ arguments: ParsedArguments, layer: Layer, render: RenderOptions,
         transposed: Bool, shown: ElidedGrids, output: inout some TextOutputStream
     ) throws(UsageError) -> CommandResult {
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
@@ -32,12 +32,12 @@ extension ApplyCommand {
         if let kernelValues {
             let taps = try MatrixOutput.tapExpressions(kernelValues, kernel: symbols.kernel)
             do {
-                values = try UnrolledLayer.valuedSums(rows, left: left, tapValues: taps)
+                values = try Layer.valuedSums(rows, left: left, tapValues: taps)
             } catch {
                 throw UsageError(flag: "kernel-values", "exact arithmetic overflowed: \(error)")
             }
         } else {
-            values = UnrolledLayer.productSums(rows, left: left, kernel: { symbols.kernel($0) })
+            values = Layer.productSums(rows, left: left, kernel: { symbols.kernel($0) })
         }
         // Sums past 64 terms (a 64-channel 3×3 layer's C has 576) show their ends.
         var grids = shown.grids(values)

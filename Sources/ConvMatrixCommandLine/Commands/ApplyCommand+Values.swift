@@ -5,7 +5,7 @@ extension ApplyCommand {
     /// `apply --input-values …`: the output in numbers, `O = X·U + b` (or `C = O·T + b` with
     /// `--transpose`, the transposed convolution of values on the output grid).
     func runWithValues(
-        _ arguments: ParsedArguments, layer: UnrolledLayer, render: RenderOptions,
+        _ arguments: ParsedArguments, layer: Layer, render: RenderOptions,
         transposed: Bool, output: inout some TextOutputStream
     ) throws(UsageError) -> CommandResult {
         // Every case is a product with one convolution's U: a transposed layer is Uᵀ of its
@@ -37,14 +37,12 @@ extension ApplyCommand {
                 flag: "input-values",
                 "needs --kernel-values (or --average-pool) to compute the output in numbers")
         }
-        let (channels, extents) =
-            through
-            ? (conv.outChannels, conv.outputExtents) : (conv.inChannels, conv.inputExtents)
+        // The product's own sides: `--transpose` maps the layer's outputs back to its inputs.
+        let (from, to) =
+            transposed ? (layer.outputSide, layer.inputSide) : (layer.inputSide, layer.outputSide)
         let input = try ValueOptions.inputValues(
-            arguments, channels: channels, extents: extents, generator: &generator)
-        let bias = try ValueOptions.bias(
-            arguments, channels: through ? conv.inChannels : conv.outChannels,
-            generator: &generator)
+            arguments, channels: from.channels, extents: from.extents, generator: &generator)
+        let bias = try ValueOptions.bias(arguments, channels: to.channels, generator: &generator)
         // Computed from the definition (gather or scatter), without U: one multiply-add per
         // entry of U, and only the tensors kept.
         let result: ValueTensor

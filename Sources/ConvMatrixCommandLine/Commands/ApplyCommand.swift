@@ -47,8 +47,8 @@ struct ApplyCommand: Command {
             throw UsageError(flag: "bias", "needs --input-values: a bias is added to numbers")
         }
         let checks = MatrixOutput(options: render)
-        let extents = transposed ? layer.inputExtents : layer.outputExtents
-        let channels = transposed ? layer.inChannels : layer.outChannels
+        let extents = transposed ? layer.inputSide.extents : layer.outputSide.extents
+        let channels = transposed ? layer.inputSide.channels : layer.outputSide.channels
         let grid = GridShape(channels: channels, extents: extents)
         let stacks = TextStackOutput(options: render)
         if render.format == .text,
@@ -63,7 +63,7 @@ struct ApplyCommand: Command {
         try checks.checkSize(rows: grid.rows, columns: grid.columns, what: transposed ? "C" : "O")
         let u: TapMatrix
         do {
-            u = try layer.unrolled(limits: render.limits)
+            u = try layer.matrix(limits: render.limits)
         } catch {
             throw UsageError(error)
         }
@@ -129,7 +129,7 @@ struct ApplyCommand: Command {
 
     /// The two lines above the grid: what it is, and the layer.
     static func title(
-        _ layer: UnrolledLayer, transposed: Bool, symbols: LayerSymbols, style s: TextStyle
+        _ layer: Layer, transposed: Bool, symbols: LayerSymbols, style s: TextStyle
     ) -> [String] {
         let view = LayerMatrix(layer, convention: .column, transposed: transposed)
         let description = "\(view.layerKind): \(LayerDescription.describe(layer, style: s))"
@@ -139,22 +139,22 @@ struct ApplyCommand: Command {
         switch (layer, transposed) {
         case (.convolution, false):
             return [
-                "\(o) = X\(s.dot)U on the \(s.sizes(layer.outputExtents.sizes)) output grid.",
+                "\(o) = X\(s.dot)U on the \(s.sizes(layer.outputSide.extents.sizes)) output grid.",
                 description,
             ]
         case (.convolution, true):
             return [
-                "\(c) = \(o)\(s.dot)T with T = U\(s.transposeMark), the transposed convolution, on a \(s.sizes(layer.inputExtents.sizes)) grid the size of the input \(i): each position collects the outputs its windows produced, through the taps that connect them.",
+                "\(c) = \(o)\(s.dot)T with T = U\(s.transposeMark), the transposed convolution, on a \(s.sizes(layer.inputSide.extents.sizes)) grid the size of the input \(i): each position collects the outputs its windows produced, through the taps that connect them.",
                 description,
             ]
         case (.transposed, false):
             return [
-                "\(o) = \(i)\(s.dot)T on the \(s.sizes(layer.outputExtents.sizes)) output grid of the transposed convolution: each position collects the inputs that reach it, through the taps that connect them.",
+                "\(o) = \(i)\(s.dot)T on the \(s.sizes(layer.outputSide.extents.sizes)) output grid of the transposed convolution: each position collects the inputs that reach it, through the taps that connect them.",
                 description,
             ]
         case (.transposed, true):
             return [
-                "\(c) = \(o)\(s.dot)U with U = T\(s.transposeMark), \(view.transposedMapNoun), on a \(s.sizes(layer.inputExtents.sizes)) grid the size of the input \(i).",
+                "\(c) = \(o)\(s.dot)U with U = T\(s.transposeMark), \(view.transposedMapNoun), on a \(s.sizes(layer.inputSide.extents.sizes)) grid the size of the input \(i).",
                 description,
             ]
         }

@@ -40,29 +40,23 @@ struct BackwardCommand: Command {
     {
         if arguments.has(Options.maxPool) { return try runMaxPool(arguments, output: &output) }
         let transposedLayer = arguments.has(Options.transposed)
+        let layer = try LayerOptions.layer(arguments)
         let conv: Convolution
-        switch try LayerOptions.layer(arguments) {
+        switch layer {
         case .convolution(let convolution): conv = convolution
-        case .transposed(let layer):
-            if layer.forwardHasExtraOutputs {
+        case .transposed(let transposed):
+            if transposed.forwardHasExtraOutputs {
                 throw UsageError(
                     flag: "output-padding",
                     "an output padding ≥ the stride (allowed below the dilation) is not supported by backward"
                 )
             }
-            conv = layer.forward
+            conv = transposed.forward
         }
         let render = try RenderOptions(arguments, formats: Self.formats)
         // The layer's own sides: a transposed layer reads the forward convolution's outputs.
         let direction: LayerDirection = transposedLayer ? .transposed : .forward
-        let inSide =
-            transposedLayer
-            ? (channels: conv.outChannels, extents: conv.outputExtents)
-            : (channels: conv.inChannels, extents: conv.inputExtents)
-        let outSide =
-            transposedLayer
-            ? (channels: conv.inChannels, extents: conv.inputExtents)
-            : (channels: conv.outChannels, extents: conv.outputExtents)
+        let (inSide, outSide) = (layer.inputSide, layer.outputSide)
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
         let input = try ValueOptions.optionalInputValues(
             arguments, channels: inSide.channels, extents: inSide.extents, generator: &generator)
@@ -92,7 +86,7 @@ struct BackwardCommand: Command {
                 input: input?.values
                     ?? Array(
                         repeating: NumericValue(.zero),
-                        count: inSide.channels * inSide.extents.count),
+                        count: inSide.count),
                 kernel: kernel?.values
                     ?? Array(repeating: NumericValue(.zero), count: conv.kernelLayout.count),
                 delta: delta.values)

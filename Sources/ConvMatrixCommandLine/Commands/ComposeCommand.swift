@@ -97,13 +97,13 @@ struct ComposeCommand: Command {
                 "is required at least once, for example --layer \"--kernel 3 --padding 1\"")
         }
         let limits = try LayerOptions.limits(arguments)
-        var layers: [AnalyzedLayer] = []
+        var layers: [Layer] = []
         var size = input
         for (index, text) in texts.enumerated() {
             let layer = try Self.layer(text, number: index + 1, input: size, channels: channels)
             layers.append(layer)
-            size = layer.outputExtents.sizes
-            channels = layer.outChannels
+            size = layer.outputSide.extents.sizes
+            channels = layer.outputSide.channels
         }
         let stack: LayerStack
         do {
@@ -124,7 +124,7 @@ struct ComposeCommand: Command {
 
     /// Layer `number` of the stack from its flags, reading `input` with `channels`.
     static func layer(_ text: String, number: Int, input: [Int], channels: Int) throws(UsageError)
-        -> AnalyzedLayer
+        -> Layer
     {
         func fail(_ error: UsageError) -> UsageError {
             UsageError("--layer \(number): \(error.message)")

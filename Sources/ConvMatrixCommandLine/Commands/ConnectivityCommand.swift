@@ -65,11 +65,11 @@ struct ConnectivityCommand: Command {
 
     /// The report of every link, from the whole matrix (counted against the budget first).
     static func whole(
-        _ layer: UnrolledLayer, view: LayerMatrix, symbols: LayerSymbols, limits: ResourceLimits
+        _ layer: Layer, view: LayerMatrix, symbols: LayerSymbols, limits: ResourceLimits
     ) throws(UsageError) -> ConnectivityReport {
         let u: TapMatrix
         do {
-            u = try layer.unrolled(limits: limits)
+            u = try layer.matrix(limits: limits)
             try limits.checkMemory(
                 Connectivity.estimatedBytes(for: u), for: "the connectivity map")
         } catch {
@@ -90,33 +90,33 @@ struct ConnectivityCommand: Command {
     /// first and last three lines of each map, built from those rows and columns of the
     /// layer's matrix alone (U is not built). Nil when everything is printed.
     static func elided(
-        _ layer: UnrolledLayer, view: LayerMatrix, symbols: LayerSymbols,
+        _ layer: Layer, view: LayerMatrix, symbols: LayerSymbols,
         layout: ConnectivityReport.Layout, limits: ResourceLimits, full: Bool
     ) throws(UsageError) -> ConnectivityReport? {
         let elision = TextElision.numpy
         guard layout != .csv, !full,
             (layer.entryCountBound ?? Int.max) > elision.threshold
         else { return nil }
-        let outputs = elision.shown(layer.outputCount).indices
-        let inputs = elision.shown(layer.inputCount).indices
-        guard outputs.count < layer.outputCount || inputs.count < layer.inputCount else {
+        let outputs = elision.shown(layer.outputSide.count).indices
+        let inputs = elision.shown(layer.inputSide.count).indices
+        guard outputs.count < layer.outputSide.count || inputs.count < layer.inputSide.count else {
             return nil
         }
         do {
             if view.transposed {
                 return ConnectivityReport(
                     rows: try layer.matrixColumns(inputs, limits: limits), of: inputs,
-                    targetCount: layer.inputCount,
+                    targetCount: layer.inputSide.count,
                     inverseRows: try layer.matrixRows(outputs, limits: limits), of: outputs,
-                    sourceCount: layer.outputCount, edgeItems: elision.edgeItems,
+                    sourceCount: layer.outputSide.count, edgeItems: elision.edgeItems,
                     targetName: { symbols.transposedOutput($0) },
                     sourceName: { symbols.output($0) }, tapNames: symbols.kernel)
             }
             return ConnectivityReport(
                 rows: try layer.matrixRows(outputs, limits: limits), of: outputs,
-                targetCount: layer.outputCount,
+                targetCount: layer.outputSide.count,
                 inverseRows: try layer.matrixColumns(inputs, limits: limits), of: inputs,
-                sourceCount: layer.inputCount, edgeItems: elision.edgeItems,
+                sourceCount: layer.inputSide.count, edgeItems: elision.edgeItems,
                 targetName: { symbols.output($0) }, sourceName: { symbols.input($0) },
                 tapNames: symbols.kernel)
         } catch {

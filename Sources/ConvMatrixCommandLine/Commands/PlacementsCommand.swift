@@ -26,20 +26,21 @@ struct PlacementsCommand: Command {
         let render = try RenderOptions(arguments, formats: Self.formats)
         let checks = MatrixOutput(options: render)
         let text = TextStackOutput(options: render)
-        let grid = GridShape(channels: layer.inChannels, extents: layer.inputExtents)
-        let layout = GridSlices.layout(channels: layer.inChannels, extents: layer.inputExtents)
+        let grid = GridShape(channels: layer.inputSide.channels, extents: layer.inputSide.extents)
+        let layout = GridSlices.layout(
+            channels: layer.inputSide.channels, extents: layer.inputSide.extents)
         // One grid per output and input slice; elided text shows a few of them.
-        let grids = layer.outputCount.multipliedReportingOverflow(by: layout.labels.count)
+        let grids = layer.outputSide.count.multipliedReportingOverflow(by: layout.labels.count)
         let cut = text.isCut(
             grids: grids.overflow ? .max : grids.partialValue, rows: layout.rows,
             columns: layout.columns)
         if !cut {
-            let all = grid.repeated(layer.outputCount)
+            let all = grid.repeated(layer.outputSide.count)
             try checks.checkSize(rows: all.rows, columns: all.columns, what: "the placements")
         }
         let u: TapMatrix
         do {
-            u = try layer.unrolled(limits: render.limits)
+            u = try layer.matrix(limits: render.limits)
         } catch {
             throw UsageError(error)
         }

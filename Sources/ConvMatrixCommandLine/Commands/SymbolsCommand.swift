@@ -43,17 +43,21 @@ struct SymbolsCommand: Command {
         let kernelLayout = layer.kernelLayout
         // The kernel prints one spatial slice per (outer, inner) channel pair of its layout.
         let kernelChannels = kernelLayout.count / max(kernelLayout.spatial.count, 1)
-        let inputGrid = GridShape(channels: layer.inChannels, extents: layer.inputExtents)
-        let outputGrid = GridShape(channels: layer.outChannels, extents: layer.outputExtents)
+        let inputGrid = GridShape(
+            channels: layer.inputSide.channels, extents: layer.inputSide.extents)
+        let outputGrid = GridShape(
+            channels: layer.outputSide.channels, extents: layer.outputSide.extents)
         let kernelGrid = GridShape(channels: kernelChannels, extents: kernelLayout.spatial)
         // The tensor as a stack of 2-D grids.
         let layout: (rows: Int, columns: Int, labels: [String])
         switch tensor {
-        case .flattened: layout = (1, layer.inputCount, [""])
+        case .flattened: layout = (1, layer.inputSide.count, [""])
         case .input:
-            layout = GridSlices.layout(channels: layer.inChannels, extents: layer.inputExtents)
+            layout = GridSlices.layout(
+                channels: layer.inputSide.channels, extents: layer.inputSide.extents)
         case .output:
-            layout = GridSlices.layout(channels: layer.outChannels, extents: layer.outputExtents)
+            layout = GridSlices.layout(
+                channels: layer.outputSide.channels, extents: layer.outputSide.extents)
         case .kernel:
             layout = GridSlices.layout(channels: kernelChannels, extents: kernelLayout.spatial)
         }
@@ -64,7 +68,7 @@ struct SymbolsCommand: Command {
         {
             switch tensor {
             case .flattened:
-                try checks.checkSize(rows: 1, columns: layer.inputCount, what: "X")
+                try checks.checkSize(rows: 1, columns: layer.inputSide.count, what: "X")
             case .input:
                 try checks.checkSize(rows: inputGrid.rows, columns: inputGrid.columns, what: "I")
             case .output:
@@ -98,7 +102,7 @@ struct SymbolsCommand: Command {
 
     /// The line above the text of `tensor`: what it is and its size.
     private func title(
-        _ tensor: Tensor, layer: UnrolledLayer, names: SymbolNames, symbols: LayerSymbols,
+        _ tensor: Tensor, layer: Layer, names: SymbolNames, symbols: LayerSymbols,
         style s: TextStyle
     ) -> String {
         // A convolution's tensors are "the input", "the output"; a transposed layer's say whose.
@@ -110,12 +114,13 @@ struct SymbolsCommand: Command {
         switch tensor {
         case .flattened:
             return
-                "X: the input \(symbols.inputLetter)\(of) flattened row-major (1\(s.times)\(layer.inputCount))."
+                "X: the input \(symbols.inputLetter)\(of) flattened row-major (1\(s.times)\(layer.inputSide.count))."
         case .input:
-            return "\(symbols.inputLetter): the input\(of), \(s.sizes(layer.inputExtents.sizes))."
+            return
+                "\(symbols.inputLetter): the input\(of), \(s.sizes(layer.inputSide.extents.sizes))."
         case .output:
             return
-                "\(symbols.outputLetter): the output\(of), \(s.sizes(layer.outputExtents.sizes))."
+                "\(symbols.outputLetter): the output\(of), \(s.sizes(layer.outputSide.extents.sizes))."
         case .kernel:
             let order: String
             switch layer {

@@ -31,13 +31,10 @@ extension Options {
 extension LayerOptions {
     /// The layer the flags describe: a transposed convolution with `--transposed`, a
     /// convolution otherwise (through the core's interpreter, errors naming the flag).
-    static func analyzedLayer(_ arguments: ParsedArguments) throws(UsageError) -> AnalyzedLayer {
+    static func analyzedLayer(_ arguments: ParsedArguments) throws(UsageError) -> Layer {
         let flags = try flags(arguments)
         do {
-            switch try flags.layer() {
-            case .convolution(let conv): return .convolution(conv)
-            case .transposed(let layer): return .transposed(layer)
-            }
+            return try flags.layer()
         } catch {
             throw usageError(error)
         }

@@ -8,7 +8,7 @@ extension LayerOptions {
     /// The layer the flags describe; its elements are counted against `--max-memory` unless
     /// `counted` is false (arithmetic only, as in `shape`).
     static func layer(_ arguments: ParsedArguments, counted: Bool = true) throws(UsageError)
-        -> UnrolledLayer
+        -> Layer
     {
         guard arguments.has(Options.transposed) else {
             return .convolution(try convolution(arguments, counted: counted))

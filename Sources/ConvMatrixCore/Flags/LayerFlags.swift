@@ -14,14 +14,6 @@
 /// padding, dilation, channels, groups, padding mode, same rule, output padding), so the first
 /// error does not depend on the order the flags were given in.
 public struct LayerFlags: Equatable, Sendable {
-    /// A validated layer: forward or transposed.
-    public enum Layer: Equatable, Sendable {
-        /// A convolution (PyTorch's `Conv*d`).
-        case convolution(Convolution)
-        /// A transposed convolution (PyTorch's `ConvTranspose*d`).
-        case transposed(TransposedConvolution)
-    }
-
     /// The text of each flag, by ``LayerFlag`` case order; a switch holds `""` when on.
     private var texts: [String?]
 

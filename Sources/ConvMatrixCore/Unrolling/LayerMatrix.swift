@@ -12,85 +12,6 @@ public enum MatrixConvention: String, Sendable, Hashable, CaseIterable {
     case column
 }
 
-/// A layer whose matrix can be shown: a convolution (its matrix is U) or a transposed
-/// convolution given as a layer of its own (its matrix is T, built from its scatter definition).
-public enum UnrolledLayer: Hashable, Sendable {
-    /// A convolution (PyTorch's `Conv*d`).
-    case convolution(Convolution)
-    /// A transposed convolution (PyTorch's `ConvTranspose*d`).
-    case transposed(TransposedConvolution)
-
-    /// Entries of the flattened input.
-    public var inputCount: Int {
-        switch self {
-        case .convolution(let conv): conv.inputCount
-        case .transposed(let layer): layer.inputCount
-        }
-    }
-
-    /// Entries of the flattened output.
-    public var outputCount: Int {
-        switch self {
-        case .convolution(let conv): conv.outputCount
-        case .transposed(let layer): layer.outputCount
-        }
-    }
-
-    /// Spatial input extents.
-    public var inputExtents: Extents {
-        switch self {
-        case .convolution(let conv): conv.inputExtents
-        case .transposed(let layer): layer.inputExtents
-        }
-    }
-
-    /// Spatial output extents.
-    public var outputExtents: Extents {
-        switch self {
-        case .convolution(let conv): conv.outputExtents
-        case .transposed(let layer): layer.outputExtents
-        }
-    }
-
-    /// Input channels.
-    public var inChannels: Int {
-        switch self {
-        case .convolution(let conv): conv.inChannels
-        case .transposed(let layer): layer.inChannels
-        }
-    }
-
-    /// Output channels.
-    public var outChannels: Int {
-        switch self {
-        case .convolution(let conv): conv.outChannels
-        case .transposed(let layer): layer.outChannels
-        }
-    }
-
-    /// Whether either side has more than one channel (the matrix is then made of channel blocks).
-    public var hasChannels: Bool { inChannels > 1 || outChannels > 1 }
-
-    /// The layout of the kernel weights the taps index (PyTorch's weight order of the layer).
-    public var kernelLayout: KernelLayout {
-        switch self {
-        case .convolution(let conv): conv.kernelLayout
-        case .transposed(let layer): layer.kernelLayout
-        }
-    }
-
-    /// The layer's matrix in the column convention (one row per output, one column per input):
-    /// U for a convolution, T for a transposed convolution.
-    public func unrolled(limits: ResourceLimits = .default) throws(SpecificationError)
-        -> TapMatrix
-    {
-        switch self {
-        case .convolution(let conv): try conv.unrolled(limits: limits)
-        case .transposed(let layer): try layer.unrolled(limits: limits)
-        }
-    }
-}
-
 /// Which matrix of a layer is shown, and how it is laid out: the layer's own matrix M (U of a
 /// convolution, T of a transposed convolution) or its transpose Mᵀ, in the row or the column
 /// convention.
@@ -109,14 +30,14 @@ public enum UnrolledLayer: Hashable, Sendable {
 /// transposed`: the row convention flips once, asking for the transpose flips again.
 public struct LayerMatrix: Hashable, Sendable {
     /// The layer.
-    public let layer: UnrolledLayer
+    public let layer: Layer
     /// The convention the matrix is written in.
     public let convention: MatrixConvention
     /// Whether the transpose of the layer's matrix is shown (the matrix of the transposed map).
     public let transposed: Bool
 
     /// Creates the description of `layer`'s matrix in `convention`, transposed on request.
-    public init(_ layer: UnrolledLayer, convention: MatrixConvention, transposed: Bool = false) {
+    public init(_ layer: Layer, convention: MatrixConvention, transposed: Bool = false) {
         self.layer = layer
         self.convention = convention
         self.transposed = transposed
@@ -131,15 +52,16 @@ public struct LayerMatrix: Hashable, Sendable {
     /// `(rows, columns)` of the printed matrix.
     public var shape: (rows: Int, columns: Int) {
         rowsAreOutputs
-            ? (layer.outputCount, layer.inputCount) : (layer.inputCount, layer.outputCount)
+            ? (layer.outputSide.count, layer.inputSide.count)
+            : (layer.inputSide.count, layer.outputSide.count)
     }
 
     /// The size of one channel block `(rows, columns)` when the layer has channels: the matrix
     /// is then a grid of blocks, one per (input channel, output channel) pair.
     public var blocks: (rows: Int, columns: Int)? {
         guard layer.hasChannels else { return nil }
-        let output = layer.outputExtents.count
-        let input = layer.inputExtents.count
+        let output = layer.outputSide.extents.count
+        let input = layer.inputSide.extents.count
         return rowsAreOutputs ? (output, input) : (input, output)
     }
 
@@ -149,7 +71,7 @@ public struct LayerMatrix: Hashable, Sendable {
 
     /// The printed matrix, built within `limits`.
     public func matrix(limits: ResourceLimits = .default) throws(SpecificationError) -> TapMatrix {
-        let stored = try layer.unrolled(limits: limits)
+        let stored = try layer.matrix(limits: limits)
         return isFlipped ? stored.transposed() : stored
     }
 

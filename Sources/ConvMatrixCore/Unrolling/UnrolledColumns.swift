@@ -138,9 +138,9 @@ extension Convolution {
     }
 }
 
-extension UnrolledLayer {
+extension Layer {
     /// Chosen rows of the layer's matrix M in the column convention (U of a convolution, T of
-    /// a transposed convolution): row `j` of the result is row `rows[j]` of ``unrolled(limits:)``
+    /// a transposed convolution): row `j` of the result is row `rows[j]` of ``matrix(limits:)``
     /// — the inputs that output reads and through which taps — built without the rest of M.
     ///
     /// A transposed layer's T is `Uᵀ` of its forward convolution with the forward outputs it
@@ -160,7 +160,7 @@ extension UnrolledLayer {
     }
 
     /// Chosen columns of M (see ``matrixRows(_:limits:)``) as the rows of `Mᵀ`: row `j` of the
-    /// result is column `columns[j]` of ``unrolled(limits:)`` — the outputs that read that
+    /// result is column `columns[j]` of ``matrix(limits:)`` — the outputs that read that
     /// input, through which taps.
     public func matrixColumns(_ columns: [Int], limits: ResourceLimits = .default)
         throws(SpecificationError) -> TapMatrix
@@ -185,8 +185,8 @@ extension UnrolledLayer {
     }
 }
 
-extension UnrolledLayer {
-    /// At most how many entries ``unrolled(limits:)`` stores, by arithmetic: U's count for a
+extension Layer {
+    /// At most how many entries ``matrix(limits:)`` stores, by arithmetic: U's count for a
     /// convolution, the forward convolution's for a transposed layer (its T is that Uᵀ less the
     /// forward outputs it does not read); nil past `Int`.
     public var entryCountBound: Int? {

@@ -60,7 +60,7 @@ public enum LayerDescription {
     }
 
     /// Either kind of layer in one line.
-    public static func describe(_ layer: UnrolledLayer, style: TextStyle) -> String {
+    public static func describe(_ layer: Layer, style: TextStyle) -> String {
         switch layer {
         case .convolution(let conv): describe(conv, style: style)
         case .transposed(let transposed): describe(transposed, style: style)

@@ -3,7 +3,7 @@ import ConvMatrixSymbols
 
 extension ExportedLayer {
     /// The geometry of either kind of layer.
-    public init(_ layer: UnrolledLayer) {
+    public init(_ layer: Layer) {
         switch layer {
         case .convolution(let conv): self.init(conv)
         case .transposed(let transposed): self.init(transposed)
@@ -60,7 +60,7 @@ extension LayerMatrix {
         let i = symbols.inputLetter
         let o = symbols.outputLetter
         let c = symbols.transposedOutputLetter
-        let n = layer.inputCount
+        let n = layer.inputSide.count
         switch (layer, convention, transposed) {
         case (.convolution, .row, false):
             return
@@ -116,10 +116,10 @@ extension LayerMatrix {
     }
 
     private var inputsDescription: String {
-        "inputs (channel, then spatial row-major), \(layer.inputCount)"
+        "inputs (channel, then spatial row-major), \(layer.inputSide.count)"
     }
 
     private var outputsDescription: String {
-        "outputs (channel, then spatial row-major), \(layer.outputCount)"
+        "outputs (channel, then spatial row-major), \(layer.outputSide.count)"
     }
 }
