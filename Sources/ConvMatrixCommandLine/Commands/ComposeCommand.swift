@@ -1,5 +1,5 @@
 import ConvMatrix
-import ConvMatrixAnalysis
+import ConvMatrixLayerFlags
 
 /// `convmatrix compose`: a stack of layers, each given with the CLI's own flags — the composed
 /// symbolic matrix, the receptive field, effective stride and padding, every output's window,

@@ -1,5 +1,6 @@
 import ConvMatrix
 import ConvMatrixExplorerCore
+import ConvMatrixLayerFlags
 
 /// The page's `js/generated/protocol.js`, generated from the Swift declarations it mirrors, so
 /// that the page and the core cannot drift apart:

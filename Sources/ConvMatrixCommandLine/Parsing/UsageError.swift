@@ -1,4 +1,5 @@
 import ConvMatrix
+import ConvMatrixLayerFlags
 
 /// A command line that can't be carried out as written: the message names the flag (or command)
 /// and the rule, and is printed on one line with exit code 2.

@@ -1,3 +1,5 @@
+import ConvMatrixCore
+
 /// A layer described by its flags — the command line's own names and values (`input=5x5`,
 /// `kernel=3`, `padding=same`, `transposed=1`) — and turned into a validated ``Convolution`` or
 /// ``TransposedConvolution``, or into one ``LayerFlagError`` that says which flag breaks which
