@@ -1,5 +1,4 @@
 import ConvMatrix
-import ConvMatrixAnalysis
 
 /// `convmatrix analyze`: what the matrix of one layer says — fans, unreached inputs, the
 /// overlap of the transposed layer (the checkerboard), ranks, structure, spectrum, norm.

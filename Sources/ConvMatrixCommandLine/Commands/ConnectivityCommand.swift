@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// `convmatrix connectivity`: which input feeds which output through which tap, and back.
 struct ConnectivityCommand: Command {

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// `convmatrix placements`: the kernel-in-input matrices,, one per output.
 struct PlacementsCommand: Command {

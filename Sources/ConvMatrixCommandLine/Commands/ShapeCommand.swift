@@ -1,5 +1,4 @@
 import ConvMatrix
-import ConvMatrixFrameworks
 
 /// `convmatrix shape`: the output-size arithmetic with the numbers filled in.
 struct ShapeCommand: Command {

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// `convmatrix symbols`: the symbolic input grid I, its flattening X, the output grid O or the
 /// kernel — the other matrices of the derivation.

@@ -1,6 +1,4 @@
 import ConvMatrix
-import ConvMatrixFrameworks
-import Symbolic
 
 /// `convmatrix transpose`: the transposed convolution as a layer of its own (PyTorch's
 /// ConvTranspose semantics), its matrix T, its output size, and the convolution it transposes.
