@@ -84,7 +84,7 @@ struct AnalyzeCommand: ConsoleCommand {
                 error.description)
         case .exactOverflow:
             return UsageError(flag: "exact", error.description + "; drop --exact to use Double")
-        case .composedTooLarge: return UsageError(flag: "max-memory", error.description)
+        case .composedTooLarge(let limit): return UsageError(limit)
         case .valuesRequired: return UsageError(flag: "kernel-values", error.description)
         }
     }

@@ -68,7 +68,7 @@ struct ComposeCommand: Command {
             output.write(
                 StackAnalysisWriter(
                     markdown: format == .markdown, ascii: arguments.has(Options.ascii),
-                    maxCells: maxCells
+                    maxCells: maxCells, hints: Hints.stackReport
                 ).write(analysis))
         }
         return CommandResult()
@@ -116,7 +116,10 @@ struct ComposeCommand: Command {
         } catch let error as SpecificationError {
             throw UsageError(error)
         } catch let error as AnalysisError {
-            throw UsageError(flag: "max-memory", error.description)
+            guard case .composedTooLarge(let limit) = error else {
+                throw UsageError(flag: "max-memory", error.description)
+            }
+            throw UsageError(limit)
         } catch {
             throw UsageError("\(error)")
         }

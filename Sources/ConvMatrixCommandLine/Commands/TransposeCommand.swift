@@ -86,7 +86,8 @@ struct TransposeCommand: ConsoleCommand {
             "T of the transposed convolution: \(LayerDescription.describe(layer, style: s))"
         ]
         title += TransposedShapeReport(layer, style: s).lines
-        title += FrameworksTextWriter.validSizesLines(FrameworkGeometry(layer), ascii: s.ascii)
+        title += FrameworksTextWriter.validSizesLines(
+            FrameworkGeometry(layer), ascii: s.ascii, wholeLayer: Hints.wholeLayer)
         let restriction =
             layer.forwardHasExtraOutputs
             ? " restricted to its first \(s.sizes(layer.inputExtents.sizes)) outputs (the output padding reaches the stride)"

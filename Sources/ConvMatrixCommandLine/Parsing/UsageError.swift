@@ -30,6 +30,14 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A limit of a stack's composed matrix or supports, blamed on `--max-memory` (the budget a
+    /// user raises), with how to raise it when the limit is the memory budget.
+    init(_ limit: ComposedLimit) {
+        self.init(
+            flag: "max-memory",
+            limit.description + (limit.isMemoryBudget ? "; " + Hints.stackMemory : ""))
+    }
+
     /// The option (without dashes) that sets a field of the library's descriptions: the one
     /// place where library fields meet command-line names.
     static func flag(for field: SpecificationField) -> String {
