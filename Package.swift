@@ -50,12 +50,13 @@ let package = Package(
         .target(
             name: "ConvMatrixRendering",
             dependencies: ["ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "Symbolic"]),
-        // Derivation documents (course notes) in LaTeX, Markdown and text.
+        // Derivation documents (course notes) in LaTeX, Markdown and text: of one layer, and of a
+        // stack of layers from ConvMatrixAnalysis's facts about it (Analysis finds, Notes writes).
         .target(
             name: "ConvMatrixNotes",
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
-                "ConvMatrixFrameworks", "Symbolic",
+                "ConvMatrixFrameworks", "ConvMatrixAnalysis", "Symbolic",
             ]),
         // Connectivity and sparsity pictures as SVG and TikZ.
         .target(
