@@ -70,7 +70,9 @@ struct LibraryStringsNameNoFlagTests {
                 let named = flagLike(literal.text).filter { text in
                     !allowed.contains { $0.file == file && text.hasPrefix($0.prefix) }
                 }
-                if !named.isEmpty { offenders.append("\(file):\(literal.line): \"\(literal.text)\"") }
+                if !named.isEmpty {
+                    offenders.append("\(file):\(literal.line): \"\(literal.text)\"")
+                }
             }
         }
         return offenders

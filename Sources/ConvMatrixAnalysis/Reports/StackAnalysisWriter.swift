@@ -26,8 +26,9 @@ public struct StackAnalysisWriter: Sendable {
         public var memoryBudget: String?
 
         /// Hints; nil adds none.
-        public init(supports: String? = nil, largeMatrix: String? = nil, memoryBudget: String? = nil)
-        {
+        public init(
+            supports: String? = nil, largeMatrix: String? = nil, memoryBudget: String? = nil
+        ) {
             self.supports = supports
             self.largeMatrix = largeMatrix
             self.memoryBudget = memoryBudget
