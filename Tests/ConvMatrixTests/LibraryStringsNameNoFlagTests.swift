@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// No library module's strings name a command-line flag: every string literal in the sources of
-/// the library modules is read, and none may hold `--` followed by a letter (`--max-memory`,
-/// `--format json`). The edges — the command line, the executables, the page builder and the
+/// No library module's strings name a command-line flag or command: every string literal in the
+/// sources of the library modules is read, and none may hold `--` followed by a letter
+/// (`--max-memory`, `--format json`) or the program followed by a command (`convmatrix shape`). The edges — the command line, the executables, the page builder and the
 /// layer flags module — are where flags are spelled; a library error is a value (the field, the
 /// rule and its numbers), and a writer that wants a hint takes it from its caller.
 ///
@@ -60,7 +60,19 @@ struct LibraryStringsNameNoFlagTests {
         return found
     }
 
-    /// `file:line: "text"` of every literal that names something like a flag, allowlist aside.
+    /// Whether `text` names a command of the program: `convmatrix` followed by a space and a
+    /// lower-case letter (`convmatrix-matrix`, a JSON format name, is not a command).
+    static func namesCommand(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while let range = rest.firstRange(of: "convmatrix ") {
+            rest = rest[range.upperBound...]
+            if let next = rest.unicodeScalars.first, ("a"..."z").contains(next) { return true }
+        }
+        return false
+    }
+
+    /// `file:line: "text"` of every literal that names something like a flag, allowlist aside,
+    /// or a command.
     static func offenders() throws -> [String] {
         var offenders: [String] = []
         for file in try libraryFiles() {
@@ -70,7 +82,7 @@ struct LibraryStringsNameNoFlagTests {
                 let named = flagLike(literal.text).filter { text in
                     !allowed.contains { $0.file == file && text.hasPrefix($0.prefix) }
                 }
-                if !named.isEmpty {
+                if !named.isEmpty || namesCommand(literal.text) {
                     offenders.append("\(file):\(literal.line): \"\(literal.text)\"")
                 }
             }
@@ -91,7 +103,7 @@ struct LibraryStringsNameNoFlagTests {
         #expect(try Self.libraryFiles().count > 150)
     }
 
-    @Test("no string literal of a library module holds --flag")
+    @Test("no string literal of a library module holds --flag or 'convmatrix command'")
     func noFlags() throws {
         let offenders = try Self.offenders()
         #expect(offenders.isEmpty, "\(offenders.joined(separator: "\n"))")
@@ -128,5 +140,8 @@ struct LibraryStringsNameNoFlagTests {
         #expect(Self.flagLike("raise --max-memory").map(String.init) == ["--max-memory"])
         #expect(Self.flagLike("a -- b, x---").isEmpty)
         #expect(Self.flagLike("--A").isEmpty)
+        #expect(Self.namesCommand("(* this layer; 'convmatrix frameworks' gives the whole layer)"))
+        #expect(!Self.namesCommand("\"format\": \"convmatrix-matrix\""))
+        #expect(!Self.namesCommand("convmatrix"))
     }
 }
