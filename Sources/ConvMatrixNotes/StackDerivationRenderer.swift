@@ -21,6 +21,10 @@ public struct StackDerivationRenderer: Sendable {
     public var maxColumns: Int
     /// The language of the prose.
     public var language: NotesLanguage
+    /// What the caller adds when the composed matrix is over the memory budget: how to raise it,
+    /// in the caller's terms (the command line: `raise --max-memory or choose a smaller input`);
+    /// nil adds nothing.
+    public var memoryBudgetHint: String?
 
     /// A writer.
     public init(
@@ -76,7 +80,10 @@ public struct StackDerivationRenderer: Sendable {
                     product: product, rows: composed.rowCount, columns: composed.columnCount,
                     terms: composed.termCount), &out)
             matrix(composed, name: "U", &out)
-        } else if let note = analysis.composedNote {
+        } else if var note = analysis.composedNote {
+            if analysis.composedLimit?.isMemoryBudget == true, let hint = memoryBudgetHint {
+                note += "; " + hint
+            }
             paragraph(words.composedNotBuilt(product: product, note: note), &out)
         }
         heading(words.fieldHeading(), level: 2, &out)

@@ -39,11 +39,12 @@ enum DeriveStack {
         let analysis = try ComposeCommand.analysis(
             arguments, letters: ComposedMatrix.defaultLetters)
         let language = try arguments.choice(Options.lang, default: NotesLanguage.en)
-        let writer = StackDerivationRenderer(
+        var writer = StackDerivationRenderer(
             format: format, standalone: standalone,
             maxRows: try NotesOptions.elisionLimit(arguments, Options.maxRows),
             maxColumns: try NotesOptions.elisionLimit(arguments, Options.maxCols),
             language: language)
+        writer.memoryBudgetHint = Hints.stackMemory
         output.write(writer.render(analysis, letters: ComposedMatrix.defaultLetters))
         return CommandResult()
     }
