@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ConvMatrixFrameworks", targets: ["ConvMatrixFrameworks"]),
         .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
         .library(name: "ConvMatrixAnalysis", targets: ["ConvMatrixAnalysis"]),
+        .library(name: "ConvMatrixLayerFlags", targets: ["ConvMatrixLayerFlags"]),
         .library(name: "ConvMatrixExplorerCore", targets: ["ConvMatrixExplorerCore"]),
         .executable(name: "convmatrix", targets: ["convmatrix"]),
         .executable(name: "convmatrix-bench", targets: ["convmatrix-bench"]),
@@ -26,11 +27,18 @@ let package = Package(
         // Geometry, the unrolled matrix U, transposed convolutions and their verification. No
         // Foundation and no printing: it also compiles as Embedded Swift for WebAssembly.
         .target(name: "ConvMatrixCore"),
+        // The layer flags, the edge of both front ends: their names (`stride`, `padding-mode`),
+        // the syntax of their values (`5x5`, `1:0x0:1`, `same`), their defaults, and the one-line
+        // `--flag: rule` errors. The command line and the explorer's wasm core read a layer
+        // through it; no library module does. Embedded Swift, like Core (tools/build-explorer.sh).
+        .target(
+            name: "ConvMatrixLayerFlags", dependencies: ["ConvMatrixCore"], exclude: ["README.md"]),
         // The explorer's computation: layer flags in, the matrix, sizes and arithmetic out, as a
         // C ABI. Compiled for the host (tests) and, by tools/build-explorer.sh, as Embedded Swift
         // for WebAssembly together with the C runtime in WasmRuntime/.
         .target(
-            name: "ConvMatrixExplorerCore", dependencies: ["ConvMatrixCore"],
+            name: "ConvMatrixExplorerCore",
+            dependencies: ["ConvMatrixCore", "ConvMatrixLayerFlags"],
             exclude: ["WasmRuntime"]),
         // A layer's symbols: names of inputs, taps and outputs, placements, symbolic products.
         .target(name: "ConvMatrixSymbols", dependencies: ["ConvMatrixCore", "Symbolic"]),
@@ -42,12 +50,13 @@ let package = Package(
         .target(
             name: "ConvMatrixRendering",
             dependencies: ["ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "Symbolic"]),
-        // Derivation documents (course notes) in LaTeX, Markdown and text.
+        // Derivation documents (course notes) in LaTeX, Markdown and text: of one layer, and of a
+        // stack of layers from ConvMatrixAnalysis's facts about it (Analysis finds, Notes writes).
         .target(
             name: "ConvMatrixNotes",
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
-                "ConvMatrixFrameworks", "Symbolic",
+                "ConvMatrixFrameworks", "ConvMatrixAnalysis", "Symbolic",
             ]),
         // Connectivity and sparsity pictures as SVG and TikZ.
         .target(
@@ -81,8 +90,7 @@ let package = Package(
         .target(
             name: "ConvMatrixCommandLine",
             dependencies: [
-                "ConvMatrix", "ConvMatrixExplorerCore", "ConvMatrixFrameworks", "ConvMatrixAnalysis",
-                "Symbolic",
+                "ConvMatrix", "ConvMatrixLayerFlags", "ConvMatrixExplorerCore",
             ],
             exclude: ["Explorer/Page"],
             plugins: ["ExplorerPagePlugin"]),
@@ -116,6 +124,9 @@ let package = Package(
         // One test target per module, each depending only on what it tests.
         .testTarget(
             name: "ConvMatrixCoreTests", dependencies: ["ConvMatrixCore", "ConvMatrixTestSupport"]),
+        .testTarget(
+            name: "ConvMatrixLayerFlagsTests",
+            dependencies: ["ConvMatrixLayerFlags", "ConvMatrixCore", "ConvMatrixTestSupport"]),
         .testTarget(
             name: "ConvMatrixSymbolsTests",
             dependencies: [
@@ -156,8 +167,8 @@ let package = Package(
         .testTarget(
             name: "ConvMatrixExplorerCoreTests",
             dependencies: [
-                "ConvMatrixExplorerCore", "ConvMatrixCore", "ConvMatrixCommandLine",
-                "ConvMatrixPictures",
+                "ConvMatrixExplorerCore", "ConvMatrixLayerFlags", "ConvMatrixCore",
+                "ConvMatrixCommandLine", "ConvMatrixPictures",
             ]),
         .testTarget(
             name: "ConvMatrixCommandLineTests",

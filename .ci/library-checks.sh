@@ -35,7 +35,7 @@ graphs=$(swift build --show-bin-path)/../symbolgraph
 work=.build/docs
 rm -rf "$work" && mkdir -p "$work/graphs"
 for module in Symbolic ConvMatrixCore ConvMatrixSymbols ConvMatrixNumeric ConvMatrixRendering \
-    ConvMatrixNotes ConvMatrixPictures $(ls Sources | grep -E '^ConvMatrix(Frameworks|Analysis|ExplorerCore)$' || true); do
+    ConvMatrixNotes ConvMatrixPictures $(ls Sources | grep -E '^ConvMatrix(Frameworks|Analysis|LayerFlags|ExplorerCore)$' || true); do
     cp "$graphs/$module.symbols.json" "$work/graphs/"
     for extension in "$graphs/$module@"*.symbols.json; do
         [ -e "$extension" ] || continue

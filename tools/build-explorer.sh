@@ -2,10 +2,10 @@
 # Refreshes the explorer's committed build artifacts from today's sources (it commits nothing):
 #
 # 1. The WebAssembly core, Sources/ConvMatrixCommandLine/Explorer/Page/explorer.wasm:
-#    ConvMatrixCore and ConvMatrixExplorerCore compiled as Embedded Swift for wasm32
-#    (`swiftc -target wasm32-unknown-none-wasm -enable-experimental-feature Embedded -wmo`), the
-#    small C runtime of Sources/ConvMatrixExplorerCore/WasmRuntime (memory, memcmp, 128-bit
-#    multiplication, …) compiled by the toolchain's clang, all linked by the toolchain's wasm-ld:
+#    ConvMatrixCore, ConvMatrixLayerFlags and ConvMatrixExplorerCore compiled as Embedded Swift
+#    for wasm32 (`swiftc -target wasm32-unknown-none-wasm -enable-experimental-feature Embedded
+#    -wmo`), the small C runtime of Sources/ConvMatrixExplorerCore/WasmRuntime (memory, memcmp,
+#    128-bit multiplication, …) compiled by the toolchain's clang, all linked by the toolchain's wasm-ld:
 #    no SDK, no package.
 # 2. The page's generated JavaScript module, Explorer/Page/js/generated/protocol.js (flag names,
 #    defaults, the answer's word layout, the parts of symbol names), from the Swift declarations
@@ -19,8 +19,9 @@
 #
 # The committed wasm depends on the compiler that built it: the project pins its toolchain in
 # .swift-version (Swift 6.3.1), and the wasm is byte-for-byte reproducible with that toolchain,
-# not with another. After a change to ConvMatrixCore or ConvMatrixExplorerCore (or a merge of
-# one), run this script with the pinned toolchain and commit what it rewrites.
+# not with another. After a change to ConvMatrixCore, ConvMatrixLayerFlags or
+# ConvMatrixExplorerCore (or a merge of one), run this script with the pinned toolchain and
+# commit what it rewrites.
 #
 # CI runs `tools/build-explorer.sh --check`, which rebuilds into the build folder and fails when
 # the committed wasm or generated module differs from what today's sources give (stale).
@@ -66,6 +67,7 @@ embedded=(-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded
     -parse-as-library -package-name convmatrix -suppress-warnings)
 # Relative paths, sorted: the output must not depend on where the clone lives or on file order.
 core_sources=$(find Sources/ConvMatrixCore -name '*.swift' | LC_ALL=C sort)
+flags_sources=$(find Sources/ConvMatrixLayerFlags -name '*.swift' | LC_ALL=C sort)
 explorer_sources=$(find Sources/ConvMatrixExplorerCore -name '*.swift' | LC_ALL=C sort)
 
 # shellcheck disable=SC2086
@@ -73,13 +75,18 @@ swiftc "${embedded[@]}" -module-name ConvMatrixCore $core_sources \
     -emit-module -emit-module-path "$work/modules/ConvMatrixCore.swiftmodule" \
     -c -o "$work/core.o"
 # shellcheck disable=SC2086
+swiftc "${embedded[@]}" -module-name ConvMatrixLayerFlags -I "$work/modules" $flags_sources \
+    -emit-module -emit-module-path "$work/modules/ConvMatrixLayerFlags.swiftmodule" \
+    -c -o "$work/flags.o"
+# shellcheck disable=SC2086
 swiftc "${embedded[@]}" -module-name ConvMatrixExplorerCore -I "$work/modules" \
     $explorer_sources -c -o "$work/explorer.o"
 "$clang" --target=wasm32-unknown-unknown -Os -ffreestanding -fno-builtin -nostdlib \
     -c Sources/ConvMatrixExplorerCore/WasmRuntime/runtime.c -o "$work/runtime.o"
 "$wasm_ld" --no-entry --gc-sections --strip-all -O2 \
     --export=convmatrix_alloc --export=convmatrix_free --export=convmatrix_explore \
-    "$work/core.o" "$work/explorer.o" "$work/runtime.o" "$unicode" -o "$work/explorer.wasm"
+    "$work/core.o" "$work/flags.o" "$work/explorer.o" "$work/runtime.o" "$unicode" \
+    -o "$work/explorer.wasm"
 
 # The generated module, from the Swift declarations (its test writes it, or checks it).
 protocol="$page/js/generated/protocol.js"

@@ -8,8 +8,10 @@
 // - ConvMatrixNotes: derivation documents. ConvMatrixPictures: SVG and TikZ pictures.
 // - ConvMatrixAnalysis: what the matrix says (fans, overlap, rank, structure, spectrum, stacks).
 // - ConvMatrixFrameworks: one layer in PyTorch, TensorFlow, Keras, JAX and ONNX (on Core only).
-// ConvMatrixExplorerCore, the explorer page's C ABI for WebAssembly, is not library API: the
-// command line imports it for `explore`.
+// - ConvMatrixNotes writes a stack's derivation from ConvMatrixAnalysis's facts about it.
+// ConvMatrixLayerFlags (the layer flags' names and syntax) and ConvMatrixExplorerCore (the
+// explorer page's C ABI for WebAssembly) are edges, not library API: the command line imports
+// them.
 @_exported import ConvMatrixAnalysis
 @_exported import ConvMatrixCore
 @_exported import ConvMatrixFrameworks

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// The `convmatrix` command: dispatches to a subcommand, prints help, and turns errors into one
 /// line on standard error with exit code 2.

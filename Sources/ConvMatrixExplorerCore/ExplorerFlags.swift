@@ -1,13 +1,14 @@
 import ConvMatrixCore
+import ConvMatrixLayerFlags
 
 /// The layer flags the explorer reads, by the command line's own names (`input`, `kernel`,
 /// `stride`, `padding`, `dilation`, `padding-mode`, `same-rule`, `in-channels`, `out-channels`,
 /// `groups`, `flip`, `average-pool`, `transposed`, `output-padding`), as name–value pairs: the
 /// URL fragment of the page and the flags given to `convmatrix explore` both arrive this way.
 ///
-/// The pairs go to the core's one interpreter of layer flags, ``ConvMatrixCore/LayerFlags``, which parses and
-/// validates them exactly as the command line does, so a bad value gets the command line's own
-/// one-line message. Switches take `1`/`true`/`on` (or nothing) and `0`/`false`/`off`.
+/// The pairs go to the one interpreter of layer flags, ``ConvMatrixLayerFlags/LayerFlags``,
+/// which parses and validates them exactly as the command line does, so a bad value gets the
+/// command line's own one-line message. Switches take `1`/`true`/`on` (or nothing) and `0`/`false`/`off`.
 public struct ExplorerFlags: Sendable {
     /// The pairs in the order given (a later pair of the same flag replaces an earlier one).
     public let pairs: [(name: String, value: String)]
@@ -28,7 +29,7 @@ public struct ExplorerFlags: Sendable {
             {
                 throw ExplorerError(specification)
             }
-            throw ExplorerError(message: error.message)
+            throw ExplorerError(error)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ConvMatrixCore
+import ConvMatrixLayerFlags
 
 /// Everything the explorer page draws about one layer, computed by the library: the matrix,
 /// the sizes, the output-size arithmetic per axis, and for a transposed layer the output sizes
@@ -58,7 +59,7 @@ public struct ExplorerModel: Sendable {
         let elements = matrix.rowCount.addingReportingOverflow(matrix.columnCount)
         guard !elements.overflow, elements.partialValue <= ExplorerModel.maxElements else {
             throw ExplorerError(
-                flag: "input",
+                .input,
                 "the layer has \(matrix.columnCount) inputs and \(matrix.rowCount) outputs; the explorer draws at most \(ExplorerModel.maxElements) together"
             )
         }

@@ -154,7 +154,12 @@ extension FrameworksTextWriter {
     /// The valid output sizes of a transposed layer in a few lines, for `shape` and `transpose`:
     /// per axis the sizes and what selects each in PyTorch (`output_padding`), TensorFlow
     /// (`output_shape`), Keras and ONNX (`output_padding`). Empty for a forward layer.
-    public static func validSizesLines(_ transposed: FrameworkGeometry, ascii: Bool) -> [String] {
+    ///
+    /// The last line marks this layer's size (`*`); `wholeLayer`, when given, says after it where
+    /// the whole layer is written in each framework, in the caller's terms.
+    public static func validSizesLines(
+        _ transposed: FrameworkGeometry, ascii: Bool, wholeLayer: String? = nil
+    ) -> [String] {
         let sizes = ValidOutputSizes(transposed)
         guard !sizes.axes.isEmpty else { return [] }
         let times = ascii ? "x" : "×"
@@ -195,8 +200,7 @@ extension FrameworksTextWriter {
                 ? " (\(sizes.sizeCounts[t]) sizes in all; the first and last shown)" : ""
             lines.append("  axis \(t): \(items.joined(separator: "; "))\(more)")
         }
-        lines.append(
-            "  (* this layer; 'convmatrix frameworks' gives the whole layer in each framework)")
+        lines.append("  (* this layer\(wholeLayer.map { "; " + $0 } ?? ""))")
         return lines
     }
 }

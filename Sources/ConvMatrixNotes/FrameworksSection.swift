@@ -1,7 +1,7 @@
 import ConvMatrixCore
 import ConvMatrixFrameworks
 
-/// The "In your framework" section of `derive --frameworks`: the derived convolution and its
+/// The "In your framework" section of a derivation: the derived convolution and its
 /// transposed convolution (T = Uᵀ, output padding chosen to give back the input size) written
 /// in PyTorch, TensorFlow, Keras, JAX and ONNX, each with its extra pad or crop, or why it has
 /// none, and the valid output sizes of the transposed layer. Each line's matrix is rebuilt from

@@ -10,7 +10,7 @@ struct StartupImportsTests {
     static let linkedModules = [
         "Symbolic", "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric",
         "ConvMatrixRendering", "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrix",
-        "ConvMatrixCommandLine", "convmatrix",
+        "ConvMatrixLayerFlags", "ConvMatrixCommandLine", "convmatrix",
     ]
 
     /// `(file, line)` of every `import` of `module` in the linked modules' sources.

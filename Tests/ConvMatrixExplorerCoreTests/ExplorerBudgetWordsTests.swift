@@ -1,5 +1,6 @@
 import ConvMatrixCore
 import ConvMatrixExplorerCore
+import ConvMatrixLayerFlags
 import Testing
 
 /// A layer too large for any page gets the words and numbers `convmatrix unroll` prints for it:

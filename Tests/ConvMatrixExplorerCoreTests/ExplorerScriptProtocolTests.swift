@@ -1,4 +1,5 @@
 import ConvMatrixCore
+import ConvMatrixLayerFlags
 import Foundation
 import Testing
 

@@ -37,6 +37,21 @@ struct LibraryNamesNoFlagTests {
         }
     }
 
+    @Test("a stack's supports over the memory budget: the limit and its numbers, no flag")
+    func stackSupports() throws {
+        let conv = try ConvolutionSpec(inputSize: [64], kernelSize: [3]).validated()
+        let u = try conv.unrolled()
+        let limits = ResourceLimits(maxMemoryBytes: 64, maxDenseCells: 10)
+        do {
+            _ = try StackSupport(matrices: [u, u], inputExtents: conv.inputExtents, limits: limits)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error == .composedTooLarge(.supportMemory(budget: 64)))
+            #expect(error.description.contains("64 bytes"))
+            #expect(!error.description.contains("--"))
+        }
+    }
+
     @Test("a derivation fragment does not name the program")
     func derivation() throws {
         let conv = try ConvolutionSpec.input5x5Kernel3x3Stride2.validated()

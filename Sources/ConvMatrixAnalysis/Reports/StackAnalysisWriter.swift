@@ -9,13 +9,44 @@ public struct StackAnalysisWriter: Sendable {
     public var ascii: Bool
     /// The largest composed matrix printed, in cells.
     public var maxCells: Int
+    /// What the caller adds to the report's notes.
+    public var hints: Hints
+
+    /// What a program adds to the report's notes: how to see more with its own options. The
+    /// library names no option; without hints a note ends where its facts do.
+    public struct Hints: Equatable, Sendable {
+        /// Where the supports of the composed matrix's rows are written, after the note that the
+        /// numbers are read from them (the command line: `the supports are in --format json`).
+        public var supports: String?
+        /// How to print a composed matrix larger than ``StackAnalysisWriter/maxCells`` (the
+        /// command line: `raise --max-cells`).
+        public var largeMatrix: String?
+        /// How to build a composed matrix over the memory budget (the command line: `raise
+        /// --max-memory or choose a smaller input`).
+        public var memoryBudget: String?
+
+        /// Hints; nil adds none.
+        public init(
+            supports: String? = nil, largeMatrix: String? = nil, memoryBudget: String? = nil
+        ) {
+            self.supports = supports
+            self.largeMatrix = largeMatrix
+            self.memoryBudget = memoryBudget
+        }
+    }
 
     /// A writer.
-    public init(markdown: Bool = false, ascii: Bool = false, maxCells: Int = 400) {
+    public init(
+        markdown: Bool = false, ascii: Bool = false, maxCells: Int = 400, hints: Hints = Hints()
+    ) {
         self.markdown = markdown
         self.ascii = ascii
         self.maxCells = maxCells
+        self.hints = hints
     }
+
+    /// `; hint`, or nothing.
+    private func then(_ hint: String?) -> String { hint.map { "; " + $0 } ?? "" }
 
     /// The report.
     public func write(_ a: StackAnalysis) -> String {
@@ -86,7 +117,7 @@ public struct StackAnalysisWriter: Sendable {
             }
         } else {
             out.append(
-                "(These are read from the supports of the composed matrix's rows; the supports are in --format json.)"
+                "(These are read from the supports of the composed matrix's rows\(then(hints.supports)).)"
             )
         }
         section("Composed matrix", &out)
@@ -108,10 +139,12 @@ public struct StackAnalysisWriter: Sendable {
                         String.init))
                 if markdown { out.append("```") }
             } else {
-                out.append("(Larger than \(maxCells) cells: not printed; raise --max-cells.)")
+                out.append(
+                    "(Larger than \(maxCells) cells: not printed\(then(hints.largeMatrix)).)")
             }
         } else if let note = a.composedNote {
-            out.append("Not built: \(note).")
+            let hint = a.composedLimit?.isMemoryBudget == true ? hints.memoryBudget : nil
+            out.append("Not built: \(note)\(then(hint)).")
         }
         section("A single convolution?", &out)
         if let single = a.single {

@@ -8,8 +8,8 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
     case svdTooLarge(rows: Int, columns: Int, limit: Int)
     /// Exact rational arithmetic left the range of 64-bit fractions.
     case exactOverflow(String)
-    /// The composed symbolic matrix would exceed a budget.
-    case composedTooLarge(String)
+    /// The composed symbolic matrix of a stack, or the supports of its rows, would pass a limit.
+    case composedTooLarge(ComposedLimit)
     /// Values were required but not given.
     case valuesRequired(String)
 
@@ -20,7 +20,7 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
             "a dense SVD of the \(rows)×\(columns) matrix needs its smaller side ≤ \(limit), got \(min(rows, columns)); raise the limit or choose a smaller layer"
         case .exactOverflow(let what):
             "exact rational arithmetic overflowed 64-bit fractions (\(what))"
-        case .composedTooLarge(let what): what
+        case .composedTooLarge(let limit): limit.description
         case .valuesRequired(let what): what
         }
     }

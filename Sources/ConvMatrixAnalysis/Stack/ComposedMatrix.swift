@@ -54,9 +54,7 @@ public struct ComposedMatrix: Sendable, SparseRowSource {
             radices.append(radix)
             let next = radix.multipliedReportingOverflow(by: UInt64(max(count, 1)))
             guard !next.overflow, next.partialValue < (1 << 63) else {
-                throw .composedTooLarge(
-                    "the \(stack.layers.count) layers have \(tapCounts.map(String.init).joined(separator: "·")) taps, too many to number their products in 64 bits; use fewer layers for the symbolic matrix"
-                )
+                throw .composedTooLarge(.tapNumbering(tapCounts: tapCounts))
             }
             radix = next.partialValue
         }
@@ -87,20 +85,19 @@ public struct ComposedMatrix: Sendable, SparseRowSource {
                 for i in u.rowStart[r]..<u.rowStart[r + 1] {
                     let j = Int(u.columns[i])
                     let add = total.addingReportingOverflow(rowStart[j + 1] - rowStart[j])
-                    guard !add.overflow else { throw .composedTooLarge("too many terms") }
+                    guard !add.overflow else {
+                        throw .composedTooLarge(.terms(layers: l + 1, terms: nil, limit: maxTerms))
+                    }
                     total = add.partialValue
                 }
             }
             guard total <= maxTerms else {
-                throw .composedTooLarge(
-                    "the product of layers 1…\(l + 1) has \(total) terms before merging, over the limit of \(maxTerms)"
-                )
+                throw .composedTooLarge(.terms(layers: l + 1, terms: total, limit: maxTerms))
             }
             let bytes = total.multipliedReportingOverflow(by: 20)
             guard !bytes.overflow, bytes.partialValue <= limits.maxMemoryBytes else {
                 throw .composedTooLarge(
-                    "the product of layers 1…\(l + 1) has \(total) terms before merging, over the memory budget of \(limits.maxMemoryBytes) bytes (20 bytes a term); raise --max-memory or choose a smaller input"
-                )
+                    .termMemory(layers: l + 1, terms: total, budget: limits.maxMemoryBytes))
             }
             var newStart = [0]
             newStart.reserveCapacity(u.rowCount + 1)
@@ -165,7 +162,7 @@ public struct ComposedMatrix: Sendable, SparseRowSource {
                 && terms[k].monomial == term.monomial
             {
                 let sum = term.coefficient.addingReportingOverflow(terms[k].coefficient)
-                guard !sum.overflow else { throw .composedTooLarge("a coefficient overflows Int") }
+                guard !sum.overflow else { throw .composedTooLarge(.coefficientOverflow) }
                 term.coefficient = sum.partialValue
                 k += 1
             }

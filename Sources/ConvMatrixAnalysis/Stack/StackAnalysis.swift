@@ -31,8 +31,11 @@ public struct StackAnalysis: Sendable {
     public let windowMismatches: [Int]
     /// The composed symbolic matrix, when it fits (see ``ComposedMatrix``).
     public let composed: ComposedMatrix?
-    /// Why the composed matrix was not built.
+    /// Why the composed matrix was not built, one line naming no option (the limit's
+    /// description, or "not asked for").
     public let composedNote: String?
+    /// The limit the composed matrix would pass, when that is why it was not built.
+    public let composedLimit: ComposedLimit?
     /// The single convolution the stack resembles, compared with it.
     public let single: SingleConvolution?
 
@@ -95,12 +98,14 @@ public struct StackAnalysis: Sendable {
         }
         var composed: ComposedMatrix?
         var note: String?
+        var limit: ComposedLimit?
         if symbolic {
             do {
                 composed = try ComposedMatrix(
                     stack, matrices: matrices, letters: letters, limits: limits,
                     maxTerms: maxTerms)
             } catch {
+                if case .composedTooLarge(let passed) = error { limit = passed }
                 note = error.description
             }
         } else {
@@ -108,6 +113,7 @@ public struct StackAnalysis: Sendable {
         }
         self.composed = composed
         composedNote = note
+        composedLimit = limit
         single = composed.flatMap { SingleConvolution(stack, composed: $0) }
     }
 

@@ -23,9 +23,7 @@ public struct StackSupport: Hashable, Sendable {
         let first = matrices[0]
         let words = first.columnCount.addingReportingOverflow(first.storedCount)
         guard !words.overflow, words.partialValue <= limits.maxMemoryBytes / 8 else {
-            throw .composedTooLarge(
-                "the supports of the stack's outputs need more than the memory budget (8 bytes a reached input); raise --max-memory or choose a smaller input"
-            )
+            throw .composedTooLarge(.supportMemory(budget: limits.maxMemoryBytes))
         }
         // reached[r] = sorted distinct input columns of row r of the running product.
         var reached: [[Int32]] = (0..<matrices[0].rowCount).map { r in
@@ -56,9 +54,7 @@ public struct StackSupport: Hashable, Sendable {
                 row.sort()
                 used += row.count
                 guard used <= budget else {
-                    throw .composedTooLarge(
-                        "the supports of the stack's outputs need more than the memory budget (8 bytes a reached input); raise --max-memory or choose a smaller input"
-                    )
+                    throw .composedTooLarge(.supportMemory(budget: limits.maxMemoryBytes))
                 }
                 next.append(row)
             }

@@ -1,5 +1,4 @@
 import ConvMatrix
-import ConvMatrixAnalysis
 
 /// `convmatrix analyze`: what the matrix of one layer says — fans, unreached inputs, the
 /// overlap of the transposed layer (the checkerboard), ranks, structure, spectrum, norm.
@@ -85,7 +84,7 @@ struct AnalyzeCommand: ConsoleCommand {
                 error.description)
         case .exactOverflow:
             return UsageError(flag: "exact", error.description + "; drop --exact to use Double")
-        case .composedTooLarge: return UsageError(flag: "max-memory", error.description)
+        case .composedTooLarge(let limit): return UsageError(limit)
         case .valuesRequired: return UsageError(flag: "kernel-values", error.description)
         }
     }

@@ -36,42 +36,15 @@ struct CheckCommand: ConsoleCommand {
             throw UsageError(error)
         }
         let seed = try ValueOptions.seed(arguments)
-        var generator = SplitMix64(seed: seed)
-        // Without --kernel-values the kernel is drawn at random from the seed, like the input.
-        let kernel =
-            try ValueOptions.kernelValues(
-                arguments, layout: conv.kernelLayout, generator: &generator)
-            ?? KernelValues(randomFor: conv.kernelLayout, using: &generator)
-        let input = try ValueOptions.inputValues(
-            arguments, channels: conv.inChannels, extents: conv.inputExtents,
-            generator: &generator)
-        let y = TensorValues(
-            randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
-        // δ as given (--output-gradient), or drawn like y.
-        let delta =
-            try ValueOptions.outputGradient(
-                arguments, channels: conv.outChannels, extents: conv.outputExtents,
-                generator: &generator)
-            ?? TensorValues(
-                randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
+        let values = try Self.values(arguments, conv, seed: seed)
         let report: NumericCheckReport
         let progress = progressLine(arguments, console: console)
         defer { progress.end() }
         do {
             report = try conv.numericCheck(
-                NumericCheckValues(kernel: kernel, input: input, output: y, delta: delta),
-                exact: exact, limits: limits, progress: progress.sink)
+                values, exact: exact, limits: limits, progress: progress.sink)
         } catch {
-            switch error {
-            case .specification(let error): throw UsageError(error)
-            case .inexact(let error):
-                throw UsageError(
-                    flag: UsageError.flag(for: error.field), "\(error.message), or drop --exact")
-            case .exactOverflow(let error):
-                throw UsageError(
-                    flag: "exact",
-                    "exact arithmetic overflows (\(error.message)); drop --exact to use Double")
-            }
+            throw Self.usageError(error)
         }
         output.write("check: \(SpecFlags.flags(for: conv))\n")
         output.write(
@@ -91,6 +64,44 @@ struct CheckCommand: ConsoleCommand {
                 ? "all \(report.lines.count) checks hold\n"
                 : "\(failed) of \(report.lines.count) checks FAILED\n")
         return CommandResult(exitCode: failed == 0 ? 0 : 1)
+    }
+
+    /// The values of the check, drawn from `seed` in a fixed order: the kernel (unless given),
+    /// the input (unless given), y, and δ (unless given).
+    static func values(_ arguments: ParsedArguments, _ conv: Convolution, seed: UInt64)
+        throws(UsageError) -> NumericCheckValues
+    {
+        var generator = SplitMix64(seed: seed)
+        let kernel =
+            try ValueOptions.kernelValues(
+                arguments, layout: conv.kernelLayout, generator: &generator)
+            ?? KernelValues(randomFor: conv.kernelLayout, using: &generator)
+        let input = try ValueOptions.inputValues(
+            arguments, channels: conv.inChannels, extents: conv.inputExtents,
+            generator: &generator)
+        let y = TensorValues(
+            randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
+        let delta =
+            try ValueOptions.outputGradient(
+                arguments, channels: conv.outChannels, extents: conv.outputExtents,
+                generator: &generator)
+            ?? TensorValues(
+                randomFor: conv.outChannels, extents: conv.outputExtents, using: &generator)
+        return NumericCheckValues(kernel: kernel, input: input, output: y, delta: delta)
+    }
+
+    /// The flag a check's error is about, and what to do.
+    static func usageError(_ error: NumericCheckError) -> UsageError {
+        switch error {
+        case .specification(let error): UsageError(error)
+        case .inexact(let error):
+            UsageError(
+                flag: UsageError.flag(for: error.field), "\(error.message), or drop --exact")
+        case .exactOverflow(let error):
+            UsageError(
+                flag: "exact",
+                "exact arithmetic overflows (\(error.message)); drop --exact to use Double")
+        }
     }
 
     /// `0`, `3.1e-15`, `1e-09`: two significant digits.

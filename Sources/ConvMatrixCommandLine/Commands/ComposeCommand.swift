@@ -1,5 +1,5 @@
 import ConvMatrix
-import ConvMatrixAnalysis
+import ConvMatrixLayerFlags
 
 /// `convmatrix compose`: a stack of layers, each given with the CLI's own flags — the composed
 /// symbolic matrix, the receptive field, effective stride and padding, every output's window,
@@ -68,7 +68,7 @@ struct ComposeCommand: Command {
             output.write(
                 StackAnalysisWriter(
                     markdown: format == .markdown, ascii: arguments.has(Options.ascii),
-                    maxCells: maxCells
+                    maxCells: maxCells, hints: Hints.stackReport
                 ).write(analysis))
         }
         return CommandResult()
@@ -116,7 +116,10 @@ struct ComposeCommand: Command {
         } catch let error as SpecificationError {
             throw UsageError(error)
         } catch let error as AnalysisError {
-            throw UsageError(flag: "max-memory", error.description)
+            guard case .composedTooLarge(let limit) = error else {
+                throw UsageError(flag: "max-memory", error.description)
+            }
+            throw UsageError(limit)
         } catch {
             throw UsageError("\(error)")
         }

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// `convmatrix connectivity`: which input feeds which output through which tap, and back.
 struct ConnectivityCommand: Command {
@@ -40,10 +39,11 @@ struct ConnectivityCommand: Command {
         let symbols = LayerSymbols(layer, names: names)
         let style = TextStyle(ascii: arguments.has(Options.ascii))
         let report: ConnectivityReport
-        if let elided = try Self.elided(
+        if var elided = try Self.elided(
             layer, view: view, symbols: symbols, layout: layout, limits: limits,
             full: arguments.has(Options.full))
         {
+            elided.elisionHint = Hints.connectivityElision
             report = elided
         } else {
             report = try Self.whole(layer, view: view, symbols: symbols, limits: limits)

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// What a bare `convmatrix` prints: the 5×5 input, 3×3 kernel, stride 2 example — U and T = Uᵀ — and a hint.
 enum DefaultExample {

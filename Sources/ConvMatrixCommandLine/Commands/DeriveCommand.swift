@@ -100,7 +100,7 @@ struct DeriveCommand: Command {
         var document = try DeriveFigures.attach(
             to: renderer.render(
                 derivation, layer: LayerDescription.describe(conv, style: TextStyle(ascii: false))),
-            conv: conv, format: format, language: language.rawValue, standalone: standalone,
+            conv: conv, format: format, language: language, standalone: standalone,
             arguments: arguments)
         if arguments.has(Options.frameworksSection) {
             document = try FrameworksOptions.appendSection(

@@ -20,7 +20,7 @@ enum DeriveFigures {
     /// without `--figures`. Everything is checked before the first file is written.
     static func attach(
         to document: String, conv: Convolution, format: DerivationRenderer.Format,
-        language: String, standalone: Bool, arguments: ParsedArguments
+        language: NotesLanguage, standalone: Bool, arguments: ParsedArguments
     ) throws(UsageError) -> String {
         guard let directory = arguments.value(Options.figures) else {
             if arguments.value(Options.figureFrame) != nil {
@@ -79,21 +79,19 @@ enum DeriveFigures {
         } catch {
             throw UsageError(flag: "figures", "cannot write into '\(directory)': \(error.reason)")
         }
-        // `derive --lang` takes only the notes' languages; English if it ever were another.
-        let notesLanguage = NotesLanguage(rawValue: language) ?? .en
         switch format {
         case .markdown:
             let links = zip(kinds, figures).map { kind, figure in
                 DerivationFigureSection.Link(kind, path: "\(prefix)\(figure.name).svg")
             }
             return DerivationFigureSection.markdown(
-                document, figures: links, language: notesLanguage)
+                document, figures: links, language: language)
         default:
             let pictures = zip(kinds, figures).map { kind, figure in
                 latexPicture(kind, figure.picture, frame: frame)
             }
             return DerivationFigureSection.latex(
-                document, figures: pictures, language: notesLanguage, standalone: standalone)
+                document, figures: pictures, language: language, standalone: standalone)
         }
     }
 

@@ -2,7 +2,7 @@ import ConvMatrix
 
 /// `convmatrix derive --input … --layer "…" --layer "…"`: the derivation of a stack of layers
 /// (each layer's matrix, their product, the receptive field, the single convolution), written by
-/// the library's ``StackDerivation``. The layers are read as `compose` reads them.
+/// the library's ``ConvMatrixNotes/StackDerivationRenderer``. The layers are read as `compose` reads them.
 enum DeriveStack {
     /// The flags of a single-layer derivation that a stack derivation does not take.
     static let singleLayerFlags = Options.layer.filter {
@@ -31,19 +31,20 @@ enum DeriveStack {
         let standalone = arguments.has(Options.standalone)
         // --standalone asks for a LaTeX document, so it implies --format latex (as for a layer).
         let format = try arguments.choice(
-            Options.deriveFormat, default: standalone ? StackDerivation.Format.latex : .text)
+            Options.deriveFormat, default: standalone ? DerivationRenderer.Format.latex : .text)
         if standalone && format != .latex {
             throw UsageError(
                 flag: "standalone", "needs --format latex, got --format \(format.rawValue)")
         }
         let analysis = try ComposeCommand.analysis(
             arguments, letters: ComposedMatrix.defaultLetters)
-        let language = try arguments.choice(Options.lang, default: StackDerivation.Language.english)
-        let writer = StackDerivation(
+        let language = try arguments.choice(Options.lang, default: NotesLanguage.en)
+        var writer = StackDerivationRenderer(
             format: format, standalone: standalone,
             maxRows: try NotesOptions.elisionLimit(arguments, Options.maxRows),
             maxColumns: try NotesOptions.elisionLimit(arguments, Options.maxCols),
             language: language)
+        writer.memoryBudgetHint = Hints.stackMemory
         output.write(writer.render(analysis, letters: ComposedMatrix.defaultLetters))
         return CommandResult()
     }

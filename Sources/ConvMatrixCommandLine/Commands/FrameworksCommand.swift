@@ -1,5 +1,4 @@
 import ConvMatrix
-import ConvMatrixFrameworks
 
 /// `convmatrix frameworks`: a layer in one framework's words, in all five, proven equal by their
 /// matrices.

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// `convmatrix placements`: the kernel-in-input matrices,, one per output.
 struct PlacementsCommand: Command {
@@ -49,15 +48,30 @@ struct PlacementsCommand: Command {
         }
         let symbols = LayerSymbols(layer, names: render.names)
         let view = LayerMatrix(layer, convention: .row)
-        // One grid per output and input slice, filled from U's row for that output: a writer
-        // that shows only some (elided text) fills only those.
+        let placements = Self.placements(
+            u, layout: layout, count: grids.partialValue, symbols: symbols,
+            printer: render.expressionPrinter)
+        writer.write(
+            placements,
+            title: [
+                "Kernel placements of \(view.layerNoun): \(LayerDescription.describe(layer, style: render.style))",
+                "One input-shaped matrix per output; flattened and stacked as columns they form \(view.layerLetter).",
+            ], to: &output)
+        return CommandResult()
+    }
+
+    /// One grid per output and input slice, filled from U's row for that output: a writer that
+    /// shows only some (elided text) fills only those.
+    static func placements(
+        _ u: TapMatrix, layout: (rows: Int, columns: Int, labels: [String]), count: Int,
+        symbols: LayerSymbols, printer: PlainTextPrinter
+    ) -> ExpressionGrids {
         let slices = layout.labels.count
         let size = layout.rows * layout.columns
         let matrix = SymbolicTapMatrix(u, kernel: symbols.kernel)
-        let printer = render.expressionPrinter
         var window: (output: Int, values: [Int: Expression]) = (-1, [:])
         var placements = ExpressionGrids(
-            count: grids.partialValue, rows: layout.rows, columns: layout.columns,
+            count: count, rows: layout.rows, columns: layout.columns,
             label: { k in
                 let name = printer.string(for: symbols.output(k / slices))
                 let slice = layout.labels[k % slices]
@@ -74,12 +88,6 @@ struct PlacementsCommand: Command {
         placements.noun = "placements"
         placements.alwaysList = true
         placements.spaced = true
-        writer.write(
-            placements,
-            title: [
-                "Kernel placements of \(view.layerNoun): \(LayerDescription.describe(layer, style: render.style))",
-                "One input-shaped matrix per output; flattened and stacked as columns they form \(view.layerLetter).",
-            ], to: &output)
-        return CommandResult()
+        return placements
     }
 }

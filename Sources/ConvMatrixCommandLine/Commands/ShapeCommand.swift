@@ -1,5 +1,4 @@
 import ConvMatrix
-import ConvMatrixFrameworks
 
 /// `convmatrix shape`: the output-size arithmetic with the numbers filled in.
 struct ShapeCommand: Command {
@@ -28,7 +27,9 @@ struct ShapeCommand: Command {
             let report = ShapeReport(conv, style: style)
             for line in report.lines { output.write(line + "\n") }
             let back = FrameworkGeometry(conv).transposedCounterpart
-            for line in FrameworksTextWriter.validSizesLines(back, ascii: style.ascii) {
+            for line in FrameworksTextWriter.validSizesLines(
+                back, ascii: style.ascii, wholeLayer: Hints.wholeLayer)
+            {
                 output.write(line + "\n")
             }
             return CommandResult(exitCode: 0, warnings: report.warnings)
@@ -39,7 +40,7 @@ struct ShapeCommand: Command {
                 output.write(line + "\n")
             }
             for line in FrameworksTextWriter.validSizesLines(
-                FrameworkGeometry(layer), ascii: style.ascii)
+                FrameworkGeometry(layer), ascii: style.ascii, wholeLayer: Hints.wholeLayer)
             {
                 output.write(line + "\n")
             }

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// `convmatrix symbols`: the symbolic input grid I, its flattening X, the output grid O or the
 /// kernel — the other matrices of the derivation.
@@ -39,43 +38,16 @@ struct SymbolsCommand: Command {
         let tensor = try arguments.choice(SymbolsCommand.of, default: Tensor.input)
         let layer = try LayerOptions.layer(arguments)
         let render = try RenderOptions(arguments, formats: Self.formats)
-        let checks = MatrixOutput(options: render)
-        let kernelLayout = layer.kernelLayout
-        // The kernel prints one spatial slice per (outer, inner) channel pair of its layout.
-        let kernelChannels = kernelLayout.count / max(kernelLayout.spatial.count, 1)
-        let inputGrid = GridShape(
-            channels: layer.inputSide.channels, extents: layer.inputSide.extents)
-        let outputGrid = GridShape(
-            channels: layer.outputSide.channels, extents: layer.outputSide.extents)
-        let kernelGrid = GridShape(channels: kernelChannels, extents: kernelLayout.spatial)
-        // The tensor as a stack of 2-D grids.
-        let layout: (rows: Int, columns: Int, labels: [String])
-        switch tensor {
-        case .flattened: layout = (1, layer.inputSide.count, [""])
-        case .input:
-            layout = GridSlices.layout(
-                channels: layer.inputSide.channels, extents: layer.inputSide.extents)
-        case .output:
-            layout = GridSlices.layout(
-                channels: layer.outputSide.channels, extents: layer.outputSide.extents)
-        case .kernel:
-            layout = GridSlices.layout(channels: kernelChannels, extents: kernelLayout.spatial)
-        }
+        let shape = Self.shape(tensor, of: layer)
+        let layout = shape.layout
         // Sizes first: the dense guard runs before a single symbol is built (elided text
         // prints the corners only).
         if !TextStackOutput(options: render).isCut(
             grids: layout.labels.count, rows: layout.rows, columns: layout.columns)
         {
-            switch tensor {
-            case .flattened:
-                try checks.checkSize(rows: 1, columns: layer.inputSide.count, what: "X")
-            case .input:
-                try checks.checkSize(rows: inputGrid.rows, columns: inputGrid.columns, what: "I")
-            case .output:
-                try checks.checkSize(rows: outputGrid.rows, columns: outputGrid.columns, what: "O")
-            case .kernel:
-                try checks.checkSize(rows: kernelGrid.rows, columns: kernelGrid.columns, what: "k")
-            }
+            try MatrixOutput(options: render).checkSize(
+                rows: shape.dense?.rows ?? layout.rows,
+                columns: shape.dense?.columns ?? layout.columns, what: shape.letter)
         }
         let symbols = LayerSymbols(layer, names: render.names)
         let symbol: (Int) -> Symbol
@@ -98,6 +70,36 @@ struct SymbolsCommand: Command {
             tensor, layer: layer, names: render.names, symbols: symbols, style: render.style)
         writer.write(grids, title: [title], to: &output)
         return CommandResult()
+    }
+
+    /// How `tensor` of `layer` is printed: as a stack of 2-D grids (`layout`), the size of the
+    /// dense text of them all (`dense`, checked against the cell limit; nil for the one row of
+    /// the flattened input, the layout's own size), and its letter.
+    static func shape(_ tensor: Tensor, of layer: Layer) -> (
+        layout: (rows: Int, columns: Int, labels: [String]), dense: GridShape?, letter: String
+    ) {
+        let kernelLayout = layer.kernelLayout
+        // The kernel prints one spatial slice per (outer, inner) channel pair of its layout.
+        let kernelChannels = kernelLayout.count / max(kernelLayout.spatial.count, 1)
+        switch tensor {
+        case .flattened:
+            return ((1, layer.inputSide.count, [""]), nil, "X")
+        case .input:
+            return (
+                GridSlices.layout(channels: layer.inputSide.channels, extents: layer.inputSide.extents),
+                GridShape(channels: layer.inputSide.channels, extents: layer.inputSide.extents), "I"
+            )
+        case .output:
+            return (
+                GridSlices.layout(channels: layer.outputSide.channels, extents: layer.outputSide.extents),
+                GridShape(channels: layer.outputSide.channels, extents: layer.outputSide.extents), "O"
+            )
+        case .kernel:
+            return (
+                GridSlices.layout(channels: kernelChannels, extents: kernelLayout.spatial),
+                GridShape(channels: kernelChannels, extents: kernelLayout.spatial), "k"
+            )
+        }
     }
 
     /// The line above the text of `tensor`: what it is and its size.

@@ -1,6 +1,4 @@
 import ConvMatrix
-import ConvMatrixFrameworks
-import Symbolic
 
 /// `convmatrix transpose`: the transposed convolution as a layer of its own (PyTorch's
 /// ConvTranspose semantics), its matrix T, its output size, and the convolution it transposes.
@@ -31,22 +29,15 @@ struct TransposeCommand: ConsoleCommand {
         Options.layer + Options.rendering(formats: Self.formats) + [Options.full] + Options.values
         + [Options.quiet]
 
+    /// The result when T differs from Uᵀ (a bug of the library).
+    static let mismatch = CommandResult(
+        exitCode: 1,
+        warnings: ["error: T differs from Uᵀ of the forward convolution; please report this spec"])
+
     func run(
         _ arguments: ParsedArguments, output: inout some TextOutputStream, console: Console
     ) throws(UsageError) -> CommandResult {
-        let layer: TransposedConvolution
-        do {
-            layer = try LayerOptions.transposedSubject(arguments)
-        } catch {
-            // Flags that fail as a convolution but describe a transposed layer: say so.
-            guard !arguments.has(Options.transposed),
-                arguments.value(Options.outputPadding) == nil,
-                (try? LayerOptions.transposedConvolution(arguments)) != nil
-            else { throw error }
-            throw UsageError(
-                "\(error.message) (the flags describe a convolution; add --transposed if they describe the transposed layer itself)"
-            )
-        }
+        let layer = try Self.subject(arguments)
         let render = try RenderOptions(arguments, formats: Self.formats)
         let checks = MatrixOutput(options: render, elidesText: true)
         let view = LayerMatrix(.transposed(layer), convention: render.convention)
@@ -67,11 +58,6 @@ struct TransposeCommand: ConsoleCommand {
         }
         let printed = view.matrix(from: t)
         let symbols = LayerSymbols(layer, names: render.names)
-        let mismatch = CommandResult(
-            exitCode: 1,
-            warnings: [
-                "error: T differs from Uᵀ of the forward convolution; please report this spec"
-            ])
         if let export = render.exportWriter {
             try MatrixOutput.checkFiniteExport(printed, values: values)
             let progress = progressLine(arguments, console: console)
@@ -80,15 +66,48 @@ struct TransposeCommand: ConsoleCommand {
                 printed, kernel: symbols.kernel, values: values,
                 header: UnrollCommand.exportHeader(view, arguments: arguments, command: name),
                 to: &output, progress: progress.sink)
-            return agrees ? CommandResult() : mismatch
+            return agrees ? CommandResult() : Self.mismatch
         }
         let symbolic = try MatrixOutput.symbolic(printed, values: values, kernel: symbols.kernel)
-        let s = render.style
+        let title = Self.title(
+            layer, agrees: agrees, view: view, symbols: symbols, style: render.style)
+        guard let writer = render.matrixWriter else {
+            throw UsageError(flag: "format", "\(name) does not write \(render.format.rawValue)")
+        }
+        let warnings = writer.write(symbolic, title: title, blocks: view.blocks, to: &output)
+        var result = agrees ? CommandResult() : Self.mismatch
+        result.warnings += warnings
+        return result
+    }
+
+    /// The transposed layer the flags describe. Flags that fail as a convolution but describe a
+    /// transposed layer get a hint to add `--transposed`.
+    static func subject(_ arguments: ParsedArguments) throws(UsageError) -> TransposedConvolution {
+        do {
+            return try LayerOptions.transposedSubject(arguments)
+        } catch {
+            guard !arguments.has(Options.transposed),
+                arguments.value(Options.outputPadding) == nil,
+                (try? LayerOptions.transposedConvolution(arguments)) != nil
+            else { throw error }
+            throw UsageError(
+                "\(error.message) (the flags describe a convolution; add --transposed if they describe the transposed layer itself)"
+            )
+        }
+    }
+
+    /// The lines above T: the layer, its output-size arithmetic, its valid output sizes, whether
+    /// T = Uᵀ held entry by entry, and the product the matrix computes.
+    static func title(
+        _ layer: TransposedConvolution, agrees: Bool, view: LayerMatrix, symbols: LayerSymbols,
+        style s: TextStyle
+    ) -> [String] {
         var title = [
             "T of the transposed convolution: \(LayerDescription.describe(layer, style: s))"
         ]
         title += TransposedShapeReport(layer, style: s).lines
-        title += FrameworksTextWriter.validSizesLines(FrameworkGeometry(layer), ascii: s.ascii)
+        title += FrameworksTextWriter.validSizesLines(
+            FrameworkGeometry(layer), ascii: s.ascii, wholeLayer: Hints.wholeLayer)
         let restriction =
             layer.forwardHasExtraOutputs
             ? " restricted to its first \(s.sizes(layer.inputExtents.sizes)) outputs (the output padding reaches the stride)"
@@ -97,12 +116,6 @@ struct TransposeCommand: ConsoleCommand {
             "T = U\(s.transposeMark), U the matrix of the convolution \(SpecFlags.flags(for: layer.forward))\(restriction): \(agrees ? "checked entry by entry" : "MISMATCH")."
         )
         title.append(view.productLine(symbols: symbols, style: s))
-        guard let writer = render.matrixWriter else {
-            throw UsageError(flag: "format", "\(name) does not write \(render.format.rawValue)")
-        }
-        let warnings = writer.write(symbolic, title: title, blocks: view.blocks, to: &output)
-        var result = agrees ? CommandResult() : mismatch
-        result.warnings += warnings
-        return result
+        return title
     }
 }

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// `convmatrix unroll`: the matrix of a layer (U of a convolution, T of a transposed
 /// convolution with `--transposed`), or its transpose.

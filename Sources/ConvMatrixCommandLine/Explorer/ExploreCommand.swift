@@ -1,5 +1,6 @@
 import ConvMatrix
 import ConvMatrixExplorerCore
+import ConvMatrixLayerFlags
 
 /// `convmatrix explore`: one self-contained HTML page that shows the layer, its matrix and its
 /// transpose, live, computed in the browser by the library's core compiled to WebAssembly.
@@ -56,7 +57,7 @@ struct ExploreCommand: Command {
     }
 
     /// The layer flags given, as the page's name–value pairs (switches as `1`), in the order of
-    /// the core's ``LayerFlag``.
+    /// ``ConvMatrixLayerFlags/LayerFlag``.
     func flags(_ arguments: ParsedArguments) -> ExplorerFlags {
         var pairs: [(name: String, value: String)] = []
         for option in options {

@@ -1,10 +1,11 @@
 import ConvMatrix
 import ConvMatrixExplorerCore
+import ConvMatrixLayerFlags
 
 /// The page's `js/generated/protocol.js`, generated from the Swift declarations it mirrors, so
 /// that the page and the core cannot drift apart:
-/// - the layer flags by the command line's names (``ConvMatrixCore/LayerFlag``), switches
-///   apart, and their defaults (``ConvMatrixCore/LayerFlag/defaultValue``);
+/// - the layer flags by the command line's names (``ConvMatrixLayerFlags/LayerFlag``), switches
+///   apart, and their defaults (``ConvMatrixLayerFlags/LayerFlag/defaultValue``);
 /// - the padding modes in the order the answer numbers them (``ConvMatrixCore/PaddingMode``);
 /// - the answer's word layout (``ExplorerStatus``, ``ExplorerErrorWord``, ``ExplorerLayerWord``,
 ///   ``ExplorerAxisWord``);

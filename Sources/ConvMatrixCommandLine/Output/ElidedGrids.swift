@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// The grids of elided text computed cell by cell: only the cells that NumPy-style elision
 /// shows (``TextGridWriter/shownCells(grids:rows:columns:_:)``) are asked of the library, so

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// `backward`'s symbolic gradients as grids. Elided text computes only the entries it shows
 /// (``LayerGradientSymbols/Entries``), without U, and shortens long sums (``SumElision/standard``);

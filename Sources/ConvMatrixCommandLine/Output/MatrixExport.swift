@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// The exports of the matrix commands (`--format mtx|json|csv`): the checks before anything is
 /// written (the writers are MTXFormat, JSONFormat and CSVFormat).

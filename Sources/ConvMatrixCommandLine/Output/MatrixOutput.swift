@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// The checks and notes every format writer shares (the writers themselves are in `Formats/`):
 /// the dense-cell budget before anything is built, the export's preconditions, pdflatex's line

@@ -1,7 +1,8 @@
 import ConvMatrix
+import ConvMatrixLayerFlags
 
 /// Integer values of options that are not layer flags (`--max-cells`, `--max-rows`), parsed by
-/// the core's ``FlagValues`` with the errors written for the flag.
+/// ``ConvMatrixLayerFlags/FlagValues`` with the errors written for the flag.
 enum AxisListParser {
     /// One integer value (not an axis list); a number beyond `Int` names `Int.max` as the limit.
     static func single(_ text: String, flag: String) throws(UsageError) -> Int {

@@ -1,5 +1,5 @@
 import ConvMatrix
-import ConvMatrixFrameworks
+import ConvMatrixLayerFlags
 
 /// The options of `convmatrix frameworks`: `--from`, then the chosen API's own parameters under
 /// their own names (`--output_padding`, `--dilation_rate`, `--auto_pad`), so that a layer is

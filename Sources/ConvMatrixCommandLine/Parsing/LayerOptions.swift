@@ -1,7 +1,7 @@
 import ConvMatrix
-import Symbolic
+import ConvMatrixLayerFlags
 
-/// Turns parsed options into the library's layer descriptions through the core's one interpreter
+/// Turns parsed options into the library's layer descriptions through the one interpreter
 /// of layer flags (``LayerFlags``); what remains here is mapping its errors to `--flag: …` lines
 /// and adding hints that name other commands.
 enum LayerOptions {

@@ -43,7 +43,7 @@ extension LayerOptions {
 
     /// `--transposed` where a command reads a convolution only is a usage error (every command
     /// handles it, so this guards against a new one that forgets); `--output-padding` without
-    /// `--transposed` is refused by the core's ``LayerFlags``.
+    /// `--transposed` is refused by ``ConvMatrixLayerFlags/LayerFlags``.
     static func refuseTransposedFlags(_ arguments: ParsedArguments) throws(UsageError) {
         if arguments.has(Options.transposed) {
             throw UsageError(flag: "transposed", "is not available for this command")

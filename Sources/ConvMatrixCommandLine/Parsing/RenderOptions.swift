@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// How a command prints: the format, the LaTeX style, ASCII or Unicode, the symbol names and
 /// the matrix convention.

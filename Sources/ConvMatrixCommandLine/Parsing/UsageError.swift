@@ -1,4 +1,5 @@
 import ConvMatrix
+import ConvMatrixLayerFlags
 
 /// A command line that can't be carried out as written: the message names the flag (or command)
 /// and the rule, and is printed on one line with exit code 2.
@@ -27,6 +28,14 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
         case nil:
             self.init(flag: flag, error.message)
         }
+    }
+
+    /// A limit of a stack's composed matrix or supports, blamed on `--max-memory` (the budget a
+    /// user raises), with how to raise it when the limit is the memory budget.
+    init(_ limit: ComposedLimit) {
+        self.init(
+            flag: "max-memory",
+            limit.description + (limit.isMemoryBudget ? "; " + Hints.stackMemory : ""))
     }
 
     /// The option (without dashes) that sets a field of the library's descriptions: the one

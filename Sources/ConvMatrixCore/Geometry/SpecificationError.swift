@@ -1,8 +1,9 @@
 /// The field of a convolution description that an error is about.
 ///
-/// The raw values of the layer's own fields are the layer-flag spellings (``LayerFlag``), which
-/// the command line and the explorer's URL fragment share; the other fields have plain names.
-/// Which option of a program a field corresponds to is for that program to say.
+/// The raw values of the layer's own fields are the layer-flag spellings (`LayerFlag` of
+/// ConvMatrixLayerFlags, a module above this one), which the command line and the explorer's URL
+/// fragment share; the other fields have plain names. Which option of a program a field
+/// corresponds to is for that program to say.
 public enum SpecificationField: String, Sendable, Hashable, CaseIterable {
     case input
     case kernel

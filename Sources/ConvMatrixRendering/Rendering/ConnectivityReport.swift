@@ -32,6 +32,9 @@ public struct ConnectivityReport: Sendable {
     /// last few of each), and how many there are.
     public private(set) var elided:
         (targets: [Int], targetCount: Int, sources: [Int], sourceCount: Int, edgeItems: Int)?
+    /// What the note after an elided report adds: how to print every line, in the caller's own
+    /// terms (the command line: `--full prints every line`); nil adds nothing.
+    public var elisionHint: String?
 
     /// A report on the layer whose column-convention matrix is `matrix`.
     public init(
@@ -157,7 +160,7 @@ public struct ConnectivityReport: Sendable {
     private func writeNote(to output: inout some TextOutputStream) {
         guard let elided else { return }
         output.write(
-            "\n(\(elided.targetCount) outputs and \(elided.sourceCount) inputs; the first and last \(elided.edgeItems) of each map are shown, --full prints every line)\n"
+            "\n(\(elided.targetCount) outputs and \(elided.sourceCount) inputs; the first and last \(elided.edgeItems) of each map are shown\(elisionHint.map { ", " + $0 } ?? ""))\n"
         )
     }
 

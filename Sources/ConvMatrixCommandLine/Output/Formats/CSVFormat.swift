@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// CSV: `row,column,value` for every non-zero, 0-based; grids one after the other.
 struct CSVFormat: ExportWriter, GridWriter {

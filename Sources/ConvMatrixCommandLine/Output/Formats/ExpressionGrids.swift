@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// A tensor of expressions as a stack of equally shaped 2-D grids, each under a label, with the
 /// cells made on demand: a writer that shows only some grids (elided text) builds only those.

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 // One writer per output format — TextFormat, LaTeXFormat, MTXFormat, JSONFormat, CSVFormat — each
 // conforming to the kinds of result its format can hold. A command declares the formats it takes

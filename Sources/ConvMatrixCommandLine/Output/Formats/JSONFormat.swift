@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// JSON: a matrix as the layer, its convention and every non-zero (docs/formats.md); numbers as
 /// `{"shape": […], "values": […]}` in PyTorch's layout.

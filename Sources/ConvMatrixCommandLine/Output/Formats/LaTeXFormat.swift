@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// LaTeX: the matrix or grids alone, no title, in the chosen style (SymPy's, bmatrix, pmatrix);
 /// never elided, so that what is pasted is whole.

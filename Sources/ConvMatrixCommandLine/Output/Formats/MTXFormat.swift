@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// Matrix Market coordinate format: every stored entry with its value, 1-based, under comments
 /// that say which command wrote it and what the rows and columns are.

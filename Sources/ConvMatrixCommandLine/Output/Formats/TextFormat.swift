@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// Text for a terminal: a title, then aligned matrices and grids; past 1000 entries cut as NumPy
 /// prints large arrays unless `--full` is given (``TextStackOutput``).

@@ -1,3 +1,5 @@
+import ConvMatrixCore
+
 /// A flag that describes a layer, named as the command line spells it (without the dashes) and
 /// as the explorer's URL fragment spells it (`input=5x5&kernel=3&stride=2`).
 public enum LayerFlag: String, Hashable, Sendable, CaseIterable {

@@ -1,15 +1,16 @@
+import ConvMatrixAnalysis
 import ConvMatrixCore
 import ConvMatrixRendering
 
-/// The sentences of a stack's derivation (``StackDerivation``) in English or Spanish; the math,
-/// the numbers and the layout are the same in both. `math` typesets a formula for the format,
-/// `times` is the format's `×`.
+/// The sentences of a stack's derivation (``StackDerivationRenderer``) in English or Spanish;
+/// the math, the numbers and the layout are the same in both. `math` typesets a formula for the
+/// format, `times` is the format's `×`.
 struct StackWords {
-    let language: StackDerivation.Language
+    let language: NotesLanguage
     let math: (String) -> String
     let times: String
 
-    private var spanish: Bool { language == .spanish }
+    private var spanish: Bool { language == .es }
 
     private func sizes(_ values: [Int]) -> String {
         values.map(String.init).joined(separator: times)

@@ -1,26 +1,18 @@
+import ConvMatrixAnalysis
+import ConvMatrixRendering
 import Symbolic
 
-/// `convmatrix derive --layer … --layer …`: the derivation of a stack as a document — each
-/// layer's matrix with its own symbols, their product, the receptive-field recurrences with the
-/// stack's numbers substituted, the windows, and the single convolution the stack folds into.
+/// The derivation of a stack of layers as a document — each layer's matrix with its own
+/// symbols, their product, the receptive-field recurrences with the stack's numbers substituted,
+/// the windows, and the single convolution the stack folds into — written from a
+/// ``ConvMatrixAnalysis/StackAnalysis``: Analysis finds the facts, this writes them.
 ///
 /// Text, Markdown (math in `$…$`) or a LaTeX fragment/document, in English or Spanish
 /// (`StackWords`). Matrices larger than `maxRows × maxColumns` are described by their size
 /// instead of printed.
-public struct StackDerivation: Sendable {
-    /// The output formats.
-    public enum Format: String, Sendable {
-        case text, markdown, latex
-    }
-
-    /// The language of the prose.
-    public enum Language: String, Sendable {
-        case english = "en"
-        case spanish = "es"
-    }
-
-    /// The format.
-    public var format: Format
+public struct StackDerivationRenderer: Sendable {
+    /// The format (the formats of a layer's derivation).
+    public var format: DerivationRenderer.Format
     /// A complete LaTeX document instead of a fragment.
     public var standalone: Bool
     /// The largest matrix printed.
@@ -28,12 +20,16 @@ public struct StackDerivation: Sendable {
     /// The largest matrix printed.
     public var maxColumns: Int
     /// The language of the prose.
-    public var language: Language
+    public var language: NotesLanguage
+    /// What the caller adds when the composed matrix is over the memory budget: how to raise it,
+    /// in the caller's terms (the command line: `raise --max-memory or choose a smaller input`);
+    /// nil adds nothing.
+    public var memoryBudgetHint: String?
 
     /// A writer.
     public init(
-        format: Format, standalone: Bool = false, maxRows: Int = 12, maxColumns: Int = 12,
-        language: Language = .english
+        format: DerivationRenderer.Format, standalone: Bool = false, maxRows: Int = 12,
+        maxColumns: Int = 12, language: NotesLanguage = .en
     ) {
         self.format = format
         self.standalone = standalone
@@ -84,7 +80,10 @@ public struct StackDerivation: Sendable {
                     product: product, rows: composed.rowCount, columns: composed.columnCount,
                     terms: composed.termCount), &out)
             matrix(composed, name: "U", &out)
-        } else if let note = analysis.composedNote {
+        } else if var note = analysis.composedNote {
+            if analysis.composedLimit?.isMemoryBudget == true, let hint = memoryBudgetHint {
+                note += "; " + hint
+            }
             paragraph(words.composedNotBuilt(product: product, note: note), &out)
         }
         heading(words.fieldHeading(), level: 2, &out)

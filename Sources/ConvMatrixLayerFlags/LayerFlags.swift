@@ -1,13 +1,15 @@
+import ConvMatrixCore
+
 /// A layer described by its flags — the command line's own names and values (`input=5x5`,
-/// `kernel=3`, `padding=same`, `transposed=1`) — and turned into a validated ``Convolution`` or
-/// ``TransposedConvolution``, or into one ``LayerFlagError`` that says which flag breaks which
-/// rule.
+/// `kernel=3`, `padding=same`, `transposed=1`) — and turned into a validated
+/// ``ConvMatrixCore/Convolution`` or ``ConvMatrixCore/TransposedConvolution``, or into one
+/// ``LayerFlagError`` that says which flag breaks which rule.
 ///
 /// This is the one interpreter of layer flags: the `convmatrix` command line hands it the flags
 /// it parsed, and the explorer hands it the pairs of its URL fragment, so both accept and refuse
 /// exactly the same layers with the same words. Values are parsed by ``FlagValues``; every
 /// per-axis list is then expanded to the input's rank and checked once, by validation
-/// (``ConvolutionSpec/validated()``), before anything reads it.
+/// (``ConvMatrixCore/ConvolutionSpec/validated()``), before anything reads it.
 ///
 /// Setting a flag only records its text; errors come from ``convolution()``,
 /// ``transposedConvolution()`` and ``layer()``, in a fixed order of flags (input, kernel, stride,

@@ -1,9 +1,10 @@
+import ConvMatrixCore
 import ConvMatrixTestSupport
 import Testing
 
-@testable import ConvMatrixCore
+@testable import ConvMatrixLayerFlags
 
-/// The core's interpreter of layer flags: the command line's names and values in, a validated
+/// The interpreter of layer flags: the command line's names and values in, a validated
 /// layer or one error naming the flag and the rule out.
 @Suite("Layer flags")
 struct LayerFlagsTests {

@@ -1,3 +1,5 @@
+import ConvMatrixCore
+
 /// A layer flag whose value breaks a rule: which flag, which rule.
 ///
 /// ``message`` is the line the command line prints after `error: ` — `--stride: must be ≥ 1,
@@ -95,7 +97,13 @@ public struct LayerFlagError: Error, Equatable, Sendable, CustomStringConvertibl
     }
 
     /// `--flag: rule`, one line (control characters in quoted values are escaped).
-    public var message: String { OneLine.escaped("--\(name): \(ruleText)") }
+    public var message: String { Self.line(flag: name, ruleText) }
+
+    /// `--name: rule`, one line: how a rule broken by a layer flag is written, by the command
+    /// line and by the explorer alike (control characters in quoted values are escaped).
+    public static func line(flag name: String, _ rule: String) -> String {
+        OneLine.escaped("--" + name + ": " + rule)
+    }
 
     /// The same as ``message``.
     public var description: String { message }

@@ -1,3 +1,5 @@
+import ConvMatrixCore
+
 /// The values of the layer flags as text: sizes and strides written `5x5`, `2`, `3x3x3`; paddings
 /// written `1`, `1x2`, `0:1x1:0` (an axis is `p` or `before:after`) or a word (`valid`, `same`,
 /// `full`); single integers such as channel counts.
