@@ -31,6 +31,14 @@ public struct ValueTensor: Hashable, Sendable {
         }
     }
 
+    /// The number of entries.
+    public var count: Int {
+        switch entries {
+        case .exact(let values): values.count
+        case .float(let values): values.count
+        }
+    }
+
     /// Whether the entries are exact.
     public var isExact: Bool {
         if case .exact = entries { return true }

@@ -8,12 +8,7 @@ import Symbolic
 public enum ValueTensorPrinting {
     /// One plain-text cell per entry.
     public static func textCells(_ tensor: ValueTensor, ascii: Bool) -> [String] {
-        let count: Int
-        switch tensor.entries {
-        case .exact(let values): count = values.count
-        case .float(let values): count = values.count
-        }
-        return (0..<count).map { textCell(tensor, at: $0, ascii: ascii) }
+        (0..<tensor.count).map { textCell(tensor, at: $0, ascii: ascii) }
     }
 
     /// The plain-text cell of entry `index` alone: elided text prints the few it shows.
@@ -28,20 +23,22 @@ public enum ValueTensorPrinting {
 
     /// One LaTeX cell per entry.
     public static func latexCells(_ tensor: ValueTensor) -> [String] {
+        (0..<tensor.count).map { latexCell(tensor, at: $0) }
+    }
+
+    /// The LaTeX cell of entry `index` alone: `-\frac{1}{9}`, or a float as `1.5 \cdot 10^{-7}`.
+    public static func latexCell(_ tensor: ValueTensor, at index: Int) -> String {
         switch tensor.entries {
         case .exact(let values):
-            return values.map { value in
-                if value.isInteger { return "\(value.numerator)" }
-                let sign = value.isNegative ? "-" : ""
-                return "\(sign)\\frac{\(value.numerator.magnitude)}{\(value.denominator)}"
-            }
+            let value = values[index]
+            if value.isInteger { return "\(value.numerator)" }
+            let sign = value.isNegative ? "-" : ""
+            return "\(sign)\\frac{\(value.numerator.magnitude)}{\(value.denominator)}"
         case .float(let values):
-            return values.map { value in
-                let text = number(value)
-                guard let e = text.firstIndex(of: "e") else { return text }
-                let exponent = Int(text[text.index(after: e)...]) ?? 0
-                return "\(text[..<e]) \\cdot 10^{\(exponent)}"
-            }
+            let text = number(values[index])
+            guard let e = text.firstIndex(of: "e") else { return text }
+            let exponent = Int(text[text.index(after: e)...]) ?? 0
+            return "\(text[..<e]) \\cdot 10^{\(exponent)}"
         }
     }
 
