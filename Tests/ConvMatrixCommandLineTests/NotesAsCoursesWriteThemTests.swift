@@ -148,10 +148,10 @@ struct NotesAsCoursesWriteThemTests {
     func derivationBudget() {
         let resnet =
             "--input 224x224 --kernel 7x7 --stride 2 --padding 3 --in-channels 3 --out-channels 64"
-        let run = runTool("derive \(resnet) --max-memory 64MiB")
+        let run = runTool("derive \(resnet) --max-memory 256MiB")
         #expect(run.exitCode == 0, "\(run.errors)")
         #expect(run.output.contains("U is 150528×802816; the middle rows and columns are elided"))
-        let equations = runTool("derive \(resnet) --style equations --max-memory 64MiB")
+        let equations = runTool("derive \(resnet) --style equations --max-memory 256MiB")
         #expect(equations.exitCode == 0)
         #expect(
             equations.output.contains(

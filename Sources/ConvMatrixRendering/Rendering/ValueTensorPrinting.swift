@@ -47,6 +47,15 @@ public enum ValueTensorPrinting {
         "{\"shape\": [\(tensor.shape.map(String.init).joined(separator: ", "))], \"values\": [\(tensor.doubles.map(number).joined(separator: ", "))]}"
     }
 
+    /// The three gradients of a layer in one JSON object:
+    /// `{"input_gradient": {…}, "kernel_gradient": {…}, "bias_gradient": {…}}`, each as
+    /// ``json(_:)`` writes a tensor, in PyTorch's shapes.
+    public static func gradientsJSON(input: ValueTensor, kernel: ValueTensor, bias: ValueTensor)
+        -> String
+    {
+        "{\"input_gradient\": \(json(input)), \"kernel_gradient\": \(json(kernel)), \"bias_gradient\": \(json(bias))}"
+    }
+
     /// A JSON number: an integer without a decimal point, otherwise the shortest decimal that
     /// reads back as the same `Double`.
     public static func number(_ value: Double) -> String {
