@@ -99,13 +99,7 @@ struct BackwardCommand: Command {
                 throw UsageError(
                     flag: "format", "json prints numbers: give --output-gradient (or 'random')")
             }
-            let gradient: ValueTensor
-            do {
-                gradient = ValueTensor(
-                    shape: inputShape, entries: try selection.inputGradient(delta.values))
-            } catch {
-                throw UsageError(flag: "output-gradient", "\(error)")
-            }
+            let gradient = try Self.maxPoolGradient(selection, delta: delta, shape: inputShape)
             output.write("{\"input_gradient\": \(ValueTensorPrinting.json(gradient))}\n")
             return CommandResult()
         }
@@ -118,13 +112,7 @@ struct BackwardCommand: Command {
             MaxPoolOutput.tieNote(selection), "", "\(title):",
         ]
         if let delta {
-            let gradient: ValueTensor
-            do {
-                gradient = ValueTensor(
-                    shape: inputShape, entries: try selection.inputGradient(delta.values))
-            } catch {
-                throw UsageError(flag: "output-gradient", "\(error)")
-            }
+            let gradient = try Self.maxPoolGradient(selection, delta: delta, shape: inputShape)
             numbers.write(
                 gradient, channels: conv.inChannels, extents: conv.inputExtents, title: preamble,
                 to: &output)
@@ -141,5 +129,16 @@ struct BackwardCommand: Command {
                 extents: conv.inputExtents),
             title: preamble, to: &output)
         return CommandResult()
+    }
+
+    /// `∂E/∂x = Sᵀ·δ` of max pooling in numbers, shaped `shape`.
+    static func maxPoolGradient(
+        _ selection: MaxPoolSelection, delta: TensorValues, shape: [Int]
+    ) throws(UsageError) -> ValueTensor {
+        do {
+            return ValueTensor(shape: shape, entries: try selection.inputGradient(delta.values))
+        } catch {
+            throw UsageError(flag: "output-gradient", "\(error)")
+        }
     }
 }

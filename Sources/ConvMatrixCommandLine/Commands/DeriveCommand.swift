@@ -159,13 +159,10 @@ enum NotesOptions {
         }
         guard !given.isEmpty else { return nil }
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
-        guard
-            let kernel = try ValueOptions.kernelValues(
-                arguments, layout: conv.kernelLayout, generator: &generator)
-        else {
-            throw UsageError(
-                flag: given[0].name, "needs --kernel-values too, to compute O = X·U in numbers")
-        }
+        let kernel = try ValueOptions.requiredKernelValues(
+            arguments, layout: conv.kernelLayout, generator: &generator,
+            or: UsageError(
+                flag: given[0].name, "needs --kernel-values too, to compute O = X·U in numbers"))
         guard arguments.value(Options.inputValues) != nil else {
             throw UsageError(
                 flag: given[0].name, "needs --input-values too, to compute O = X·U in numbers")
