@@ -5,7 +5,7 @@ import ConvMatrixRendering
 /// The forward pass in numbers, shown beside the symbolic one when a derivation is given
 /// values (``DerivationOptions/values``): `O = X·U + b` computed exactly when every value is
 /// exact, from the definition of the convolution
-/// (``ConvMatrixNumeric/Convolution/evaluateDirect(values:direction:)``), without U.
+/// (`evaluateDirect(values:direction:)`), without U.
 enum NumericForwardBlocks {
     /// A paragraph and one displayed grid per 2-D slice of the output, at most
     /// `options.maxPlacements` of them, each cut to `options.maxRows × options.maxColumns`
