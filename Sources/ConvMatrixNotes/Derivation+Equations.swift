@@ -16,57 +16,69 @@ extension Derivation {
     ///
     /// Every term comes from U: output `r` has the terms `(c, t)` of its row; `∂E/∂w_t` the
     /// entries with tap `t`; `∂E/∂x_c` the entries of column `c`. Lists are elided to
-    /// `options.maxRows` equations and `options.maxTerms` terms.
+    /// `options.maxRows` equations and `options.maxTerms` terms, and only those are computed:
+    /// the rows and columns of U of the equations shown, and of a long sum its first two
+    /// terms and its last.
     public init(equationsFor conv: Convolution, options: DerivationOptions)
         throws(SpecificationError)
     {
-        try Derivation.checkSymbolicMemory(conv, options: options)
-        let u = try conv.unrolled(limits: options.limits)
+        try Derivation.checkShownMemory(conv, options: options)
         let counterpart = try conv.transposedCounterpart.validated()
-        let builder = DerivationBuilder(conv: conv, u: u, options: options)
-        let equations = EquationsBuilder(conv: conv, u: u, options: options)
+        let builder = DerivationBuilder(conv: conv, options: options)
+        let equations = EquationsBuilder(conv: conv, options: options)
         let layer = builder.layer()
         self.init(
             sections: [
                 Derivation.Section(
                     kind: .layer,
                     blocks: [.paragraph(.equationsIntroduction)] + layer.blocks.dropFirst()),
-                try equations.forward(), equations.kernelGradient(), equations.inputGradient(),
-                try equations.compactForms(counterpart),
+                try equations.forward(), equations.kernelGradient(),
+                try equations.inputGradient(), try equations.compactForms(counterpart),
             ], names: options.names)
     }
 
-    /// Bytes a derivation's symbolic expressions take per stored entry of U. Measured as peak
-    /// resident memory over the 21 MB of a 3-wide layer: 375 B on 28×28/5×5 (14 400 entries),
-    /// 350 B on 64×64/7×7 (164 836), 361 B on 48×48/5×5 with 2 → 3 channels (290 400); the
-    /// budget counts 600 B.
-    static let bytesPerStoredEntry = 600
+    /// Bytes a shown term takes while a document is built: its two symbols with their index
+    /// arrays, and its printed LaTeX and text (a few hundred bytes, counted generously).
+    static let bytesPerShownTerm = 600
 
-    /// Checks, by arithmetic and before U or any expression is built, that the symbolic
-    /// matrices of a derivation of `conv` fit `options.limits`: U's stored entries are
-    /// `M · C/g · Π_t links_t` (``Convolution/unrolled(limits:)``).
-    static func checkSymbolicMemory(_ conv: Convolution, options: DerivationOptions)
+    /// Checks, by arithmetic and before anything is built, that what a derivation of `conv`
+    /// shows fits `options.limits`: at most `maxPlacements` grids and placements of each kind
+    /// and a few matrices, each of at most `maxRows × maxColumns` entries (or `maxRows`
+    /// equations), each a sum of at most `maxTerms` terms or the longest a layer makes — the
+    /// outputs of a channel (a weight's gradient), an input's taps times the outputs of its
+    /// group, or a row of U. What is not shown is never built, whatever the layer's size.
+    static func checkShownMemory(_ conv: Convolution, options: DerivationOptions)
         throws(SpecificationError)
     {
-        let stored = conv.unrolledStoredCount
+        let longest =
+            [
+                conv.outputExtents.count, conv.inChannelsPerGroup * conv.kernelExtents.count,
+                conv.outChannelsPerGroup * conv.outputExtents.count,
+            ].max() ?? 1
+        let grids = CheckedArithmetic.multiply(max(options.maxPlacements, 1), 6)
+            .flatMap { CheckedArithmetic.add($0, 8) }
+        let bytes = CheckedArithmetic.product([
+            grids ?? Int.max, max(options.maxRows, 3), max(options.maxColumns, 3),
+            min(max(options.maxTerms, 3), longest) + 3, bytesPerShownTerm,
+        ])
         try options.limits.checkMemory(
-            stored.flatMap { $0 <= Int.max / bytesPerStoredEntry ? $0 * bytesPerStoredEntry : nil },
-            for: "a derivation with \(stored.map(String.init) ?? "too many") symbolic products")
+            bytes,
+            for:
+                "a derivation showing \(options.maxRows)×\(options.maxColumns) entries of up to \(options.maxTerms) terms"
+        )
     }
 }
 
-/// Builds the equation-list sections.
+/// Builds the equation-list sections, computing only the equations shown.
 struct EquationsBuilder {
     let conv: Convolution
-    let u: TapMatrix
     let options: DerivationOptions
     let symbols: LayerSymbols
     private let latexPrinter = LaTeXPrinter(termOrder: .natural)
     private let textPrinter: PlainTextPrinter
 
-    init(conv: Convolution, u: TapMatrix, options: DerivationOptions) {
+    init(conv: Convolution, options: DerivationOptions) {
         self.conv = conv
-        self.u = u
         self.options = options
         self.symbols = LayerSymbols(conv, names: options.names)
         self.textPrinter = PlainTextPrinter(ascii: options.ascii)
@@ -86,24 +98,40 @@ struct EquationsBuilder {
 
     private var zero: MathText { MathText(latex: "0", text: "0") }
 
-    private func list(_ lines: [EquationList.Line]) -> EquationList {
-        EquationList(lines, maxRows: options.maxRows, maxTerms: options.maxTerms)
+    /// The list of `total` equations, of which only the shown ones are made by `line`.
+    private func list(total: Int, line: (Int) -> EquationList.Line) -> EquationList {
+        EquationList(total: total, maxRows: options.maxRows, maxTerms: options.maxTerms, line: line)
+    }
+
+    /// An equation of `count` terms, of which `term(k)` makes the `k`-th: all of them, or only
+    /// the first two and the last when the list shortens the sum.
+    private func line(_ left: MathText, count: Int, term: (Int) -> [MathText])
+        -> EquationList.Line
+    {
+        guard count > options.maxTerms else {
+            return EquationList.Line(left: left, terms: (0..<count).map(term))
+        }
+        return EquationList.Line(
+            left: left, terms: [term(0), term(1), term(count - 1)], termCount: count)
     }
 
     func forward() throws(SpecificationError) -> Derivation.Section {
-        let lines = (0..<u.rowCount).map { r in
-            EquationList.Line(
-                left: math(symbols.output(r)),
-                terms: u.entries(inRow: r).sorted { $0.column < $1.column }.map { entry in
-                    let x = math(symbols.input(entry.column))
-                    let w = math(symbols.kernel[entry.tap])
-                    return options.inputFirst ? [x, w] : [w, x]
-                })
+        let total = conv.outputCount
+        let shown = EquationList.shown(total, maxRows: options.maxRows)
+        let rows = try conv.unrolledRows(shown, limits: options.limits)
+        let position = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($1, $0) })
+        let equations = list(total: total) { r in
+            let entries = rows.entries(inRow: position[r] ?? 0)
+            return line(math(symbols.output(r)), count: entries.count) { k in
+                let x = math(symbols.input(entries[k].column))
+                let w = math(symbols.kernel(entries[k].tap))
+                return options.inputFirst ? [x, w] : [w, x]
+            }
         }
         return Derivation.Section(
             kind: .forwardEquations,
-            blocks: [.paragraph(.forwardEquations(outputs: u.rowCount)), .equations(list(lines))]
-                + (try NumericForwardBlocks.blocks(conv, u: u, options: options)))
+            blocks: [.paragraph(.forwardEquations(outputs: total)), .equations(equations)]
+                + (try NumericForwardBlocks.blocks(conv, options: options)))
     }
 
     /// The output channel of weight `t` and the outputs of that channel.
@@ -120,62 +148,56 @@ struct EquationsBuilder {
         return first..<(first + conv.outChannelsPerGroup * conv.outputExtents.count)
     }
 
-    func kernelGradient() -> Derivation.Section {
-        // Entries of U by tap: for each weight, (output, input) in output order.
-        var byTap = [[(output: Int, input: Int)]](repeating: [], count: conv.kernelLayout.count)
-        for r in 0..<u.rowCount {
-            for entry in u.entries(inRow: r) { byTap[entry.tap].append((r, entry.column)) }
+    /// The equation `left = Σ ∂E/∂y_r·factor(p)` over `pairs` (output `r`, payload `p`) in
+    /// output order, with `∂E/∂y_r·0` for the outputs of `outputs` without a pair when zeros
+    /// are shown.
+    private func gradientLine(
+        _ left: MathText, outputs: Range<Int>, pairs: [(output: Int, payload: Int)],
+        factor: (Int) -> MathText
+    ) -> EquationList.Line {
+        let terms = OutputOrderedTerms(outputs: outputs, pairs: pairs, zeros: options.showZeros)
+        let make = { (item: (output: Int, payload: Int?)) -> [MathText] in
+            [partial(symbols.output(item.output)), item.payload.map(factor) ?? zero]
         }
-        let lines = (0..<conv.kernelLayout.count).map { t in
-            var terms: [[MathText]] = []
-            var next = 0
-            let pairs = byTap[t]
-            for r in outputs(ofTap: t) {
-                var found = false
-                while next < pairs.count && pairs[next].output == r {
-                    terms.append([
-                        partial(symbols.output(r)), math(symbols.input(pairs[next].input)),
-                    ])
-                    next += 1
-                    found = true
-                }
-                if !found && options.showZeros { terms.append([partial(symbols.output(r)), zero]) }
-            }
-            return EquationList.Line(left: partial(symbols.kernel[t]), terms: terms)
+        guard terms.count > options.maxTerms else {
+            return EquationList.Line(left: left, terms: terms.all.map(make))
+        }
+        return EquationList.Line(
+            left: left, terms: (terms.first(2) + [terms.last].compactMap { $0 }).map(make),
+            termCount: terms.count)
+    }
+
+    func kernelGradient() -> Derivation.Section {
+        let equations = list(total: conv.weightCount) { t in
+            gradientLine(
+                partial(symbols.kernel(t)), outputs: outputs(ofTap: t),
+                pairs: conv.entries(ofTap: t).map { ($0.row, $0.column) }
+            ) { math(symbols.input($0)) }
         }
         return Derivation.Section(
             kind: .kernelGradientEquations,
             blocks: [
-                .paragraph(.kernelGradientEquations(weights: conv.kernelLayout.count)),
-                .equations(list(lines)),
+                .paragraph(.kernelGradientEquations(weights: conv.weightCount)),
+                .equations(equations),
             ])
     }
 
-    func inputGradient() -> Derivation.Section {
-        let t = u.transposed()
-        let lines = (0..<conv.inputCount).map { c in
-            let entries = t.entries(inRow: c).sorted { $0.column < $1.column }
-            var terms: [[MathText]] = []
-            var next = 0
-            for r in outputs(ofInput: c) {
-                var found = false
-                while next < entries.count && entries[next].column == r {
-                    terms.append([
-                        partial(symbols.output(r)), math(symbols.kernel[entries[next].tap]),
-                    ])
-                    next += 1
-                    found = true
-                }
-                if !found && options.showZeros { terms.append([partial(symbols.output(r)), zero]) }
-            }
-            return EquationList.Line(left: partial(symbols.input(c)), terms: terms)
+    func inputGradient() throws(SpecificationError) -> Derivation.Section {
+        let shown = EquationList.shown(conv.inputCount, maxRows: options.maxRows)
+        let columns = try conv.unrolledColumns(shown, limits: options.limits)
+        let position = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($1, $0) })
+        let equations = list(total: conv.inputCount) { c in
+            gradientLine(
+                partial(symbols.input(c)), outputs: outputs(ofInput: c),
+                pairs: columns.entries(inRow: position[c] ?? 0).map { ($0.column, $0.tap) }
+            ) { math(symbols.kernel($0)) }
         }
         return Derivation.Section(
             kind: .inputGradientEquations,
             blocks: [
                 .paragraph(
                     .inputGradientEquations(inputs: conv.inputCount, zeros: options.showZeros)),
-                .equations(list(lines)),
+                .equations(equations),
             ])
     }
 
@@ -232,5 +254,58 @@ struct EquationsBuilder {
                         : "\(d)E/\(d)\(xText) = \(dy.text) ⋆ \(wText)")),
         ]
         return Derivation.Section(kind: .compactForms, blocks: blocks)
+    }
+}
+
+/// The terms of a gradient entry in output order: for each output of a range, its pairs
+/// (sorted by output), or a zero term when it has none and zeros are shown. Its ends are read
+/// without walking the range: an input of ResNet-50's first layer feeds 802,816 outputs.
+struct OutputOrderedTerms {
+    let outputs: Range<Int>
+    let pairs: [(output: Int, payload: Int)]
+    let zeros: Bool
+
+    /// How many terms: the pairs, and with zeros one more per output without a pair.
+    var count: Int {
+        guard zeros else { return pairs.count }
+        var distinct = 0
+        for (k, pair) in pairs.enumerated() where k == 0 || pairs[k - 1].output != pair.output {
+            distinct += 1
+        }
+        return pairs.count + outputs.count - distinct
+    }
+
+    /// The first `n` terms.
+    func first(_ n: Int) -> [(output: Int, payload: Int?)] {
+        guard zeros else { return pairs.prefix(n).map { ($0.output, $0.payload) } }
+        var result: [(output: Int, payload: Int?)] = []
+        var next = 0
+        var r = outputs.lowerBound
+        while result.count < n && r < outputs.upperBound {
+            if next < pairs.count && pairs[next].output == r {
+                result.append((r, pairs[next].payload))
+                next += 1
+                if next == pairs.count || pairs[next].output != r { r += 1 }
+            } else {
+                result.append((r, nil))
+                r += 1
+            }
+        }
+        return result
+    }
+
+    /// The last term.
+    var last: (output: Int, payload: Int?)? {
+        let end = outputs.upperBound - 1
+        if let pair = pairs.last, !zeros || pair.output == end {
+            return (pair.output, pair.payload)
+        }
+        return zeros && !outputs.isEmpty ? (end, nil) : nil
+    }
+
+    /// Every term.
+    var all: [(output: Int, payload: Int?)] {
+        guard zeros else { return pairs.map { ($0.output, $0.payload) } }
+        return first(count)
     }
 }

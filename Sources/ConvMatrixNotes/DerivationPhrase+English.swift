@@ -117,7 +117,7 @@ extension DerivationPhrase {
                 ? "In the same way, \(inputs == 1 ? "the input collects" : "each of the \(inputs) inputs collects") every output's gradient times the weight that joined them; an output that does not reach the input contributes 0:"
                 : "In the same way, \(inputs == 1 ? "the input collects" : "each of the \(inputs) inputs collects"), from every output it reaches, that output's gradient times the weight that joined them:"
         case .equationsShown(let shown, let total):
-            "\(shown - 1) of the \(total) equations are written; ⋮ stands for the rest."
+            "\(shown) of the \(total) equations are written; ⋮ stands for the \(total - shown) left out."
         case .compactKernelGradient(let padding, let zeros, let dilation, let flipped):
             "The kernel gradient is the cross-correlation ⋆ of the input\(padding.isEmpty ? "" : " padded with \(paddingWords(padding, english: true))") with the output gradient\(zeros.map { ", after inserting \($0) zero\($0 == 1 ? "" : "s") between neighbouring entries of the output gradient (the stride)" } ?? "")\(dilation.map { ", keeping every \(ordinal($0, english: true)) position (the dilation)" } ?? "")\(flipped ? ", rotated by 180° (the layer flips its kernel)" : ""):"
         case .compactInputGradient(let zeros, let padding, let dilation, let rotated):

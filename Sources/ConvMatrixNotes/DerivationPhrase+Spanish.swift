@@ -116,7 +116,7 @@ extension DerivationPhrase {
                 ? "Del mismo modo, \(inputs == 1 ? "la entrada reúne" : "cada una de las \(inputs) entradas reúne") el gradiente de cada salida por el peso que las une; una salida que no alcanza a la entrada aporta 0:"
                 : "Del mismo modo, \(inputs == 1 ? "la entrada reúne" : "cada una de las \(inputs) entradas reúne"), de cada salida que alcanza, el gradiente de esa salida por el peso que las une:"
         case .equationsShown(let shown, let total):
-            "Se escriben \(shown - 1) de las \(total) ecuaciones; ⋮ representa el resto."
+            "Se escriben \(shown) de las \(total) ecuaciones; ⋮ representa las \(total - shown) omitidas."
         case .compactKernelGradient(let padding, let zeros, let dilation, let flipped):
             "El gradiente del kernel es la correlación cruzada ⋆ de la entrada\(padding.isEmpty ? "" : " rellenada con \(paddingWords(padding, english: false))") con el gradiente de la salida\(zeros.map { ", después de insertar \($0) \($0 == 1 ? "cero" : "ceros") entre elementos vecinos del gradiente de la salida (el paso)" } ?? "")\(dilation.map { ", tomando una de cada \($0) posiciones (la dilatación)" } ?? "")\(flipped ? ", rotada 180° (la capa rota su kernel)" : ""):"
         case .compactInputGradient(let zeros, let padding, let dilation, let rotated):

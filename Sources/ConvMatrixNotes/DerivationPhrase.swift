@@ -107,7 +107,7 @@ public enum DerivationPhrase: Hashable, Sendable {
     /// The input gradient by the chain rule, one equation per input; `zeros` when the terms
     /// of outputs that do not reach an input are written `·0`.
     case inputGradientEquations(inputs: Int, zeros: Bool)
-    /// `shown` of `total` equations are written.
+    /// `shown` of `total` equations are written; the other `total − shown` are left out.
     case equationsShown(shown: Int, total: Int)
     /// The kernel gradient is a correlation of the (padded) input with δ (spread by the
     /// stride), read every `dilation`-th position.

@@ -190,7 +190,8 @@ public struct DerivationRenderer: Hashable, Sendable {
                 size: DerivationRenderer.size(forWidth: Int(Double(characters) * 3.2)))
             if list.isElided {
                 out += paragraph(
-                    language.text(.equationsShown(shown: list.lines.count, total: list.total)))
+                    language.text(
+                        .equationsShown(shown: list.total - list.leftOut, total: list.total)))
             }
             if list.hasShortenedSums {
                 out += paragraph(language.text(.shortenedTerms(terms: list.maxTerms)))

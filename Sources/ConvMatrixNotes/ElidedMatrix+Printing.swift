@@ -1,3 +1,4 @@
+import ConvMatrixSymbols
 import Symbolic
 
 extension ElidedMatrix {
@@ -14,6 +15,10 @@ extension ElidedMatrix {
                 case .value(let e):
                     shortened(
                         e, dots: "\\cdots",
+                        print: factorOrder.map { $0.latex } ?? printer.string(for:))
+                case .sum(let ends):
+                    shortened(
+                        ends, dots: "\\cdots",
                         print: factorOrder.map { $0.latex } ?? printer.string(for:))
                 case .zero: "0"
                 case .horizontalDots: "\\cdots"
@@ -38,6 +43,11 @@ extension ElidedMatrix {
                 case .value(let e):
                     shortened(
                         e, dots: ascii ? "..." : "⋯",
+                        print: factorOrder.map { order in { order.text($0, ascii: ascii) } }
+                            ?? printer.string(for:))
+                case .sum(let ends):
+                    shortened(
+                        ends, dots: ascii ? "..." : "⋯",
                         print: factorOrder.map { order in { order.text($0, ascii: ascii) } }
                             ?? printer.string(for:))
                 case .zero: "0"
@@ -69,6 +79,14 @@ extension ElidedMatrix {
             let head = try? Expression(terms: Array(e.terms.prefix(2))),
             let tail = try? Expression(terms: [last])
         else { return print(e) }
+        return shortened(
+            SumEnds(head: head, tail: tail, termCount: e.terms.count), dots: dots, print: print)
+    }
+
+    /// `ends` printed as its first two terms, `dots` and its last term.
+    func shortened(_ ends: SumEnds, dots: String, print: (Expression) -> String) -> String {
+        let head = (try? Expression(terms: Array(ends.head.terms.prefix(2)))) ?? ends.head
+        let tail = (try? Expression(terms: Array(ends.tail.terms.suffix(1)))) ?? ends.tail
         let lastText = print(tail)
         let joiner = lastText.hasPrefix("-") || lastText.hasPrefix("−") ? " " : " + "
         return print(head) + " + " + dots + joiner + lastText

@@ -1,4 +1,5 @@
 import ConvMatrixNumeric
+import ConvMatrixSymbols
 import Symbolic
 
 /// A matrix cut down to what a page can show: past `maxRows × maxColumns` the middle rows and
@@ -13,6 +14,9 @@ public struct ElidedMatrix: Sendable {
     public enum Cell: Hashable, Sendable {
         /// A non-zero entry.
         case value(Expression)
+        /// A non-zero entry too long to show whole, known by its first two terms and its last
+        /// (``ConvMatrixSymbols/SumEnds``): it is always printed shortened.
+        case sum(SumEnds)
         /// A zero entry.
         case zero
         /// Stands for the elided columns of a kept row (`\cdots`, `⋯`).
@@ -42,10 +46,7 @@ public struct ElidedMatrix: Sendable {
 
     /// Whether some shown entry has more than ``maxTerms`` terms.
     public var hasShortenedEntries: Bool {
-        cells.joined().contains { cell in
-            if case .value(let e) = cell { return e.terms.count > maxTerms }
-            return false
-        }
+        cells.joined().contains { $0.termCount > maxTerms }
     }
 
     /// Cuts `matrix` to at most `maxRows × maxColumns` shown cells (limits below 3 count as 3);
@@ -77,12 +78,54 @@ public struct ElidedMatrix: Sendable {
         cells = shown
     }
 
+    /// Cuts a `rowCount × columnCount` matrix whose shown entries are made by `cell(row,
+    /// column)` (``Cell/value(_:)``, ``Cell/sum(_:)`` or ``Cell/zero``), as
+    /// ``init(_:maxRows:maxColumns:maxTerms:)`` cuts a whole one: only the shown entries are
+    /// asked for, so a matrix of millions of rows costs what a page shows.
+    public init(
+        rowCount: Int, columnCount: Int, maxRows: Int, maxColumns: Int, maxTerms: Int = .max,
+        cell: (Int, Int) -> Cell
+    ) {
+        self.maxTerms = max(maxTerms, 3)
+        self.rowCount = max(rowCount, 0)
+        self.columnCount = max(columnCount, 0)
+        let columns = ElidedMatrix.kept(self.columnCount, limit: maxColumns)
+        cells = ElidedMatrix.kept(self.rowCount, limit: maxRows).map { row in
+            columns.map { column in
+                guard let row else { return column == nil ? .diagonalDots : .verticalDots }
+                guard let column else { return .horizontalDots }
+                let value = cell(row, column)
+                if case .value(let e) = value, e.isZero { return .zero }
+                return value
+            }
+        }
+    }
+
     /// The indices kept out of `count`, with `nil` where the elision goes.
-    static func kept(_ count: Int, limit: Int) -> [Int?] {
+    public static func kept(_ count: Int, limit: Int) -> [Int?] {
         let limit = max(limit, 3)
         guard count > limit else { return Array(0..<count) }
         let head = limit / 2
         let tail = limit - 1 - head
         return Array(0..<head) + [nil] + Array((count - tail)..<count)
+    }
+}
+
+extension ElidedMatrix.Cell {
+    /// The number of terms of an entry (0 for zeros and dots).
+    public var termCount: Int {
+        switch self {
+        case .value(let e): e.terms.count
+        case .sum(let ends): ends.termCount
+        default: 0
+        }
+    }
+
+    /// The entry `sum` as a cell: whole, or by its ends.
+    public init(_ sum: ProductSum) {
+        switch sum {
+        case .whole(let e): self = e.isZero ? .zero : .value(e)
+        case .ends(let ends): self = .sum(ends)
+        }
     }
 }

@@ -30,22 +30,16 @@ extension Convolution {
         let channelsPerGroup = inChannelsPerGroup
         // For every kernel position and output position: the flat input it reads, or nil.
         var output = [Scalar](repeating: .zero, count: outputCount)
-        for flat in 0..<outputSpatial {
-            let i = outputExtents.multiIndex(flat)
-            for a in 0..<kernelCount {
-                let position = kernelExtents.multiIndex(a)
-                guard let source = gatherSource(output: i, kernel: position) else { continue }
-                let tap = orientation == .convolution ? flippedTap(position) : a
-                for o in 0..<outChannels {
-                    let firstChannel = (o / outChannelsPerGroup) * channelsPerGroup
-                    var total = output[o * outputSpatial + flat]
-                    for c in 0..<channelsPerGroup {
-                        let weight = kernel[(o * channelsPerGroup + c) * kernelCount + tap]
-                        let value = input.values[(firstChannel + c) * inputCount + source]
-                        total = try Scalar.sum(total, try Scalar.product(weight, value))
-                    }
-                    output[o * outputSpatial + flat] = total
+        try forEachWindowLink { (flat, tap, source) throws(NumericError) in
+            for o in 0..<outChannels {
+                let firstChannel = (o / outChannelsPerGroup) * channelsPerGroup
+                var total = output[o * outputSpatial + flat]
+                for c in 0..<channelsPerGroup {
+                    let weight = kernel[(o * channelsPerGroup + c) * kernelCount + tap]
+                    let value = input.values[(firstChannel + c) * inputCount + source]
+                    total = try Scalar.sum(total, try Scalar.product(weight, value))
                 }
+                output[o * outputSpatial + flat] = total
             }
         }
         return Tensor(unchecked: outChannels, extents: outputExtents, values: output)

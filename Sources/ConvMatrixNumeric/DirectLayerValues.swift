@@ -56,15 +56,7 @@ extension Convolution {
                     return [.float(g.0), .float(g.1), .float(g.2)]
                 })
         }
-        let inputShape =
-            direction == .forward
-            ? [inChannels] + inputExtents.sizes : [outChannels] + outputExtents.sizes
-        let biasCount = direction == .forward ? outChannels : inChannels
-        return (
-            ValueTensor(shape: inputShape, entries: entries[0]),
-            ValueTensor(shape: kernelLayout.shape, entries: entries[1]),
-            ValueTensor(shape: [biasCount], entries: entries[2])
-        )
+        return gradientTensors(entries, direction: direction)
     }
 
     /// `∂E/∂w = M(x)ᵀ·δ` from the definition, without U: for every weight `(o, c, a')`,
@@ -93,20 +85,14 @@ extension Convolution {
         let outputSpatial = outputExtents.count
         let channelsPerGroup = inChannelsPerGroup
         var gradient = [Scalar](repeating: .zero, count: weightCount)
-        for flat in 0..<outputSpatial {
-            let i = outputExtents.multiIndex(flat)
-            for a in 0..<kernelCount {
-                let position = kernelExtents.multiIndex(a)
-                guard let source = gatherSource(output: i, kernel: position) else { continue }
-                let tap = orientation == .convolution ? flippedTap(position) : a
-                for o in 0..<outChannels {
-                    let d = delta[o * outputSpatial + flat]
-                    let firstChannel = (o / outChannelsPerGroup) * channelsPerGroup
-                    for c in 0..<channelsPerGroup {
-                        let w = (o * channelsPerGroup + c) * kernelCount + tap
-                        let x = input[(firstChannel + c) * inputSpatial + source]
-                        gradient[w] = try Scalar.sum(gradient[w], try Scalar.product(d, x))
-                    }
+        try forEachWindowLink { (flat, tap, source) throws(NumericError) in
+            for o in 0..<outChannels {
+                let d = delta[o * outputSpatial + flat]
+                let firstChannel = (o / outChannelsPerGroup) * channelsPerGroup
+                for c in 0..<channelsPerGroup {
+                    let w = (o * channelsPerGroup + c) * kernelCount + tap
+                    let x = input[(firstChannel + c) * inputSpatial + source]
+                    gradient[w] = try Scalar.sum(gradient[w], try Scalar.product(d, x))
                 }
             }
         }

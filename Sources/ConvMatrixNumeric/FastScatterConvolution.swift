@@ -19,23 +19,14 @@ extension Convolution {
         x.withUnsafeMutableBufferPointer { x in
             y.withUnsafeBufferPointer { y in
                 kernel.withUnsafeBufferPointer { w in
-                    for flat in 0..<outputSpatial {
-                        let i = outputExtents.multiIndex(flat)
-                        for a in 0..<kernelCount {
-                            let position = kernelExtents.multiIndex(a)
-                            guard
-                                let target = scatterTarget(
-                                    output: i, kernel: position, mode: paddingMode)
-                            else { continue }
-                            let tap = orientation == .convolution ? flippedTap(position) : a
-                            for o in 0..<outChannels {
-                                let value = y[o * outputSpatial + flat]
-                                if value == 0 { continue }
-                                let firstChannel = (o / outPerGroup) * channelsPerGroup
-                                for c in 0..<channelsPerGroup {
-                                    x[(firstChannel + c) * inputSpatial + target] +=
-                                        w[(o * channelsPerGroup + c) * kernelCount + tap] * value
-                                }
+                    forEachWindowLink(scatter: true) { flat, tap, target in
+                        for o in 0..<outChannels {
+                            let value = y[o * outputSpatial + flat]
+                            if value == 0 { continue }
+                            let firstChannel = (o / outPerGroup) * channelsPerGroup
+                            for c in 0..<channelsPerGroup {
+                                x[(firstChannel + c) * inputSpatial + target] +=
+                                    w[(o * channelsPerGroup + c) * kernelCount + tap] * value
                             }
                         }
                     }
@@ -62,22 +53,14 @@ extension Convolution {
         gradient.withUnsafeMutableBufferPointer { g in
             input.withUnsafeBufferPointer { x in
                 delta.withUnsafeBufferPointer { d in
-                    for flat in 0..<outputSpatial {
-                        let i = outputExtents.multiIndex(flat)
-                        for a in 0..<kernelCount {
-                            let position = kernelExtents.multiIndex(a)
-                            guard let source = gatherSource(output: i, kernel: position) else {
-                                continue
-                            }
-                            let tap = orientation == .convolution ? flippedTap(position) : a
-                            for o in 0..<outChannels {
-                                let value = d[o * outputSpatial + flat]
-                                if value == 0 { continue }
-                                let firstChannel = (o / outPerGroup) * channelsPerGroup
-                                for c in 0..<channelsPerGroup {
-                                    g[(o * channelsPerGroup + c) * kernelCount + tap] +=
-                                        value * x[(firstChannel + c) * inputSpatial + source]
-                                }
+                    forEachWindowLink { flat, tap, source in
+                        for o in 0..<outChannels {
+                            let value = d[o * outputSpatial + flat]
+                            if value == 0 { continue }
+                            let firstChannel = (o / outPerGroup) * channelsPerGroup
+                            for c in 0..<channelsPerGroup {
+                                g[(o * channelsPerGroup + c) * kernelCount + tap] +=
+                                    value * x[(firstChannel + c) * inputSpatial + source]
                             }
                         }
                     }

@@ -72,6 +72,39 @@ extension LayerGradientSymbols {
             }
         }
 
+        /// `∂E/∂w` at `tap` as ``kernel(at:)`` gives it, whole when it has at most `wholeUpTo`
+        /// terms and otherwise its first and last `edgeItems` terms
+        /// (``ConvMatrixSymbols/ProductSum/of(_:first:second:wholeUpTo:head:tail:)``): only the
+        /// printed products become symbols, where the whole sum of ResNet-50's first layer has
+        /// 12,544.
+        public func kernelSum(at tap: Int, wholeUpTo: Int, edgeItems: Int) -> ProductSum {
+            let pairs = conv.entries(ofTap: tap).map { ($0.row, $0.column) }
+            return transposed
+                ? ProductSum.of(
+                    pairs, first: input, second: delta, wholeUpTo: wholeUpTo, head: edgeItems,
+                    tail: edgeItems)
+                : ProductSum.of(
+                    pairs, first: delta, second: input, wholeUpTo: wholeUpTo, head: edgeItems,
+                    tail: edgeItems)
+        }
+
+        /// `∂E/∂b` at output channel `o` as ``bias(at:)`` gives it, whole up to `wholeUpTo`
+        /// terms, else its first and last `edgeItems`: the δ of a channel are distinct and
+        /// order as their flat indices.
+        public func biasSum(at o: Int, wholeUpTo: Int, edgeItems: Int) -> ProductSum {
+            let perChannel = transposed ? conv.inputExtents.count : conv.outputExtents.count
+            guard perChannel > max(wholeUpTo, 2 * edgeItems) else {
+                return .whole(bias(at: [o])[0])
+            }
+            let first = o * perChannel
+            let last = first + perChannel
+            return .ends(
+                SumEnds(
+                    head: Expression.sum((first..<(first + edgeItems)).map { Monomial(delta($0)) }),
+                    tail: Expression.sum(((last - edgeItems)..<last).map { Monomial(delta($0)) }),
+                    termCount: perChannel))
+        }
+
         /// `∂E/∂b` at the output channels `channels`: the sum of δ over that channel.
         public func bias(at channels: [Int]) -> [Expression] {
             let perChannel = transposed ? conv.inputExtents.count : conv.outputExtents.count

@@ -31,6 +31,14 @@ public struct ValueTensor: Hashable, Sendable {
         }
     }
 
+    /// The number of entries.
+    public var count: Int {
+        switch entries {
+        case .exact(let values): values.count
+        case .float(let values): values.count
+        }
+    }
+
     /// Whether the entries are exact.
     public var isExact: Bool {
         if case .exact = entries { return true }
@@ -174,15 +182,7 @@ extension Convolution {
                 let g = try self.gradients(u, s, direction: direction)
                 return [.float(g.0), .float(g.1), .float(g.2)]
             })
-        let inputShape =
-            direction == .forward
-            ? [inChannels] + inputExtents.sizes : [outChannels] + outputExtents.sizes
-        let biasCount = direction == .forward ? outChannels : inChannels
-        return (
-            ValueTensor(shape: inputShape, entries: entries[0]),
-            ValueTensor(shape: kernelLayout.shape, entries: entries[1]),
-            ValueTensor(shape: [biasCount], entries: entries[2])
-        )
+        return gradientTensors(entries, direction: direction)
     }
 
     private func gradients<Scalar: NumericScalar>(
@@ -199,5 +199,24 @@ extension Convolution {
             let dk = try weightGradient(weightMatrix(u), delta: s.input, input: delta)
             return (dx, dk, try LayerBias.channelSums(delta, channels: inChannels))
         }
+    }
+}
+
+extension Convolution {
+    /// The three gradients as tensors from their entries (`∂E/∂x`, `∂E/∂w`, `∂E/∂b`, in that
+    /// order): the input side's shape `(C, n…)` (the output side's `(M, m…)` for the transposed
+    /// layer), PyTorch's weight shape, and one bias per output channel of the direction.
+    func gradientTensors(_ entries: [ValueTensor.Entries], direction: LayerDirection) -> (
+        input: ValueTensor, kernel: ValueTensor, bias: ValueTensor
+    ) {
+        let inputShape =
+            direction == .forward
+            ? [inChannels] + inputExtents.sizes : [outChannels] + outputExtents.sizes
+        let biasCount = direction == .forward ? outChannels : inChannels
+        return (
+            ValueTensor(shape: inputShape, entries: entries[0]),
+            ValueTensor(shape: kernelLayout.shape, entries: entries[1]),
+            ValueTensor(shape: [biasCount], entries: entries[2])
+        )
     }
 }

@@ -1,7 +1,7 @@
 import ConvMatrix
 import Symbolic
 
-/// The commands of issue 18 on ResNet-50's first layer, as the command line runs them: elided
+/// The commands that print large layers elided, on ResNet-50's first layer, as the command line runs them: elided
 /// text computes only the cells it shows, numbers come from the definition, and U is never
 /// built. Each workload is a process of its own, so its peak is the command's work.
 extension Workloads {
@@ -72,13 +72,23 @@ extension Workloads {
                     at: shown(channels: conv.inChannels, extents: conv.inputExtents),
                     limits: .default)
                 var bytes = printed(input)
-                for tap in shown(
-                    channels: conv.kernelLayout.count / conv.kernelExtents.count,
-                    extents: conv.kernelExtents)
-                {
-                    bytes += printed(entries.kernel(at: [tap]))
+                let elision = SumElision.standard
+                let printer = PlainTextPrinter()
+                let sums =
+                    shown(
+                        channels: conv.kernelLayout.count / conv.kernelExtents.count,
+                        extents: conv.kernelExtents
+                    ).map {
+                        entries.kernelSum(
+                            at: $0, wholeUpTo: elision.threshold, edgeItems: elision.edgeItems)
+                    }
+                    + (0..<conv.outChannels).map {
+                        entries.biasSum(
+                            at: $0, wholeUpTo: elision.threshold, edgeItems: elision.edgeItems)
+                    }
+                for sum in sums {
+                    bytes += elision.text(sum, dots: "⋯") { printer.string(for: $0) }.utf8.count
                 }
-                for o in 0..<conv.outChannels { bytes += printed(entries.bias(at: [o])) }
                 return "\(bytes) B"
             }),
         Workload(
@@ -117,7 +127,50 @@ extension Workloads {
                     to: &sink)
                 return "\(sink.bytes) B"
             }),
+        derive("resnet-derive-text", "derive (matrices, text)", style: .matrices, format: .text),
+        derive("resnet-derive-latex", "derive (matrices, LaTeX)", style: .matrices, format: .latex),
+        derive(
+            "resnet-derive-values", "derive with random values (matrices, text)", style: .matrices,
+            format: .text, values: true),
+        derive(
+            "resnet-derive-equations", "derive --style equations (text)", style: .equations,
+            format: .text),
+        derive(
+            "resnet-derive-equations-latex", "derive --style equations (LaTeX)", style: .equations,
+            format: .latex),
     ]
+
+    /// The derivation styles.
+    enum DeriveStyle { case matrices, equations }
+
+    /// `derive` on ResNet-50's first layer: the document built from the rows, columns and
+    /// sum ends it shows, and rendered.
+    static func derive(
+        _ name: String, _ summary: String, style: DeriveStyle, format: DerivationRenderer.Format,
+        values: Bool = false
+    ) -> Workload {
+        Workload(
+            name: name, summary: "ResNet-50 conv1: \(summary), elided", repeats: 3,
+            run: {
+                let conv = try resnetLayer.validated()
+                var options = DerivationOptions(
+                    gradientName: format == .text ? "δ" : "\\delta", maxRows: 12, maxColumns: 12,
+                    maxTerms: 4)
+                if values {
+                    var g = SplitMix64(seed: 1)
+                    options.values = LayerValues(
+                        input: (0..<conv.inputCount).map { _ in g.nextDyadic() },
+                        kernel: (0..<conv.weightCount).map { _ in g.nextDyadic() }, bias: nil)
+                }
+                let derivation =
+                    style == .equations
+                    ? try Derivation(equationsFor: conv, options: options)
+                    : try Derivation(conv, options: options)
+                let text = DerivationRenderer(format: format, language: .en).render(
+                    derivation, layer: "")
+                return "\(text.utf8.count) B"
+            })
+    }
 
     /// `apply --input-values random --kernel-values random` (or `--transpose`) on ResNet-50's
     /// first layer: exact, computed in doubles where they cannot round.

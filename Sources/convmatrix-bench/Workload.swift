@@ -47,7 +47,7 @@ enum Workloads {
     }
 
     /// Every workload: the fixed ones, the size sweep, the pictures, analyze and compose, then
-    /// the commands on ResNet-50's first layer (issue 18).
+    /// the commands that print large layers elided, on ResNet-50's first layer.
     static let all: [Workload] = fixed + sweeps + pictures + analysis + realLayers
 
     static let fixed: [Workload] = [

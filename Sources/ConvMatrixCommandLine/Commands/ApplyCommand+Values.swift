@@ -29,14 +29,11 @@ extension ApplyCommand {
                 "with --input-values use text, latex or json, got \(render.format.rawValue)")
         }
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
-        guard
-            let kernel = try ValueOptions.kernelValues(
-                arguments, layout: conv.kernelLayout, generator: &generator)
-        else {
-            throw UsageError(
+        let kernel = try ValueOptions.requiredKernelValues(
+            arguments, layout: conv.kernelLayout, generator: &generator,
+            or: UsageError(
                 flag: "input-values",
-                "needs --kernel-values (or --average-pool) to compute the output in numbers")
-        }
+                "needs --kernel-values (or --average-pool) to compute the output in numbers"))
         // The product's own sides: `--transpose` maps the layer's outputs back to its inputs.
         let (from, to) =
             transposed ? (layer.outputSide, layer.inputSide) : (layer.inputSide, layer.outputSide)

@@ -39,115 +39,27 @@ struct BackwardCommand: Command {
         -> CommandResult
     {
         if arguments.has(Options.maxPool) { return try runMaxPool(arguments, output: &output) }
-        let transposedLayer = arguments.has(Options.transposed)
-        let layer = try LayerOptions.layer(arguments)
-        let conv: Convolution
-        switch layer {
-        case .convolution(let convolution): conv = convolution
-        case .transposed(let transposed):
-            if transposed.forwardHasExtraOutputs {
-                throw UsageError(
-                    flag: "output-padding",
-                    "an output padding ≥ the stride (allowed below the dilation) is not supported by backward"
-                )
-            }
-            conv = transposed.forward
-        }
-        let render = try RenderOptions(arguments, formats: Self.formats)
-        // The layer's own sides: a transposed layer reads the forward convolution's outputs.
-        let direction: LayerDirection = transposedLayer ? .transposed : .forward
-        let (inSide, outSide) = (layer.inputSide, layer.outputSide)
-        var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
-        let input = try ValueOptions.optionalInputValues(
-            arguments, channels: inSide.channels, extents: inSide.extents, generator: &generator)
-        let kernel = try ValueOptions.kernelValues(
-            arguments, layout: conv.kernelLayout, generator: &generator)
-        let delta = try ValueOptions.outputGradient(
-            arguments, channels: outSide.channels, extents: outSide.extents, generator: &generator)
-        // Read and checked as apply reads it; the gradients do not depend on it.
-        let bias = try ValueOptions.bias(
-            arguments, channels: outSide.channels, generator: &generator)
-        let grids = render.gridWriter
-        let numbers = render.valueWriter
-        if grids == nil && (input == nil || kernel == nil || delta == nil) {
-            let missing = [
-                input == nil ? "--input-values" : nil, kernel == nil ? "--kernel-values" : nil,
-                delta == nil ? "--output-gradient" : nil,
-            ].compactMap { $0 }
-            throw UsageError(
-                flag: "format",
-                "json prints numbers: give \(missing.joined(separator: ", ")) (or 'random')")
-        }
-        // Numbers where the values are given, computed from the definition without U; zeros
-        // stand in for values a gradient does not use.
-        var numeric: (input: ValueTensor, kernel: ValueTensor, bias: ValueTensor)?
-        if let delta {
-            let values = LayerValues(
-                input: input?.values
-                    ?? Array(
-                        repeating: NumericValue(.zero),
-                        count: inSide.count),
-                kernel: kernel?.values
-                    ?? Array(repeating: NumericValue(.zero), count: conv.kernelLayout.count),
-                delta: delta.values)
-            do {
-                numeric = try conv.backwardDirect(values: values, direction: direction)
-            } catch {
-                throw UsageError(flag: "output-gradient", "\(error)")
-            }
-        }
-        guard let grids, let numbers else {
+        let request = try BackwardRequest(arguments, formats: Self.formats)
+        let numeric = try request.numbers()
+        guard let grids = request.render.gridWriter, let numbers = request.render.valueWriter
+        else {
             // JSON: numbers only, the three gradients in one object.
-            guard let numeric else { return CommandResult() }
-            output.write(
-                "{\"input_gradient\": \(ValueTensorPrinting.json(numeric.input)), \"kernel_gradient\": \(ValueTensorPrinting.json(numeric.kernel)), \"bias_gradient\": \(ValueTensorPrinting.json(numeric.bias))}\n"
-            )
+            if let numeric {
+                output.write(
+                    ValueTensorPrinting.gradientsJSON(
+                        input: numeric.input, kernel: numeric.kernel, bias: numeric.bias) + "\n")
+            }
             return CommandResult()
         }
-        let symbols = LayerSymbols(conv, names: render.names)
         let gradient = try GradientGrids(
-            conv, symbols: symbols, transposed: transposedLayer, render: render,
+            request.conv, symbols: LayerSymbols(request.conv, names: request.render.names),
+            transposed: request.transposedLayer, render: request.render,
             numbers: (
-                input: kernel != nil && numeric != nil, kernel: input != nil && numeric != nil,
-                bias: numeric != nil
+                input: request.kernel != nil && numeric != nil,
+                kernel: request.input != nil && numeric != nil, bias: numeric != nil
             ))
-        let s = render.style
-        let n = render.names
-        let partial = render.ascii ? "d" : "∂"
-        var sections:
-            [(
-                title: String, symbolic: GradientGrids.Part, numbers: ValueTensor?,
-                channels: Int, extents: Extents
-            )] = []
-        sections.append(
-            (
-                "\(partial)E/\(partial)\(n.input) = \(transposedLayer ? "U" : "T")\(s.dot)δ, shape \(s.sizes([inSide.channels] + inSide.extents.sizes))",
-                .input, kernel != nil ? numeric?.input : nil, inSide.channels,
-                inSide.extents
-            ))
-        sections.append(
-            (
-                "\(partial)E/\(partial)\(n.kernel), shape \(s.sizes(conv.kernelLayout.shape))",
-                .kernel, input != nil ? numeric?.kernel : nil,
-                conv.kernelLayout.count / conv.kernelExtents.count, conv.kernelExtents
-            ))
-        sections.append(
-            (
-                "\(partial)E/\(partial)b, shape \(outSide.channels)", .bias, numeric?.bias,
-                1, Extents([outSide.channels]) ?? conv.kernelExtents
-            ))
-        // Text opens with the layer and δ (LaTeX writes the grids alone).
-        var preamble = [
-            "\(transposedLayer ? "Transposed convolution" : "Convolution"): \(LayerDescription.describe(conv, style: s))",
-            delta == nil
-                ? "δ = \(partial)E/\(partial)\(n.output), one symbol per output."
-                : "δ = \(partial)E/\(partial)\(n.output) as given.",
-        ]
-        if bias != nil {
-            preamble.append(
-                "The bias b is added after the products, so the gradients do not depend on it.")
-        }
-        for section in sections {
+        var preamble = request.preamble
+        for section in request.sections(numeric) {
             let title = preamble + ["", "\(section.title):"]
             preamble = []
             if let values = section.numbers {
@@ -187,13 +99,7 @@ struct BackwardCommand: Command {
                 throw UsageError(
                     flag: "format", "json prints numbers: give --output-gradient (or 'random')")
             }
-            let gradient: ValueTensor
-            do {
-                gradient = ValueTensor(
-                    shape: inputShape, entries: try selection.inputGradient(delta.values))
-            } catch {
-                throw UsageError(flag: "output-gradient", "\(error)")
-            }
+            let gradient = try Self.maxPoolGradient(selection, delta: delta, shape: inputShape)
             output.write("{\"input_gradient\": \(ValueTensorPrinting.json(gradient))}\n")
             return CommandResult()
         }
@@ -206,13 +112,7 @@ struct BackwardCommand: Command {
             MaxPoolOutput.tieNote(selection), "", "\(title):",
         ]
         if let delta {
-            let gradient: ValueTensor
-            do {
-                gradient = ValueTensor(
-                    shape: inputShape, entries: try selection.inputGradient(delta.values))
-            } catch {
-                throw UsageError(flag: "output-gradient", "\(error)")
-            }
+            let gradient = try Self.maxPoolGradient(selection, delta: delta, shape: inputShape)
             numbers.write(
                 gradient, channels: conv.inChannels, extents: conv.inputExtents, title: preamble,
                 to: &output)
@@ -229,5 +129,16 @@ struct BackwardCommand: Command {
                 extents: conv.inputExtents),
             title: preamble, to: &output)
         return CommandResult()
+    }
+
+    /// `∂E/∂x = Sᵀ·δ` of max pooling in numbers, shaped `shape`.
+    static func maxPoolGradient(
+        _ selection: MaxPoolSelection, delta: TensorValues, shape: [Int]
+    ) throws(UsageError) -> ValueTensor {
+        do {
+            return ValueTensor(shape: shape, entries: try selection.inputGradient(delta.values))
+        } catch {
+            throw UsageError(flag: "output-gradient", "\(error)")
+        }
     }
 }

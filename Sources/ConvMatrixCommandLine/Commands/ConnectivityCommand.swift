@@ -69,6 +69,16 @@ struct ConnectivityCommand: Command {
     ) throws(UsageError) -> ConnectivityReport {
         let u: TapMatrix
         do {
+            // Counted by arithmetic before U is built: the map's links (as
+            // `Connectivity.estimatedBytes` counts them) and U itself, 8 bytes an entry.
+            let entries = layer.entryCountBound
+            let bytes = entries.flatMap { CheckedArithmetic.multiply($0, 128 + 8) }.flatMap {
+                total in
+                CheckedArithmetic.multiply(layer.outputSide.count + layer.inputSide.count, 64).flatMap {
+                    CheckedArithmetic.add(total, $0)
+                }
+            }
+            try limits.checkMemory(bytes, for: "the connectivity map")
             u = try layer.matrix(limits: limits)
             try limits.checkMemory(
                 Connectivity.estimatedBytes(for: u), for: "the connectivity map")

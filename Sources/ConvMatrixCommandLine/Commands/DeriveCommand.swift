@@ -53,23 +53,9 @@ struct DeriveCommand: Command {
                 flag: "standalone",
                 "writes a LaTeX document, which --format \(format.rawValue) is not")
         }
-        let names = try arguments.symbolNames()
         let style = try arguments.choice(Options.deriveStyle, default: DeriveStyle.matrices)
-        let order = try arguments.choice(Options.productOrder, default: ProductOrder.inputFirst)
-        if style != .equations {
-            for option in [Options.showZeros] where arguments.has(option) {
-                throw UsageError(flag: option.name, "needs --style equations")
-            }
-        }
-        var options = DerivationOptions(
-            names: names, gradientName: format == .text ? "δ" : "\\delta",
-            maxRows: try NotesOptions.elisionLimit(arguments, Options.maxRows),
-            maxColumns: try NotesOptions.elisionLimit(arguments, Options.maxCols),
-            maxTerms: try NotesOptions.elisionLimit(arguments, Options.maxTerms, default: 4),
-            limits: try LayerOptions.limits(arguments))
-        options.showZeros = arguments.has(Options.showZeros)
-        options.values = try NotesOptions.values(arguments, conv: conv)
-        options.inputFirst = order == .inputFirst
+        let options = try NotesOptions.derivation(
+            arguments, conv: conv, format: format, style: style)
         var derivation: Derivation
         do {
             derivation =
@@ -79,22 +65,7 @@ struct DeriveCommand: Command {
         } catch {
             throw UsageError(error)
         }
-        if let text = arguments.value(Options.sections) {
-            let known = derivation.sections.map(\.kind.rawValue)
-            // Section names are convmatrix's words: any case (inputgrid is inputGrid).
-            let wanted = text.split(separator: ",", omittingEmptySubsequences: false).map {
-                OptionDefinition.word(String($0), among: known) ?? String($0)
-            }
-            for name in wanted where !known.contains(name) {
-                throw UsageError(
-                    flag: "sections",
-                    "'\(name)' is not a section of --style \(style.rawValue); choose from \(known.joined(separator: ", "))"
-                )
-            }
-            derivation = Derivation(
-                sections: derivation.sections.filter { wanted.contains($0.kind.rawValue) },
-                names: derivation.names)
-        }
+        derivation = try NotesOptions.sections(arguments, of: derivation, style: style)
         let renderer = DerivationRenderer(
             format: format, language: language, standalone: standalone)
         var document = try DeriveFigures.attach(
@@ -118,6 +89,53 @@ struct DeriveCommand: Command {
 
 /// Checks for the options of the course-notes commands.
 enum NotesOptions {
+    /// The derivation's options from the flags: names, limits, budget, zeros, values, order.
+    static func derivation(
+        _ arguments: ParsedArguments, conv: Convolution, format: DerivationRenderer.Format,
+        style: DeriveStyle
+    ) throws(UsageError) -> DerivationOptions {
+        let names = try arguments.symbolNames()
+        let order = try arguments.choice(Options.productOrder, default: ProductOrder.inputFirst)
+        if style != .equations {
+            for option in [Options.showZeros] where arguments.has(option) {
+                throw UsageError(flag: option.name, "needs --style equations")
+            }
+        }
+        var options = DerivationOptions(
+            names: names, gradientName: format == .text ? "δ" : "\\delta",
+            maxRows: try NotesOptions.elisionLimit(arguments, Options.maxRows),
+            maxColumns: try NotesOptions.elisionLimit(arguments, Options.maxCols),
+            maxTerms: try NotesOptions.elisionLimit(arguments, Options.maxTerms, default: 4),
+            limits: try LayerOptions.limits(arguments))
+        options.showZeros = arguments.has(Options.showZeros)
+        options.values = try NotesOptions.values(arguments, conv: conv)
+        options.inputFirst = order == .inputFirst
+        return options
+    }
+
+    /// `derivation` cut to the sections `--sections` names (any case), or whole.
+    static func sections(
+        _ arguments: ParsedArguments, of derivation: Derivation, style: DeriveStyle
+    )
+        throws(UsageError) -> Derivation
+    {
+        guard let text = arguments.value(Options.sections) else { return derivation }
+        let known = derivation.sections.map(\.kind.rawValue)
+        // Section names are convmatrix's words: any case (inputgrid is inputGrid).
+        let wanted = text.split(separator: ",", omittingEmptySubsequences: false).map {
+            OptionDefinition.word(String($0), among: known) ?? String($0)
+        }
+        for name in wanted where !known.contains(name) {
+            throw UsageError(
+                flag: "sections",
+                "'\(name)' is not a section of --style \(style.rawValue); choose from \(known.joined(separator: ", "))"
+            )
+        }
+        return Derivation(
+            sections: derivation.sections.filter { wanted.contains($0.kind.rawValue) },
+            names: derivation.names)
+    }
+
     /// `--max-rows`, `--max-cols`, `--max-terms`: a whole number ≥ 3, `fallback` when absent.
     static func elisionLimit(
         _ arguments: ParsedArguments, _ option: OptionDefinition, default fallback: Int = 12
@@ -141,13 +159,10 @@ enum NotesOptions {
         }
         guard !given.isEmpty else { return nil }
         var generator = SplitMix64(seed: try ValueOptions.seed(arguments))
-        guard
-            let kernel = try ValueOptions.kernelValues(
-                arguments, layout: conv.kernelLayout, generator: &generator)
-        else {
-            throw UsageError(
-                flag: given[0].name, "needs --kernel-values too, to compute O = X·U in numbers")
-        }
+        let kernel = try ValueOptions.requiredKernelValues(
+            arguments, layout: conv.kernelLayout, generator: &generator,
+            or: UsageError(
+                flag: given[0].name, "needs --kernel-values too, to compute O = X·U in numbers"))
         guard arguments.value(Options.inputValues) != nil else {
             throw UsageError(
                 flag: given[0].name, "needs --input-values too, to compute O = X·U in numbers")

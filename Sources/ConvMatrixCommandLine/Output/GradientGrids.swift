@@ -96,6 +96,16 @@ struct GradientGrids {
                 count: labels.count, rows: layout.rows, columns: layout.columns,
                 label: { labels[$0] },
                 cell: { grid, row, column in cell(grid * size + row * layout.columns + column) })
+            // Text prints a long sum by its ends: only those products are made.
+            let elision = SumElision.standard
+            grids.sumCell = { grid, row, column in
+                let index = grid * size + row * layout.columns + column
+                return part == .kernel
+                    ? entries.kernelSum(
+                        at: index, wholeUpTo: elision.threshold, edgeItems: elision.edgeItems)
+                    : entries.biasSum(
+                        at: index, wholeUpTo: elision.threshold, edgeItems: elision.edgeItems)
+            }
         }
         grids.sums = .standard
         return grids

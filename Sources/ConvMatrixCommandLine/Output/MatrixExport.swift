@@ -68,6 +68,16 @@ enum ValueOptions {
         return seed
     }
 
+    /// The kernel values for `layout`; `missing` when `--kernel-values` is absent.
+    static func requiredKernelValues(
+        _ arguments: ParsedArguments, layout: KernelLayout, generator: inout SplitMix64,
+        or missing: UsageError
+    ) throws(UsageError) -> KernelValues {
+        guard let kernel = try kernelValues(arguments, layout: layout, generator: &generator)
+        else { throw missing }
+        return kernel
+    }
+
     /// The kernel values for `layout`, or nil when `--kernel-values` is absent.
     static func kernelValues(
         _ arguments: ParsedArguments, layout: KernelLayout, generator: inout SplitMix64

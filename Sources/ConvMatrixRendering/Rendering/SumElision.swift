@@ -1,3 +1,4 @@
+import ConvMatrixSymbols
 import Symbolic
 
 /// A long sum printed as NumPy prints a long array: its first and last terms around an
@@ -27,13 +28,21 @@ public struct SumElision: Hashable, Sendable {
     /// `e` printed by `print`, whole or — past ``threshold`` terms — as its first and last
     /// ``edgeItems`` terms in the printer's order around `dots`.
     public func text(_ e: Expression, dots: String, print: (Expression) -> String) -> String {
-        let terms = e.terms
-        guard terms.count > threshold,
-            let head = try? Expression(terms: Array(terms.prefix(edgeItems))),
-            let tail = try? Expression(terms: Array(terms.suffix(edgeItems)))
-        else { return print(e) }
-        let tailText = print(tail)
-        let joiner = tailText.hasPrefix("-") || tailText.hasPrefix("−") ? " " : " + "
-        return print(head) + " + " + dots + joiner + tailText
+        text(
+            ProductSum.cut(e, wholeUpTo: threshold, edgeItems, edgeItems), dots: dots, print: print)
+    }
+
+    /// `sum` printed by `print`: whole, or by its ends around `dots`.
+    public func text(_ sum: ProductSum, dots: String, print: (Expression) -> String) -> String {
+        switch sum {
+        case .whole(let e): return print(e)
+        case .ends(let ends): return SumElision.join(print(ends.head), print(ends.tail), dots: dots)
+        }
+    }
+
+    /// `head + dots + tail`, with the tail's own minus sign as its joiner.
+    public static func join(_ head: String, _ tail: String, dots: String) -> String {
+        let joiner = tail.hasPrefix("-") || tail.hasPrefix("−") ? " " : " + "
+        return head + " + " + dots + joiner + tail
     }
 }

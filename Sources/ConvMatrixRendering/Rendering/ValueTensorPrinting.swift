@@ -8,12 +8,7 @@ import Symbolic
 public enum ValueTensorPrinting {
     /// One plain-text cell per entry.
     public static func textCells(_ tensor: ValueTensor, ascii: Bool) -> [String] {
-        let count: Int
-        switch tensor.entries {
-        case .exact(let values): count = values.count
-        case .float(let values): count = values.count
-        }
-        return (0..<count).map { textCell(tensor, at: $0, ascii: ascii) }
+        (0..<tensor.count).map { textCell(tensor, at: $0, ascii: ascii) }
     }
 
     /// The plain-text cell of entry `index` alone: elided text prints the few it shows.
@@ -28,26 +23,37 @@ public enum ValueTensorPrinting {
 
     /// One LaTeX cell per entry.
     public static func latexCells(_ tensor: ValueTensor) -> [String] {
+        (0..<tensor.count).map { latexCell(tensor, at: $0) }
+    }
+
+    /// The LaTeX cell of entry `index` alone: `-\frac{1}{9}`, or a float as `1.5 \cdot 10^{-7}`.
+    public static func latexCell(_ tensor: ValueTensor, at index: Int) -> String {
         switch tensor.entries {
         case .exact(let values):
-            return values.map { value in
-                if value.isInteger { return "\(value.numerator)" }
-                let sign = value.isNegative ? "-" : ""
-                return "\(sign)\\frac{\(value.numerator.magnitude)}{\(value.denominator)}"
-            }
+            let value = values[index]
+            if value.isInteger { return "\(value.numerator)" }
+            let sign = value.isNegative ? "-" : ""
+            return "\(sign)\\frac{\(value.numerator.magnitude)}{\(value.denominator)}"
         case .float(let values):
-            return values.map { value in
-                let text = number(value)
-                guard let e = text.firstIndex(of: "e") else { return text }
-                let exponent = Int(text[text.index(after: e)...]) ?? 0
-                return "\(text[..<e]) \\cdot 10^{\(exponent)}"
-            }
+            let text = number(values[index])
+            guard let e = text.firstIndex(of: "e") else { return text }
+            let exponent = Int(text[text.index(after: e)...]) ?? 0
+            return "\(text[..<e]) \\cdot 10^{\(exponent)}"
         }
     }
 
     /// `{"shape": […], "values": […]}`.
     public static func json(_ tensor: ValueTensor) -> String {
         "{\"shape\": [\(tensor.shape.map(String.init).joined(separator: ", "))], \"values\": [\(tensor.doubles.map(number).joined(separator: ", "))]}"
+    }
+
+    /// The three gradients of a layer in one JSON object:
+    /// `{"input_gradient": {…}, "kernel_gradient": {…}, "bias_gradient": {…}}`, each as
+    /// ``json(_:)`` writes a tensor, in PyTorch's shapes.
+    public static func gradientsJSON(input: ValueTensor, kernel: ValueTensor, bias: ValueTensor)
+        -> String
+    {
+        "{\"input_gradient\": \(json(input)), \"kernel_gradient\": \(json(kernel)), \"bias_gradient\": \(json(bias))}"
     }
 
     /// A JSON number: an integer without a decimal point, otherwise the shortest decimal that

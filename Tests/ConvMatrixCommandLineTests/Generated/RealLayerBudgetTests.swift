@@ -30,6 +30,18 @@ struct RealLayerBudgetTests {
         "derive --style equations", "derive --format latex",
     ]
 
+    /// `derive` in every style and format, with values and with `--sections`: each must print
+    /// its elided document on both layers, not refuse.
+    static let derivations = [
+        "derive", "derive --style equations", "derive --format markdown",
+        "derive --format latex --standalone", "derive --style equations --format latex",
+        "derive --style equations --format markdown --lang es",
+        "derive --input-values random --kernel-values random",
+        "derive --style equations --input-values random --kernel-values random --format latex",
+        "derive --sections unrolled,backward",
+        "derive --style equations --sections forwardEquations",
+    ]
+
     static let budget = 2 << 30
     static let allowance = 512 << 20
 
@@ -60,6 +72,31 @@ struct RealLayerBudgetTests {
             #expect(outcome.errors.filter { $0 == "\n" }.count == 1)
             #expect(outcome.outputBytes == 0)
         }
+        #expect(
+            outcome.peakBytes <= Self.budget + Self.allowance,
+            "\(line): peak \(outcome.peakBytes >> 20) MiB under a budget of 2 GiB")
+    }
+
+    @Test(
+        "derive prints its elided document on both layers under --max-memory 2GiB, within it",
+        .disabled(if: Sanitizer.isActive, "a sanitizer build uses 2–3× the memory"),
+        arguments: derivations.flatMap { [($0, resnet), ($0, block)] })
+    func deriveAnswers(command: String, layer: String) throws {
+        let executable = try #require(BuiltTool.executable)
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent(
+                "convmatrix-derive-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let arguments =
+            "\(command) \(layer) --max-memory 2GiB".split(separator: " ").map(String.init)
+        let outcome = BuiltTool.run(
+            executable, arguments, scratch: scratch, id: 0, timeout: 1200, keep: 0)
+        let line = "\(command) \(layer)"
+        #expect(outcome.exitCode == 0, "\(line): \(outcome.errors.prefix(300))")
+        #expect(outcome.outputBytes > 0, "\(line): printed nothing")
+        // An elided document of a few pages, not the layer's millions of entries.
+        #expect(outcome.outputBytes < 2_000_000, "\(line): \(outcome.outputBytes) bytes")
         #expect(
             outcome.peakBytes <= Self.budget + Self.allowance,
             "\(line): peak \(outcome.peakBytes >> 20) MiB under a budget of 2 GiB")

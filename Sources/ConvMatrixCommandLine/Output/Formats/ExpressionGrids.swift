@@ -20,6 +20,9 @@ struct ExpressionGrids {
     var spaced = false
     /// How text shortens long sums (none: every term is printed).
     var sums: SumElision?
+    /// The cell at (grid, row, column) whole or by its ends, for text that shortens long sums
+    /// (``sums``): a long sum is then never built whole.
+    var sumCell: ((Int, Int, Int) -> ProductSum)?
 
     /// The grids of `values` (flattened channel first, then row-major over `extents`), cut as
     /// ``GridSlices`` cuts them.

@@ -37,6 +37,12 @@ struct TextFormat: MatrixWriter, GridWriter, ValueWriter {
             title: title + (grids.spaced ? [""] : []), noun: grids.noun,
             separator: grids.spaced ? "\n" : "", to: &output
         ) { k, row, column in
+            if let sums = grids.sums, let sumCell = grids.sumCell {
+                let sum = sumCell(k, row, column)
+                if case .whole(let value) = sum, value.isZero { return "0" }
+                if sum.termCount > sums.threshold { longest = max(longest, sum.termCount) }
+                return sums.text(sum, dots: dots) { printer.string(for: $0) }
+            }
             let value = grids.cell(k, row, column)
             if value.isZero { return "0" }
             guard let sums = grids.sums, sums.shortens(value) else {
