@@ -158,15 +158,10 @@ public enum BackwardPicture {
             guard let k = model.inputChannels.firstIndex(of: channel) else { continue }
             let panel = panels[k]
             let flat = link.column % perChannel
-            let o = panel.origin(flat)
             result.append(panel.rectangle(flat, fill: .tint(link.tap), stroke: .tap(link.tap)))
             if labels {
                 let name = naming.input(flat, channel: channel, extents: model.inputExtents)
-                result.append(
-                    .label(
-                        x: o.x + panel.cell / 2, y: o.y + panel.cell * 0.36, latex: name.latex,
-                        text: name.text, size: size * 0.9, anchor: .center))
-                result.append(panel.cornerLabel(flat, corner(link, k), size: size * 0.8))
+                result += panel.tapLabels(flat, name: name, tap: corner(link, k), size: size)
             }
         }
         return result

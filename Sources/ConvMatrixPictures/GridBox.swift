@@ -63,6 +63,21 @@ struct GridBox: Sendable {
             x: o.x + cell * 0.72, y: o.y + cell * 0.8, latex: text.latex, text: text.text,
             size: size, anchor: .center)
     }
+
+    /// The labels of the cell with flat index `flat` where a tap lands in a frame: its `name`
+    /// (if any) a little above the middle at 0.9·`size`, and the tap's weight `tap` in the
+    /// corner at 0.8·`size` (``cornerLabel(_:_:size:)``).
+    func tapLabels(_ flat: Int, name: CellText?, tap: CellText, size: Double)
+        -> [PictureScene.Primitive]
+    {
+        let o = origin(flat)
+        let nameLabel = name.map {
+            PictureScene.Primitive.label(
+                x: o.x + cell / 2, y: o.y + cell * 0.36, latex: $0.latex, text: $0.text,
+                size: size * 0.9, anchor: .center)
+        }
+        return (nameLabel.map { [$0] } ?? []) + [cornerLabel(flat, tap, size: size * 0.8)]
+    }
 }
 
 /// Sizes shared by the frame pictures.
