@@ -67,16 +67,10 @@ public enum BackwardPicture {
                 "kernel \(options.names.kernel)", x: kernel.x, y: top - headingHeight / 2,
                 latex: "\\text{kernel } \(options.names.kernel)"))
         for (k, panel) in panels.enumerated() {
-            for flat in 0..<model.inputExtents.count {
-                background.append(panel.rectangle(flat, fill: .inputCell, stroke: .gray))
-                if labels {
-                    background.append(
-                        panel.label(
-                            flat,
-                            naming.input(
-                                flat, channel: model.inputChannels[k],
-                                extents: model.inputExtents), size: size))
-                }
+            background += panel.namedCells(
+                model.inputExtents.count, fill: .inputCell, labels: labels, size: size
+            ) {
+                naming.input($0, channel: model.inputChannels[k], extents: model.inputExtents)
             }
         }
         for flat in 0..<model.outputExtents.count {

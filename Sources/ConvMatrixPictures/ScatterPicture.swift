@@ -24,16 +24,10 @@ public enum ScatterPicture {
             extents: model.outputExtents)
         var background = stack.headings
         for (k, panel) in stack.panels.enumerated() {
-            for flat in 0..<model.inputExtents.count {
-                background.append(panel.rectangle(flat, fill: .inputCell, stroke: .gray))
-                if labels {
-                    background.append(
-                        panel.label(
-                            flat,
-                            naming.input(
-                                flat, channel: model.inputChannels[k],
-                                extents: model.inputExtents), size: size))
-                }
+            background += panel.namedCells(
+                model.inputExtents.count, fill: .inputCell, labels: labels, size: size
+            ) {
+                naming.input($0, channel: model.inputChannels[k], extents: model.inputExtents)
             }
         }
         if stack.headingHeight > 0 {

@@ -52,16 +52,10 @@ public enum SlidingPicture {
                     "output channel \(model.outputChannel)", x: output.x,
                     y: output.y - heading / 2))
         }
-        for flat in 0..<model.outputExtents.count {
-            background.append(output.rectangle(flat, fill: .outputCell, stroke: .gray))
-            if labels {
-                background.append(
-                    output.label(
-                        flat,
-                        naming.output(
-                            flat, channel: model.outputChannel, extents: model.outputExtents),
-                        size: size))
-            }
+        background += output.namedCells(
+            model.outputExtents.count, fill: .outputCell, labels: labels, size: size
+        ) {
+            naming.output($0, channel: model.outputChannel, extents: model.outputExtents)
         }
         let inputPositions = model.inputCanvasPositions
         let perChannel = model.inputExtents.count
