@@ -32,14 +32,9 @@ extension LayerOptions {
     /// The layer the flags describe: a transposed convolution with `--transposed`, a
     /// convolution otherwise (through the core's interpreter, errors naming the flag).
     static func analyzedLayer(_ arguments: ParsedArguments) throws(UsageError) -> AnalyzedLayer {
-        let flags = try flags(arguments)
-        do {
-            switch try flags.layer() {
-            case .convolution(let conv): return .convolution(conv)
-            case .transposed(let layer): return .transposed(layer)
-            }
-        } catch {
-            throw usageError(error)
+        switch try interpreted(arguments, { flags throws(LayerFlagError) in try flags.layer() }) {
+        case .convolution(let conv): .convolution(conv)
+        case .transposed(let layer): .transposed(layer)
         }
     }
 }
