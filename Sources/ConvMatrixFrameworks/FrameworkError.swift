@@ -85,6 +85,24 @@ enum ParameterCheck {
         }
     }
 
+    /// The checks every framework's rules open with, in this order: the sizes
+    /// (``sizes(input:kernel:maxRank:framework:)``); the strides and the dilations, one per
+    /// axis and each ≥ 1, under the API's own names (`stride.name`, `dilation.name`); each
+    /// bounded by 2³¹ − 1 (``bounded(_:_:)``); and the spans
+    /// (``spans(input:kernel:stride:dilation:)``). Returns the strides and dilations per axis.
+    static func axes(
+        input: [Int], kernel: [Int], maxRank: Int?, framework: Framework,
+        stride: (values: [Int], name: String), dilation: (values: [Int], name: String)
+    ) throws(FrameworkError) -> (stride: [Int], dilation: [Int]) {
+        try sizes(input: input, kernel: kernel, maxRank: maxRank, framework: framework)
+        let s = try perAxis(stride.values, rank: input.count, stride.name, atLeast: 1)
+        let d = try perAxis(dilation.values, rank: input.count, dilation.name, atLeast: 1)
+        try bounded(s, stride.name)
+        try bounded(d, dilation.name)
+        try spans(input: input, kernel: kernel, stride: s, dilation: d)
+        return (s, d)
+    }
+
     /// Throws unless every output size is ≥ 1.
     static func outputs(_ axes: [FrameworkAxis], blame parameter: String) throws(FrameworkError) {
         for (t, axis) in axes.enumerated() where axis.outputSize < 1 {

@@ -25,37 +25,15 @@ public enum FrameworkLayer: Hashable, Sendable {
     }
 
     /// Convolution or transposed convolution.
-    public var direction: FrameworkDirection {
-        switch self {
-        case .pytorch(let layer): layer.direction
-        case .tensorflow(let layer): layer.direction
-        case .keras(let layer): layer.direction
-        case .jax(let layer): layer.direction
-        case .onnx(let layer): layer.direction
-        }
-    }
+    public var direction: FrameworkDirection { apiLayer.direction }
 
     /// The layer's axes by its own framework's rules, or the rule it breaks.
     public func geometry(input: [Int], kernel: [Int]) throws(FrameworkError) -> FrameworkGeometry {
-        switch self {
-        case .pytorch(let layer): try layer.geometry(input: input, kernel: kernel)
-        case .tensorflow(let layer): try layer.geometry(input: input, kernel: kernel)
-        case .keras(let layer): try layer.geometry(input: input, kernel: kernel)
-        case .jax(let layer): try layer.geometry(input: input, kernel: kernel)
-        case .onnx(let layer): try layer.geometry(input: input, kernel: kernel)
-        }
+        try apiLayer.geometry(input: input, kernel: kernel)
     }
 
     /// The keyword arguments (or ONNX attributes), spelled as the API spells them.
-    public var keywordArguments: [KeywordArgument] {
-        switch self {
-        case .pytorch(let layer): layer.keywordArguments
-        case .tensorflow(let layer): layer.keywordArguments
-        case .keras(let layer): layer.keywordArguments
-        case .jax(let layer): layer.keywordArguments
-        case .onnx(let layer): layer.keywordArguments
-        }
-    }
+    public var keywordArguments: [KeywordArgument] { apiLayer.keywordArguments }
 }
 
 /// What a framework makes of a layer given in another: the layer in its own words plus the

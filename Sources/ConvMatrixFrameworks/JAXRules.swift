@@ -58,15 +58,10 @@ public struct JAXLayer: Hashable, Sendable {
 
     /// The layer's axes by JAX's rules, or the rule it breaks.
     public func geometry(input: [Int], kernel: [Int]) throws(FrameworkError) -> FrameworkGeometry {
-        try ParameterCheck.sizes(input: input, kernel: kernel, maxRank: nil, framework: .jax)
         let rank = input.count
-        let s = try ParameterCheck.perAxis(strides, rank: rank, "strides", atLeast: 1)
-        let d = try ParameterCheck.perAxis(rhsDilation, rank: rank, "rhs_dilation", atLeast: 1)
-        try ParameterCheck.bounded(s, "strides")
-        try ParameterCheck.bounded(d, "rhs_dilation")
-        try ParameterCheck.spans(input: input, kernel: kernel, stride: s, dilation: d)
-        try ParameterCheck.bounded(s, "strides")
-        try ParameterCheck.bounded(d, "rhs_dilation")
+        let (s, d) = try ParameterCheck.axes(
+            input: input, kernel: kernel, maxRank: nil, framework: .jax,
+            stride: (strides, "strides"), dilation: (rhsDilation, "rhs_dilation"))
         if case .pairs(let pairs) = padding {
             guard pairs.count == rank else {
                 throw FrameworkError(

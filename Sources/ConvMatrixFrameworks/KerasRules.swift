@@ -53,15 +53,10 @@ public struct KerasLayer: Hashable, Sendable {
 
     /// The layer's axes by Keras's rules, or the rule it breaks.
     public func geometry(input: [Int], kernel: [Int]) throws(FrameworkError) -> FrameworkGeometry {
-        try ParameterCheck.sizes(input: input, kernel: kernel, maxRank: 3, framework: .keras)
         let rank = input.count
-        let s = try ParameterCheck.perAxis(strides, rank: rank, "strides", atLeast: 1)
-        let d = try ParameterCheck.perAxis(dilationRate, rank: rank, "dilation_rate", atLeast: 1)
-        try ParameterCheck.bounded(s, "strides")
-        try ParameterCheck.bounded(d, "dilation_rate")
-        try ParameterCheck.spans(input: input, kernel: kernel, stride: s, dilation: d)
-        try ParameterCheck.bounded(s, "strides")
-        try ParameterCheck.bounded(d, "dilation_rate")
+        let (s, d) = try ParameterCheck.axes(
+            input: input, kernel: kernel, maxRank: 3, framework: .keras,
+            stride: (strides, "strides"), dilation: (dilationRate, "dilation_rate"))
         if s.contains(where: { $0 > 1 }) && d.contains(where: { $0 > 1 }) {
             throw FrameworkError(
                 "dilation_rate", "Keras refuses strides > 1 together with dilation_rate > 1")

@@ -60,15 +60,10 @@ public struct ONNXLayer: Hashable, Sendable {
 
     /// The node's axes by the ONNX specification, or the rule it breaks.
     public func geometry(input: [Int], kernel: [Int]) throws(FrameworkError) -> FrameworkGeometry {
-        try ParameterCheck.sizes(input: input, kernel: kernel, maxRank: nil, framework: .onnx)
         let rank = input.count
-        let s = try ParameterCheck.perAxis(strides, rank: rank, "strides", atLeast: 1)
-        let d = try ParameterCheck.perAxis(dilations, rank: rank, "dilations", atLeast: 1)
-        try ParameterCheck.bounded(s, "strides")
-        try ParameterCheck.bounded(d, "dilations")
-        try ParameterCheck.spans(input: input, kernel: kernel, stride: s, dilation: d)
-        try ParameterCheck.bounded(s, "strides")
-        try ParameterCheck.bounded(d, "dilations")
+        let (s, d) = try ParameterCheck.axes(
+            input: input, kernel: kernel, maxRank: nil, framework: .onnx,
+            stride: (strides, "strides"), dilation: (dilations, "dilations"))
         var explicit = Array(repeating: AxisPadding(0), count: rank)
         if let pads {
             guard autoPad == .notSet else {

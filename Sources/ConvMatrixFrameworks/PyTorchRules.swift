@@ -49,14 +49,10 @@ public struct PyTorchLayer: Hashable, Sendable {
 
     /// The layer's axes by PyTorch's rules, or the rule it breaks.
     public func geometry(input: [Int], kernel: [Int]) throws(FrameworkError) -> FrameworkGeometry {
-        try ParameterCheck.sizes(input: input, kernel: kernel, maxRank: 3, framework: .pytorch)
         let rank = input.count
-        let s = try ParameterCheck.perAxis(stride, rank: rank, "stride", atLeast: 1)
-        let d = try ParameterCheck.perAxis(dilation, rank: rank, "dilation", atLeast: 1)
-        try ParameterCheck.bounded(s, "stride")
-        try ParameterCheck.bounded(d, "dilation")
-        try ParameterCheck.spans(input: input, kernel: kernel, stride: s, dilation: d)
-        try ParameterCheck.bounded(s + d, direction == .forward ? "stride" : "stride")
+        let (s, d) = try ParameterCheck.axes(
+            input: input, kernel: kernel, maxRank: 3, framework: .pytorch,
+            stride: (stride, "stride"), dilation: (dilation, "dilation"))
         var axes: [FrameworkAxis] = []
         switch direction {
         case .forward:

@@ -62,15 +62,10 @@ public struct TensorFlowLayer: Hashable, Sendable {
 
     /// The layer's axes by TensorFlow's rules, or the rule it breaks.
     public func geometry(input: [Int], kernel: [Int]) throws(FrameworkError) -> FrameworkGeometry {
-        try ParameterCheck.sizes(input: input, kernel: kernel, maxRank: 3, framework: .tensorflow)
         let rank = input.count
-        let s = try ParameterCheck.perAxis(strides, rank: rank, "strides", atLeast: 1)
-        let d = try ParameterCheck.perAxis(dilations, rank: rank, "dilations", atLeast: 1)
-        try ParameterCheck.bounded(s, "strides")
-        try ParameterCheck.bounded(d, "dilations")
-        try ParameterCheck.spans(input: input, kernel: kernel, stride: s, dilation: d)
-        try ParameterCheck.bounded(s, "strides")
-        try ParameterCheck.bounded(d, "dilations")
+        let (s, d) = try ParameterCheck.axes(
+            input: input, kernel: kernel, maxRank: 3, framework: .tensorflow,
+            stride: (strides, "strides"), dilation: (dilations, "dilations"))
         if case .explicit(let pairs) = padding {
             guard rank == 2 else {
                 throw FrameworkError(

@@ -95,27 +95,28 @@ extension FrameworkGeometry {
     /// padding and are treated as zeros).
     public init(_ convolution: Convolution) {
         self.init(
-            direction: .forward,
-            axes: convolution.axes.map {
-                FrameworkAxis(
-                    .forward, inputSize: $0.inputSize, kernelSize: $0.kernelSize,
-                    stride: $0.stride, dilation: $0.dilation, offset: $0.padding.before,
-                    outputSize: $0.outputSize)
-            },
-            kernelFlipped: convolution.orientation == .convolution)
+            .forward, convolution.axes, kernelFlipped: convolution.orientation == .convolution)
     }
 
     /// The axes of a ConvMatrix transposed convolution.
     public init(_ transposed: TransposedConvolution) {
         self.init(
-            direction: .transposed,
-            axes: transposed.axes.map {
+            .transposed, transposed.axes, kernelFlipped: transposed.orientation == .convolution)
+    }
+
+    /// The axes of a ConvMatrix layer, forward or transposed: the offset is the padding before.
+    private init(
+        _ direction: FrameworkDirection, _ axes: [some CoreLayerAxis], kernelFlipped: Bool
+    ) {
+        self.init(
+            direction: direction,
+            axes: axes.map {
                 FrameworkAxis(
-                    .transposed, inputSize: $0.inputSize, kernelSize: $0.kernelSize,
+                    direction, inputSize: $0.inputSize, kernelSize: $0.kernelSize,
                     stride: $0.stride, dilation: $0.dilation, offset: $0.padding.before,
                     outputSize: $0.outputSize)
             },
-            kernelFlipped: transposed.orientation == .convolution)
+            kernelFlipped: kernelFlipped)
     }
 
     /// The transposed layer of this forward layer's matrix transposed: input the outputs,
@@ -132,3 +133,23 @@ extension FrameworkGeometry {
             kernelFlipped: kernelFlipped)
     }
 }
+
+/// The fields a framework reads from an axis of a ConvMatrix convolution or transposed
+/// convolution (``ConvolutionAxis``, ``TransposedConvolutionAxis``), which name them alike.
+protocol CoreLayerAxis {
+    /// Positions of the layer's input on this axis.
+    var inputSize: Int { get }
+    /// Kernel taps on this axis.
+    var kernelSize: Int { get }
+    /// The stride.
+    var stride: Int { get }
+    /// The dilation.
+    var dilation: Int { get }
+    /// The padding before and after.
+    var padding: AxisPadding { get }
+    /// Positions of the layer's output on this axis.
+    var outputSize: Int { get }
+}
+
+extension ConvolutionAxis: CoreLayerAxis {}
+extension TransposedConvolutionAxis: CoreLayerAxis {}

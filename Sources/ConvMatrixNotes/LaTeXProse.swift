@@ -42,24 +42,16 @@ package enum LaTeXProse {
         // A run of sub- or superscript digits is one group (`P₀₀` is `P$_{00}$`, not a double
         // subscript).
         var characters = Array(text)[...]
-        while let character = characters.popFirst() {
-            if let digit = subscripts.firstIndex(of: character) {
+        scan: while let character = characters.popFirst() {
+            for (scripts, marker) in [(subscripts, "_"), (superscripts, "^")] {
+                guard let digit = scripts.firstIndex(of: character) else { continue }
                 var digits = "\(digit)"
-                while let next = characters.first, let more = subscripts.firstIndex(of: next) {
+                while let next = characters.first, let more = scripts.firstIndex(of: next) {
                     digits += "\(more)"
                     characters = characters.dropFirst()
                 }
-                math("_{\(digits)}")
-                continue
-            }
-            if let digit = superscripts.firstIndex(of: character) {
-                var digits = "\(digit)"
-                while let next = characters.first, let more = superscripts.firstIndex(of: next) {
-                    digits += "\(more)"
-                    characters = characters.dropFirst()
-                }
-                math("^{\(digits)}")
-                continue
+                math("\(marker){\(digits)}")
+                continue scan
             }
             switch character {
             case "\\": result += "\\textbackslash{}"

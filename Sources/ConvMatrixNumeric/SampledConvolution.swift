@@ -12,26 +12,12 @@ extension Convolution {
     ) throws(NumericError) -> [Scalar] {
         try NumericShapes.check(vector: input, count: inputCount, what: "the input")
         try NumericShapes.check(kernel, count: weightCount, shape: kernelLayout.shape)
-        let spatialOutputs = outputExtents.count
-        let spatialInputs = inputExtents.count
-        let kernelCount = kernelExtents.count
-        let channelsPerGroup = inChannelsPerGroup
         var result: [Scalar] = []
         result.reserveCapacity(rows.count)
         for row in rows {
-            let o = row / spatialOutputs
-            let i = outputExtents.multiIndex(row % spatialOutputs)
-            let firstChannel = (o / outChannelsPerGroup) * channelsPerGroup
             var total = Scalar.zero
-            for a in 0..<kernelCount {
-                let position = kernelExtents.multiIndex(a)
-                guard let source = gatherSource(output: i, kernel: position) else { continue }
-                let tap = orientation == .convolution ? flippedTap(position) : a
-                for c in 0..<channelsPerGroup {
-                    let weight = kernel[(o * channelsPerGroup + c) * kernelCount + tap]
-                    let value = input[(firstChannel + c) * spatialInputs + source]
-                    total = try Scalar.sum(total, try Scalar.product(weight, value))
-                }
+            try forEachConnection(ofOutput: row) { (weight, source) throws(NumericError) in
+                total = try Scalar.sum(total, try Scalar.product(kernel[weight], input[source]))
             }
             result.append(total)
         }
@@ -46,26 +32,38 @@ extension Convolution {
     ) throws(NumericError) -> [Scalar] {
         try NumericShapes.check(vector: values, count: rows.count, what: "the output values")
         try NumericShapes.check(kernel, count: weightCount, shape: kernelLayout.shape)
+        var x = [Scalar](repeating: .zero, count: inputCount)
+        for (j, row) in rows.enumerated() {
+            try forEachConnection(ofOutput: row) { (weight, index) throws(NumericError) in
+                x[index] = try Scalar.sum(x[index], try Scalar.product(kernel[weight], values[j]))
+            }
+        }
+        return x
+    }
+
+    /// The connections of output `row` (flat, channel first) by the definition, in the order
+    /// its sum runs: for each kernel tap `a` that reaches an input (`gatherSource`) and each
+    /// channel `c` of the output's group, `body` gets the flat weight index `k[o, c, a']` and
+    /// the flat input index `x[c₀(o) + c, i·s + a·d − p_before]`.
+    private func forEachConnection(
+        ofOutput row: Int, _ body: (_ weight: Int, _ input: Int) throws(NumericError) -> Void
+    ) throws(NumericError) {
         let spatialOutputs = outputExtents.count
         let spatialInputs = inputExtents.count
         let kernelCount = kernelExtents.count
         let channelsPerGroup = inChannelsPerGroup
-        var x = [Scalar](repeating: .zero, count: inputCount)
-        for (j, row) in rows.enumerated() {
-            let o = row / spatialOutputs
-            let i = outputExtents.multiIndex(row % spatialOutputs)
-            let firstChannel = (o / outChannelsPerGroup) * channelsPerGroup
-            for a in 0..<kernelCount {
-                let position = kernelExtents.multiIndex(a)
-                guard let source = gatherSource(output: i, kernel: position) else { continue }
-                let tap = orientation == .convolution ? flippedTap(position) : a
-                for c in 0..<channelsPerGroup {
-                    let weight = kernel[(o * channelsPerGroup + c) * kernelCount + tap]
-                    let index = (firstChannel + c) * spatialInputs + source
-                    x[index] = try Scalar.sum(x[index], try Scalar.product(weight, values[j]))
-                }
+        let o = row / spatialOutputs
+        let i = outputExtents.multiIndex(row % spatialOutputs)
+        let firstChannel = (o / outChannelsPerGroup) * channelsPerGroup
+        for a in 0..<kernelCount {
+            let position = kernelExtents.multiIndex(a)
+            guard let source = gatherSource(output: i, kernel: position) else { continue }
+            let tap = orientation == .convolution ? flippedTap(position) : a
+            for c in 0..<channelsPerGroup {
+                try body(
+                    (o * channelsPerGroup + c) * kernelCount + tap,
+                    (firstChannel + c) * spatialInputs + source)
             }
         }
-        return x
     }
 }

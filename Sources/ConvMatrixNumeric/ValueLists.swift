@@ -215,16 +215,7 @@ enum ValueList {
                 field,
                 "expected \(count) value\(count == 1 ? "" : "s") (\(shape)), got \(parts.count)")
         }
-        var values: [NumericValue] = []
-        values.reserveCapacity(count)
-        for (index, part) in parts.enumerated() {
-            do {
-                values.append(try NumericValue(parsing: String(part)))
-            } catch {
-                throw SpecificationError(field, "value \(index + 1): \(error.message)")
-            }
-        }
-        return values
+        return try numbers(parts, field: field)
     }
 
     /// Each part as a number, or an error naming the first that is not one.

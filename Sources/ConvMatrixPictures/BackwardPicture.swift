@@ -67,16 +67,10 @@ public enum BackwardPicture {
                 "kernel \(options.names.kernel)", x: kernel.x, y: top - headingHeight / 2,
                 latex: "\\text{kernel } \(options.names.kernel)"))
         for (k, panel) in panels.enumerated() {
-            for flat in 0..<model.inputExtents.count {
-                background.append(panel.rectangle(flat, fill: .inputCell, stroke: .gray))
-                if labels {
-                    background.append(
-                        panel.label(
-                            flat,
-                            naming.input(
-                                flat, channel: model.inputChannels[k],
-                                extents: model.inputExtents), size: size))
-                }
+            background += panel.namedCells(
+                model.inputExtents.count, fill: .inputCell, labels: labels, size: size
+            ) {
+                naming.input($0, channel: model.inputChannels[k], extents: model.inputExtents)
             }
         }
         for flat in 0..<model.outputExtents.count {
@@ -158,15 +152,10 @@ public enum BackwardPicture {
             guard let k = model.inputChannels.firstIndex(of: channel) else { continue }
             let panel = panels[k]
             let flat = link.column % perChannel
-            let o = panel.origin(flat)
             result.append(panel.rectangle(flat, fill: .tint(link.tap), stroke: .tap(link.tap)))
             if labels {
                 let name = naming.input(flat, channel: channel, extents: model.inputExtents)
-                result.append(
-                    .label(
-                        x: o.x + panel.cell / 2, y: o.y + panel.cell * 0.36, latex: name.latex,
-                        text: name.text, size: size * 0.9, anchor: .center))
-                result.append(panel.cornerLabel(flat, corner(link, k), size: size * 0.8))
+                result += panel.tapLabels(flat, name: name, tap: corner(link, k), size: size)
             }
         }
         return result

@@ -46,11 +46,7 @@ public enum ConnectivityPanels {
             ),
             panelsPerChannel: conv.outputExtents, panelChannels: conv.outChannels,
             miniExtents: conv.inputExtents, miniChannels: conv.inChannels, links: links(u),
-            name: {
-                naming.output(
-                    $0 % conv.outputExtents.count, channel: $0 / conv.outputExtents.count,
-                    extents: conv.outputExtents)
-            },
+            name: { naming.output($0, channel: $1, extents: conv.outputExtents) },
             kernel: conv.kernelExtents, y: y)
         primitives += part1.primitives
         y = part1.bottom + 18
@@ -64,11 +60,7 @@ public enum ConnectivityPanels {
             panelsPerChannel: conv.inputExtents, panelChannels: conv.inChannels,
             miniExtents: conv.outputExtents, miniChannels: conv.outChannels,
             links: links(u.transposed()),
-            name: {
-                naming.input(
-                    $0 % conv.inputExtents.count, channel: $0 / conv.inputExtents.count,
-                    extents: conv.inputExtents)
-            },
+            name: { naming.input($0, channel: $1, extents: conv.inputExtents) },
             kernel: conv.kernelExtents, y: y)
         primitives += part2.primitives
         width = max(width, part2.width)
@@ -83,11 +75,12 @@ public enum ConnectivityPanels {
 
     /// One part: a title, then per panel channel a block of panels shaped like
     /// `panelsPerChannel`; each panel holds `miniChannels` small grids of `miniExtents` with the
-    /// panel's links shaded by tap and marked with the tap's index.
+    /// panel's links shaded by tap and marked with the tap's index, and headed by `name` of its
+    /// position in `panelsPerChannel` and its channel.
     static func drawPart(
         title: (String, String), panelsPerChannel: Extents, panelChannels: Int,
         miniExtents: Extents, miniChannels: Int, links: [[(column: Int, tap: Int)]],
-        name: (Int) -> CellText, kernel: Extents, y: Double
+        name: (_ position: Int, _ channel: Int) -> CellText, kernel: Extents, y: Double
     ) -> (primitives: [PictureScene.Primitive], bottom: Double, width: Double) {
         let margin = FrameStyle.margin
         let mini = GridBox.shape(miniExtents)
@@ -111,7 +104,7 @@ public enum ConnectivityPanels {
                 let panel = channel * panelsPerChannel.count + position
                 let px = margin + Double(position % shape.columns) * pitchX
                 let py = top + Double(position / shape.columns) * pitchY
-                let text = name(panel)
+                let text = name(position, channel)
                 primitives.append(
                     .label(
                         x: px + panelWidth / 2, y: py + 5, latex: text.latex, text: text.text,

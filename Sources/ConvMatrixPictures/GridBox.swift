@@ -63,6 +63,36 @@ struct GridBox: Sendable {
             x: o.x + cell * 0.72, y: o.y + cell * 0.8, latex: text.latex, text: text.text,
             size: size, anchor: .center)
     }
+
+    /// The first `count` cells (flat indices `0..<count`), each a rectangle filled with `fill`
+    /// and, when `labels` is set, labelled with `name` of its flat index: a grid of named
+    /// positions under the frames.
+    func namedCells(
+        _ count: Int, fill: PictureScene.Color, labels: Bool, size: Double,
+        name: (Int) -> CellText
+    ) -> [PictureScene.Primitive] {
+        var primitives: [PictureScene.Primitive] = []
+        for flat in 0..<count {
+            primitives.append(rectangle(flat, fill: fill, stroke: .gray))
+            if labels { primitives.append(label(flat, name(flat), size: size)) }
+        }
+        return primitives
+    }
+
+    /// The labels of the cell with flat index `flat` where a tap lands in a frame: its `name`
+    /// (if any) a little above the middle at 0.9·`size`, and the tap's weight `tap` in the
+    /// corner at 0.8·`size` (``cornerLabel(_:_:size:)``).
+    func tapLabels(_ flat: Int, name: CellText?, tap: CellText, size: Double)
+        -> [PictureScene.Primitive]
+    {
+        let o = origin(flat)
+        let nameLabel = name.map {
+            PictureScene.Primitive.label(
+                x: o.x + cell / 2, y: o.y + cell * 0.36, latex: $0.latex, text: $0.text,
+                size: size * 0.9, anchor: .center)
+        }
+        return (nameLabel.map { [$0] } ?? []) + [cornerLabel(flat, tap, size: size * 0.8)]
+    }
 }
 
 /// Sizes shared by the frame pictures.

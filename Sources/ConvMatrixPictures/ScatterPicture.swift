@@ -24,16 +24,10 @@ public enum ScatterPicture {
             extents: model.outputExtents)
         var background = stack.headings
         for (k, panel) in stack.panels.enumerated() {
-            for flat in 0..<model.inputExtents.count {
-                background.append(panel.rectangle(flat, fill: .inputCell, stroke: .gray))
-                if labels {
-                    background.append(
-                        panel.label(
-                            flat,
-                            naming.input(
-                                flat, channel: model.inputChannels[k],
-                                extents: model.inputExtents), size: size))
-                }
+            background += panel.namedCells(
+                model.inputExtents.count, fill: .inputCell, labels: labels, size: size
+            ) {
+                naming.input($0, channel: model.inputChannels[k], extents: model.inputExtents)
             }
         }
         if stack.headingHeight > 0 {
@@ -67,19 +61,13 @@ public enum ScatterPicture {
                     output.rectangle(
                         target.output, fill: .tint(target.tap), stroke: .tap(target.tap)))
                 if labels {
-                    let o = output.origin(target.output)
                     let name = naming.output(
                         target.output, channel: model.outputChannel, extents: model.outputExtents)
-                    primitives.append(
-                        .label(
-                            x: o.x + cell / 2, y: o.y + cell * 0.36, latex: name.latex,
-                            text: name.text, size: size * 0.9, anchor: .center))
-                    let weight = model.kernelOffsets[k] + target.tap
-                    let tapText =
-                        naming.kernel(
-                            weight: weight, kernel: model.kernelExtents,
-                            inner: model.kernelInnerChannels, values: options.kernelValues)
-                    primitives.append(output.cornerLabel(target.output, tapText, size: size * 0.8))
+                    let tapText = naming.kernel(
+                        weight: model.kernelOffsets[k] + target.tap, kernel: model.kernelExtents,
+                        inner: model.kernelInnerChannels, values: options.kernelValues)
+                    primitives += output.tapLabels(
+                        target.output, name: name, tap: tapText, size: size)
                 }
             }
             frames.append(primitives)

@@ -37,10 +37,8 @@ public enum SlidingPicture {
             let channel = model.inputChannels[k]
             if heading > 0 {
                 background.append(
-                    .label(
-                        x: panel.x, y: panel.y - heading / 2,
-                        latex: "\\text{input channel \(channel)}",
-                        text: "input channel \(channel)", size: 9, anchor: .left))
+                    PanelStack.heading(
+                        "input channel \(channel)", x: panel.x, y: panel.y - heading / 2))
             }
             for (flat, content) in model.cells.enumerated() {
                 background += cellPrimitives(
@@ -50,21 +48,14 @@ public enum SlidingPicture {
         }
         if heading > 0 {
             background.append(
-                .label(
-                    x: output.x, y: output.y - heading / 2,
-                    latex: "\\text{output channel \(model.outputChannel)}",
-                    text: "output channel \(model.outputChannel)", size: 9, anchor: .left))
+                PanelStack.heading(
+                    "output channel \(model.outputChannel)", x: output.x,
+                    y: output.y - heading / 2))
         }
-        for flat in 0..<model.outputExtents.count {
-            background.append(output.rectangle(flat, fill: .outputCell, stroke: .gray))
-            if labels {
-                background.append(
-                    output.label(
-                        flat,
-                        naming.output(
-                            flat, channel: model.outputChannel, extents: model.outputExtents),
-                        size: size))
-            }
+        background += output.namedCells(
+            model.outputExtents.count, fill: .outputCell, labels: labels, size: size
+        ) {
+            naming.output($0, channel: model.outputChannel, extents: model.outputExtents)
         }
         let inputPositions = model.inputCanvasPositions
         let perChannel = model.inputExtents.count
@@ -90,20 +81,13 @@ public enum SlidingPicture {
                             x: o.x, y: o.y, width: cell, height: cell,
                             fill: .tint(windowCell.tap), stroke: .tap(windowCell.tap)))
                     if labels {
-                        if let text = contentText(
+                        let text = contentText(
                             model.cells[flat], channel: channel, model: model, naming: naming)
-                        {
-                            primitives.append(
-                                .label(
-                                    x: o.x + cell / 2, y: o.y + cell * 0.36, latex: text.latex,
-                                    text: text.text, size: size * 0.9, anchor: .center))
-                        }
-                        let weight = model.kernelOffsets[k] + windowCell.tap
-                        let tapText =
-                            naming.kernel(
-                                weight: weight, kernel: model.kernelExtents,
-                                inner: model.kernelInnerChannels, values: options.kernelValues)
-                        primitives.append(panel.cornerLabel(flat, tapText, size: size * 0.8))
+                        let tapText = naming.kernel(
+                            weight: model.kernelOffsets[k] + windowCell.tap,
+                            kernel: model.kernelExtents, inner: model.kernelInnerChannels,
+                            values: options.kernelValues)
+                        primitives += panel.tapLabels(flat, name: text, tap: tapText, size: size)
                     }
                 }
                 let origin = panel.origin(frame.windowOrigin)

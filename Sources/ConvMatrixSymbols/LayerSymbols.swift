@@ -102,12 +102,7 @@ public struct LayerSymbols: Sendable {
     public var kernel: [Symbol] { (0..<layout.count).map(kernel) }
 
     /// The input symbol for flat input index `flat` (channel first, then row-major).
-    public func input(_ flat: Int) -> Symbol {
-        Symbol(
-            inputLetter,
-            indices: inputExtents.multiIndex(flat % inputExtents.count).map { $0 + base },
-            superscript: inputChannels > 1 ? [flat / inputExtents.count + base] : [])
-    }
+    public func input(_ flat: Int) -> Symbol { onInputGrid(inputLetter, flat) }
 
     /// `C`, as the unrolling notes write what `T` produces, or `C'` when one of the chosen
     /// names is already `C`.
@@ -119,8 +114,15 @@ public struct LayerSymbols: Sendable {
     /// convolution): it lies on the input grid, so it carries the input's indices, under its
     /// own letter (it is not the input).
     public func transposedOutput(_ flat: Int) -> Symbol {
+        onInputGrid(transposedOutputLetter, flat)
+    }
+
+    /// The symbol `letter` at flat index `flat` of the input grid (channel first, then
+    /// row-major): the input's indices, shifted by the index base, and its channel as a
+    /// superscript when there are several.
+    private func onInputGrid(_ letter: String, _ flat: Int) -> Symbol {
         Symbol(
-            transposedOutputLetter,
+            letter,
             indices: inputExtents.multiIndex(flat % inputExtents.count).map { $0 + base },
             superscript: inputChannels > 1 ? [flat / inputExtents.count + base] : [])
     }

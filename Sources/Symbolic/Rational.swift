@@ -161,15 +161,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// - Throws: ``SymbolicError/overflow(_:)`` when the reduced result leaves `Int`.
     public static func * (l: Rational, r: Rational) throws -> Rational {
         if l.isZero || r.isZero { return .zero }
-        let g1 = gcd(l.numerator.magnitude, r.denominator.magnitude)
-        let g2 = gcd(r.numerator.magnitude, l.denominator.magnitude)
-        let (top, o1) = (l.numerator.magnitude / g1).multipliedReportingOverflow(
-            by: r.numerator.magnitude / g2)
-        let (bottom, o2) = (l.denominator.magnitude / g2).multipliedReportingOverflow(
-            by: r.denominator.magnitude / g1)
-        guard !(o1 || o2) else { throw overflow("\(l) * \(r)") }
-        return try make(
-            negative: l.isNegative != r.isNegative, top, bottom, operation: "\(l) * \(r)")
+        return try product(l, r.numerator, r.denominator, operation: "\(l) * \(r)")
     }
 
     /// The exact quotient `l / r`. - Throws: ``SymbolicError/divisionByZero`` when `r == 0`,
@@ -177,15 +169,27 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func / (l: Rational, r: Rational) throws -> Rational {
         guard !r.isZero else { throw SymbolicError.divisionByZero }
         if l.isZero { return .zero }
-        let g1 = gcd(l.numerator.magnitude, r.numerator.magnitude)
-        let g2 = gcd(r.denominator.magnitude, l.denominator.magnitude)
+        return try product(l, r.denominator, r.numerator, operation: "\(l) / \(r)")
+    }
+
+    /// The exact `l · (numerator / denominator)`, with `l` and the fraction nonzero: the
+    /// product `l * r` (the fraction `r`) and the quotient `l / r` (the fraction `1/r`) alike.
+    /// Cross-reduces first (`l.numerator` with `denominator`, `numerator` with
+    /// `l.denominator`) to avoid needless overflow; `operation` names the operation in the
+    /// error.
+    private static func product(
+        _ l: Rational, _ numerator: Int, _ denominator: Int, operation: String
+    ) throws -> Rational {
+        let g1 = gcd(l.numerator.magnitude, denominator.magnitude)
+        let g2 = gcd(numerator.magnitude, l.denominator.magnitude)
         let (top, o1) = (l.numerator.magnitude / g1).multipliedReportingOverflow(
-            by: r.denominator.magnitude / g2)
+            by: numerator.magnitude / g2)
         let (bottom, o2) = (l.denominator.magnitude / g2).multipliedReportingOverflow(
-            by: r.numerator.magnitude / g1)
-        guard !(o1 || o2) else { throw overflow("\(l) / \(r)") }
+            by: denominator.magnitude / g1)
+        guard !(o1 || o2) else { throw overflow(operation) }
         return try make(
-            negative: l.isNegative != r.isNegative, top, bottom, operation: "\(l) / \(r)")
+            negative: l.isNegative != ((numerator < 0) != (denominator < 0)), top, bottom,
+            operation: operation)
     }
 
     /// `x` raised to the non-negative integer power `exponent` (`x⁰ = 1`, also for `x = 0`).

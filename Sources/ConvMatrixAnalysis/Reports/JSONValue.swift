@@ -61,12 +61,13 @@ public indirect enum JSONValue: Hashable, Sendable {
 
 /// Numbers rounded to significant digits for reports, without Foundation.
 public enum SignificantDigits {
-    /// `x` to `digits` significant digits: `3.14159`, `0.000123457`, `1.23457e+08`.
-    public static func format(_ x: Double, digits: Int = 6) -> String {
-        guard x.isFinite else { return "\(x)" }
-        if x == 0 { return "0" }
-        let negative = x < 0
+    /// `|x|` (finite, nonzero) rounded to `digits` ≥ 1 significant digits, as the integer
+    /// `mantissa` of exactly `digits` decimal digits and the decimal `exponent` of its first
+    /// digit: `|x| ≈ mantissa · 10^(exponent − digits + 1)`, `10^(digits−1) ≤ mantissa <
+    /// 10^digits` (`0.0996` to 2 digits is `(10, −1)`: rounding up carries into the exponent).
+    public static func decimal(_ x: Double, digits: Int) -> (mantissa: Int, exponent: Int) {
         var value = abs(x)
+        // The decimal exponent e with 10^e ≤ |x| < 10^(e+1).
         var exponent = 0
         while value >= 10 {
             value /= 10
@@ -83,6 +84,15 @@ public enum SignificantDigits {
             mantissa /= 10
             exponent += 1
         }
+        return (mantissa, exponent)
+    }
+
+    /// `x` to `digits` significant digits: `3.14159`, `0.000123457`, `1.23457e+08`.
+    public static func format(_ x: Double, digits: Int = 6) -> String {
+        guard x.isFinite else { return "\(x)" }
+        if x == 0 { return "0" }
+        let negative = x < 0
+        let (mantissa, exponent) = decimal(x, digits: digits)
         var digitsText = String(mantissa)
         // Drop trailing zeros.
         while digitsText.count > 1 && digitsText.hasSuffix("0") { digitsText.removeLast() }

@@ -3,7 +3,7 @@ import ConvMatrix
 /// `convmatrix connectivity`: which input feeds which output through which tap, and back.
 struct ConnectivityCommand: Command {
     static let format = OptionDefinition(
-        name: "format", valueName: "<text|markdown|csv>",
+        name: "format", choices: ConnectivityReport.Layout.self,
         help: "Lines (default), Markdown tables, or CSV rows.")
 
     let name = "connectivity"

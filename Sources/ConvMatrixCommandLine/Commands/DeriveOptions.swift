@@ -4,7 +4,7 @@ import ConvMatrix
 /// of factors and the sections to print.
 extension Options {
     static let deriveStyle = OptionDefinition(
-        name: "style", valueName: "<matrices|equations>",
+        name: "style", choices: DeriveStyle.self,
         help:
             "matrices: U, T and the grids (default); equations: one equation per output and per gradient entry, as course notes write them."
     )
@@ -12,7 +12,7 @@ extension Options {
         name: "show-zeros", valueName: nil,
         help: "With --style equations: write the outputs that do not reach an entry as ·0.")
     static let productOrder = OptionDefinition(
-        name: "product-order", valueName: "<input-first|weight-first>",
+        name: "product-order", choices: ProductOrder.self,
         help:
             "Order of factors: δ, input, weight (x₁₁·w₁₁, δ₁₁·x₁₁: input-first, default) or the letters' order (weight-first for x,w)."
     )

@@ -1,17 +1,17 @@
 /// The options of `draw` (pictures).
 extension Options {
     static let drawPicture = OptionDefinition(
-        name: "picture", valueName: "<connectivity|sparsity|sliding|transposed|backward>",
+        name: "picture", choices: DrawCommand.Picture.self,
         help:
             "Which picture: connectivity (default), U's sparsity pattern, the sliding kernel, the transposed convolution (--view), or the backward pass."
     )
     static let drawFormat = OptionDefinition(
-        name: "format", valueName: "<svg|gif|tikz>",
+        name: "format", choices: DrawCommand.Format.self,
         help:
             "svg (default; animated for frame pictures), gif (animated; to a file or pipe, not a terminal), or tikz (small multiples)."
     )
     static let view = OptionDefinition(
-        name: "view", valueName: "<equivalent|scatter>",
+        name: "view", choices: DrawCommand.View.self,
         help:
             "How a transposed convolution is drawn: the equivalent direct convolution over the zero-inserted input (default), or each input scattered onto the output."
     )
@@ -25,7 +25,7 @@ extension Options {
         name: "output-channel", valueName: "<o>",
         help: "The output channel drawn; its group's input channels are stacked (default 0).")
     static let labels = OptionDefinition(
-        name: "labels", valueName: "<auto|symbols|none>",
+        name: "labels", choices: DrawCommand.Labels.self,
         help: "Symbols in the cells: when they fit (auto, default), always, or never.")
     static let outputFile = OptionDefinition(
         name: "output", valueName: "<file>",

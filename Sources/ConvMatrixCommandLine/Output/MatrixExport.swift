@@ -91,28 +91,25 @@ enum ValueOptions {
             }
             return KernelValues(averagePooling: layout)
         }
-        guard let text = arguments.value(Options.kernelValues) else { return nil }
-        if text == "random" { return KernelValues(randomFor: layout, using: &generator) }
-        let array = try ValueOptions.array(text, field: .kernelValues)
-        do {
-            return try KernelValues(array, layout: layout)
-        } catch {
-            throw UsageError(error)
-        }
+        return try values(
+            arguments, Options.kernelValues, field: .kernelValues, generator: &generator,
+            random: { KernelValues(randomFor: layout, using: &$0) },
+            given: { array throws(SpecificationError) in try KernelValues(array, layout: layout) })
     }
 
     /// The input values (random when `--input-values` is absent or `random`).
     static func inputValues(
         _ arguments: ParsedArguments, channels: Int, extents: Extents, generator: inout SplitMix64
     ) throws(UsageError) -> TensorValues {
-        guard let text = arguments.value(Options.inputValues), text != "random" else {
-            return TensorValues(randomFor: channels, extents: extents, using: &generator)
+        let random = { (generator: inout SplitMix64) in
+            TensorValues(randomFor: channels, extents: extents, using: &generator)
         }
-        let array = try ValueOptions.array(text, field: .inputValues)
-        do {
-            return try TensorValues(array, channels: channels, extents: extents)
-        } catch {
-            throw UsageError(error)
-        }
+        let given = try values(
+            arguments, Options.inputValues, field: .inputValues, generator: &generator,
+            random: random,
+            given: { array throws(SpecificationError) in
+                try TensorValues(array, channels: channels, extents: extents)
+            })
+        return given ?? random(&generator)
     }
 }

@@ -5,54 +5,52 @@ import ConvMatrix
 enum SpecFlags {
     /// The flags of a convolution.
     static func flags(for conv: Convolution) -> String {
-        var parts = [
-            "--input \(axes(conv.inputExtents.sizes))",
-            "--kernel \(axes(conv.kernelExtents.sizes))",
-        ]
-        let strides = conv.axes.map(\.stride)
-        if strides.contains(where: { $0 != 1 }) { parts.append("--stride \(perAxis(strides))") }
-        let paddings = conv.axes.map(\.padding)
-        if paddings.contains(where: { $0 != AxisPadding(0) }) {
-            parts.append("--padding \(padding(paddings))")
-        }
-        let dilations = conv.axes.map(\.dilation)
-        if dilations.contains(where: { $0 != 1 }) {
-            parts.append("--dilation \(perAxis(dilations))")
-        }
-        if conv.inChannels != 1 { parts.append("--in-channels \(conv.inChannels)") }
-        if conv.outChannels != 1 { parts.append("--out-channels \(conv.outChannels)") }
-        if conv.groups != 1 { parts.append("--groups \(conv.groups)") }
-        if conv.paddingMode != .zeros {
-            parts.append("--padding-mode \(conv.paddingMode.rawValue)")
-        }
-        if conv.orientation == .convolution { parts.append("--flip") }
-        return parts.joined(separator: " ")
+        flags(
+            input: conv.inputExtents.sizes, kernel: conv.kernelExtents.sizes,
+            axes: conv.axes.map { ($0.stride, $0.padding, $0.dilation) }, outputPadding: nil,
+            channels: (conv.inChannels, conv.outChannels, conv.groups),
+            paddingMode: conv.paddingMode, flipped: conv.orientation == .convolution)
     }
 
     /// The flags of a transposed convolution (for `convmatrix transpose`).
     static func flags(for layer: TransposedConvolution) -> String {
-        var parts = [
-            "--input \(axes(layer.inputExtents.sizes))",
-            "--kernel \(axes(layer.kernelExtents.sizes))",
-        ]
-        let strides = layer.axes.map(\.stride)
+        flags(
+            input: layer.inputExtents.sizes, kernel: layer.kernelExtents.sizes,
+            axes: layer.axes.map { ($0.stride, $0.padding, $0.dilation) },
+            outputPadding: layer.axes.map(\.outputPadding),
+            channels: (layer.inChannels, layer.outChannels, layer.groups), paddingMode: nil,
+            flipped: layer.orientation == .convolution)
+    }
+
+    /// The flags of either layer, in the order help lists them, each left out at its default
+    /// (`--output-padding` only for a transposed layer, `--padding-mode` only for a
+    /// convolution: a transposed layer crops).
+    private static func flags(
+        input: [Int], kernel: [Int], axes: [(stride: Int, padding: AxisPadding, dilation: Int)],
+        outputPadding: [Int]?, channels: (in: Int, out: Int, groups: Int),
+        paddingMode: PaddingMode?, flipped: Bool
+    ) -> String {
+        var parts = ["--input \(Self.axes(input))", "--kernel \(Self.axes(kernel))"]
+        let strides = axes.map(\.stride)
         if strides.contains(where: { $0 != 1 }) { parts.append("--stride \(perAxis(strides))") }
-        let paddings = layer.axes.map(\.padding)
+        let paddings = axes.map(\.padding)
         if paddings.contains(where: { $0 != AxisPadding(0) }) {
             parts.append("--padding \(padding(paddings))")
         }
-        let dilations = layer.axes.map(\.dilation)
+        let dilations = axes.map(\.dilation)
         if dilations.contains(where: { $0 != 1 }) {
             parts.append("--dilation \(perAxis(dilations))")
         }
-        let outputPaddings = layer.axes.map(\.outputPadding)
-        if outputPaddings.contains(where: { $0 != 0 }) {
-            parts.append("--output-padding \(perAxis(outputPaddings))")
+        if let outputPadding, outputPadding.contains(where: { $0 != 0 }) {
+            parts.append("--output-padding \(perAxis(outputPadding))")
         }
-        if layer.inChannels != 1 { parts.append("--in-channels \(layer.inChannels)") }
-        if layer.outChannels != 1 { parts.append("--out-channels \(layer.outChannels)") }
-        if layer.groups != 1 { parts.append("--groups \(layer.groups)") }
-        if layer.orientation == .convolution { parts.append("--flip") }
+        if channels.in != 1 { parts.append("--in-channels \(channels.in)") }
+        if channels.out != 1 { parts.append("--out-channels \(channels.out)") }
+        if channels.groups != 1 { parts.append("--groups \(channels.groups)") }
+        if let paddingMode, paddingMode != .zeros {
+            parts.append("--padding-mode \(paddingMode.rawValue)")
+        }
+        if flipped { parts.append("--flip") }
         return parts.joined(separator: " ")
     }
 

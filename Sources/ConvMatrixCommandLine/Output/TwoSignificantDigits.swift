@@ -1,3 +1,5 @@
+import ConvMatrix
+
 /// A number written with two significant digits, as C's `printf("%.2g")` writes it: `0`,
 /// `0.5`, `12`, `3.1e-15`, `1e-09`, `inf` — without Foundation, so the command line starts
 /// without loading it.
@@ -12,23 +14,9 @@ enum TwoSignificantDigits {
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if value == 0 { return "0" }
         let sign = value < 0 ? "-" : ""
-        var magnitude = abs(value)
         // The decimal exponent e with 10^e ≤ |v| < 10^(e+1), and the two digits d₁d₂ of
         // round(|v| / 10^(e−1)).
-        var exponent = 0
-        while magnitude >= 10 {
-            magnitude /= 10
-            exponent += 1
-        }
-        while magnitude < 1 {
-            magnitude *= 10
-            exponent -= 1
-        }
-        var digits = Int((magnitude * 10).rounded())
-        if digits >= 100 {
-            digits /= 10
-            exponent += 1
-        }
+        let (digits, exponent) = SignificantDigits.decimal(value, digits: 2)
         let (first, second) = (digits / 10, digits % 10)
         if exponent < -4 || exponent >= 2 {
             let mantissa = second == 0 ? "\(first)" : "\(first).\(second)"

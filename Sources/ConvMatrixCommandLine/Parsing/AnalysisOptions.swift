@@ -1,5 +1,5 @@
 import ConvMatrix
-import ConvMatrixAnalysis
+import ConvMatrixLayerFlags
 
 /// The options of `analyze` and `compose`.
 extension Options {
@@ -32,11 +32,6 @@ extension LayerOptions {
     /// The layer the flags describe: a transposed convolution with `--transposed`, a
     /// convolution otherwise (through the core's interpreter, errors naming the flag).
     static func analyzedLayer(_ arguments: ParsedArguments) throws(UsageError) -> Layer {
-        let flags = try flags(arguments)
-        do {
-            return try flags.layer()
-        } catch {
-            throw usageError(error)
-        }
+        try interpreted(arguments) { flags throws(LayerFlagError) in try flags.layer() }
     }
 }

@@ -6,7 +6,7 @@ import ConvMatrixLayerFlags
 /// typed as its framework's documentation writes it.
 extension Options {
     static let from = OptionDefinition(
-        name: "from", valueName: "<pytorch|tensorflow|keras|jax|onnx>",
+        name: "from", choices: Framework.self,
         help:
             "The framework whose words the layer is given in (default: ConvMatrix's own layer flags, PyTorch's conventions)."
     )
@@ -55,7 +55,7 @@ extension Options {
         name: "pads", valueName: "<b1,b2,…,e1,e2,…>",
         help: "ONNX: pads, all begins then all ends.")
     static let apiAutoPad = OptionDefinition(
-        name: "auto_pad", valueName: "<NOTSET|SAME_UPPER|SAME_LOWER|VALID>", help: "ONNX: auto_pad."
+        name: "auto_pad", choices: ONNXLayer.AutoPad.self, help: "ONNX: auto_pad."
     )
 
     /// Every API parameter the command accepts (each framework takes some of them). Their

@@ -23,6 +23,19 @@ enum LayerOptions {
         return flags
     }
 
+    /// What `build` makes of the layer flags of `arguments`, its errors as `--flag: …` lines
+    /// (``usageError(_:)``).
+    static func interpreted<Built>(
+        _ arguments: ParsedArguments, _ build: (LayerFlags) throws(LayerFlagError) -> Built
+    ) throws(UsageError) -> Built {
+        let flags = try flags(arguments)
+        do {
+            return try build(flags)
+        } catch {
+            throw usageError(error)
+        }
+    }
+
     /// The convolution the options describe; unless `counted` is false (arithmetic only, as in
     /// `shape`), its inputs, outputs and weights are counted against `--max-memory`
     /// (``checkElements(inputs:outputs:weights:_:)``).
@@ -30,12 +43,8 @@ enum LayerOptions {
         -> Convolution
     {
         try refuseTransposedFlags(arguments)
-        let flags = try flags(arguments)
-        let conv: Convolution
-        do {
-            conv = try flags.convolution()
-        } catch {
-            throw usageError(error)
+        let conv = try interpreted(arguments) { flags throws(LayerFlagError) in
+            try flags.convolution()
         }
         if counted {
             try checkElements(
@@ -50,12 +59,8 @@ enum LayerOptions {
     static func transposedConvolution(_ arguments: ParsedArguments, counted: Bool = true)
         throws(UsageError) -> TransposedConvolution
     {
-        let flags = try flags(arguments)
-        let layer: TransposedConvolution
-        do {
-            layer = try flags.transposedConvolution()
-        } catch {
-            throw usageError(error)
+        let layer = try interpreted(arguments) { flags throws(LayerFlagError) in
+            try flags.transposedConvolution()
         }
         if counted { try checkElements(layer, arguments) }
         return layer
@@ -172,14 +177,9 @@ extension LayerOptions {
     static func transposedSubject(_ arguments: ParsedArguments) throws(UsageError)
         -> TransposedConvolution
     {
-        let flags = try flags(arguments)
-        let layer: TransposedConvolution
-        do {
-            layer =
-                flags.has(.transposed)
+        let layer = try interpreted(arguments) { flags throws(LayerFlagError) in
+            flags.has(.transposed)
                 ? try flags.transposedConvolution() : try flags.transposeOfConvolution()
-        } catch {
-            throw usageError(error)
         }
         try checkElements(layer, arguments)
         return layer

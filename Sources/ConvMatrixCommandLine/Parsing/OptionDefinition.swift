@@ -1,3 +1,5 @@
+import ConvMatrix
+
 /// One command-line option: its name, whether it takes a value, whether a command needs it,
 /// and its help line.
 struct OptionDefinition: Hashable, Sendable {
@@ -89,6 +91,19 @@ struct OptionDefinition: Hashable, Sendable {
     }
 }
 
+extension OptionDefinition {
+    /// An option whose value is one of `choices`' words, in their declaration order
+    /// (`<matrices|equations>`): the words are the raw values of the enum the command reads the
+    /// value into, so that help, completion and parsing cannot disagree.
+    init<Choice: CaseIterable & RawRepresentable>(
+        name: String, choices: Choice.Type, help: String
+    ) where Choice.RawValue == String {
+        self.init(
+            name: name,
+            valueName: "<\(Choice.allCases.map(\.rawValue).joined(separator: "|"))>", help: help)
+    }
+}
+
 /// Every option the commands share, defined once.
 enum Options {
     static let input = OptionDefinition(
@@ -115,16 +130,16 @@ enum Options {
         name: "groups", valueName: "<g>",
         help: "Groups; must divide both channel counts (default 1).")
     static let paddingMode = OptionDefinition(
-        name: "padding-mode", valueName: "<zeros|reflect|replicate|circular>",
+        name: "padding-mode", choices: PaddingMode.self,
         help: "What padded positions hold, as in PyTorch (default zeros).")
     static let sameRule = OptionDefinition(
-        name: "same-rule", valueName: "<pytorch|tensorflow>",
+        name: "same-rule", choices: SameRule.self,
         help: "'same' with stride > 1: refused (pytorch, default) or TensorFlow's SAME.")
     static let flip = OptionDefinition(
         name: "flip", valueName: nil,
         help: "True convolution: the kernel rotated 180° (default: cross-correlation).")
     static let convention = OptionDefinition(
-        name: "convention", valueName: "<row|column>",
+        name: "convention", choices: MatrixConvention.self,
         help: "row: X·U = O, U is inputs×outputs (default); column: y = U·x.")
     static let transpose = OptionDefinition(
         name: "transpose", valueName: nil, help: "Show the transpose (Uᵀ, or C = O·T for apply).")
@@ -142,7 +157,7 @@ enum Options {
             help: "Output format (default text)\(others).")
     }
     static let latexStyle = OptionDefinition(
-        name: "latex-style", valueName: "<bmatrix|pmatrix|sympy>",
+        name: "latex-style", choices: RenderOptions.LaTeXStyle.self,
         help: "LaTeX matrix style; sympy prints exactly as SymPy's latex() (default bmatrix).")
     static let ascii = OptionDefinition(
         name: "ascii", valueName: nil, help: "Plain ASCII text (x for ×, k_00 for k₀₀).")
@@ -217,14 +232,15 @@ enum Options {
 /// The options of `derive` and `draw` (course notes).
 extension Options {
     static let deriveFormat = OptionDefinition(
-        name: "format", valueName: "<latex|markdown|text>", help: "Document format (default text).")
+        name: "format", choices: DerivationRenderer.Format.self,
+        help: "Document format (default text).")
     static let standalone = OptionDefinition(
         name: "standalone", valueName: nil,
         help:
             "A complete LaTeX document instead of a fragment; implies --format latex (derive) or tikz (draw)."
     )
     static let lang = OptionDefinition(
-        name: "lang", valueName: "<en|es>", help: "Language of the prose (default en).")
+        name: "lang", choices: NotesLanguage.self, help: "Language of the prose (default en).")
     static let maxRows = OptionDefinition(
         name: "max-rows", valueName: "<n>",
         help: "Rows shown per matrix before eliding the middle, ≥ 3 (default 12).")

@@ -38,6 +38,24 @@ extension ValueOptions {
         }
     }
 
+    /// The values `option` gives: nil when it is absent, `random` drawn from `generator`,
+    /// otherwise its list or `@FILE` (``array(_:field:)``) shaped by `given`, whose errors name
+    /// `field`.
+    static func values<Values>(
+        _ arguments: ParsedArguments, _ option: OptionDefinition, field: SpecificationField,
+        generator: inout SplitMix64, random: (inout SplitMix64) -> Values,
+        given: (ValueArray) throws(SpecificationError) -> Values
+    ) throws(UsageError) -> Values? {
+        guard let text = arguments.value(option) else { return nil }
+        if text == "random" { return random(&generator) }
+        let array = try array(text, field: field)
+        do {
+            return try given(array)
+        } catch {
+            throw UsageError(error)
+        }
+    }
+
     /// The input values, or nil when `--input-values` is absent (the input stays symbolic).
     static func optionalInputValues(
         _ arguments: ParsedArguments, channels: Int, extents: Extents, generator: inout SplitMix64
@@ -51,30 +69,23 @@ extension ValueOptions {
     static func bias(_ arguments: ParsedArguments, channels: Int, generator: inout SplitMix64)
         throws(UsageError) -> BiasValues?
     {
-        guard let text = arguments.value(Options.bias) else { return nil }
-        if text == "random" { return BiasValues(randomFor: channels, using: &generator) }
-        let array = try array(text, field: .bias)
-        do {
-            return try BiasValues(array, channels: channels)
-        } catch {
-            throw UsageError(error)
-        }
+        try values(
+            arguments, Options.bias, field: .bias, generator: &generator,
+            random: { BiasValues(randomFor: channels, using: &$0) },
+            given: { array throws(SpecificationError) in try BiasValues(array, channels: channels) }
+        )
     }
 
     /// `--output-gradient`, or nil.
     static func outputGradient(
         _ arguments: ParsedArguments, channels: Int, extents: Extents, generator: inout SplitMix64
     ) throws(UsageError) -> TensorValues? {
-        guard let text = arguments.value(Options.outputGradient) else { return nil }
-        if text == "random" {
-            return TensorValues(randomFor: channels, extents: extents, using: &generator)
-        }
-        let array = try array(text, field: .outputGradient)
-        do {
-            return try TensorValues(
-                array, channels: channels, extents: extents, field: .outputGradient)
-        } catch {
-            throw UsageError(error)
-        }
+        try values(
+            arguments, Options.outputGradient, field: .outputGradient, generator: &generator,
+            random: { TensorValues(randomFor: channels, extents: extents, using: &$0) },
+            given: { array throws(SpecificationError) in
+                try TensorValues(
+                    array, channels: channels, extents: extents, field: .outputGradient)
+            })
     }
 }

@@ -94,48 +94,39 @@ public struct ConnectivityReport: Sendable {
         switch layout {
         case .text:
             let dots = style.ascii ? "  ...\n" : "  ⋮\n"
-            output.write("Each output reads (input through tap):\n")
-            for (row, links) in connectivity.links.enumerated() {
-                if gap(before: row, shown: connectivity.links.count, count: targetCount) {
-                    output.write(dots)
+            let headings = [
+                ("Each output reads (input through tap):\n", style.ascii ? "<-" : "←"),
+                ("\nInverse map, each input feeds (output through tap):\n", style.arrow),
+            ]
+            for (map, (heading, arrow)) in zip(maps(), headings) {
+                output.write(heading)
+                for (row, links) in map.links.enumerated() {
+                    if gap(before: row, shown: map.links.count, count: map.count) {
+                        output.write(dots)
+                    }
+                    let list = links.map { "\(name(map.linkName($0.source))) \(tapText($0.taps))" }
+                    output.write(
+                        "  \(name(map.rowName(row))) \(arrow) \(list.isEmpty ? "(nothing)" : list.joined(separator: ", "))\n"
+                    )
                 }
-                let list = links.map { "\(name(sourceName($0.source))) \(tapText($0.taps))" }
-                output.write(
-                    "  \(name(targetName(target(row)))) \(style.ascii ? "<-" : "←") \(list.isEmpty ? "(nothing)" : list.joined(separator: ", "))\n"
-                )
-            }
-            output.write("\nInverse map, each input feeds (output through tap):\n")
-            for (row, links) in inverse.links.enumerated() {
-                if gap(before: row, shown: inverse.links.count, count: sourceCount) {
-                    output.write(dots)
-                }
-                let list = links.map { "\(name(targetName($0.source))) \(tapText($0.taps))" }
-                output.write(
-                    "  \(name(sourceName(source(row)))) \(style.arrow) \(list.isEmpty ? "(nothing)" : list.joined(separator: ", "))\n"
-                )
             }
             writeNote(to: &output)
         case .markdown:
-            output.write("| output | input | tap |\n| --- | --- | --- |\n")
-            for (row, links) in connectivity.links.enumerated() {
-                if gap(before: row, shown: connectivity.links.count, count: targetCount) {
-                    output.write("| ⋮ | ⋮ | ⋮ |\n")
-                }
-                for link in links {
-                    output.write(
-                        "| \(name(targetName(target(row)))) | \(name(sourceName(link.source))) | \(tapText(link.taps)) |\n"
-                    )
-                }
-            }
-            output.write("\n| input | output | tap |\n| --- | --- | --- |\n")
-            for (row, links) in inverse.links.enumerated() {
-                if gap(before: row, shown: inverse.links.count, count: sourceCount) {
-                    output.write("| ⋮ | ⋮ | ⋮ |\n")
-                }
-                for link in links {
-                    output.write(
-                        "| \(name(sourceName(source(row)))) | \(name(targetName(link.source))) | \(tapText(link.taps)) |\n"
-                    )
+            let headings = [
+                "| output | input | tap |\n| --- | --- | --- |\n",
+                "\n| input | output | tap |\n| --- | --- | --- |\n",
+            ]
+            for (map, heading) in zip(maps(), headings) {
+                output.write(heading)
+                for (row, links) in map.links.enumerated() {
+                    if gap(before: row, shown: map.links.count, count: map.count) {
+                        output.write("| ⋮ | ⋮ | ⋮ |\n")
+                    }
+                    for link in links {
+                        output.write(
+                            "| \(name(map.rowName(row))) | \(name(map.linkName(link.source))) | \(tapText(link.taps)) |\n"
+                        )
+                    }
                 }
             }
             writeNote(to: &output)
@@ -151,6 +142,19 @@ public struct ConnectivityReport: Sendable {
                 }
             }
         }
+    }
+
+    /// The two maps a report writes, in order: ``connectivity`` (each output, the inputs it
+    /// reads) and ``inverse`` (each input, the outputs it feeds), each with how many positions
+    /// its rows stand for and how its rows and links are named.
+    private func maps() -> [(
+        links: [[Connectivity.Link]], count: Int, rowName: (Int) -> Symbol,
+        linkName: (Int) -> Symbol
+    )] {
+        [
+            (connectivity.links, targetCount, { targetName(target($0)) }, sourceName),
+            (inverse.links, sourceCount, { sourceName(source($0)) }, targetName),
+        ]
     }
 
     private var targetCount: Int { elided?.targetCount ?? connectivity.links.count }

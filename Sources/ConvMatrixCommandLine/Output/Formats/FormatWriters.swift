@@ -67,42 +67,27 @@ protocol ValueWriter {
 }
 
 extension RenderOptions {
-    /// The writer of U or T for people, or nil for the export formats.
-    var matrixWriter: (any MatrixWriter)? {
+    /// The format's one writer; what it can write is the protocols it conforms to
+    /// (``MatrixWriter``, ``ExportWriter``, ``GridWriter``, ``ValueWriter``).
+    private var writer: Any {
         switch format {
         case .text: TextFormat(options: self)
         case .latex: LaTeXFormat(options: self)
-        case .mtx, .json, .csv: nil
-        }
-    }
-
-    /// The export writer, or nil for text and LaTeX.
-    var exportWriter: (any ExportWriter)? {
-        switch format {
         case .mtx: MTXFormat()
         case .json: JSONFormat()
         case .csv: CSVFormat(options: self)
-        case .text, .latex: nil
         }
     }
+
+    /// The writer of U or T for people, or nil for the export formats.
+    var matrixWriter: (any MatrixWriter)? { writer as? any MatrixWriter }
+
+    /// The export writer, or nil for text and LaTeX.
+    var exportWriter: (any ExportWriter)? { writer as? any ExportWriter }
 
     /// The writer of grids, or nil for the formats that hold one matrix (mtx, json).
-    var gridWriter: (any GridWriter)? {
-        switch format {
-        case .text: TextFormat(options: self)
-        case .latex: LaTeXFormat(options: self)
-        case .csv: CSVFormat(options: self)
-        case .mtx, .json: nil
-        }
-    }
+    var gridWriter: (any GridWriter)? { writer as? any GridWriter }
 
     /// The writer of numbers, or nil for the matrix exports (mtx, csv).
-    var valueWriter: (any ValueWriter)? {
-        switch format {
-        case .text: TextFormat(options: self)
-        case .latex: LaTeXFormat(options: self)
-        case .json: JSONFormat()
-        case .mtx, .csv: nil
-        }
-    }
+    var valueWriter: (any ValueWriter)? { writer as? any ValueWriter }
 }
