@@ -81,7 +81,8 @@ let package = Package(
             name: "ConvMatrix",
             dependencies: [
                 "ConvMatrixCore", "ConvMatrixSymbols", "ConvMatrixNumeric", "ConvMatrixRendering",
-                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixAnalysis", "ConvMatrixFrameworks",
+                "ConvMatrixNotes", "ConvMatrixPictures", "ConvMatrixAnalysis",
+                "ConvMatrixFrameworks",
                 "Symbolic",
             ]),
         // Argument parsing, validation messages and commands: a thin layer over ConvMatrix. The

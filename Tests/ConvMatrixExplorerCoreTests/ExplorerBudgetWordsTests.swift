@@ -23,7 +23,8 @@ struct ExplorerBudgetWordsTests {
     @Test(
         "explorer and unroll say the same, from the library",
         arguments: [
-            ("46340x46340", "639.9 GiB"), ("46341x46341", "640.0 GiB"), ("100000x100000", "2.9 TiB"),
+            ("46340x46340", "639.9 GiB"), ("46341x46341", "640.0 GiB"),
+            ("100000x100000", "2.9 TiB"),
         ])
     func sameWords(input: String, needed: String) throws {
         let words = try Self.libraryWords(input)

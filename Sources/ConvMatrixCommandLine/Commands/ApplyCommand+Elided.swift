@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 extension ApplyCommand {
     /// `apply` as elided text: the outputs shown (NumPy's corners of the first and last grids)

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 extension ApplyCommand {
     /// `apply --input-values …`: the output in numbers, `O = X·U + b` (or `C = O·T + b` with

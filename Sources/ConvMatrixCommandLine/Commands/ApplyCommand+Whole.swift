@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 extension ApplyCommand {
     /// Every output at once, from the whole matrix: LaTeX, `--full` text, the exports, and

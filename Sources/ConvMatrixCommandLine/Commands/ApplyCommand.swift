@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// `convmatrix apply`: the symbolic output O = X·U on the output grid, or the transposed
 /// C = O·T on the input grid.

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// `convmatrix backward`: the gradients ∂E/∂x, ∂E/∂w and ∂E/∂b of a layer, symbolic or in
 /// numbers, for a convolution or (with `--transposed`) a transposed convolution.

@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 /// What `backward` was asked: the layer (the forward convolution of a transposed one), its
 /// sides, the values given and how to print, read and checked from the flags.

@@ -74,9 +74,10 @@ struct ConnectivityCommand: Command {
             let entries = layer.entryCountBound
             let bytes = entries.flatMap { CheckedArithmetic.multiply($0, 128 + 8) }.flatMap {
                 total in
-                CheckedArithmetic.multiply(layer.outputSide.count + layer.inputSide.count, 64).flatMap {
-                    CheckedArithmetic.add(total, $0)
-                }
+                CheckedArithmetic.multiply(layer.outputSide.count + layer.inputSide.count, 64)
+                    .flatMap {
+                        CheckedArithmetic.add(total, $0)
+                    }
             }
             try limits.checkMemory(bytes, for: "the connectivity map")
             u = try layer.matrix(limits: limits)

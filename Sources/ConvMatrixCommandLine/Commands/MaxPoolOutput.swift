@@ -1,5 +1,4 @@
 import ConvMatrix
-import Symbolic
 
 extension Options {
     /// `--max-pool`: max pooling with the geometry of `--average-pool`.

@@ -86,13 +86,16 @@ struct SymbolsCommand: Command {
             return ((1, layer.inputSide.count, [""]), nil, "X")
         case .input:
             return (
-                GridSlices.layout(channels: layer.inputSide.channels, extents: layer.inputSide.extents),
+                GridSlices.layout(
+                    channels: layer.inputSide.channels, extents: layer.inputSide.extents),
                 GridShape(channels: layer.inputSide.channels, extents: layer.inputSide.extents), "I"
             )
         case .output:
             return (
-                GridSlices.layout(channels: layer.outputSide.channels, extents: layer.outputSide.extents),
-                GridShape(channels: layer.outputSide.channels, extents: layer.outputSide.extents), "O"
+                GridSlices.layout(
+                    channels: layer.outputSide.channels, extents: layer.outputSide.extents),
+                GridShape(channels: layer.outputSide.channels, extents: layer.outputSide.extents),
+                "O"
             )
         case .kernel:
             return (
