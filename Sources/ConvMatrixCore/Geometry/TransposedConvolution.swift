@@ -1,20 +1,8 @@
-/// One spatial axis of a validated transposed convolution.
-public struct TransposedConvolutionAxis: Hashable, Sendable {
-    /// Input positions `m`.
-    public let inputSize: Int
-    /// Kernel taps `k`.
-    public let kernelSize: Int
-    /// Stride `s`: input `j` lands at output `j·s`.
-    public let stride: Int
-    /// Dilation `d`.
-    public let dilation: Int
-    /// Padding `p_before`/`p_after`: output positions cropped from each end.
-    public let padding: AxisPadding
-    /// Output padding `a` (< s or < d).
-    public let outputPadding: Int
-    /// Output positions `n = (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 ≥ 1`.
-    public let outputSize: Int
-}
+/// One spatial axis of a validated transposed convolution: a ``LayerAxis`` read in the
+/// transposed layer's own input and output, `m` inputs (stride `s`: input `j` lands at output
+/// `j·s`), `p_before`/`p_after` output positions cropped from each end, an output padding
+/// `a` (< s or < d) and `n = (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 ≥ 1` outputs.
+public typealias TransposedConvolutionAxis = LayerAxis
 
 /// A validated transposed convolution (PyTorch's `ConvTranspose*d` with zeros padding).
 ///
@@ -123,7 +111,7 @@ extension TransposedConvolutionSpec {
         }
         for t in 0..<rank {
             axes.append(
-                TransposedConvolutionAxis(
+                LayerAxis(
                     inputSize: inputSize[t], kernelSize: kernelSize[t], stride: strides[t],
                     dilation: dilations[t], padding: paddings[t], outputPadding: outputPaddings[t],
                     outputSize: Int(outputSizes[t])))

@@ -115,7 +115,7 @@ public enum Layer: Hashable, Sendable {
     public var axes: [LayerAxis] {
         switch self {
         case .convolution(let conv): conv.axes.map(LayerAxis.init)
-        case .transposed(let layer): layer.axes.map(LayerAxis.init)
+        case .transposed(let layer): layer.axes
         }
     }
 
