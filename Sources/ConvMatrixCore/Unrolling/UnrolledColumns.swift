@@ -175,10 +175,5 @@ extension Layer {
     /// At most how many entries ``matrix(limits:)`` stores, by arithmetic: U's count for a
     /// convolution, the forward convolution's for a transposed layer (its T is that Uᵀ less the
     /// forward outputs it does not read); nil past `Int`.
-    public var entryCountBound: Int? {
-        switch self {
-        case .convolution(let conv): conv.unrolledEntryCount
-        case .transposed(let layer): layer.forward.unrolledEntryCount
-        }
-    }
+    public var entryCountBound: Int? { kernelConvolution.unrolledEntryCount }
 }
