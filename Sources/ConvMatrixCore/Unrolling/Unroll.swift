@@ -63,16 +63,8 @@ extension Convolution {
         try TapMatrix.checkIndexRange(
             rows: outputCount, columns: inputCount, taps: weightCount, what: "U")
         // Tables for the leading axes; the last axis, walked fastest, by its rule.
-        let rules = axes.indices.map { t in
-            AxisPairRule(
-                axis: axes[t], mode: paddingMode, orientation: orientation,
-                inputStride: inputExtents.strides[t], kernelStride: kernelExtents.strides[t])
-        }
-        let leading = rules.dropLast().map {
-            AxisConnections(
-                axis: $0.axis, mode: $0.mode, orientation: $0.orientation,
-                inputStride: $0.inputStride, kernelStride: $0.kernelStride)
-        }
+        let rules = axes.indices.map { pairRule(axis: $0) }
+        let leading = rules.dropLast().map { AxisConnections($0) }
         let spatialOutputs = outputExtents.count
         let odometer = SpatialOdometer(leading, last: rules[rules.count - 1])
 
@@ -159,6 +151,14 @@ extension Convolution {
 }
 
 extension Convolution {
+    /// The `(tap, input)` pairs of axis `t` in U's flat offsets: a tap times the kernel's
+    /// row-major stride on that axis, an input position times the input's.
+    func pairRule(axis t: Int) -> AxisPairRule {
+        AxisPairRule(
+            axis: axes[t], mode: paddingMode, orientation: orientation,
+            inputStride: inputExtents.strides[t], kernelStride: kernelExtents.strides[t])
+    }
+
     /// The bytes of the per-axis `(tap, input)` tables (``AxisConnections``) that
     /// ``unrolled(limits:)`` and ``unrolledRows(_:limits:)`` build, at most:
     /// `Σ_t m_t·(8·k_t + 8)`, 8 bytes a pair for at most `k_t` pairs and one 8-byte start per

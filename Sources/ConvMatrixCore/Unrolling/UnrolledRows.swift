@@ -25,11 +25,7 @@ extension Convolution {
         try limits.checkMemory(bytes, for: "\(rows.count) rows of U")
         try TapMatrix.checkIndexRange(
             rows: outputCount, columns: inputCount, taps: weightCount, what: "U")
-        let connections = axes.indices.map { t in
-            AxisConnections(
-                axis: axes[t], mode: paddingMode, orientation: orientation,
-                inputStride: inputExtents.strides[t], kernelStride: kernelExtents.strides[t])
-        }
+        let connections = axes.indices.map { AxisConnections(pairRule(axis: $0)) }
         let spatialOutputs = outputExtents.count
         let spatialInputs = inputExtents.count
         let kernelCount = kernelExtents.count
