@@ -59,10 +59,7 @@ extension Convolution {
         let spatialInputs = inputExtents.count
         let kernelCount = kernelExtents.count
         let channelsPerGroup = inChannelsPerGroup
-        var rowStart = [0]
-        rowStart.reserveCapacity(columns.count + 1)
-        var rowsOut: [Int32] = []
-        var taps: [Int32] = []
+        var builder = TapMatrix.RowBuilder(reservingRows: columns.count)
         for column in columns {
             let c = column / spatialInputs
             let position = inputExtents.multiIndex(column % spatialInputs)
@@ -74,16 +71,13 @@ extension Convolution {
             for o in (group * outChannelsPerGroup)..<((group + 1) * outChannelsPerGroup) {
                 let tapBase = (o * channelsPerGroup + channelInGroup) * kernelCount
                 for pair in combined {
-                    rowsOut.append(Int32(truncatingIfNeeded: o * spatialOutputs + pair.output))
-                    taps.append(Int32(truncatingIfNeeded: tapBase + pair.tap))
+                    builder.append(
+                        column: o * spatialOutputs + pair.output, tap: tapBase + pair.tap)
                 }
             }
-            rowStart.append(rowsOut.count)
+            builder.endRow()
         }
-        TapMatrix.sortRows(rowStart: rowStart, columns: &rowsOut, taps: &taps)
-        return TapMatrix(
-            rowCount: columns.count, columnCount: outputCount, tapCount: weightCount,
-            rowStart: rowStart, columns: rowsOut, taps: taps)
+        return builder.matrix(columnCount: outputCount, tapCount: weightCount)
     }
 
     /// The entries of U that carry tap `tap` (a weight `(o, c, a)` in PyTorch's order), as

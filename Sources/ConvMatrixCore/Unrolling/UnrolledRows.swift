@@ -30,10 +30,7 @@ extension Convolution {
         let spatialInputs = inputExtents.count
         let kernelCount = kernelExtents.count
         let channelsPerGroup = inChannelsPerGroup
-        var rowStart = [0]
-        rowStart.reserveCapacity(rows.count + 1)
-        var columns: [Int32] = []
-        var taps: [Int32] = []
+        var builder = TapMatrix.RowBuilder(reservingRows: rows.count)
         for row in rows {
             let o = row / spatialOutputs
             let index = outputExtents.multiIndex(row % spatialOutputs)
@@ -47,16 +44,12 @@ extension Convolution {
                 let columnBase = (firstChannel + c) * spatialInputs
                 let tapBase = (o * channelsPerGroup + c) * kernelCount
                 for pair in combined {
-                    columns.append(Int32(truncatingIfNeeded: columnBase + pair.input))
-                    taps.append(Int32(truncatingIfNeeded: tapBase + pair.tap))
+                    builder.append(column: columnBase + pair.input, tap: tapBase + pair.tap)
                 }
             }
-            rowStart.append(columns.count)
+            builder.endRow()
         }
-        TapMatrix.sortRows(rowStart: rowStart, columns: &columns, taps: &taps)
-        return TapMatrix(
-            rowCount: rows.count, columnCount: inputCount, tapCount: weightCount,
-            rowStart: rowStart, columns: columns, taps: taps)
+        return builder.matrix(columnCount: inputCount, tapCount: weightCount)
     }
 }
 
