@@ -91,16 +91,18 @@ public struct StackDerivationRenderer: Sendable {
         if analysis.fromFormulas {
             paragraph(words.recurrences(), &out)
             for (t, axis) in analysis.axes.enumerated() {
-                let geometry = stack.layers.map { $0.axisGeometry[t] }
+                let geometry = stack.layers.map { $0.axes[t] }
                 var stridesSoFar = 1
                 var rTerms: [String] = []
                 var pTerms: [String] = []
                 for g in geometry {
                     rTerms.append(
-                        stridesSoFar == 1 ? "\(g.span - 1)" : "\(g.span - 1)\\cdot \(stridesSoFar)")
+                        stridesSoFar == 1
+                            ? "\(g.dilatedKernelSize - 1)"
+                            : "\(g.dilatedKernelSize - 1)\\cdot \(stridesSoFar)")
                     pTerms.append(
                         stridesSoFar == 1
-                            ? "\(g.paddingBefore)" : "\(g.paddingBefore)\\cdot \(stridesSoFar)")
+                            ? "\(g.padding.before)" : "\(g.padding.before)\\cdot \(stridesSoFar)")
                     stridesSoFar *= g.stride
                 }
                 let s = geometry.map { "\($0.stride)" }.joined(separator: "\\cdot ")

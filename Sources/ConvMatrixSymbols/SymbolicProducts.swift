@@ -42,25 +42,14 @@ extension Layer {
     public func symbolicOutput(
         _ matrix: TapMatrix, symbols: LayerSymbols, tapValues: [Expression]
     ) throws -> [Expression] {
-        try Self.valuedProducts(matrix, left: symbols.input, tapValues: tapValues)
+        try Self.valuedSums(matrix, left: symbols.input, tapValues: tapValues)
     }
 
     /// `C = O·Mᵀ` with the kernel replaced by values: input `c` collects `Σ value(t)·O_r`.
     public func symbolicTransposedOutput(
         _ matrix: TapMatrix, symbols: LayerSymbols, tapValues: [Expression]
     ) throws -> [Expression] {
-        try Self.valuedProducts(matrix.transposed(), left: symbols.output, tapValues: tapValues)
-    }
-
-    /// For each row of `matrix`, `Σ value(tap) · left(column)`.
-    private static func valuedProducts(
-        _ matrix: TapMatrix, left: (Int) -> Symbol, tapValues: [Expression]
-    ) throws -> [Expression] {
-        try (0..<matrix.rowCount).map { r in
-            try matrix.entries(inRow: r).reduce(Expression.zero) { sum, entry in
-                try sum + Expression(left(entry.column)) * tapValues[entry.tap]
-            }
-        }
+        try Self.valuedSums(matrix.transposed(), left: symbols.output, tapValues: tapValues)
     }
 }
 

@@ -6,8 +6,8 @@ import Foundation
 extension Workloads {
     /// 20 forward layers of a VGG-like network on 224×224: pairs of 3×3 padding-1
     /// convolutions, then a 2×2 stride-2 pool, with a dilated layer near the end.
-    static func twentyLayerGeometry() throws -> [[AxisGeometry]] {
-        var layers: [[AxisGeometry]] = []
+    static func twentyLayerGeometry() throws -> [[LayerAxis]] {
+        var layers: [[LayerAxis]] = []
         var size = 224
         for l in 0..<20 {
             let pool = l % 4 == 3
@@ -17,7 +17,7 @@ extension Workloads {
                 stride: pool ? [2] : [1], padding: .explicit([AxisPadding(pool ? 0 : dilation)]),
                 dilation: [dilation])
             let conv = try spec.validated()
-            layers.append(Layer.convolution(conv).axisGeometry)
+            layers.append(Layer.convolution(conv).axes)
             size = conv.outputExtents.sizes[0]
         }
         return layers

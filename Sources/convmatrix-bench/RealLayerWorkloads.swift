@@ -30,28 +30,12 @@ extension Workloads {
             name: "resnet-apply-text",
             summary: "ResNet-50 conv1: apply as elided text (the shown outputs' rows of U)",
             repeats: 5,
-            run: {
-                let conv = try resnetLayer.validated()
-                let cells = shown(channels: conv.outChannels, extents: conv.outputExtents)
-                let symbols = LayerSymbols(conv)
-                let sums = Layer.productSums(
-                    try Layer.convolution(conv).matrixRows(cells),
-                    left: { symbols.input($0) }, kernel: { symbols.kernel($0) })
-                return "\(cells.count) cells, \(printed(sums)) B"
-            }),
+            run: { try text(direction: .forward) }),
         Workload(
             name: "resnet-apply-transpose-text",
             summary: "ResNet-50 conv1: apply --transpose as elided text (columns of U)",
             repeats: 5,
-            run: {
-                let conv = try resnetLayer.validated()
-                let cells = shown(channels: conv.inChannels, extents: conv.inputExtents)
-                let symbols = LayerSymbols(conv)
-                let sums = Layer.productSums(
-                    try Layer.convolution(conv).matrixColumns(cells),
-                    left: { symbols.output($0) }, kernel: { symbols.kernel($0) })
-                return "\(cells.count) cells, \(printed(sums)) B"
-            }),
+            run: { try text(direction: .transposed) }),
         Workload(
             name: "resnet-apply-values",
             summary: "ResNet-50 conv1: apply with random values, exact (direct convolution)",
@@ -170,6 +154,29 @@ extension Workloads {
                     derivation, layer: "")
                 return "\(text.utf8.count) B"
             })
+    }
+
+    /// `apply` (or `apply --transpose`) as elided text on ResNet-50's first layer: the shown
+    /// output cells of `O = X·U` from their rows of U, or the shown input cells of `C = O·Uᵀ`
+    /// from their columns of U.
+    static func text(direction: LayerDirection) throws -> String {
+        let conv = try resnetLayer.validated()
+        let layer = Layer.convolution(conv)
+        let symbols = LayerSymbols(conv)
+        let sums: [Expression]
+        let cells: [Int]
+        if direction == .forward {
+            cells = shown(channels: conv.outChannels, extents: conv.outputExtents)
+            sums = Layer.productSums(
+                try layer.matrixRows(cells), left: { symbols.input($0) },
+                kernel: { symbols.kernel($0) })
+        } else {
+            cells = shown(channels: conv.inChannels, extents: conv.inputExtents)
+            sums = Layer.productSums(
+                try layer.matrixColumns(cells), left: { symbols.output($0) },
+                kernel: { symbols.kernel($0) })
+        }
+        return "\(cells.count) cells, \(printed(sums)) B"
     }
 
     /// `apply --input-values random --kernel-values random` (or `--transpose`) on ResNet-50's

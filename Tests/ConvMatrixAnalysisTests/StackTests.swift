@@ -9,8 +9,13 @@ struct StackTests {
         try LayerStack(specs.map { .convolution(try $0.validated()) })
     }
 
-    static func geometry(k: Int, s: Int = 1, p: Int = 0, d: Int = 1) -> AxisGeometry {
-        AxisGeometry(kernel: k, stride: s, dilation: d, paddingBefore: p, paddingAfter: p)
+    /// The axis of a 1-D convolution with kernel `k`, stride `s`, padding `p` on both sides and
+    /// dilation `d` (on an input long enough for any of the table's kernels).
+    static func geometry(k: Int, s: Int = 1, p: Int = 0, d: Int = 1) throws -> LayerAxis {
+        let spec = ConvolutionSpec(
+            inputSize: [64], kernelSize: [k], stride: [s], padding: .explicit([AxisPadding(p)]),
+            dilation: [d])
+        return Layer.convolution(try spec.validated()).axes[0]
     }
 
     /// Araujo et al.'s examples and the course's.
@@ -28,7 +33,8 @@ struct StackTests {
         _ c: (layers: [(k: Int, s: Int, p: Int, d: Int)], r: Int, stride: Int, padding: Int)
     ) throws {
         let field = try #require(
-            ReceptiveField(c.layers.map { Self.geometry(k: $0.k, s: $0.s, p: $0.p, d: $0.d) }))
+            ReceptiveField(
+                c.layers.map { try Self.geometry(k: $0.k, s: $0.s, p: $0.p, d: $0.d) }))
         #expect(field.size == c.r)
         #expect(field.stride == c.stride)
         #expect(field.padding == c.padding)
@@ -74,13 +80,13 @@ struct StackTests {
         let stack = try LayerStack(layers)
         let analysis = try StackAnalysis(stack)
         for t in 0..<rank {
-            let geometry = layers.map { $0.axisGeometry[t] }
+            let geometry = layers.map { $0.axes[t] }
             // Backward (Araujo et al. eq. 1, 9): r_{l−1} = s_l·r_l + (k_l − s_l), P_{l−1} = s_l·P_l + p_l.
             var r = 1
             var p = 0
             for g in geometry.reversed() {
-                r = g.stride * r + (g.span - g.stride)
-                p = g.stride * p + g.paddingBefore
+                r = g.stride * r + (g.dilatedKernelSize - g.stride)
+                p = g.stride * p + g.padding.before
             }
             #expect(analysis.axes[t].receptiveField == r)
             #expect(Int(analysis.axes[t].effectivePadding) == p)

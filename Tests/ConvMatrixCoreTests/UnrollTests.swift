@@ -74,19 +74,10 @@ struct UnrollTests {
         let conv = try ConvolutionSpec(
             inputSize: [4, 3, 5], kernelSize: [2, 1, 3], padding: .explicit([AxisPadding(1)])
         ).validated()
-        let connections = conv.axes.indices.map { t in
-            AxisConnections(
-                axis: conv.axes[t], mode: conv.paddingMode, orientation: conv.orientation,
-                inputStride: conv.inputExtents.strides[t],
-                kernelStride: conv.kernelExtents.strides[t])
-        }
+        let connections = conv.axes.indices.map { AxisConnections(conv.pairRule(axis: $0)) }
         let lastAxis = conv.axes.count - 1
         let odometer = SpatialOdometer(
-            Array(connections.dropLast()),
-            last: AxisPairRule(
-                axis: conv.axes[lastAxis], mode: conv.paddingMode, orientation: conv.orientation,
-                inputStride: conv.inputExtents.strides[lastAxis],
-                kernelStride: conv.kernelExtents.strides[lastAxis]))
+            Array(connections.dropLast()), last: conv.pairRule(axis: lastAxis))
         var index = [0, 0, 0]
         var visited: [Int] = []
         odometer.forEachPairCount { flat, count in
@@ -178,10 +169,7 @@ func linkCountsAreExact() throws {
     for _ in 0..<300 {
         let conv = RandomSpecs.convolution(using: &rng)
         for (t, axis) in conv.axes.enumerated() {
-            let built = AxisConnections(
-                axis: axis, mode: conv.paddingMode, orientation: conv.orientation,
-                inputStride: conv.inputExtents.strides[t],
-                kernelStride: conv.kernelExtents.strides[t])
+            let built = AxisConnections(conv.pairRule(axis: t))
             #expect(
                 AxisConnections.linkCount(axis: axis, mode: conv.paddingMode) == built.totalLinks)
         }

@@ -8,16 +8,6 @@ import ConvMatrixCore
 /// paddings per axis) is used only to *predict* what the matrix shows, and each prediction is
 /// then checked on the matrix.
 extension Layer {
-    /// Per axis: kernel size, stride, dilation and padding before and after, as the layer uses
-    /// them.
-    public var axisGeometry: [AxisGeometry] {
-        axes.map {
-            AxisGeometry(
-                kernel: $0.kernelSize, stride: $0.stride, dilation: $0.dilation,
-                paddingBefore: $0.padding.before, paddingAfter: $0.padding.after)
-        }
-    }
-
     /// The transposed layer whose overlap the analysis maps: for a convolution, the transposed
     /// convolution with matrix `Uᵀ` (outputs = this layer's inputs); for a transposed
     /// convolution, the layer itself.

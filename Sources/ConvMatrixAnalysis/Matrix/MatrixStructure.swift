@@ -55,7 +55,7 @@ public enum MatrixStructure: String, Hashable, Sendable, CaseIterable {
             found.append(
                 rank == 1 ? .toeplitz : rank == 2 ? .doublyBlockToeplitz : .multilevelToeplitz)
         } else {
-            let strides = layer.axisGeometry.map(\.stride)
+            let strides = layer.axes.map(\.stride)
             let steps =
                 layer.isTransposed
                 ? strides.map { (row: $0, column: 1) } : strides.map { (row: 1, column: $0) }

@@ -1,3 +1,5 @@
+import ConvMatrixCore
+
 /// The receptive field, effective stride and effective padding of a stack of forward
 /// convolutions along one axis, by the recurrences of Araujo, Norris & Sim ("Computing
 /// receptive fields of convolutional neural networks", Distill 2019, eqs. 1–4, 8–11).
@@ -21,13 +23,13 @@ public struct ReceptiveField: Hashable, Sendable {
 
     /// The recurrences over `layers` (first applied first) on one axis; nil when a value
     /// would overflow `Int`.
-    public init?(_ layers: [AxisGeometry]) {
+    public init?(_ layers: [LayerAxis]) {
         var size = 1
         var product = 1
         var padding = 0
         for layer in layers {
-            let grow = (layer.span - 1).multipliedReportingOverflow(by: product)
-            let pad = layer.paddingBefore.multipliedReportingOverflow(by: product)
+            let grow = (layer.dilatedKernelSize - 1).multipliedReportingOverflow(by: product)
+            let pad = layer.padding.before.multipliedReportingOverflow(by: product)
             let next = product.multipliedReportingOverflow(by: layer.stride)
             guard !grow.overflow, !pad.overflow, !next.overflow else { return nil }
             let newSize = size.addingReportingOverflow(grow.partialValue)

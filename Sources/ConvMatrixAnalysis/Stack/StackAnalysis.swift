@@ -62,7 +62,7 @@ public struct StackAnalysis: Sendable {
         if stack.isForwardOnly {
             fromFormulas = true
             let fields = (0..<rank).map { t in
-                ReceptiveField(stack.layers.map { $0.axisGeometry[t] })
+                ReceptiveField(stack.layers.map { $0.axes[t] })
             }
             axes = fields.map {
                 Axis(

@@ -93,50 +93,46 @@ extension ConvolutionSpec {
             padding: padding)
         try SpecValidation.channels(
             inChannels: inChannels, outChannels: outChannels, groups: groups)
-        let rank = lists.rank
-        let inputSize = lists.input
-        let kernelSize = lists.kernel
-        let strides = lists.stride
-        let dilations = lists.dilation
         let paddings = try resolvedPadding(lists)
-        try checkPaddingMode(paddings, input: inputSize)
+        try checkPaddingMode(paddings, input: lists.input)
 
         // The per-axis arithmetic in 64 bits: every term is below 2³¹, a sum or product need
         // not be, and a 32-bit host (the explorer's WebAssembly core) must not trap where a
         // 64-bit one answers.
         var outputSizes: [Int64] = []
-        for t in 0..<rank {
-            let span = Int64(dilations[t]) * Int64(kernelSize[t] - 1) + 1
+        for t in 0..<lists.rank {
+            let span = Int64(lists.dilation[t]) * Int64(lists.kernel[t] - 1) + 1
             let padded =
-                Int64(inputSize[t]) + Int64(paddings[t].before) + Int64(paddings[t].after)
+                Int64(lists.input[t]) + Int64(paddings[t].before) + Int64(paddings[t].after)
             guard span <= padded else {
-                let dilated = dilations[t] > 1 ? "dilated " : ""
+                let dilated = lists.dilation[t] > 1 ? "dilated " : ""
                 throw SpecificationError(
                     .kernel,
-                    "\(dilated)kernel spans \(AxisNames.count(span, t, rank: rank)) but the padded input has \(padded); it must fit"
+                    "\(dilated)kernel spans \(AxisNames.count(span, t, rank: lists.rank)) but the padded input has \(padded); it must fit"
                 )
             }
-            outputSizes.append((padded - span) / Int64(strides[t]) + 1)
+            outputSizes.append((padded - span) / Int64(lists.stride[t]) + 1)
         }
         // An output size past this host's Int (a 32-bit host only) makes a layer of more than
         // 2³¹ outputs: refused by the element budget, as the 64-bit command line refuses it.
         if outputSizes.contains(where: { Int(exactly: $0) == nil }) {
             try ResourceLimits.checkElements(
                 LayerElementCounts(
-                    inputs: LayerElementCounts.count(channels: Int64(inChannels), sizes: inputSize),
+                    inputs: LayerElementCounts.count(
+                        channels: Int64(inChannels), sizes: lists.input),
                     outputs: LayerElementCounts.count(
                         channels: Int64(outChannels), sizes: outputSizes),
                     weights: LayerElementCounts.count(
                         channels: Int64(outChannels) * Int64(inChannels / groups),
-                        sizes: kernelSize)),
+                        sizes: lists.kernel)),
                 budget: ResourceLimits.defaultMemoryBytes)
         }
         var axes: [ConvolutionAxis] = []
-        for t in 0..<rank {
+        for t in 0..<lists.rank {
             axes.append(
                 ConvolutionAxis(
-                    inputSize: inputSize[t], kernelSize: kernelSize[t], stride: strides[t],
-                    dilation: dilations[t], padding: paddings[t],
+                    inputSize: lists.input[t], kernelSize: lists.kernel[t], stride: lists.stride[t],
+                    dilation: lists.dilation[t], padding: paddings[t],
                     outputSize: Int(truncatingIfNeeded: outputSizes[t])))
         }
         // Counted in 64-bit arithmetic: a 32-bit host refuses a layer larger than its `Int` with
@@ -144,18 +140,18 @@ extension ConvolutionSpec {
         let weightChannels = Int64(outChannels) * Int64(inChannels / groups)
         let counts = {
             LayerElementCounts(
-                inputs: LayerElementCounts.count(channels: Int64(inChannels), sizes: inputSize),
+                inputs: LayerElementCounts.count(channels: Int64(inChannels), sizes: lists.input),
                 outputs: LayerElementCounts.count(
                     channels: Int64(outChannels), sizes: axes.map { $0.outputSize }),
-                weights: LayerElementCounts.count(channels: weightChannels, sizes: kernelSize))
+                weights: LayerElementCounts.count(channels: weightChannels, sizes: lists.kernel))
         }
         let input = try SpecValidation.extents(
-            inputSize, channels: Int64(inChannels), field: .input, elements: counts)
+            lists.input, channels: Int64(inChannels), field: .input, elements: counts)
         let output = try SpecValidation.extents(
             axes.map { $0.outputSize }, channels: Int64(outChannels), field: .input,
             elements: counts)
         let kernel = try SpecValidation.extents(
-            kernelSize, channels: weightChannels, field: .kernel, elements: counts)
+            lists.kernel, channels: weightChannels, field: .kernel, elements: counts)
         return Convolution(
             axes: axes, inChannels: inChannels, outChannels: outChannels, groups: groups,
             paddingMode: paddingMode, orientation: orientation, requestedPadding: padding,

@@ -1,20 +1,8 @@
-/// One spatial axis of a validated transposed convolution.
-public struct TransposedConvolutionAxis: Hashable, Sendable {
-    /// Input positions `m`.
-    public let inputSize: Int
-    /// Kernel taps `k`.
-    public let kernelSize: Int
-    /// Stride `s`: input `j` lands at output `j·s`.
-    public let stride: Int
-    /// Dilation `d`.
-    public let dilation: Int
-    /// Padding `p_before`/`p_after`: output positions cropped from each end.
-    public let padding: AxisPadding
-    /// Output padding `a` (< s or < d).
-    public let outputPadding: Int
-    /// Output positions `n = (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 ≥ 1`.
-    public let outputSize: Int
-}
+/// One spatial axis of a validated transposed convolution: a ``LayerAxis`` read in the
+/// transposed layer's own input and output, `m` inputs (stride `s`: input `j` lands at output
+/// `j·s`), `p_before`/`p_after` output positions cropped from each end, an output padding
+/// `a` (< s or < d) and `n = (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 ≥ 1` outputs.
+public typealias TransposedConvolutionAxis = LayerAxis
 
 /// A validated transposed convolution (PyTorch's `ConvTranspose*d` with zeros padding).
 ///
@@ -81,34 +69,28 @@ extension TransposedConvolutionSpec {
         }
         try SpecValidation.channels(
             inChannels: inChannels, outChannels: outChannels, groups: groups)
-        let rank = lists.rank
-        let inputSize = lists.input
-        let kernelSize = lists.kernel
-        let strides = lists.stride
-        let dilations = lists.dilation
-        let paddings = lists.explicitPadding ?? Array(repeating: AxisPadding(0), count: rank)
-        let outputPaddings = lists.outputPadding
+        let paddings = lists.explicitPadding ?? Array(repeating: AxisPadding(0), count: lists.rank)
         var axes: [TransposedConvolutionAxis] = []
         var outputSizes: [Int64] = []
-        for t in 0..<rank {
-            let a = outputPaddings[t]
-            guard a < strides[t] || a < dilations[t] else {
+        for t in 0..<lists.rank {
+            let a = lists.outputPadding[t]
+            guard a < lists.stride[t] || a < lists.dilation[t] else {
                 throw SpecificationError(
                     .outputPadding,
-                    "must be smaller than the stride (\(strides[t])) or the dilation (\(dilations[t])), got \(a)\(AxisNames.place(t, rank: rank))"
+                    "must be smaller than the stride (\(lists.stride[t])) or the dilation (\(lists.dilation[t])), got \(a)\(AxisNames.place(t, rank: lists.rank))"
                 )
             }
             // In 64-bit arithmetic: every term is below 2³¹, the sum is not, and a 32-bit host
             // (the explorer's WebAssembly core) must not trap where a 64-bit one refuses.
-            let m = Int64(inputSize[t])
+            let m = Int64(lists.input[t])
             let n =
-                (m - 1) * Int64(strides[t]) - Int64(paddings[t].before)
-                - Int64(paddings[t].after) + Int64(dilations[t]) * Int64(kernelSize[t] - 1)
+                (m - 1) * Int64(lists.stride[t]) - Int64(paddings[t].before)
+                - Int64(paddings[t].after) + Int64(lists.dilation[t]) * Int64(lists.kernel[t] - 1)
                 + Int64(a) + 1
             guard n >= 1 else {
                 throw SpecificationError(
                     .padding,
-                    "crops the whole output\(AxisNames.place(t, rank: rank)): (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 = \(n), must be ≥ 1"
+                    "crops the whole output\(AxisNames.place(t, rank: lists.rank)): (m − 1)·s − p_before − p_after + d·(k − 1) + a + 1 = \(n), must be ≥ 1"
                 )
             }
             outputSizes.append(n)
@@ -118,23 +100,24 @@ extension TransposedConvolutionSpec {
         for (t, n) in outputSizes.enumerated() where n > Int64(SpecValidation.largestValue) {
             throw SpecificationError(
                 .input,
-                "must be ≤ \(SpecValidation.largestValue), got \(n)\(AxisNames.place(t, rank: rank))"
+                "must be ≤ \(SpecValidation.largestValue), got \(n)\(AxisNames.place(t, rank: lists.rank))"
             )
         }
-        for t in 0..<rank {
+        for t in 0..<lists.rank {
             axes.append(
-                TransposedConvolutionAxis(
-                    inputSize: inputSize[t], kernelSize: kernelSize[t], stride: strides[t],
-                    dilation: dilations[t], padding: paddings[t], outputPadding: outputPaddings[t],
+                LayerAxis(
+                    inputSize: lists.input[t], kernelSize: lists.kernel[t], stride: lists.stride[t],
+                    dilation: lists.dilation[t], padding: paddings[t],
+                    outputPadding: lists.outputPadding[t],
                     outputSize: Int(outputSizes[t])))
         }
         let forwardSpec = ConvolutionSpec(
-            inputSize: axes.map { $0.outputSize }, kernelSize: kernelSize, stride: strides,
-            padding: .explicit(paddings), dilation: dilations, inChannels: outChannels,
+            inputSize: axes.map { $0.outputSize }, kernelSize: lists.kernel, stride: lists.stride,
+            padding: .explicit(paddings), dilation: lists.dilation, inChannels: outChannels,
             outChannels: inChannels, groups: groups, orientation: orientation)
         let forward = try forwardSpec.validated()
         let input = try SpecValidation.extents(
-            inputSize, channels: Int64(inChannels), field: .input)
+            lists.input, channels: Int64(inChannels), field: .input)
         return TransposedConvolution(
             axes: axes, inChannels: inChannels, outChannels: outChannels, groups: groups,
             orientation: orientation, forward: forward, inputExtents: input,

@@ -77,30 +77,27 @@ public enum Layer: Hashable, Sendable {
     /// one per (input channel, output channel) pair).
     public var hasChannels: Bool { inputSide.channels > 1 || outputSide.channels > 1 }
 
-    /// Groups `g`: channel `c` of the input meets only the outputs of its group.
-    public var groups: Int {
+    /// The convolution whose kernel this layer applies: the convolution itself, or the
+    /// ``TransposedConvolution/forward`` convolution of a transposed one, which shares its weight
+    /// tensor (`(C_in, C_out/g, k…)` is the forward `(M, C/g, k…)`), its groups and its
+    /// orientation, and whose U gives T (`T = Uᵀ`, less any forward outputs T does not read).
+    var kernelConvolution: Convolution {
         switch self {
-        case .convolution(let conv): conv.groups
-        case .transposed(let layer): layer.groups
+        case .convolution(let conv): conv
+        case .transposed(let layer): layer.forward
         }
     }
+
+    /// Groups `g`: channel `c` of the input meets only the outputs of its group.
+    public var groups: Int { kernelConvolution.groups }
 
     /// The layout of the kernel weights the taps index, in PyTorch's weight order of the layer:
-    /// `(M, C/g, k…)` for a convolution, `(C_in, C_out/g, k…)` for a transposed one.
-    public var kernelLayout: KernelLayout {
-        switch self {
-        case .convolution(let conv): conv.kernelLayout
-        case .transposed(let layer): layer.kernelLayout
-        }
-    }
+    /// `(M, C/g, k…)` for a convolution, `(C_in, C_out/g, k…)` for a transposed one (the same
+    /// flat order as its forward convolution's, so tap indices agree between T and U).
+    public var kernelLayout: KernelLayout { kernelConvolution.kernelLayout }
 
     /// Whether the kernel is flipped (a true convolution) or not (a cross-correlation).
-    public var orientation: KernelOrientation {
-        switch self {
-        case .convolution(let conv): conv.orientation
-        case .transposed(let layer): layer.orientation
-        }
-    }
+    public var orientation: KernelOrientation { kernelConvolution.orientation }
 
     /// How the input is padded: the convolution's mode; a transposed convolution crops its
     /// output instead, which is ``PaddingMode/zeros``.
@@ -115,7 +112,7 @@ public enum Layer: Hashable, Sendable {
     public var axes: [LayerAxis] {
         switch self {
         case .convolution(let conv): conv.axes.map(LayerAxis.init)
-        case .transposed(let layer): layer.axes.map(LayerAxis.init)
+        case .transposed(let layer): layer.axes
         }
     }
 

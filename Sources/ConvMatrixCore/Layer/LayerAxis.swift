@@ -24,26 +24,14 @@ public struct LayerAxis: Hashable, Sendable {
     public var dilatedKernelSize: Int {
         OutputSize.dilatedKernel(kernel: kernelSize, dilation: dilation)
     }
+}
 
-    /// The axis of a convolution.
+extension LayerAxis {
+    /// The axis of a convolution, read in its own input and output (no output padding).
     public init(_ axis: ConvolutionAxis) {
-        inputSize = axis.inputSize
-        kernelSize = axis.kernelSize
-        stride = axis.stride
-        dilation = axis.dilation
-        padding = axis.padding
-        outputPadding = 0
-        outputSize = axis.outputSize
-    }
-
-    /// The axis of a transposed convolution.
-    public init(_ axis: TransposedConvolutionAxis) {
-        inputSize = axis.inputSize
-        kernelSize = axis.kernelSize
-        stride = axis.stride
-        dilation = axis.dilation
-        padding = axis.padding
-        outputPadding = axis.outputPadding
-        outputSize = axis.outputSize
+        self.init(
+            inputSize: axis.inputSize, kernelSize: axis.kernelSize, stride: axis.stride,
+            dilation: axis.dilation, padding: axis.padding, outputPadding: 0,
+            outputSize: axis.outputSize)
     }
 }

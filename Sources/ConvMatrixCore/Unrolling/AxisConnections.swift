@@ -139,15 +139,11 @@ struct AxisConnections {
     /// `⌈a/b⌉` for `b > 0`.
     static func ceilDivide(_ a: Int, _ b: Int) -> Int { -floorDivide(-a, b) }
 
-    /// Builds the pairs of `axis`. Offsets fit `Int32`: the caller has checked that the flat
-    /// input and kernel sizes do (``TapMatrix/checkIndexRange(rows:columns:taps:what:)``).
-    init(
-        axis: ConvolutionAxis, mode: PaddingMode, orientation: KernelOrientation,
-        inputStride: Int, kernelStride: Int
-    ) {
-        let rule = AxisPairRule(
-            axis: axis, mode: mode, orientation: orientation, inputStride: inputStride,
-            kernelStride: kernelStride)
+    /// Tabulates the pairs `rule` gives at every output position of its axis. Offsets fit
+    /// `Int32`: the caller has checked that the flat input and kernel sizes do
+    /// (``TapMatrix/checkIndexRange(rows:columns:taps:what:)``).
+    init(_ rule: AxisPairRule) {
+        let axis = rule.axis
         var start = [0]
         var taps: [Int32] = []
         var inputs: [Int32] = []

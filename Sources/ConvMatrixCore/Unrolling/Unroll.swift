@@ -9,8 +9,8 @@ extension Convolution {
     ///     U[(o, i), (c, q)] = Σ { k[o, c − c₀(o), a] : source(i·s + a·d − p_before) = q }
     ///
     /// with `a` ranging over kernel positions (flipped for a true convolution), `c₀(o)` the first
-    /// input channel of `o`'s group, and `c` restricted to that group. The row convention of seed
-    /// 004 (`X·U = O`) is the transpose of this matrix.
+    /// input channel of `o`'s group, and `c` restricted to that group. The row convention
+    /// (`X·U = O`) is the transpose of this matrix.
     ///
     /// The number of stored entries is known before anything is allocated,
     /// `M · (C/g) · Π_t (Σ_i |links_t(i)|)`; it is checked against `limits` (8 bytes per entry
@@ -49,17 +49,12 @@ extension Convolution {
             CheckedArithmetic.product([$0, outChannels, inChannelsPerGroup])
         }
         // CSR (8 bytes an entry, at most 8 a row), the per-axis tables and the scratch (16 bytes a pair).
-        let axisTables = axes.reduce(Optional(0)) { total, axis in
-            CheckedArithmetic.multiply(8, axis.kernelSize).flatMap {
-                CheckedArithmetic.multiply(axis.outputSize, $0 + 8)
-            }.flatMap { part in total.flatMap { CheckedArithmetic.add($0, part) } }
-        }
         let scratch = CheckedArithmetic.product(kernelExtents.sizes).flatMap {
             CheckedArithmetic.multiply($0, 16)
         }
         let bytes = [
             stored.flatMap { CheckedArithmetic.multiply($0, 8) },
-            CheckedArithmetic.multiply(outputCount + 1, 8), axisTables, scratch,
+            CheckedArithmetic.multiply(outputCount + 1, 8), axisTableBytes, scratch,
         ].reduce(Optional(0)) { total, part in
             total.flatMap { t in part.flatMap { CheckedArithmetic.add(t, $0) } }
         }
@@ -68,16 +63,8 @@ extension Convolution {
         try TapMatrix.checkIndexRange(
             rows: outputCount, columns: inputCount, taps: weightCount, what: "U")
         // Tables for the leading axes; the last axis, walked fastest, by its rule.
-        let rules = axes.indices.map { t in
-            AxisPairRule(
-                axis: axes[t], mode: paddingMode, orientation: orientation,
-                inputStride: inputExtents.strides[t], kernelStride: kernelExtents.strides[t])
-        }
-        let leading = rules.dropLast().map {
-            AxisConnections(
-                axis: $0.axis, mode: $0.mode, orientation: $0.orientation,
-                inputStride: $0.inputStride, kernelStride: $0.kernelStride)
-        }
+        let rules = axes.indices.map { pairRule(axis: $0) }
+        let leading = rules.dropLast().map { AxisConnections($0) }
         let spatialOutputs = outputExtents.count
         let odometer = SpatialOdometer(leading, last: rules[rules.count - 1])
 
@@ -160,5 +147,27 @@ extension Convolution {
         return TapMatrix(
             rowCount: outputCount, columnCount: inputCount, tapCount: weightCount,
             rowStart: rowStart, columns: columns, taps: taps)
+    }
+}
+
+extension Convolution {
+    /// The `(tap, input)` pairs of axis `t` in U's flat offsets: a tap times the kernel's
+    /// row-major stride on that axis, an input position times the input's.
+    func pairRule(axis t: Int) -> AxisPairRule {
+        AxisPairRule(
+            axis: axes[t], mode: paddingMode, orientation: orientation,
+            inputStride: inputExtents.strides[t], kernelStride: kernelExtents.strides[t])
+    }
+
+    /// The bytes of the per-axis `(tap, input)` tables (``AxisConnections``) that
+    /// ``unrolled(limits:)`` and ``unrolledRows(_:limits:)`` build, at most:
+    /// `Σ_t m_t·(8·k_t + 8)`, 8 bytes a pair for at most `k_t` pairs and one 8-byte start per
+    /// output position `i_t`; nil past `Int`.
+    var axisTableBytes: Int? {
+        axes.reduce(Optional(0)) { total, axis in
+            CheckedArithmetic.multiply(8, axis.kernelSize).flatMap {
+                CheckedArithmetic.multiply(axis.outputSize, $0 + 8)
+            }.flatMap { part in total.flatMap { CheckedArithmetic.add($0, part) } }
+        }
     }
 }

@@ -59,40 +59,25 @@ extension Convolution {
         let spatialInputs = inputExtents.count
         let kernelCount = kernelExtents.count
         let channelsPerGroup = inChannelsPerGroup
-        var rowStart = [0]
-        rowStart.reserveCapacity(columns.count + 1)
-        var rowsOut: [Int32] = []
-        var taps: [Int32] = []
+        var builder = TapMatrix.RowBuilder(reservingRows: columns.count)
         for column in columns {
             let c = column / spatialInputs
             let position = inputExtents.multiIndex(column % spatialInputs)
-            var combined: [(output: Int, tap: Int)] = [(0, 0)]
-            for t in axes.indices {
-                let pairs = inverse[t][position[t]]
-                var next: [(output: Int, tap: Int)] = []
-                next.reserveCapacity(combined.count * pairs.count)
-                for base in combined {
-                    for pair in pairs {
-                        next.append((base.output + pair.output, base.tap + pair.tap))
-                    }
-                }
-                combined = next
-            }
+            let combined = axisProduct(
+                rank: axes.count, zero: (output: 0, tap: 0), pairs: { inverse[$0][position[$0]] },
+                add: { ($0.output + $1.output, $0.tap + $1.tap) })
             let group = c / channelsPerGroup
             let channelInGroup = c % channelsPerGroup
             for o in (group * outChannelsPerGroup)..<((group + 1) * outChannelsPerGroup) {
                 let tapBase = (o * channelsPerGroup + channelInGroup) * kernelCount
                 for pair in combined {
-                    rowsOut.append(Int32(truncatingIfNeeded: o * spatialOutputs + pair.output))
-                    taps.append(Int32(truncatingIfNeeded: tapBase + pair.tap))
+                    builder.append(
+                        column: o * spatialOutputs + pair.output, tap: tapBase + pair.tap)
                 }
             }
-            rowStart.append(rowsOut.count)
+            builder.endRow()
         }
-        TapMatrix.sortRows(rowStart: rowStart, columns: &rowsOut, taps: &taps)
-        return TapMatrix(
-            rowCount: columns.count, columnCount: outputCount, tapCount: weightCount,
-            rowStart: rowStart, columns: rowsOut, taps: taps)
+        return builder.matrix(columnCount: outputCount, tapCount: weightCount)
     }
 
     /// The entries of U that carry tap `tap` (a weight `(o, c, a)` in PyTorch's order), as
@@ -108,29 +93,24 @@ extension Convolution {
         let c = (tap / kernelCount) % channelsPerGroup
         let position = kernelExtents.multiIndex(tap % kernelCount)
         // Per axis: the (output offset, input offset) pairs through this kernel position.
-        var combined: [(output: Int, input: Int)] = [(0, 0)]
-        for t in axes.indices {
-            let rule = AxisPairRule(
-                axis: axes[t], mode: paddingMode, orientation: orientation, inputStride: 1,
-                kernelStride: 1)
-            var pairs: [(output: Int, input: Int)] = []
-            for i in 0..<axes[t].outputSize {
-                rule.forEachPair(at: i) { a, input in
-                    if Int(a) == position[t] {
-                        pairs.append(
-                            (i * outputExtents.strides[t], Int(input) * inputExtents.strides[t]))
+        let combined = axisProduct(
+            rank: axes.count, zero: (output: 0, input: 0),
+            pairs: { t in
+                let rule = AxisPairRule(
+                    axis: axes[t], mode: paddingMode, orientation: orientation, inputStride: 1,
+                    kernelStride: 1)
+                var pairs: [(output: Int, input: Int)] = []
+                for i in 0..<axes[t].outputSize {
+                    rule.forEachPair(at: i) { a, input in
+                        if Int(a) == position[t] {
+                            pairs.append(
+                                (i * outputExtents.strides[t], Int(input) * inputExtents.strides[t])
+                            )
+                        }
                     }
                 }
-            }
-            var next: [(output: Int, input: Int)] = []
-            next.reserveCapacity(combined.count * pairs.count)
-            for base in combined {
-                for pair in pairs {
-                    next.append((base.output + pair.output, base.input + pair.input))
-                }
-            }
-            combined = next
-        }
+                return pairs
+            }, add: { ($0.output + $1.output, $0.input + $1.input) })
         let rowBase = o * outputExtents.count
         let columnBase = ((o / outChannelsPerGroup) * channelsPerGroup + c) * inputExtents.count
         return combined.map { (rowBase + $0.output, columnBase + $0.input) }
@@ -189,10 +169,5 @@ extension Layer {
     /// At most how many entries ``matrix(limits:)`` stores, by arithmetic: U's count for a
     /// convolution, the forward convolution's for a transposed layer (its T is that Uᵀ less the
     /// forward outputs it does not read); nil past `Int`.
-    public var entryCountBound: Int? {
-        switch self {
-        case .convolution(let conv): conv.unrolledEntryCount
-        case .transposed(let layer): layer.forward.unrolledEntryCount
-        }
-    }
+    public var entryCountBound: Int? { kernelConvolution.unrolledEntryCount }
 }

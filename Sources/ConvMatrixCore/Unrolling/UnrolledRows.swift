@@ -19,61 +19,37 @@ extension Convolution {
             throw SpecificationError(.input, "row \(row) of U is outside 0…\(outputCount - 1)")
         }
         let perRow = CheckedArithmetic.multiply(inChannelsPerGroup, kernelExtents.count)
-        let axisTables = axes.reduce(Optional(0)) { total, axis in
-            CheckedArithmetic.multiply(8, axis.kernelSize).flatMap {
-                CheckedArithmetic.multiply(axis.outputSize, $0 + 8)
-            }.flatMap { part in total.flatMap { CheckedArithmetic.add($0, part) } }
-        }
         let bytes = perRow.flatMap { CheckedArithmetic.multiply($0, rows.count) }
             .flatMap { CheckedArithmetic.multiply($0, 8) }
-            .flatMap { entries in axisTables.flatMap { CheckedArithmetic.add(entries, $0) } }
+            .flatMap { entries in axisTableBytes.flatMap { CheckedArithmetic.add(entries, $0) } }
         try limits.checkMemory(bytes, for: "\(rows.count) rows of U")
         try TapMatrix.checkIndexRange(
             rows: outputCount, columns: inputCount, taps: weightCount, what: "U")
-        let connections = axes.indices.map { t in
-            AxisConnections(
-                axis: axes[t], mode: paddingMode, orientation: orientation,
-                inputStride: inputExtents.strides[t], kernelStride: kernelExtents.strides[t])
-        }
+        let connections = axes.indices.map { AxisConnections(pairRule(axis: $0)) }
         let spatialOutputs = outputExtents.count
         let spatialInputs = inputExtents.count
         let kernelCount = kernelExtents.count
         let channelsPerGroup = inChannelsPerGroup
-        var rowStart = [0]
-        rowStart.reserveCapacity(rows.count + 1)
-        var columns: [Int32] = []
-        var taps: [Int32] = []
+        var builder = TapMatrix.RowBuilder(reservingRows: rows.count)
         for row in rows {
             let o = row / spatialOutputs
             let index = outputExtents.multiIndex(row % spatialOutputs)
             // The (tap, input) offsets of spatial position `index`: one pair per axis, summed.
-            var combined: [(tap: Int, input: Int)] = [(0, 0)]
-            for t in axes.indices {
-                let links = connections[t].links(at: index[t])
-                var next: [(tap: Int, input: Int)] = []
-                next.reserveCapacity(combined.count * links.count)
-                for base in combined {
-                    for link in links {
-                        next.append((base.tap + link.tap, base.input + link.input))
-                    }
-                }
-                combined = next
-            }
+            let combined = axisProduct(
+                rank: axes.count, zero: (tap: 0, input: 0),
+                pairs: { connections[$0].links(at: index[$0]) },
+                add: { ($0.tap + $1.tap, $0.input + $1.input) })
             let firstChannel = (o / outChannelsPerGroup) * channelsPerGroup
             for c in 0..<channelsPerGroup {
                 let columnBase = (firstChannel + c) * spatialInputs
                 let tapBase = (o * channelsPerGroup + c) * kernelCount
                 for pair in combined {
-                    columns.append(Int32(truncatingIfNeeded: columnBase + pair.input))
-                    taps.append(Int32(truncatingIfNeeded: tapBase + pair.tap))
+                    builder.append(column: columnBase + pair.input, tap: tapBase + pair.tap)
                 }
             }
-            rowStart.append(columns.count)
+            builder.endRow()
         }
-        TapMatrix.sortRows(rowStart: rowStart, columns: &columns, taps: &taps)
-        return TapMatrix(
-            rowCount: rows.count, columnCount: inputCount, tapCount: weightCount,
-            rowStart: rowStart, columns: columns, taps: taps)
+        return builder.matrix(columnCount: inputCount, tapCount: weightCount)
     }
 }
 
