@@ -50,16 +50,7 @@ struct RealLayerBudgetTests {
         .disabled(if: Sanitizer.isActive, "a sanitizer build uses 2–3× the memory"),
         arguments: commands.flatMap { [($0, resnet), ($0, block)] })
     func withinBudget(command: String, layer: String) throws {
-        let executable = try #require(BuiltTool.executable)
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent(
-                "convmatrix-real-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let arguments =
-            "\(command) \(layer) --max-memory 2GiB".split(separator: " ").map(String.init)
-        let outcome = BuiltTool.run(
-            executable, arguments, scratch: scratch, id: 0, timeout: 1200, keep: 0)
+        let outcome = try Self.run(command, on: layer)
         let line = "\(command) \(layer)"
         #expect(!outcome.timedOut, "\(line): still running after 20 minutes")
         #expect(
@@ -82,16 +73,7 @@ struct RealLayerBudgetTests {
         .disabled(if: Sanitizer.isActive, "a sanitizer build uses 2–3× the memory"),
         arguments: derivations.flatMap { [($0, resnet), ($0, block)] })
     func deriveAnswers(command: String, layer: String) throws {
-        let executable = try #require(BuiltTool.executable)
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent(
-                "convmatrix-derive-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let arguments =
-            "\(command) \(layer) --max-memory 2GiB".split(separator: " ").map(String.init)
-        let outcome = BuiltTool.run(
-            executable, arguments, scratch: scratch, id: 0, timeout: 1200, keep: 0)
+        let outcome = try Self.run(command, on: layer)
         let line = "\(command) \(layer)"
         #expect(outcome.exitCode == 0, "\(line): \(outcome.errors.prefix(300))")
         #expect(outcome.outputBytes > 0, "\(line): printed nothing")
@@ -100,5 +82,20 @@ struct RealLayerBudgetTests {
         #expect(
             outcome.peakBytes <= Self.budget + Self.allowance,
             "\(line): peak \(outcome.peakBytes >> 20) MiB under a budget of 2 GiB")
+    }
+
+    /// Runs `command` on `layer` under `--max-memory 2GiB` in a scratch folder of its own, and
+    /// reads what the child did: exit, output size, peak resident memory.
+    static func run(_ command: String, on layer: String) throws -> ProcessOutcome {
+        let executable = try #require(BuiltTool.executable)
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent(
+                "convmatrix-real-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let arguments =
+            "\(command) \(layer) --max-memory 2GiB".split(separator: " ").map(String.init)
+        return BuiltTool.run(
+            executable, arguments, scratch: scratch, id: 0, timeout: 1200, keep: 0)
     }
 }
