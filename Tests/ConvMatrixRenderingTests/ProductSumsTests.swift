@@ -22,25 +22,22 @@ struct ProductSumsTests {
             let symbols = LayerSymbols(conv, names: Self.names[index % Self.names.count])
             let output = conv.symbolicOutput(u, symbols: symbols)
             let transposed = conv.symbolicTransposedOutput(u, symbols: symbols)
-            for order in [LaTeXPrinter.TermOrder.sympy, .natural] {
-                let printer = LaTeXPrinter(termOrder: order)
-                let sums = ProductSums(latex: printer)
+            // The fast text of both products equals the printer's string of each expression.
+            func expectSame(_ sums: ProductSums, _ print: (Expression) -> String) {
                 #expect(
                     conv.symbolicOutputText(u, symbols: symbols, sums: sums)
-                        == output.map(printer.string(for:)))
+                        == output.map(print))
                 #expect(
                     conv.symbolicTransposedOutputText(u, symbols: symbols, sums: sums)
-                        == transposed.map(printer.string(for:)))
+                        == transposed.map(print))
+            }
+            for order in [LaTeXPrinter.TermOrder.sympy, .natural] {
+                let printer = LaTeXPrinter(termOrder: order)
+                expectSame(ProductSums(latex: printer), printer.string(for:))
             }
             for ascii in [false, true] {
                 let printer = PlainTextPrinter(ascii: ascii)
-                let sums = ProductSums(plain: printer)
-                #expect(
-                    conv.symbolicOutputText(u, symbols: symbols, sums: sums)
-                        == output.map(printer.string(for:)))
-                #expect(
-                    conv.symbolicTransposedOutputText(u, symbols: symbols, sums: sums)
-                        == transposed.map(printer.string(for:)))
+                expectSame(ProductSums(plain: printer), printer.string(for:))
             }
         }
     }
